@@ -1,0 +1,25 @@
+namespace Bot.Core.Chat;
+
+public enum ChatErrorKind
+{
+    /// <summary>5xx, timeouts, network: try again later.</summary>
+    Transient,
+
+    /// <summary>429: wait <see cref="ChatDeliveryException.RetryAfter"/>.</summary>
+    RateLimited,
+
+    /// <summary>"message thread not found": someone deleted the topic.</summary>
+    TopicDeleted,
+
+    /// <summary>"TOPIC_CLOSED": someone closed the topic.</summary>
+    TopicClosed,
+
+    /// <summary>The group became a supergroup: <see cref="ChatDeliveryException.MigrateToChatId"/> is the new id.</summary>
+    ChatMigrated,
+
+    /// <summary>The bot was blocked, kicked, or lacks a right: an operator problem.</summary>
+    Forbidden,
+
+    /// <summary>Telegram refused this request as malformed; retrying it unchanged will not help.</summary>
+    BadRequest,
+}

@@ -1,0 +1,3 @@
+namespace Bot.Core.Chat;
+
+public sealed record ChatFile(byte[] Content, string FileName);

@@ -1,0 +1,13 @@
+namespace Bot.Core.Chat;
+
+/// <summary>Telegram Bot API limits the core must respect.</summary>
+public static class ChatLimits
+{
+    public const int MaxTextLength = 4096;
+    public const int MaxCaptionLength = 1024;
+    public const int MaxTopicNameLength = 128;
+    public const int MaxCallbackDataBytes = 64;
+
+    /// <summary>Private chats, groups and supergroups are told apart by the sign of the id.</summary>
+    public static bool IsGroup(long chatId) => chatId < 0;
+}

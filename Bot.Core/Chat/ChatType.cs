@@ -1,0 +1,9 @@
+namespace Bot.Core.Chat;
+
+public enum ChatType
+{
+    Private,
+    Group,
+    Supergroup,
+    Channel,
+}

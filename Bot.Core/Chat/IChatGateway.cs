@@ -1,0 +1,24 @@
+namespace Bot.Core.Chat;
+
+/// <summary>The seam to the chat platform (Telegram). Errors are reported as <see cref="ChatDeliveryException"/>.</summary>
+public interface IChatGateway
+{
+    /// <summary>Creates a forum topic and returns its thread id.</summary>
+    Task<int> CreateTopicAsync(long chatId, string name, CancellationToken cancellationToken);
+
+    Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken);
+
+    /// <summary>Sends HTML text (at most <see cref="ChatLimits.MaxTextLength"/> characters) and returns the message id.</summary>
+    Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken);
+
+    /// <summary>Uploads a photo (multipart) with an optional HTML caption and returns the message id.</summary>
+    Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken);
+
+    Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken);
+
+    /// <summary>Answers a button press (stops the client's spinner), optionally with a short notice.</summary>
+    Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken);
+
+    /// <summary>Downloads a file a user sent, by its file id.</summary>
+    Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken);
+}

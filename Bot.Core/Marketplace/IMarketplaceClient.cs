@@ -1,0 +1,25 @@
+using Bot.Core.Conversations;
+
+namespace Bot.Core.Marketplace;
+
+/// <summary>The seam to one marketplace account. A new marketplace is a new implementation of this, nothing else.</summary>
+/// <remarks>Errors are reported as <see cref="MarketplaceException"/>.</remarks>
+public interface IMarketplaceClient
+{
+    /// <summary>Short stable name stored with every conversation, e.g. "aliexpress".</summary>
+    string Marketplace { get; }
+
+    /// <summary>The store account this client acts for (seller login id).</summary>
+    string Account { get; }
+
+    MarketplaceCapabilities Capabilities { get; }
+
+    /// <summary>Messages new since <paramref name="cursor"/> (null: from the adapter's configured start).
+    /// May return messages already seen; the core de-duplicates on (conversation, message id).</summary>
+    Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken);
+
+    Task<MarketplaceSendResult> SendAsync(MarketplaceOutgoing message, CancellationToken cancellationToken);
+
+    /// <summary>Marks the conversation read so the seller center does not show it as unanswered.</summary>
+    Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken);
+}
