@@ -1,0 +1,72 @@
+using System.Reflection;
+using Dapper;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Core.Storage;
+
+/// <summary>Applies the numbered .sql files embedded under Storage/Migrations, in order, each in its own transaction,
+/// and journals them in schema_migrations. Forward only: a shipped script is never edited.</summary>
+public sealed partial class MigrationRunner(IDbConnectionFactory connections, TimeProvider time, ILogger<MigrationRunner> logger)
+{
+    private const string Prefix = "Bot.Core.Storage.Migrations.";
+
+    public async Task<int> ApplyAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                applied_at TEXT NOT NULL)
+            """);
+        var applied = (await connection.QueryAsync<long>("SELECT id FROM schema_migrations")).ToHashSet();
+        var count = 0;
+        foreach (var (id, name, sql) in LoadScripts())
+        {
+            if (applied.Contains(id))
+            {
+                continue;
+            }
+
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(sql, transaction: tx);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_migrations (id, name, applied_at) VALUES (@id, @name, @at)",
+                new { id, name, at = time.GetUtcNow() },
+                tx);
+            await tx.CommitAsync(cancellationToken);
+            LogApplied(name);
+            count++;
+        }
+
+        return count;
+    }
+
+    internal static IReadOnlyList<(long Id, string Name, string Sql)> LoadScripts()
+    {
+        var assembly = typeof(MigrationRunner).Assembly;
+        var scripts = new List<(long, string, string)>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            var name = resource[Prefix.Length..];
+            var number = name.Split('_', 2)[0];
+            if (!long.TryParse(number, out var id))
+            {
+                throw new InvalidOperationException($"Migration '{name}' must start with its number, like 0001_name.sql.");
+            }
+
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            scripts.Add((id, name, reader.ReadToEnd()));
+        }
+
+        var ordered = scripts.OrderBy(s => s.Item1).ToList();
+        var duplicate = ordered.GroupBy(s => s.Item1).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null
+            ? ordered
+            : throw new InvalidOperationException($"Two migrations share the number {duplicate.Key}.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Name}")]
+    private partial void LogApplied(string name);
+}

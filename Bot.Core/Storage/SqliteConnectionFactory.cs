@@ -1,0 +1,41 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Storage;
+
+public sealed class SqliteConnectionFactory : IDbConnectionFactory
+{
+    private readonly string connectionString;
+    private readonly int busyTimeoutMs;
+
+    public SqliteConnectionFactory(IOptions<StorageOptions> options)
+    {
+        SqliteTypeHandlers.Register();
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
+        {
+            // Pooling keeps the per-message cost low; WAL and the pragmas below are per connection.
+            Pooling = true,
+        };
+        connectionString = builder.ToString();
+        busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // WAL lets readers and the single writer work at once; synchronous=NORMAL is durable against
+            // process crashes (a committed transaction survives SIGKILL), only an OS crash can lose the last commits.
+            await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}
