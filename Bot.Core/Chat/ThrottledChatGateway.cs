@@ -1,0 +1,40 @@
+namespace Bot.Core.Chat;
+
+/// <summary>Puts every send through the <see cref="ChatRateLimiter"/> and feeds 429s back into it.</summary>
+public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter limiter) : IChatGateway
+{
+    public Task<int> CreateTopicAsync(long chatId, string name, CancellationToken cancellationToken) =>
+        SendAsync(chatId, () => inner.CreateTopicAsync(chatId, name, cancellationToken), cancellationToken);
+
+    public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
+        inner.ReopenTopicAsync(chatId, topicId, cancellationToken);
+
+    public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken) =>
+        SendAsync(message.ChatId, () => inner.SendTextAsync(message, cancellationToken), cancellationToken);
+
+    public Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken) =>
+        SendAsync(message.ChatId, () => inner.SendPhotoAsync(message, cancellationToken), cancellationToken);
+
+    public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken) =>
+        inner.SetReactionAsync(chatId, messageId, emoji, cancellationToken);
+
+    public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) =>
+        inner.AnswerCallbackAsync(callbackId, text, cancellationToken);
+
+    public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
+        inner.DownloadFileAsync(fileId, cancellationToken);
+
+    private async Task<int> SendAsync(long chatId, Func<Task<int>> send, CancellationToken cancellationToken)
+    {
+        await limiter.AcquireAsync(chatId, cancellationToken);
+        try
+        {
+            return await send();
+        }
+        catch (ChatDeliveryException e) when (e.Kind == ChatErrorKind.RateLimited)
+        {
+            limiter.Block(chatId, e.RetryAfter ?? TimeSpan.FromSeconds(1));
+            throw;
+        }
+    }
+}

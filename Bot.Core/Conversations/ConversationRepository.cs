@@ -1,0 +1,111 @@
+using System.Text.Json;
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Core.Conversations;
+
+public sealed class ConversationRepository(TimeProvider time)
+{
+    private const string SelectColumns = """
+        SELECT id, marketplace, account, kind, external_id AS ExternalId, buyer_id AS BuyerId, buyer_name AS BuyerName,
+               buyer_language AS BuyerLanguage, reply_context AS ReplyContext, card_json AS CardJson
+        FROM conversations
+        """;
+
+    /// <summary>Finds the conversation, or creates it; newer buyer name, card and reply context replace older ones.</summary>
+    public async Task<Conversation> UpsertAsync(
+        DbSession session, string marketplace, string account, ConversationKind kind, string externalId,
+        string buyerId, string? buyerName, OrderCard? card, string? replyContext)
+    {
+        var now = time.GetUtcNow();
+        var row = await session.Connection.QuerySingleAsync<Row>(
+            $"""
+            INSERT INTO conversations (marketplace, account, kind, external_id, buyer_id, buyer_name, reply_context, card_json, created_at, last_activity_at)
+            VALUES (@marketplace, @account, @kind, @externalId, @buyerId, @buyerName, @replyContext, @cardJson, @now, @now)
+            ON CONFLICT (marketplace, account, external_id) DO UPDATE SET
+                buyer_name = COALESCE(excluded.buyer_name, buyer_name),
+                reply_context = COALESCE(excluded.reply_context, reply_context),
+                card_json = COALESCE(excluded.card_json, card_json),
+                last_activity_at = excluded.last_activity_at
+            RETURNING id, marketplace, account, kind, external_id AS ExternalId, buyer_id AS BuyerId, buyer_name AS BuyerName,
+                      buyer_language AS BuyerLanguage, reply_context AS ReplyContext, card_json AS CardJson
+            """,
+            new { marketplace, account, kind = KindText(kind), externalId, buyerId, buyerName, replyContext, cardJson = card is null ? null : JsonSerializer.Serialize(card), now },
+            session.Transaction);
+        return row.ToConversation();
+    }
+
+    public async Task<Conversation?> GetAsync(DbSession session, long id)
+    {
+        var row = await session.Connection.QuerySingleOrDefaultAsync<Row>($"{SelectColumns} WHERE id = @id", new { id }, session.Transaction);
+        return row?.ToConversation();
+    }
+
+    public Task SetBuyerLanguageAsync(DbSession session, long id, string language) =>
+        session.Connection.ExecuteAsync("UPDATE conversations SET buyer_language = @language WHERE id = @id", new { id, language }, session.Transaction);
+
+    public async Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, string audience)
+    {
+        var row = await session.Connection.QuerySingleOrDefaultAsync<BindingRow>(
+            "SELECT conversation_id AS ConversationId, audience, chat_id AS ChatId, topic_id AS TopicId FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
+            new { conversationId, audience },
+            session.Transaction);
+        return row is null ? null : new ThreadBinding(row.ConversationId, row.Audience, row.ChatId, row.TopicId is { } t ? (int)t : null);
+    }
+
+    /// <summary>The conversation bound to a staff topic, or null when the topic is not one of the bridge's.</summary>
+    public async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId)
+    {
+        var row = await session.Connection.QuerySingleOrDefaultAsync<Row>(
+            $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = 'staff' LIMIT 1)",
+            new { chatId, topicId },
+            session.Transaction);
+        return row?.ToConversation();
+    }
+
+    public Task SetBindingAsync(DbSession session, ThreadBinding binding) =>
+        session.Connection.ExecuteAsync(
+            """
+            INSERT INTO thread_bindings (conversation_id, audience, chat_id, topic_id, created_at)
+            VALUES (@ConversationId, @Audience, @ChatId, @TopicId, @now)
+            ON CONFLICT (conversation_id, audience) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id, created_at = excluded.created_at
+            """,
+            new { binding.ConversationId, binding.Audience, binding.ChatId, binding.TopicId, now = time.GetUtcNow() },
+            session.Transaction);
+
+    public Task DeleteBindingAsync(DbSession session, long conversationId, string audience) =>
+        session.Connection.ExecuteAsync(
+            "DELETE FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
+            new { conversationId, audience },
+            session.Transaction);
+
+    /// <summary>A group upgraded to a supergroup got a new id: every stored reference follows it.</summary>
+    public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
+        session.Connection.ExecuteAsync(
+            """
+            UPDATE thread_bindings SET chat_id = @newChatId WHERE chat_id = @oldChatId;
+            UPDATE outbox SET chat_id = @newChatId WHERE chat_id = @oldChatId AND status = 'pending';
+            """,
+            new { oldChatId, newChatId },
+            session.Transaction);
+
+    internal static string KindText(ConversationKind kind) => kind == ConversationKind.Order ? "order" : "chat";
+
+    private sealed class BindingRow
+    {
+        public long ConversationId { get; set; }
+
+        public string Audience { get; set; } = "";
+
+        public long ChatId { get; set; }
+
+        public long? TopicId { get; set; }
+    }
+
+    private sealed record Row(long Id, string Marketplace, string Account, string Kind, string ExternalId, string BuyerId, string? BuyerName, string? BuyerLanguage, string? ReplyContext, string? CardJson)
+    {
+        public Conversation ToConversation() => new(
+            Id, Marketplace, Account, Kind == "order" ? ConversationKind.Order : ConversationKind.Chat, ExternalId, BuyerId, BuyerName, BuyerLanguage, ReplyContext,
+            CardJson is null ? null : JsonSerializer.Deserialize<OrderCard>(CardJson));
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Core.Messages;
+
+public sealed class MessageRepository(TimeProvider time)
+{
+    /// <summary>Records that a marketplace message id was taken in. False when it was already: a duplicate.</summary>
+    public async Task<bool> TryMarkSeenAsync(DbSession session, long conversationId, string marketplaceMessageId) =>
+        await session.Connection.ExecuteAsync(
+            "INSERT OR IGNORE INTO marketplace_seen (conversation_id, marketplace_message_id) VALUES (@conversationId, @marketplaceMessageId)",
+            new { conversationId, marketplaceMessageId },
+            session.Transaction) == 1;
+
+    /// <summary>Stores a message; null when a Telegram message with the same chat and message id is already stored.</summary>
+    public Task<long?> InsertAsync(DbSession session, NewMessage message) =>
+        session.Connection.QuerySingleOrDefaultAsync<long?>(
+            """
+            INSERT OR IGNORE INTO messages (conversation_id, origin, author_role, author_name, text, images_json, marketplace_message_id,
+                                            source_chat_id, source_message_id, source_file_id, created_at)
+            VALUES (@ConversationId, @Origin, @role, @AuthorName, @Text, @images, @MarketplaceMessageId,
+                    @SourceChatId, @SourceMessageId, @SourceFileId, @at)
+            RETURNING id
+            """,
+            new
+            {
+                message.ConversationId, message.Origin, role = message.Author.ToString().ToLowerInvariant(), message.AuthorName, message.Text,
+                images = message.ImageUrls is { Count: > 0 } urls ? JsonSerializer.Serialize(urls) : null,
+                message.MarketplaceMessageId, message.SourceChatId, message.SourceMessageId, message.SourceFileId,
+                at = message.SentAt ?? time.GetUtcNow(),
+            },
+            session.Transaction);
+
+    public Task<StoredMessage?> GetAsync(DbSession session, long id) =>
+        session.Connection.QuerySingleOrDefaultAsync<StoredMessage?>(
+            """
+            SELECT id, conversation_id AS ConversationId, origin, author_role AS AuthorRole, author_name AS AuthorName, text, language,
+                   images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
+                   source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt
+            FROM messages WHERE id = @id
+            """,
+            new { id },
+            session.Transaction);
+
+    public Task SetLanguageAsync(DbSession session, long id, string language) =>
+        session.Connection.ExecuteAsync("UPDATE messages SET language = @language WHERE id = @id", new { id, language }, session.Transaction);
+
+    public async Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, string target) =>
+        (await session.Connection.QueryAsync<MessageCopy>(
+            """
+            SELECT id, message_id AS MessageId, target, part, chat_id AS ChatId, topic_id AS TopicId, remote_message_id AS RemoteMessageId,
+                   text, language, provider, created_at AS CreatedAt
+            FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part
+            """,
+            new { messageId, target },
+            session.Transaction)).AsList();
+
+    public Task<long> AddCopyAsync(DbSession session, MessageCopy copy) =>
+        session.Connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO message_copies (message_id, target, part, chat_id, topic_id, remote_message_id, text, language, provider, created_at)
+            VALUES (@MessageId, @Target, @Part, @ChatId, @TopicId, @RemoteMessageId, @Text, @Language, @Provider, @at)
+            RETURNING id
+            """,
+            new { copy.MessageId, copy.Target, copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, at = time.GetUtcNow() },
+            session.Transaction);
+
+    /// <summary>Marketplace posts of this conversation still waiting for their echo, newest first.</summary>
+    public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
+        (await session.Connection.QueryAsync<MessageCopy>(
+            """
+            SELECT c.id, c.message_id AS MessageId, c.target, c.part, c.text, c.created_at AS CreatedAt
+            FROM message_copies c JOIN messages m ON m.id = c.message_id
+            WHERE m.conversation_id = @conversationId AND c.target = 'marketplace' AND c.remote_message_id IS NULL AND c.created_at >= @since
+            ORDER BY c.id DESC
+            """,
+            new { conversationId, since },
+            session.Transaction)).AsList();
+
+    public Task SetRemoteIdAsync(DbSession session, long copyId, string remoteMessageId) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE message_copies SET remote_message_id = @remoteMessageId WHERE id = @copyId",
+            new { copyId, remoteMessageId },
+            session.Transaction);
+
+    /// <summary>The stored message a Telegram message is a copy of (for replies), or null.</summary>
+    public Task<long?> FindByTelegramCopyAsync(DbSession session, long chatId, int telegramMessageId) =>
+        session.Connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT message_id FROM message_copies WHERE chat_id = @chatId AND remote_message_id = @remote AND target = 'telegram' LIMIT 1",
+            new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            session.Transaction);
+}

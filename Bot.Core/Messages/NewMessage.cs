@@ -1,0 +1,19 @@
+namespace Bot.Core.Messages;
+
+/// <summary>A message to store.</summary>
+public sealed record NewMessage(
+    long ConversationId,
+    string Origin,
+    AuthorRole Author,
+    string? AuthorName,
+    string Text,
+    IReadOnlyList<string>? ImageUrls = null,
+    string? MarketplaceMessageId = null,
+    long? SourceChatId = null,
+    long? SourceMessageId = null,
+    string? SourceFileId = null,
+    DateTimeOffset? SentAt = null)
+{
+    public const string FromMarketplace = "marketplace";
+    public const string FromTelegram = "telegram";
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace Bot.Core.Messages;
+
+/// <summary>A message as stored: the dispute record and the source of every copy.</summary>
+public sealed class StoredMessage
+{
+    public long Id { get; set; }
+
+    public long ConversationId { get; set; }
+
+    /// <summary>"marketplace" or "telegram".</summary>
+    public string Origin { get; set; } = "";
+
+    public string AuthorRole { get; set; } = "";
+
+    public string? AuthorName { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public string? Language { get; set; }
+
+    public string? ImagesJson { get; set; }
+
+    public string? MarketplaceMessageId { get; set; }
+
+    public long? SourceChatId { get; set; }
+
+    public long? SourceMessageId { get; set; }
+
+    public string? SourceFileId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public AuthorRole Role => Enum.Parse<AuthorRole>(AuthorRole, ignoreCase: true);
+
+    public IReadOnlyList<string> ImageUrls => ImagesJson is null ? [] : JsonSerializer.Deserialize<string[]>(ImagesJson) ?? [];
+}

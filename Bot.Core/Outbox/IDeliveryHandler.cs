@@ -1,0 +1,19 @@
+using Bot.Core.Storage;
+
+namespace Bot.Core.Outbox;
+
+/// <summary>Delivers one kind of outbox item. Must be safe to run again for the same item after a crash: record
+/// progress (copies) as it goes and skip what is already done.</summary>
+public interface IDeliveryHandler
+{
+    string Kind { get; }
+
+    /// <summary>Does the delivery; throws to have it retried (or dead-lettered, by the error's kind).</summary>
+    Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Runs in the transaction that marks the item done: enqueue follow-ups here.</summary>
+    Task OnDeliveredAsync(DbSession session, OutboxItem item) => Task.CompletedTask;
+
+    /// <summary>Runs in the transaction that dead-letters the item: tell the people concerned here.</summary>
+    Task OnDeadAsync(DbSession session, OutboxItem item, string reason) => Task.CompletedTask;
+}

@@ -1,0 +1,29 @@
+namespace Bot.Core.Outbox;
+
+/// <summary>A pending delivery as read back from the outbox.</summary>
+public sealed class OutboxItem
+{
+    public long Id { get; set; }
+
+    public string Kind { get; set; } = "";
+
+    public string Lane { get; set; } = "";
+
+    public long? ConversationId { get; set; }
+
+    public long? MessageId { get; set; }
+
+    public long? ChatId { get; set; }
+
+    public string? Payload { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public int Attempts { get; set; }
+
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public string? LastError { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,108 @@
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Core.Outbox;
+
+/// <summary>The durable queue of deliveries. Enqueue inside the transaction that stores the cause, so that nothing is
+/// sent for a message that was not committed and nothing committed is left unsent.</summary>
+public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider time, OutboxSignal signal)
+{
+    private const string Columns = """
+        id, kind, lane, conversation_id AS ConversationId, message_id AS MessageId, chat_id AS ChatId, payload, status, attempts,
+        next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt
+        """;
+
+    public async Task<long> EnqueueAsync(DbSession session, OutboxEntry entry, DateTimeOffset? notBefore = null)
+    {
+        var now = time.GetUtcNow();
+        var id = await session.Connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO outbox (kind, lane, conversation_id, message_id, chat_id, payload, next_attempt_at, created_at, updated_at)
+            VALUES (@Kind, @Lane, @ConversationId, @MessageId, @ChatId, @Payload, @due, @now, @now)
+            RETURNING id
+            """,
+            new { entry.Kind, entry.Lane, entry.ConversationId, entry.MessageId, entry.ChatId, entry.Payload, due = notBefore ?? now, now },
+            session.Transaction);
+        // Wakes the dispatcher; harmless if the transaction is rolled back (it finds nothing new).
+        signal.Notify();
+        return id;
+    }
+
+    /// <summary>The first pending item of each lane, when it is due: later items of a lane wait for their predecessor.</summary>
+    public async Task<IReadOnlyList<OutboxItem>> GetDueHeadsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OutboxItem>(
+            $"""
+            SELECT {Columns} FROM outbox
+            WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane)
+              AND next_attempt_at <= @now
+            ORDER BY id
+            LIMIT @limit
+            """,
+            new { now = time.GetUtcNow(), limit });
+        return rows.AsList();
+    }
+
+    /// <summary>When the earliest pending head becomes due, or null when nothing is pending.</summary>
+    public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(
+            "SELECT MIN(next_attempt_at) FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane)");
+    }
+
+    public Task CompleteAsync(DbSession session, long id) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE outbox SET status = 'done', updated_at = @now, last_error = NULL WHERE id = @id",
+            new { id, now = time.GetUtcNow() },
+            session.Transaction);
+
+    public async Task RescheduleAsync(long id, int attempts, DateTimeOffset due, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE outbox SET attempts = @attempts, next_attempt_at = @due, last_error = @error, updated_at = @now WHERE id = @id AND status = 'pending'",
+            new { id, attempts, due, error, now = time.GetUtcNow() });
+    }
+
+    public Task KillAsync(DbSession session, long id, int attempts, string error) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE outbox SET status = 'dead', attempts = @attempts, last_error = @error, updated_at = @now WHERE id = @id",
+            new { id, attempts, error, now = time.GetUtcNow() },
+            session.Transaction);
+
+    /// <summary>Puts a dead letter back in its lane, due now, with a fresh attempt budget.</summary>
+    public async Task<bool> RetryDeadAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var changed = await connection.ExecuteAsync(
+            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = @now, updated_at = @now WHERE id = @id AND status = 'dead'",
+            new { id, now });
+        signal.Notify();
+        return changed == 1;
+    }
+
+    public async Task<IReadOnlyList<OutboxItem>> ListAsync(string status, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OutboxItem>(
+            $"SELECT {Columns} FROM outbox WHERE status = @status ORDER BY id DESC LIMIT @limit",
+            new { status, limit });
+        return rows.AsList();
+    }
+
+    public async Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<(long Pending, long Dead, string? Oldest)>(
+            """
+            SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
+                   (SELECT COUNT(*) FROM outbox WHERE status = 'dead'),
+                   (SELECT MIN(created_at) FROM outbox WHERE status = 'pending')
+            """);
+        var oldest = row.Oldest is null ? (TimeSpan?)null : time.GetUtcNow() - SqliteTypeHandlers.Parse(row.Oldest);
+        return new OutboxStats(row.Pending, row.Dead, oldest);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Globalization;
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Relay.Formatting;
+using Bot.Core.Storage;
+using Bot.Core.Translation;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Relay.Delivery;
+
+/// <summary>Shows a marketplace message in its conversation's staff topic: translated, split to Telegram's limit,
+/// photos uploaded. Each part is recorded as a copy once Telegram accepted it, so a retry sends only what is missing.</summary>
+public sealed class StaffPostHandler(
+    IChatGateway chat,
+    TopicResolver topics,
+    DeliveryContextLoader loader,
+    ITranslationService translator,
+    IMediaFetcher media,
+    OutboxStore outbox,
+    IOptions<RelayOptions> options) : IDeliveryHandler
+{
+    public string Kind => OutboxKinds.StaffPost;
+
+    public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
+        var staffChatId = item.ChatId ?? options.Value.StaffChatId;
+        var binding = await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken);
+
+        var known = message.Language ?? (message.Role == AuthorRole.Buyer ? conversation.BuyerLanguage : null);
+        var translation = await translator.TranslateAsync(message.Text, message.Language, options.Value.StaffLanguage, cancellationToken);
+        if (message.Role == AuthorRole.Buyer && message.Language is null && translation.SourceLanguage is { } detected)
+        {
+            await loader.LearnLanguageAsync(message, conversation, detected, cancellationToken);
+        }
+        else if (known is not null && translation.SourceLanguage is null)
+        {
+            translation = translation with { SourceLanguage = known };
+        }
+
+        var parts = StaffFormatter.Post(message, conversation, translation);
+        var done = copies.Select(c => c.Part).ToHashSet();
+        var topic = new TopicSender(chat, topics, conversation, binding);
+        for (var part = 0; part < parts.Count; part++)
+        {
+            if (!done.Contains(part))
+            {
+                var id = await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, parts[part]), cancellationToken), cancellationToken);
+                await RecordAsync(message, topic.Binding, part, id, translation, cancellationToken);
+            }
+        }
+
+        var images = message.ImageUrls;
+        for (var i = 0; i < images.Count; i++)
+        {
+            var part = parts.Count + i;
+            if (!done.Contains(part))
+            {
+                var id = await SendImageAsync(topic, images[i], cancellationToken);
+                await RecordAsync(message, topic.Binding, part, id, translation, cancellationToken);
+            }
+        }
+    }
+
+    public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
+    {
+        if (options.Value.MarkReadAfterRelay && item.ConversationId is { } conversationId &&
+            await IsBuyerMessageAsync(session, item))
+        {
+            await outbox.EnqueueAsync(session, new OutboxEntry(
+                OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
+        }
+    }
+
+    private static async Task<bool> IsBuyerMessageAsync(DbSession session, OutboxItem item) =>
+        await Dapper.SqlMapper.ExecuteScalarAsync<string>(session.Connection, "SELECT author_role FROM messages WHERE id = @id", new { id = item.MessageId }, session.Transaction) == "buyer";
+
+    private async Task<int> SendImageAsync(TopicSender topic, string url, CancellationToken cancellationToken)
+    {
+        var bytes = await media.FetchAsync(url, options.Value.MaxPhotoBytes, cancellationToken);
+        if (bytes is null)
+        {
+            var note = $"📷 A photo could not be fetched from the marketplace: {Html.Link(url, "open it there")}";
+            return await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, note), cancellationToken), cancellationToken);
+        }
+
+        var name = Path.GetFileName(new Uri(url).AbsolutePath);
+        return await topic.SendAsync(
+            (chatId, topicId) => chat.SendPhotoAsync(new ChatPhoto(chatId, topicId, bytes, string.IsNullOrEmpty(name) ? "photo.jpg" : name), cancellationToken),
+            cancellationToken);
+    }
+
+    private Task RecordAsync(StoredMessage message, ThreadBinding binding, int part, int telegramMessageId, TranslationResult translation, CancellationToken cancellationToken) =>
+        loader.AddCopyAsync(
+            new MessageCopy
+            {
+                MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
+                RemoteMessageId = telegramMessageId.ToString(CultureInfo.InvariantCulture),
+                Text = translation.IsTranslated ? translation.Text : null, Language = translation.TargetLanguage, Provider = translation.Provider,
+            },
+            cancellationToken);
+}

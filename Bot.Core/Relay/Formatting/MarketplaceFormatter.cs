@@ -1,0 +1,13 @@
+using Bot.Core.Translation;
+
+namespace Bot.Core.Relay.Formatting;
+
+/// <summary>How a staff reply reads on the marketplace: the translation, and the original beneath it so that
+/// nothing is ambiguous in a dispute.</summary>
+public static class MarketplaceFormatter
+{
+    public static string Reply(TranslationResult translation, bool includeOriginal) =>
+        translation.IsTranslated && includeOriginal
+            ? $"{translation.Text}\n\n---\n({translation.SourceLanguage ?? "original"}) {translation.Original}"
+            : translation.Text;
+}

@@ -1,0 +1,8 @@
+namespace Bot.Core.Relay;
+
+/// <summary>Downloads an image a marketplace message links to, so it can be uploaded to Telegram.</summary>
+public interface IMediaFetcher
+{
+    /// <summary>The image's bytes, or null when it cannot be had (gone, too large, not an image).</summary>
+    Task<byte[]?> FetchAsync(string url, int maxBytes, CancellationToken cancellationToken);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Core.Relay;
+
+/// <summary>A message in the staff chat: in a conversation's topic it is a reply for the marketplace (stored, then
+/// delivered by the outbox); anywhere else it is ignored. Stickers and other media get a polite note.</summary>
+public sealed partial class StaffMessageHandler(
+    IDbConnectionFactory connections,
+    ConversationRepository conversations,
+    MessageRepository messages,
+    OutboxStore outbox,
+    IEnumerable<IStaffCommand> commands,
+    RelayMetrics metrics,
+    ILogger<StaffMessageHandler> logger)
+{
+    internal const string PhotoNotForwarded = "📷 Photos cannot be posted to the marketplace from here; only the caption was sent.";
+    internal const string Unsupported = "Only text can be relayed to the buyer; this message was not sent.";
+
+    public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.IsTopicMessage || message.TopicId is not { } topicId)
+        {
+            return; // The general topic is the staff's own room.
+        }
+
+        Conversation? conversation;
+        await using (var lookup = await DbSession.BeginAsync(connections, cancellationToken))
+        {
+            conversation = await conversations.FindByTopicAsync(lookup, message.ChatId, topicId);
+        }
+
+        if (conversation is null)
+        {
+            LogNotBound(message.ChatId, topicId);
+            return;
+        }
+
+        if (message.IsCommand)
+        {
+            await RunCommandAsync(message, conversation, cancellationToken);
+            return;
+        }
+
+        var text = message.Text?.Trim() ?? "";
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        if (text.Length == 0)
+        {
+            // A sticker, a voice note, a photo without caption...: say so rather than drop it silently.
+            await NoticeAsync(session, message, conversation.Id, Unsupported, "🤷");
+            await session.CommitAsync(cancellationToken);
+            return;
+        }
+
+        var id = await messages.InsertAsync(session, new NewMessage(
+            conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, message.FromName, text,
+            SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId, SentAt: message.Date));
+        if (id is null)
+        {
+            metrics.DuplicateDropped(); // The same update again (after a restart): already stored.
+            return;
+        }
+
+        await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceSend, OutboxKinds.MarketplaceLane(conversation.Id), conversation.Id, id));
+        if (message.PhotoFileId is not null)
+        {
+            await NoticeAsync(session, message, conversation.Id, PhotoNotForwarded, null);
+        }
+
+        await session.CommitAsync(cancellationToken);
+        metrics.Received(AuthorRole.Staff);
+    }
+
+    private async Task RunCommandAsync(IncomingChatMessage message, Conversation conversation, CancellationToken cancellationToken)
+    {
+        var text = message.Text!;
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var word = (space < 0 ? text[1..] : text[1..space]).Split('@')[0].ToLowerInvariant();
+        var command = commands.FirstOrDefault(c => c.Name == word);
+        if (command is null)
+        {
+            LogUnknownCommand(word);
+            return;
+        }
+
+        await command.HandleAsync(message, conversation, space < 0 ? "" : text[(space + 1)..].Trim(), cancellationToken);
+    }
+
+    private Task<long> NoticeAsync(DbSession session, IncomingChatMessage message, long conversationId, string text, string? reaction) =>
+        outbox.EnqueueAsync(session, new OutboxEntry(
+            OutboxKinds.Notice, OutboxKinds.ChatLane(message.ChatId), conversationId, null, message.ChatId,
+            JsonSerializer.Serialize(new NoticePayload(message.ChatId, message.TopicId, Formatting.Html.Escape(text), message.MessageId, reaction))));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message in topic {TopicId} of chat {ChatId} ignored: the topic is not a conversation's")]
+    private partial void LogNotBound(long chatId, int topicId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unknown staff command /{Command} ignored")]
+    private partial void LogUnknownCommand(string command);
+}

@@ -1,0 +1,29 @@
+using Dapper;
+
+namespace Bot.Core.Storage;
+
+/// <summary>Durable poll positions: the marketplace cursor per account, the Telegram update offset.</summary>
+public sealed class CursorStore(IDbConnectionFactory connections, TimeProvider time)
+{
+    public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string?>("SELECT value FROM cursors WHERE name = @name", new { name });
+    }
+
+    public async Task SetAsync(string name, string? value, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await SetAsync(session, name, value);
+        await session.CommitAsync(cancellationToken);
+    }
+
+    public Task SetAsync(DbSession session, string name, string? value) =>
+        session.Connection.ExecuteAsync(
+            """
+            INSERT INTO cursors (name, value, updated_at) VALUES (@name, @value, @at)
+            ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+            """,
+            new { name, value, at = time.GetUtcNow() },
+            session.Transaction);
+}
