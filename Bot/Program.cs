@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
-app.Run();
+using Bot;
+
+var builder = BridgeApp.CreateBuilder(args).AddBridge();
+await builder.BuildBridge().RunAsync();

@@ -25,6 +25,7 @@ public static class RelayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<RelayMetrics>();
+        services.AddSingleton<Operations.BridgeHealth>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();
         services.AddSingleton<OutboxSignal>();

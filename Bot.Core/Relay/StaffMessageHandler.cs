@@ -19,7 +19,7 @@ public sealed partial class StaffMessageHandler(
     RelayMetrics metrics,
     ILogger<StaffMessageHandler> logger)
 {
-    internal const string PhotoNotForwarded = "📷 Photos cannot be posted to the marketplace from here; only the caption was sent.";
+    internal const string PhotoNotForwarded = "📷 Photos cannot be posted to the marketplace from here; only text (and a photo's caption) reaches the buyer.";
     internal const string Unsupported = "Only text can be relayed to the buyer; this message was not sent.";
 
     public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
@@ -48,11 +48,16 @@ public sealed partial class StaffMessageHandler(
         }
 
         var text = message.Text?.Trim() ?? "";
+        if (text.Length == 0 && !message.HasOtherContent && message.PhotoFileId is null)
+        {
+            return; // A service message (topic renamed, closed...): nothing was said.
+        }
+
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         if (text.Length == 0)
         {
             // A sticker, a voice note, a photo without caption...: say so rather than drop it silently.
-            await NoticeAsync(session, message, conversation.Id, Unsupported, "🤷");
+            await NoticeAsync(session, message, conversation.Id, message.PhotoFileId is null ? Unsupported : PhotoNotForwarded, "🤷");
             await session.CommitAsync(cancellationToken);
             return;
         }

@@ -1,0 +1,44 @@
+namespace Bot.Core.Operations;
+
+/// <summary>What the parts of the bridge last reported about themselves, for readiness checks, the status page and
+/// alerts. Thread-safe; every record carries the time it was made.</summary>
+public sealed class BridgeHealth(TimeProvider time)
+{
+    private readonly Lock gate = new();
+    private PartState telegram = PartState.Unknown;
+    private PartState marketplace = PartState.Unknown;
+    private PartState staffChat = PartState.Unknown;
+
+    public PartState Telegram { get { lock (gate) { return telegram; } } }
+
+    public PartState Marketplace { get { lock (gate) { return marketplace; } } }
+
+    /// <summary>Whether the staff chat is set up as the bridge needs (a forum, the bot an admin that manages topics).</summary>
+    public PartState StaffChat { get { lock (gate) { return staffChat; } } }
+
+    /// <summary>True when the operators paused the relay (marketplace polling and outbox delivery).</summary>
+    public bool Paused { get; set; }
+
+    public void TelegramSucceeded() => Update(ref telegram, ok: true, null);
+
+    public void TelegramFailed(string error) => Update(ref telegram, ok: false, error);
+
+    public void MarketplaceSucceeded() => Update(ref marketplace, ok: true, null);
+
+    public void MarketplaceFailed(string error, bool needsOperator) => Update(ref marketplace, ok: false, error, needsOperator);
+
+    public void StaffChatReady() => Update(ref staffChat, ok: true, null);
+
+    public void StaffChatProblem(string problem) => Update(ref staffChat, ok: false, problem, needsOperator: true);
+
+    private void Update(ref PartState state, bool ok, string? error, bool needsOperator = false)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            state = ok
+                ? state with { Ok = true, LastSuccess = now, NeedsOperator = false, FailingSince = null }
+                : state with { Ok = false, LastError = error, LastErrorAt = now, NeedsOperator = needsOperator, FailingSince = state.FailingSince ?? now };
+        }
+    }
+}

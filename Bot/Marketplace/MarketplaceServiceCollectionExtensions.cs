@@ -1,0 +1,23 @@
+
+namespace Bot.Marketplace;
+
+internal static class MarketplaceServiceCollectionExtensions
+{
+    /// <summary>The configured marketplace adapter and its poller.</summary>
+    public static IServiceCollection AddMarketplace(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MarketplaceOptions>().BindConfiguration("Marketplace")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Marketplace__PollInterval must be positive, e.g. 00:00:15.")
+            .ValidateOnStart();
+        services.AddSingleton<PollerWakeUp>();
+        services.AddHostedService<MarketplacePoller>();
+
+        var provider = configuration["Marketplace:Provider"] ?? "AliExpress";
+        if (!provider.Equals("AliExpress", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddOptions<MarketplaceOptions>().Validate(_ => false, $"Marketplace__Provider '{provider}' is not supported: set it to AliExpress.");
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using Bot.Core.Operations;
+using Bot.Core.Outbox;
+
+namespace Bot.Relay;
+
+/// <summary>Runs the outbox dispatcher until the host stops: once the staff chat is usable, and not while paused.</summary>
+internal sealed partial class OutboxWorker(
+    OutboxDispatcher dispatcher,
+    OutboxSignal signal,
+    BridgeHealth health,
+    TimeProvider time,
+    ILogger<OutboxWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan BusyWait = TimeSpan.FromMilliseconds(100);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (health.Paused || !health.StaffChat.Ok)
+                {
+                    await signal.WaitAsync(IdleWait, stoppingToken);
+                    continue;
+                }
+
+                if (await dispatcher.DispatchOnceAsync(stoppingToken) > 0)
+                {
+                    continue;
+                }
+
+                // Nothing could go now: sleep until the next item is due (or something new arrives).
+                var next = await dispatcher.NextDueAsync(stoppingToken);
+                var wait = next is { } due ? due - time.GetUtcNow() : IdleWait;
+                await signal.WaitAsync(wait < BusyWait ? BusyWait : wait > IdleWait ? IdleWait : wait, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogFailed(e);
+                await Task.Delay(IdleWait, time, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; retrying")]
+    private partial void LogFailed(Exception error);
+}

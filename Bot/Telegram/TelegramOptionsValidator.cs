@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Telegram;
+
+/// <summary>Stops the host at once, with one sentence that says what to set, when the Telegram settings are unusable.</summary>
+internal sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TelegramOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.BotToken))
+        {
+            return ValidateOptionsResult.Fail("Telegram__BotToken is not set: set it to the token BotFather gave you (it looks like 123456789:AAH...).");
+        }
+
+        if (!TokenShape().IsMatch(options.BotToken))
+        {
+            return ValidateOptionsResult.Fail("Telegram__BotToken is malformed: a bot token is digits, a colon and a key, like 123456789:AAH..., exactly as BotFather gave it.");
+        }
+
+        if (options.StaffChatId >= 0)
+        {
+            return ValidateOptionsResult.Fail("Telegram__StaffChatId is not set: set it to the id of the staff supergroup, a negative number like -1001234567890.");
+        }
+
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            return ValidateOptionsResult.Fail("Telegram__ApiBaseUrl must be an absolute http(s) URL such as https://api.telegram.org.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+
+    [GeneratedRegex(@"^\d{3,}:[A-Za-z0-9_-]{10,}$")]
+    private static partial Regex TokenShape();
+}

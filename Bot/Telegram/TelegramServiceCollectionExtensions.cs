@@ -1,0 +1,32 @@
+using Bot.Core.Relay;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+
+namespace Bot.Telegram;
+
+internal static class TelegramServiceCollectionExtensions
+{
+    public static IServiceCollection AddTelegram(this IServiceCollection services)
+    {
+        services.AddOptions<TelegramOptions>().BindConfiguration("Telegram").ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.AddOptions<RelayOptions>().Configure<IOptions<TelegramOptions>>((relay, telegram) => relay.StaffChatId = telegram.Value.StaffChatId);
+
+        // The library retries 429s itself when retry_after is short, blocking the caller; the outbox does that
+        // better (it keeps other chats moving), so the library's retries are off.
+        services.AddHttpClient("telegram")
+            .ConfigureHttpClient((sp, http) => http.Timeout = sp.GetRequiredService<IOptions<TelegramOptions>>().Value.RequestTimeout
+                + TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.PollTimeoutSeconds))
+            .RemoveAllLoggers();
+        services.AddSingleton<ITelegramBotClient>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<TelegramOptions>>().Value;
+            var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient("telegram");
+            return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken, o.ApiBaseUrl) { RetryCount = 0 }, http);
+        });
+        services.AddChatGateway<TelegramChatGateway>();
+        services.AddHostedService<StaffChatCheck>();
+        services.AddHostedService<UpdateReceiver>();
+        return services;
+    }
+}

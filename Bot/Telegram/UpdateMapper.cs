@@ -1,0 +1,56 @@
+using Bot.Core.Chat;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using CoreChatType = Bot.Core.Chat.ChatType;
+
+namespace Bot.Telegram;
+
+/// <summary>Turns Bot API updates into what the core understands; anything else is null (and ignored).</summary>
+internal static class UpdateMapper
+{
+    public static IncomingChatMessage? ToMessage(Update update)
+    {
+        if (update.Message is not { From: { } from } message)
+        {
+            return null;
+        }
+
+        var photo = message.Photo?.MaxBy(p => p.FileSize ?? (long)p.Width * p.Height);
+        return new IncomingChatMessage(
+            update.Id,
+            message.Chat.Id,
+            message.Chat.Type switch
+            {
+                global::Telegram.Bot.Types.Enums.ChatType.Private => CoreChatType.Private,
+                global::Telegram.Bot.Types.Enums.ChatType.Group => CoreChatType.Group,
+                global::Telegram.Bot.Types.Enums.ChatType.Supergroup => CoreChatType.Supergroup,
+                _ => CoreChatType.Channel,
+            },
+            message.MessageId,
+            message.MessageThreadId,
+            message.IsTopicMessage,
+            from.Id,
+            string.Join(' ', new[] { from.FirstName, from.LastName }.Where(s => !string.IsNullOrWhiteSpace(s))),
+            from.IsBot,
+            from.LanguageCode,
+            message.Text ?? message.Caption,
+            photo?.FileId,
+            // In a forum every topic message "replies" to the topic's first message: only a reply to something
+            // else is a real reply.
+            message.ReplyToMessage is { } reply && reply.MessageId != message.MessageThreadId ? reply.MessageId : null,
+            HasOtherContent(message),
+            new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)));
+    }
+
+    public static IncomingCallback? ToCallback(Update update) =>
+        update.CallbackQuery is { Message: { } message, Data: { } data } query
+            ? new IncomingCallback(
+                update.Id, query.Id, message.Chat.Id, message.MessageId, (message as Message)?.MessageThreadId, query.From.Id,
+                string.Join(' ', new[] { query.From.FirstName, query.From.LastName }.Where(s => !string.IsNullOrWhiteSpace(s))), data)
+            : null;
+
+    private static bool HasOtherContent(Message message) => message.Type is
+        MessageType.Sticker or MessageType.Voice or MessageType.Video or MessageType.VideoNote or MessageType.Document or
+        MessageType.Animation or MessageType.Audio or MessageType.Location or MessageType.Contact or MessageType.Poll or
+        MessageType.Dice or MessageType.Venue;
+}
