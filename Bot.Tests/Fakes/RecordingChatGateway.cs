@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Bot.Core.Chat;
+
+namespace Bot.Tests.Fakes;
+
+/// <summary>An in-memory chat platform for core tests: topics, messages per topic, reactions, and injected errors
+/// (a deleted topic answers "thread not found" like Telegram). End-to-end tests use the fake Bot API server instead.</summary>
+public sealed class RecordingChatGateway : IChatGateway
+{
+    private readonly ConcurrentQueue<ChatDeliveryException> faults = new();
+    private readonly ConcurrentDictionary<int, bool> deletedTopics = new();
+    private int nextTopic = 100;
+    private int nextMessage = 1;
+
+    public ConcurrentQueue<(long ChatId, string Name, int TopicId)> Topics { get; } = new();
+
+    public ConcurrentQueue<ChatText> Texts { get; } = new();
+
+    public ConcurrentQueue<ChatPhoto> Photos { get; } = new();
+
+    public ConcurrentQueue<(long ChatId, int MessageId, string Emoji)> Reactions { get; } = new();
+
+    public void FailNext(ChatDeliveryException error) => faults.Enqueue(error);
+
+    public void DeleteTopic(int topicId) => deletedTopics[topicId] = true;
+
+    public IReadOnlyList<ChatText> TextsIn(int topicId) => Texts.Where(t => t.TopicId == topicId).ToList();
+
+    public Task<int> CreateTopicAsync(long chatId, string name, CancellationToken cancellationToken)
+    {
+        ThrowIfFault();
+        var id = Interlocked.Increment(ref nextTopic);
+        Topics.Enqueue((chatId, name, id));
+        return Task.FromResult(id);
+    }
+
+    public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken)
+    {
+        ThrowIfFault();
+        if (message.TopicId is { } topic && deletedTopics.ContainsKey(topic))
+        {
+            throw new ChatDeliveryException(ChatErrorKind.TopicDeleted, "Bad Request: message thread not found");
+        }
+
+        Texts.Enqueue(message);
+        return Task.FromResult(Interlocked.Increment(ref nextMessage));
+    }
+
+    public Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken)
+    {
+        ThrowIfFault();
+        Photos.Enqueue(message);
+        return Task.FromResult(Interlocked.Increment(ref nextMessage));
+    }
+
+    public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken)
+    {
+        Reactions.Enqueue((chatId, messageId, emoji));
+        return Task.CompletedTask;
+    }
+
+    public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
+        Task.FromResult(new ChatFile([1, 2, 3], "photo.jpg"));
+
+    private void ThrowIfFault()
+    {
+        if (faults.TryDequeue(out var fault))
+        {
+            throw fault;
+        }
+    }
+}
