@@ -47,6 +47,11 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
+        if (lastServed.Count > 100_000)
+        {
+            lastServed.Clear(); // Bounded memory; fairness restarts from equal footing.
+        }
+
         await Task.WhenAll(chosen.Select(item => RunAsync(item, cancellationToken)));
         return chosen.Count;
     }
