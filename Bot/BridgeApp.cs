@@ -3,6 +3,7 @@ using Bot.Marketplace;
 using Bot.Operations;
 using Bot.Relay;
 using Bot.Telegram;
+using Microsoft.Extensions.Options;
 
 namespace Bot;
 
@@ -20,6 +21,26 @@ public static class BridgeApp
         builder.Services.AddRelayHost();
         builder.Services.AddMarketplace(builder.Configuration);
         return builder;
+    }
+
+    /// <summary>Checks every validated setting now, so a bad configuration ends the process with the validators'
+    /// sentences instead of a stack trace.</summary>
+    /// <returns>The problems, one sentence each; empty when the configuration is usable.</returns>
+    public static IReadOnlyList<string> ValidateConfiguration(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return e.Failures.Distinct().ToList();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            return e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures).Distinct().ToList();
+        }
     }
 
     public static WebApplication BuildBridge(this WebApplicationBuilder builder)
