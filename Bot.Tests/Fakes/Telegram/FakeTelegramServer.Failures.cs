@@ -1,0 +1,16 @@
+namespace Bot.Tests.Fakes.Telegram;
+
+public sealed partial class FakeTelegramServer
+{
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> fail with this error and have no effect.</summary>
+    public void FailNext(string method, int count, int errorCode, string description, int? retryAfter = null) =>
+        _failures.Plan(method, new InjectedFailure(InjectedFailureKind.Error, errorCode, description, retryAfter), count);
+
+    /// <summary>The next call of <paramref name="method"/> is answered only after <paramref name="delay"/> (real time).</summary>
+    public void DelayNext(string method, TimeSpan delay) =>
+        _failures.Plan(method, new InjectedFailure(InjectedFailureKind.Delay, Delay: delay));
+
+    /// <summary>The next call of <paramref name="method"/> has its connection aborted without a reply, and no effect.</summary>
+    public void FailNextNetwork(string method) =>
+        _failures.Plan(method, new InjectedFailure(InjectedFailureKind.NetworkAbort));
+}

@@ -1,0 +1,10 @@
+namespace Bot.Tests.Fakes.Telegram;
+
+internal enum InjectedFailureKind
+{
+    Error,
+    Delay,
+    NetworkAbort,
+}
+
+internal sealed record InjectedFailure(InjectedFailureKind Kind, int ErrorCode = 0, string Description = "", int? RetryAfter = null, TimeSpan Delay = default);

@@ -1,0 +1,12 @@
+namespace Bot.Tests.Fakes.Telegram.Json;
+
+/// <summary>accent_color_id, max_reaction_count and accepted_gift_types are required by Bot API 9+.</summary>
+internal sealed record ChatFullInfoJson(
+    long Id,
+    string Type,
+    int AccentColorId,
+    int MaxReactionCount,
+    AcceptedGiftTypesJson AcceptedGiftTypes,
+    string? Title = null,
+    string? FirstName = null,
+    bool? IsForum = null);

@@ -1,0 +1,3 @@
+namespace Bot.Tests.Fakes.Telegram.Json;
+
+internal sealed record ForumTopicCreatedJson(string Name, int IconColor);

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace Bot.Tests.Fakes.Telegram.Json;
+
+internal sealed record MessageJson(int MessageId, long Date, ChatJson Chat)
+{
+    public int? MessageThreadId { get; init; }
+    public UserJson? From { get; init; }
+    public bool? IsTopicMessage { get; init; }
+    public MessageJson? ReplyToMessage { get; init; }
+    public long? EditDate { get; init; }
+    public string? Text { get; init; }
+    public string? Caption { get; init; }
+    public IReadOnlyList<PhotoSizeJson>? Photo { get; init; }
+    public StickerJson? Sticker { get; init; }
+    public ForumTopicCreatedJson? ForumTopicCreated { get; init; }
+    public JsonNode? ReplyMarkup { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Bot.Tests.Fakes.Telegram.Json;
+
+internal sealed record UserJson(
+    long Id,
+    bool IsBot,
+    string FirstName,
+    string? Username = null,
+    string? LanguageCode = null,
+    bool? CanJoinGroups = null,
+    bool? CanReadAllGroupMessages = null,
+    bool? SupportsInlineQueries = null);

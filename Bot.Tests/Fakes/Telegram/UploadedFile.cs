@@ -1,0 +1,3 @@
+namespace Bot.Tests.Fakes.Telegram;
+
+internal sealed record UploadedFile(string FileName, byte[] Bytes);
