@@ -1,18 +1,17 @@
 using Bot.Core.Chat;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Relay;
 
-/// <summary>Sends each incoming chat message to the handler for where it was written. Only the staff chat and
-/// private chats are served; anything from another chat is ignored, so nothing from it can reach a marketplace.</summary>
+/// <summary>Gives each incoming chat message to the route for where it was written. A message no route claims is
+/// ignored, so nothing from an unknown chat can reach a marketplace.</summary>
 public sealed partial class ChatUpdateRouter(
-    StaffMessageHandler staff,
-    IEnumerable<IPrivateChatHandler> privateHandlers,
+    IEnumerable<IChatRoute> routes,
     IEnumerable<ICallbackHandler> callbackHandlers,
-    IOptions<RelayOptions> options,
     ILogger<ChatUpdateRouter> logger) : IChatUpdateHandler
 {
+    private readonly IReadOnlyList<IChatRoute> ordered = routes.OrderBy(r => r.Order).ToList();
+
     public Task HandleMessageAsync(IncomingChatMessage message, CancellationToken cancellationToken)
     {
         if (message.FromIsBot)
@@ -20,14 +19,12 @@ public sealed partial class ChatUpdateRouter(
             return Task.CompletedTask;
         }
 
-        if (message.ChatId == options.Value.StaffChatId)
+        foreach (var route in ordered)
         {
-            return staff.HandleAsync(message, cancellationToken);
-        }
-
-        if (message.ChatType == ChatType.Private && privateHandlers.FirstOrDefault() is { } privateChat)
-        {
-            return privateChat.HandleAsync(message, cancellationToken);
+            if (route.Matches(message))
+            {
+                return route.HandleAsync(message, cancellationToken);
+            }
         }
 
         LogIgnored(message.ChatId, message.ChatType);

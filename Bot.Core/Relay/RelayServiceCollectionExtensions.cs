@@ -41,6 +41,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<IDeliveryHandler, MarkReadHandler>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<StaffMessageHandler>();
+        services.AddSingleton<IChatRoute>(sp => sp.GetRequiredService<StaffMessageHandler>());
         services.AddSingleton<IChatUpdateHandler, ChatUpdateRouter>();
         services.TryAddSingleton<ITranslationService, PassThroughTranslationService>();
         return services;

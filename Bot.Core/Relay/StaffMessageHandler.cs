@@ -17,10 +17,15 @@ public sealed partial class StaffMessageHandler(
     OutboxStore outbox,
     IEnumerable<IStaffCommand> commands,
     RelayMetrics metrics,
-    ILogger<StaffMessageHandler> logger)
+    Microsoft.Extensions.Options.IOptions<RelayOptions> options,
+    ILogger<StaffMessageHandler> logger) : IChatRoute
 {
     internal const string PhotoNotForwarded = "📷 Photos cannot be posted to the marketplace from here; only text (and a photo's caption) reaches the buyer.";
     internal const string Unsupported = "Only text can be relayed to the buyer; this message was not sent.";
+
+    public int Order => 0;
+
+    public bool Matches(IncomingChatMessage message) => message.ChatId == options.Value.StaffChatId;
 
     public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
     {
