@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using Bot.Benchmarks.Reporting;
+using Bot.Benchmarks.Scenarios;
+
+namespace Bot.Benchmarks;
+
+/// <summary>Runs the scenarios named on the command line (all when none) and prints every measured figure beside
+/// its reference.</summary>
+public static class BenchmarkProgram
+{
+    private static readonly string[] All = ["throughput"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var chosen = args.Length == 0 ? All : args;
+        var unknown = chosen.Except(All, StringComparer.OrdinalIgnoreCase).ToList();
+        if (unknown.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"Unknown scenario(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", All)} (none: all).");
+            return 2;
+        }
+
+        MachineInfo.Print(args);
+        var report = new Report();
+        var total = Stopwatch.StartNew();
+        foreach (var name in chosen)
+        {
+            var started = Stopwatch.StartNew();
+            await RunScenarioAsync(name.ToLowerInvariant(), report);
+            Report.Note($"({name} took {started.Elapsed.TotalSeconds:N0} s)");
+        }
+
+        report.PrintSummary();
+        Console.WriteLine($"Total run time: {total.Elapsed.TotalSeconds:N0} s");
+        return 0;
+    }
+
+    private static Task RunScenarioAsync(string name, Report report) => name switch
+    {
+        "throughput" => new ThroughputScenario(report).RunAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
+    };
+}

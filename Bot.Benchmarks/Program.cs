@@ -1,0 +1,3 @@
+using Bot.Benchmarks;
+
+return await BenchmarkProgram.RunAsync(args);
