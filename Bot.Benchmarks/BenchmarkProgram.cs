@@ -8,12 +8,13 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput"];
+    private static readonly string[] All = ["throughput", "scheduling"];
+    private static readonly string[] Diagnostics = ["profile"];
 
     public static async Task<int> RunAsync(string[] args)
     {
         var chosen = args.Length == 0 ? All : args;
-        var unknown = chosen.Except(All, StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = chosen.Except(All.Concat(Diagnostics), StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
         {
             await Console.Error.WriteLineAsync($"Unknown scenario(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", All)} (none: all).");
@@ -38,6 +39,8 @@ public static class BenchmarkProgram
     private static Task RunScenarioAsync(string name, Report report) => name switch
     {
         "throughput" => new ThroughputScenario(report).RunAsync(),
+        "scheduling" => new SchedulingScenario(report).RunAsync(),
+        "profile" => new ProfileScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

@@ -28,19 +28,22 @@ public sealed class GeneratedMarketplace(int conversations, long total, int page
 
     public long MarkedRead => Interlocked.Read(ref markedRead);
 
+    /// <summary>How many messages the marketplace has; raise it to make more arrive.</summary>
+    public long Total { get; set; } = total;
+
     public static string ConversationId(long index) => $"order-{index.ToString(CultureInfo.InvariantCulture)}";
 
     public Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken)
     {
         var position = cursor is null ? 0 : long.Parse(cursor, CultureInfo.InvariantCulture);
-        var end = Math.Min(total, position + pageSize);
+        var end = Math.Min(Total, position + pageSize);
         var page = new List<MarketplaceMessage>((int)(end - position));
         for (var i = position; i < end; i++)
         {
             page.Add(Message(i));
         }
 
-        return Task.FromResult(new MarketplaceBatch(page, end.ToString(CultureInfo.InvariantCulture), end < total));
+        return Task.FromResult(new MarketplaceBatch(page, end.ToString(CultureInfo.InvariantCulture), end < Total));
     }
 
     public Task<MarketplaceSendResult> SendAsync(MarketplaceOutgoing message, CancellationToken cancellationToken) =>

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Bot.Benchmarks.Infrastructure;
+using Bot.Benchmarks.Reporting;
+using Bot.Core.Conversations;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Relay;
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Benchmarks.Scenarios;
+
+/// <summary>Diagnostics behind scenario 1: what each step of the relay path costs, so a slow figure can be
+/// explained. Not part of the default run.</summary>
+public sealed class ProfileScenario(Report report)
+{
+    private const int Conversations = 1_000;
+    private const int Messages = 20_000;
+
+    public async Task RunAsync()
+    {
+        report.BeginScenario("Profile: cost of each step of the relay path");
+        var gateway = new CountingChatGateway();
+        var marketplace = new GeneratedMarketplace(Conversations, Messages, 100);
+        await using var core = await BenchCore.StartAsync(gateway, marketplace, TimeProvider.System, unlimited: true);
+        var connections = core.Get<IDbConnectionFactory>();
+        var time = TimeProvider.System;
+
+        report.Add(new Figure("Open a pooled connection (with the factory's PRAGMAs)", Report.Micros(await PerCallAsync(2_000, async () =>
+        {
+            await using var c = await connections.OpenAsync(CancellationToken.None);
+        })), "-"));
+        report.Add(new Figure("Begin and commit an empty DbSession", Report.Micros(await PerCallAsync(2_000, async () =>
+        {
+            await using var s = await DbSession.BeginAsync(connections, CancellationToken.None);
+            await s.CommitAsync(CancellationToken.None);
+        })), "-"));
+
+        var conversations = core.Get<ConversationRepository>();
+        var messages = core.Get<MessageRepository>();
+        var outbox = core.Get<OutboxStore>();
+        await using (var session = await DbSession.BeginAsync(connections, CancellationToken.None))
+        {
+            var i = 0;
+            report.Add(new Figure("ConversationRepository.UpsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
+                conversations.UpsertAsync(session, "bench", "p", ConversationKind.Order, $"o{i++ % Conversations}", "b", "Buyer", new OrderCard("o"), null))), "-"));
+            var j = 0;
+            report.Add(new Figure("MessageRepository.TryMarkSeenAsync", Report.Micros(await PerCallAsync(2_000, () =>
+                messages.TryMarkSeenAsync(session, 1, $"x{j++}"))), "-"));
+            report.Add(new Figure("MessageRepository.InsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
+                messages.InsertAsync(session, new NewMessage(1, NewMessage.FromMarketplace, AuthorRole.Buyer, "Buyer", "Hello there", [], $"y{j++}")))), "-"));
+            report.Add(new Figure("OutboxStore.EnqueueAsync", Report.Micros(await PerCallAsync(2_000, () =>
+                outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceMarkRead, "lane:x", 1, null)))), "-"));
+            await session.Connection.ExecuteAsync("DELETE FROM outbox", transaction: session.Transaction);
+        }
+
+        var ingestor = core.Get<MarketplaceIngestor>();
+        while (await ingestor.PollOnceAsync(CancellationToken.None))
+        {
+        }
+
+        var pending = (await outbox.GetStatsAsync(CancellationToken.None)).Pending;
+        report.Add(new Figure($"OutboxStore.GetDueHeadsAsync(500) with {pending:N0} pending", Report.Micros(await PerCallAsync(50, () =>
+            outbox.GetDueHeadsAsync(500, CancellationToken.None))), "-"));
+        report.Add(new Figure($"OutboxStore.GetNextDueAsync with {pending:N0} pending", Report.Micros(await PerCallAsync(50, () =>
+            outbox.GetNextDueAsync(CancellationToken.None))), "-"));
+        await using (var c = await connections.OpenAsync(CancellationToken.None))
+        {
+            var plan = await c.QueryAsync<string>("""
+                EXPLAIN QUERY PLAN SELECT id FROM outbox
+                WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane) AND next_attempt_at <= @now
+                ORDER BY id LIMIT 500
+                """.Replace("@now", "'9999'", StringComparison.Ordinal));
+            Report.Note("GetDueHeadsAsync plan: " + string.Join(" / ", plan));
+        }
+
+        var dispatcher = core.Get<OutboxDispatcher>();
+        var rounds = 0;
+        var attempted = 0;
+        var stopwatch = Stopwatch.StartNew();
+        while (rounds < 200)
+        {
+            attempted += await dispatcher.DispatchOnceAsync(CancellationToken.None);
+            rounds++;
+        }
+
+        report.Add(new Figure("DispatchOnceAsync round (first 200 rounds)", Report.Micros(stopwatch.Elapsed.TotalMicroseconds / rounds), $"{attempted / (double)rounds:N1} items per round (MaxParallelDeliveries 8)"));
+        _ = time;
+    }
+
+    private static async Task<double> PerCallAsync(int count, Func<Task> call)
+    {
+        await call();
+        var stopwatch = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            await call();
+        }
+
+        return stopwatch.Elapsed.TotalMicroseconds / count;
+    }
+}
