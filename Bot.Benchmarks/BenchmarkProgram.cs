@@ -8,7 +8,7 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale"];
     private static readonly string[] Diagnostics = ["profile"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -40,6 +40,7 @@ public static class BenchmarkProgram
     {
         "throughput" => new ThroughputScenario(report).RunAsync(),
         "scheduling" => new SchedulingScenario(report).RunAsync(),
+        "scale" => new ScaleScenario(report).RunAsync(),
         "profile" => new ProfileScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
