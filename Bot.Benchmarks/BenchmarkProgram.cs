@@ -8,11 +8,16 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory"];
     private static readonly string[] Diagnostics = ["profile"];
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["memory-child", var baseUrl, var token, var count])
+        {
+            return await MemoryHostChild.RunAsync(baseUrl, token, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         var chosen = args.Length == 0 ? All : args;
         var unknown = chosen.Except(All.Concat(Diagnostics), StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
@@ -41,6 +46,7 @@ public static class BenchmarkProgram
         "throughput" => new ThroughputScenario(report).RunAsync(),
         "scheduling" => new SchedulingScenario(report).RunAsync(),
         "scale" => new ScaleScenario(report).RunAsync(),
+        "memory" => new MemoryScenario(report).RunAsync(),
         "profile" => new ProfileScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };

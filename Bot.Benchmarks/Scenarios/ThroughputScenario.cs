@@ -11,7 +11,7 @@ namespace Bot.Benchmarks.Scenarios;
 public sealed class ThroughputScenario(Report report)
 {
     private const int Conversations = 1_000;
-    private const int Messages = 20_000;
+    private const int Messages = 5_000;
     private const int PageSize = 100;
 
     public async Task RunAsync()

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Benchmarks.Infrastructure;
+using Bot.Core.Marketplace;
+using Bot.Core.Storage;
+using Bot.Marketplace;
+using Dapper;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Benchmarks.Scenarios;
+
+/// <summary>The child process of scenario 3b: the real host (<see cref="BridgeApp"/>: Kestrel, operator endpoints,
+/// Telegram client, poller, outbox worker) against the parent's fake Bot API, with the marketplace port replaced by
+/// a generated one. It ingests one new conversation per message until the cursor has passed them all, then reports
+/// its memory after a forced full collection on one line for the parent.</summary>
+public static class MemoryHostChild
+{
+    public const string ResultPrefix = "MEMORY-RESULT ";
+
+    public static async Task<int> RunAsync(string telegramBaseUrl, string token, int conversations)
+    {
+        var directory = Directory.CreateTempSubdirectory("bridge-memory-").FullName;
+        try
+        {
+            var marketplace = new GeneratedMarketplace(conversations, 0, 500);
+            var builder = BridgeApp.CreateBuilder([]);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Telegram:BotToken"] = token,
+                ["Telegram:StaffChatId"] = BenchCore.StaffChatId.ToString(CultureInfo.InvariantCulture),
+                ["Telegram:ApiBaseUrl"] = telegramBaseUrl,
+                ["Telegram:PollTimeoutSeconds"] = "1",
+                ["ConnectionStrings:Bridge"] = $"Data Source={Path.Combine(directory, "bridge.db")}",
+                ["Urls"] = "http://127.0.0.1:0",
+                ["Marketplace:PollInterval"] = "00:00:00.200",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            builder.AddBridge();
+            builder.Services.RemoveAll<IMarketplaceClient>();
+            builder.Services.AddSingleton<IMarketplaceClient>(marketplace);
+            await using var app = builder.BuildBridge();
+            await app.StartAsync();
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var idle = ProcessMemory.AfterFullCollection();
+
+            var stopwatch = Stopwatch.StartNew();
+            marketplace.Total = conversations;
+            app.Services.GetRequiredService<PollerWakeUp>().Wake();
+            var cursors = app.Services.GetRequiredService<CursorStore>();
+            var cursorName = $"marketplace:{marketplace.Marketplace}:{marketplace.Account}";
+            while (await cursors.GetAsync(cursorName, CancellationToken.None) != conversations.ToString(CultureInfo.InvariantCulture))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+
+            var ingestSeconds = stopwatch.Elapsed.TotalSeconds;
+            long stored;
+            await using (var connection = await app.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None))
+            {
+                stored = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM conversations");
+            }
+
+            var loaded = ProcessMemory.AfterFullCollection();
+            await app.StopAsync();
+            Console.WriteLine(FormattableString.Invariant(
+                $"{ResultPrefix}{stored} {ingestSeconds:F1} {idle.ResidentBytes} {loaded.ResidentBytes} {loaded.PeakResidentBytes} {loaded.ManagedHeapBytes}"));
+            return 0;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
