@@ -24,6 +24,23 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
         }
     }
 
+    /// <summary>How many more sends to <paramref name="chatId"/> fit the budgets right now (zero while it must wait).</summary>
+    public int RoomFor(long chatId)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (DelayLocked(chatId, now) > TimeSpan.Zero)
+            {
+                return 0;
+            }
+
+            var o = options.Value;
+            var perChat = (ChatLimits.IsGroup(chatId) ? o.GroupPerMinute : o.PrivatePerSecond) - ChatLog(chatId).Count;
+            return Math.Max(0, Math.Min(perChat, o.GlobalPerSecond - global.Count));
+        }
+    }
+
     /// <summary>Waits for a slot and takes it. Callers hold no other resource while waiting.</summary>
     public async Task AcquireAsync(long chatId, CancellationToken cancellationToken)
     {
@@ -94,6 +111,9 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
     private sealed class SendLog
     {
         private readonly Queue<DateTimeOffset> sends = new();
+
+        /// <summary>Sends still inside the window as of the last <see cref="DelayFor"/>.</summary>
+        public int Count => sends.Count;
 
         public void Add(DateTimeOffset at) => sends.Enqueue(at);
 

@@ -30,13 +30,20 @@ public sealed partial class OutboxDispatcher(
     {
         var heads = await store.GetDueHeadsAsync(500, cancellationToken);
         var chosen = new List<OutboxItem>();
-        var chatsInBatch = new HashSet<long>();
+        var room = new Dictionary<long, int>();
         foreach (var item in heads.OrderBy(h => lastServed.GetValueOrDefault(h.Lane)).ThenBy(h => h.Id))
         {
-            // One item per chat per round: the limiter decides the pace, and a chat's budget is not over-committed.
-            if (item.ChatId is { } chatId && (limiter.DelayFor(chatId) > TimeSpan.Zero || !chatsInBatch.Add(chatId)))
+            // As many items per chat per round as its budget has room for right now: the limiter decides the pace,
+            // and a chat's budget is not over-committed (an item that needs more than one send may still wait).
+            if (item.ChatId is { } chatId)
             {
-                continue;
+                var left = room.TryGetValue(chatId, out var known) ? known : limiter.RoomFor(chatId);
+                if (left <= 0)
+                {
+                    continue;
+                }
+
+                room[chatId] = left - 1;
             }
 
             chosen.Add(item);

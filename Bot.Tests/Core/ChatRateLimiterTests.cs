@@ -49,6 +49,24 @@ public sealed class ChatRateLimiterTests
     }
 
     [Fact]
+    public async Task RoomFor_CountsWhatTheBudgetsStillAllow()
+    {
+        var limiter = Limiter();
+        for (var i = 0; i < 5; i++)
+        {
+            await limiter.AcquireAsync(-100, CancellationToken.None);
+        }
+
+        await limiter.AcquireAsync(7, CancellationToken.None);
+
+        Assert.Equal(15, limiter.RoomFor(-100)); // 20 per minute to a group, 5 taken
+        Assert.Equal(0, limiter.RoomFor(7)); // 1 per second to a private chat, taken
+        Assert.Equal(1, limiter.RoomFor(8));
+        limiter.Block(-100, TimeSpan.FromSeconds(5));
+        Assert.Equal(0, limiter.RoomFor(-100));
+    }
+
+    [Fact]
     public void RetryAfter_BlocksTheChat()
     {
         var limiter = Limiter();
