@@ -34,6 +34,9 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<EchoMatcher>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<DeliveryContextLoader>();
+        services.AddSingleton<StaffFeedback>();
+        services.AddSingleton<Notices>();
+        services.TryAddSingleton<IBuyerFanOut, NoBuyerFanOut>();
         services.AddSingleton<TopicResolver>();
         services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();

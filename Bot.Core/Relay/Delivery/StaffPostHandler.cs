@@ -41,7 +41,7 @@ public sealed class StaffPostHandler(
         }
 
         var parts = StaffFormatter.Post(message, conversation, translation);
-        var done = copies.Select(c => c.Part).ToHashSet();
+        var done = copies.Where(c => c.ChatId == staffChatId).Select(c => c.Part).ToHashSet();
         var topic = new TopicSender(chat, topics, conversation, binding);
         for (var part = 0; part < parts.Count; part++)
         {
