@@ -6,7 +6,10 @@ public sealed partial class FakeTelegramServer
     public void FailNext(string method, int count, int errorCode, string description, int? retryAfter = null) =>
         _failures.Plan(method, new InjectedFailure(InjectedFailureKind.Error, errorCode, description, retryAfter), count);
 
-    /// <summary>The next call of <paramref name="method"/> is answered only after <paramref name="delay"/> (real time).</summary>
+    /// <summary>
+    /// The next call of <paramref name="method"/> is handled only after <paramref name="delay"/> (real time). It then
+    /// takes effect even if the client has timed out meanwhile, as a slow Telegram would: a timeout is not a failure.
+    /// </summary>
     public void DelayNext(string method, TimeSpan delay) =>
         _failures.Plan(method, new InjectedFailure(InjectedFailureKind.Delay, Delay: delay));
 
