@@ -27,6 +27,19 @@ public sealed class FakeTelegramFailureTests
     }
 
     [Fact]
+    public async Task FailNextHttp_HtmlGatewayPage_IsARequestException_NotAnApiError()
+    {
+        await using var session = await FakeTelegramSession.StartAsync();
+        session.Server.FailNextHttp("sendMessage", 502, "<html><body><h1>502 Bad Gateway</h1></body></html>");
+
+        var error = await Assert.ThrowsAsync<RequestException>(() => session.Bot.SendMessage(Customer, "a"));
+
+        Assert.IsNotType<ApiRequestException>(error);
+        Assert.Equal(System.Net.HttpStatusCode.BadGateway, error.HttpStatusCode);
+        Assert.Empty(session.Server.SentTo(Customer));
+    }
+
+    [Fact]
     public async Task FailNext_WithRetryAfter_IsVisibleAsParameters()
     {
         await using var session = await FakeTelegramSession.StartAsync();

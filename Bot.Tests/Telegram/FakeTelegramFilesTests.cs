@@ -2,6 +2,7 @@ using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace Bot.Tests.Telegram;
 
@@ -18,7 +19,12 @@ public sealed class FakeTelegramFilesTests
         await using var stream = new MemoryStream(Jpeg);
 
         var sent = await session.Bot.SendPhoto(
-            Staff, InputFile.FromStream(stream, "damage.jpg"), "<b>Damaged</b> box", ParseMode.Html, messageThreadId: topic.MessageThreadId);
+            Staff,
+            InputFile.FromStream(stream, "damage.jpg"),
+            "<b>Damaged</b> box",
+            ParseMode.Html,
+            replyMarkup: new InlineKeyboardMarkup(InlineKeyboardButton.WithCallbackData("Refund", "refund:5")),
+            messageThreadId: topic.MessageThreadId);
 
         Assert.Equal("Damaged box", sent.Caption);
         Assert.Equal(topic.MessageThreadId, sent.MessageThreadId);
@@ -26,6 +32,7 @@ public sealed class FakeTelegramFilesTests
         var recorded = Assert.Single(session.Server.SentTo(Staff, topic.MessageThreadId));
         Assert.Equal(Jpeg, recorded.Photo);
         Assert.Equal("<b>Damaged</b> box", recorded.Caption);
+        Assert.Equal("refund:5", Assert.Single(recorded.Buttons).CallbackData);
     }
 
     [Fact]

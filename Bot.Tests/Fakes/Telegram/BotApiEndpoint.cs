@@ -57,6 +57,11 @@ internal sealed class BotApiEndpoint(
                     case InjectedFailureKind.NetworkAbort:
                         context.Abort();
                         return 0;
+                    case InjectedFailureKind.RawHttp:
+                        context.Response.StatusCode = failure.ErrorCode;
+                        context.Response.ContentType = "text/html";
+                        await context.Response.WriteAsync(failure.Description, aborted);
+                        return failure.ErrorCode;
                     case InjectedFailureKind.Error:
                         throw new BotApiException(failure.ErrorCode, failure.Description, failure.RetryAfter);
                     case InjectedFailureKind.Delay:

@@ -16,4 +16,11 @@ public sealed partial class FakeTelegramServer
     /// <summary>The next call of <paramref name="method"/> has its connection aborted without a reply, and no effect.</summary>
     public void FailNextNetwork(string method) =>
         _failures.Plan(method, new InjectedFailure(InjectedFailureKind.NetworkAbort));
+
+    /// <summary>
+    /// The next call of <paramref name="method"/> gets this raw HTTP reply, e.g. the HTML page a proxy in front of
+    /// Telegram serves with a 502, which is not a Bot API error object. No effect.
+    /// </summary>
+    public void FailNextHttp(string method, int statusCode, string body) =>
+        _failures.Plan(method, new InjectedFailure(InjectedFailureKind.RawHttp, statusCode, body));
 }
