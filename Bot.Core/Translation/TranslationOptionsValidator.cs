@@ -30,6 +30,11 @@ internal sealed class TranslationOptionsValidator : IValidateOptions<Translation
             return "Set Translation__MinimumConfidence to a number between 0 and 1.";
         }
 
+        if (o.MinimumLeadRatio < 1)
+        {
+            return "Set Translation__MinimumLeadRatio to 1 or more.";
+        }
+
         if (o.Timeout <= TimeSpan.Zero)
         {
             return "Set Translation__Timeout to a positive time span such as 00:00:10.";

@@ -13,6 +13,7 @@ public sealed partial class LanguageDetection
 {
     private readonly LanguageDetector detector;
     private readonly double minimumConfidence;
+    private readonly double minimumLeadRatio;
     private readonly int minimumLetters;
 
     public LanguageDetection(IOptions<TranslationOptions> options, ILogger<LanguageDetection> logger)
@@ -33,8 +34,14 @@ public sealed partial class LanguageDetection
             builder = builder.WithPreloadedLanguageModels();
         }
 
+        if (o.LowAccuracyMode)
+        {
+            builder = builder.WithLowAccuracyMode();
+        }
+
         detector = builder.Build();
         minimumConfidence = o.MinimumConfidence;
+        minimumLeadRatio = o.MinimumLeadRatio;
         minimumLetters = o.MinimumLetters;
         Languages = languages.Select(LinguaLanguages.Code).ToList();
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -53,14 +60,28 @@ public sealed partial class LanguageDetection
         }
 
         var words = TextProtector.Protect(text).Words;
-        if (words.Count(char.IsLetter) < minimumLetters)
+        if (words.Sum(LetterWeight) < minimumLetters)
         {
             return null;
         }
 
-        var best = detector.ComputeLanguageConfidenceValues(words).FirstOrDefault();
-        return best.Value >= minimumConfidence && best.Key != Language.Unknown ? LinguaLanguages.Code(best.Key) : null;
+        var ranked = detector.ComputeLanguageConfidenceValues(words).Take(2).ToList();
+        if (ranked.Count == 0 || ranked[0].Key == Language.Unknown || ranked[0].Value < minimumConfidence)
+        {
+            return null;
+        }
+
+        var runnerUp = ranked.Count > 1 ? ranked[1].Value : 0;
+        return ranked[0].Value >= runnerUp * minimumLeadRatio ? LinguaLanguages.Code(ranked[0].Key) : null;
     }
+
+    /// <summary>A CJK ideograph, kana or hangul syllable carries about a word; a Latin letter does not.</summary>
+    private static int LetterWeight(char c) => c switch
+    {
+        >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' => 2,
+        _ when char.IsLetter(c) => 1,
+        _ => 0,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Language detector built for {Count} languages (preloaded: {Preloaded}) in {ElapsedMs:F0} ms")]
     private static partial void LogBuilt(ILogger logger, int count, bool preloaded, double elapsedMs);
