@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,7 +26,8 @@ public static class FakeOpenAI
             var system = messages.FirstOrDefault().Content ?? string.Empty;
             var text = messages.Length > 1 ? messages[1].Content : string.Empty;
             api.Check(system.Contains("⟦n⟧", StringComparison.Ordinal) && system.Contains("translation only", StringComparison.Ordinal), "system prompt does not protect placeholders");
-            var target = system.Split('\'')[1];
+            var target = Regex.Match(system, "ISO 639-1 code '([^']+)'").Groups[1].Value;
+            api.Check(target.Length > 0, "system prompt does not name the target language");
             api.Check(text.Length <= api.MaxTextLength, $"message has {text.Length} characters, over {api.MaxTextLength}");
             api.Requests.Enqueue(new FakeTranslationRequest(context.Request.Path, authorization, body, text, null, target));
 
