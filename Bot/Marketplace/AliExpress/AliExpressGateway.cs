@@ -9,12 +9,16 @@ using Polly.Timeout;
 namespace Bot.Marketplace.AliExpress;
 
 /// <summary>Typed HTTP client for IOP business calls: <c>POST {GatewayUrl}/sync?method=...</c>, form-urlencoded, signed.</summary>
-/// <remarks>Retries of 5xx, 429 and timeouts happen in the resilience handler around this client; what reaches this
-/// class has already been retried, so every failure becomes a <see cref="MarketplaceException"/> here.</remarks>
-internal sealed class AliExpressGateway(HttpClient http, IOptions<AliExpressOptions> options, TimeProvider time, ILogger<AliExpressGateway> logger)
+/// <remarks>Retries of 5xx, 429 and timeouts happen in the resilience handler of the named client; what reaches this
+/// class has already been retried, so every failure becomes a <see cref="MarketplaceException"/> here.
+/// The client is created from the factory per call (not captured) because the adapter is a singleton and a captured
+/// HttpClient would never pick up handler rotation.</remarks>
+internal sealed class AliExpressGateway(IHttpClientFactory httpClients, IOptions<AliExpressOptions> options, TimeProvider time, ILogger<AliExpressGateway> logger)
 {
     /// <summary>Marks a request that must not be retried automatically (the platform has no idempotency key).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoRetry = new("AliExpress.NoRetry");
+
+    public const string HttpClientName = "AliExpress";
 
     private static readonly string[] RequestIdHeaders = ["x-request-id", "EagleEye-TraceId", "x-ae-request-id"];
 
@@ -49,7 +53,7 @@ internal sealed class AliExpressGateway(HttpClient http, IOptions<AliExpressOpti
 
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
+            using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             return Read(method, response, body);
         }

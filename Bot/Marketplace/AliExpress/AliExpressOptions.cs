@@ -37,4 +37,8 @@ public sealed class AliExpressOptions
 
     /// <summary>A fetch stops after roughly this many messages and reports that it has more.</summary>
     public int MaxMessagesPerFetch { get; set; } = 500;
+
+    /// <summary>Only the first 5000 rows of a listing are reachable on the platform. Not bound from configuration;
+    /// tests lower it to exercise the cap handling without thousands of rows.</summary>
+    internal int ReachableRows { get; set; } = 5000;
 }
