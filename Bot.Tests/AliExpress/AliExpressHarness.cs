@@ -31,7 +31,8 @@ internal sealed class AliExpressHarness : IAsyncDisposable
     public static async Task<AliExpressHarness> StartAsync(
         FakeGatewayOptions? fake = null,
         Action<AliExpressOptions>? configure = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>? resilience = null)
     {
         var time = new FakeTimeProvider(Start);
         var gateway = await FakeAliExpressGateway.StartAsync(fake, time);
@@ -52,11 +53,12 @@ internal sealed class AliExpressHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        services.AddAliExpress(resilience =>
+        services.AddAliExpress(options =>
         {
             // Keep retries instant: the tests count attempts, they do not wait for back-off.
-            resilience.Retry.Delay = TimeSpan.Zero;
-            resilience.Retry.UseJitter = false;
+            options.Retry.Delay = TimeSpan.Zero;
+            options.Retry.UseJitter = false;
+            resilience?.Invoke(options);
         });
         if (configure is not null)
         {
