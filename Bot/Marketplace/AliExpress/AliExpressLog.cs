@@ -41,4 +41,7 @@ internal static partial class AliExpressLog
 
     [LoggerMessage(12, LogLevel.Warning, "AliExpress relation without channel_id skipped")]
     public static partial void RelationWithoutChannel(ILogger logger);
+
+    [LoggerMessage(13, LogLevel.Warning, "AliExpress poll cursor cannot be read; starting again {Lookback} back")]
+    public static partial void CursorUnreadable(ILogger logger, TimeSpan lookback);
 }

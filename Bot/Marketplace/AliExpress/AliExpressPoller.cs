@@ -25,7 +25,13 @@ internal sealed class AliExpressPoller(
     {
         var settings = options.Value;
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var cursor = AliExpressCursor.TryParse(cursorText)
+        var parsed = AliExpressCursor.TryParse(cursorText);
+        if (parsed is null && !string.IsNullOrWhiteSpace(cursorText))
+        {
+            AliExpressLog.CursorUnreadable(logger, settings.InitialLookback);
+        }
+
+        var cursor = parsed
             ?? new AliExpressCursor(now - (long)settings.InitialLookback.TotalMilliseconds, now - (long)settings.InitialLookback.TotalMilliseconds);
 
         var windowEnd = Math.Max(now, cursor.From);
