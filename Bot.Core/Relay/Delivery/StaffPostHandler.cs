@@ -66,7 +66,8 @@ public sealed class StaffPostHandler(
 
     public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
     {
-        if (options.Value.MarkReadAfterRelay && item.ConversationId is { } conversationId &&
+        // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
+        if (item.ConversationId is { } conversationId &&
             await IsBuyerMessageAsync(session, item))
         {
             await outbox.EnqueueAsync(session, new OutboxEntry(
