@@ -22,6 +22,7 @@ public static class BridgeApp
         builder.Services.AddTelegram();
         builder.Services.AddRelayHost();
         builder.Services.AddMarketplace(builder.Configuration);
+        builder.Services.AddOperations();
         return builder;
     }
 
