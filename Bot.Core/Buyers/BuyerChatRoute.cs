@@ -74,6 +74,9 @@ public sealed class BuyerChatRoute(
                 await links.UnlinkAsync(session, link.TelegramUserId, time.GetUtcNow());
                 await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.Unlinked, cancellationToken));
                 break;
+            case "lang":
+                await SetLanguageAsync(session, message, link, cancellationToken);
+                break;
             case "orders":
                 var mine = await links.ConversationsOfAsync(session, link, conversations);
                 var list = mine.Count == 0 ? BuyerTexts.NoOrders : BuyerTexts.Orders(mine.Select(Label));
@@ -104,6 +107,20 @@ public sealed class BuyerChatRoute(
 
         await relay.SavePendingAsync(session, link, message.MessageId, text, message.Date);
         await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.WhichOrder, cancellationToken), OrderButtons(mine));
+    }
+
+    private async Task SetLanguageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, CancellationToken cancellationToken)
+    {
+        var (_, code) = SplitCommand(message);
+        code = code.ToLowerInvariant();
+        if (!LanguageCommand.IsLanguageCode(code))
+        {
+            await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.LanguageHelp, cancellationToken));
+            return;
+        }
+
+        await links.SetLanguageAsync(session, link, code);
+        await ReplyAsync(session, message, await texts.InAsync(code, BuyerTexts.LanguageSet, cancellationToken));
     }
 
     /// <summary>A reply goes to the replied message's conversation; otherwise the remembered choice; otherwise the only

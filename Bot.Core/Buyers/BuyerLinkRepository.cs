@@ -43,6 +43,16 @@ public sealed class BuyerLinkRepository
             new { telegramUserId, now },
             session.Transaction);
 
+    /// <summary>The buyer chose a language: their link and all their conversations at this store use it.</summary>
+    public Task SetLanguageAsync(DbSession session, BuyerLink link, string language) =>
+        session.Connection.ExecuteAsync(
+            """
+            UPDATE buyer_links SET language = @language WHERE telegram_user_id = @TelegramUserId;
+            UPDATE conversations SET buyer_language = @language WHERE marketplace = @Marketplace AND account = @Account AND buyer_id = @BuyerId;
+            """,
+            new { language, link.TelegramUserId, link.Marketplace, link.Account, link.BuyerId },
+            session.Transaction);
+
     public Task SetCurrentConversationAsync(DbSession session, long telegramUserId, long conversationId) =>
         session.Connection.ExecuteAsync(
             "UPDATE buyer_links SET current_conversation_id = @conversationId WHERE telegram_user_id = @telegramUserId",

@@ -11,10 +11,12 @@ public sealed class BuyerTexts(ITranslationService translator)
     public const string UsedCode = "This invitation link has already been used. Ask the store for a new one if you need it.";
     public const string ExpiredCode = "This invitation link has expired. Please ask the store for a new one in your order chat.";
     public const string Unlinked = "Done: this chat is no longer connected to the store. Your order chat on the marketplace still works.";
-    public const string Help = "Write here and your message goes to the store and into your order chat on the marketplace. Reply to a message to answer about that order. /orders lists your orders, /unlink disconnects this chat.";
+    public const string Help = "Write here and your message goes to the store and into your order chat on the marketplace. Reply to a message to answer about that order. /orders lists your orders, /lang es changes the language, /unlink disconnects this chat.";
     public const string TooFast = "You are sending messages very quickly. Please wait a minute before writing again.";
     public const string OnlyText = "Only text messages can be passed on to the store.";
     public const string NoOrders = "You have no conversations with the store yet.";
+    public const string LanguageHelp = "Send /lang followed by a two-letter language code, for example /lang es, to choose the language of the store's answers.";
+    public const string LanguageSet = "Done: the store's answers will reach you in this language.";
     public const string WhichOrder = "Which order is this message about?";
 
     public static string Welcome(string store, string order) =>

@@ -43,6 +43,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<IDeliveryHandler, NoticeHandler>();
         services.AddSingleton<IDeliveryHandler, MarkReadHandler>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IStaffCommand, LanguageCommand>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IChatRoute>(sp => sp.GetRequiredService<StaffMessageHandler>());
         services.AddSingleton<IChatUpdateHandler, ChatUpdateRouter>();

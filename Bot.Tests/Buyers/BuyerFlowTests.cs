@@ -239,6 +239,21 @@ public sealed partial class BuyerFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BuyerChoosesALanguage_ForAllTheirConversations()
+    {
+        await LinkAsync();
+
+        await Updates.HandleMessageAsync(Private("/lang pt"), CancellationToken.None);
+        await Updates.HandleMessageAsync(Private("/lang portuguese"), CancellationToken.None);
+        await harness.DrainAsync();
+
+        await using var session = await Bot.Core.Storage.DbSession.BeginAsync(harness.Get<Bot.Core.Storage.IDbConnectionFactory>(), CancellationToken.None);
+        var conversation = await harness.Get<Bot.Core.Conversations.ConversationRepository>().FindByTopicAsync(session, CoreHarness.StaffChatId, topic);
+        Assert.Equal("pt", conversation!.BuyerLanguage);
+        Assert.Contains(ToBuyer(), t => t.Html.Contains("/lang es", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Unlink_StopsTheRelay()
     {
         await LinkAsync();
