@@ -25,7 +25,9 @@ public static class BuyersServiceCollectionExtensions
         services.AddSingleton<BuyerMessageRelay>();
         services.Replace(ServiceDescriptor.Singleton<IBuyerFanOut, BuyerFanOut>());
         services.AddSingleton<IChatRoute, BuyerChatRoute>();
-        services.AddSingleton<IStaffCommand, InviteCommand>();
+        services.AddSingleton<InviteCommand>();
+        services.AddSingleton<IStaffCommand>(sp => sp.GetRequiredService<InviteCommand>());
+        services.AddSingleton<ICallbackHandler, InviteCallback>();
         services.AddSingleton<IStaffCommand, StaffTemplatesCommand>();
         services.AddSingleton<ICallbackHandler, OrderChoiceCallback>();
         services.AddSingleton<ICallbackHandler, QuickReplyCallback>();

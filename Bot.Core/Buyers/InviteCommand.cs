@@ -24,21 +24,25 @@ public sealed class InviteCommand(
 
     public string Name => "invite";
 
-    public async Task HandleAsync(IncomingChatMessage message, Conversation conversation, string arguments, CancellationToken cancellationToken)
+    public Task HandleAsync(IncomingChatMessage message, Conversation conversation, string arguments, CancellationToken cancellationToken) =>
+        InviteAsync(conversation, message.ChatId, message.MessageId, message.FromName, cancellationToken);
+
+    /// <param name="sourceMessageId">The staff message that asked (or a button press's negative update id): replays
+    /// of the same request are dropped on it.</param>
+    public async Task InviteAsync(Conversation conversation, long sourceChatId, long sourceMessageId, string requestedBy, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        // The record of the invitation is the staff command itself: replays of the same update are dropped here.
         var id = await messages.InsertAsync(session, new NewMessage(
-            conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, message.FromName, RecordText,
-            SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SentAt: message.Date));
+            conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, requestedBy, RecordText,
+            SourceChatId: sourceChatId, SourceMessageId: sourceMessageId, SentAt: now));
         if (id is null)
         {
             return;
         }
 
         var nonce = InviteCodes.NewNonce();
-        var inviteId = await invites.CreateAsync(session, conversation.Id, nonce, InviteCodes.Hash(codes.CodeFor(nonce)), message.FromName, now, now + options.Value.InviteTtl);
+        var inviteId = await invites.CreateAsync(session, conversation.Id, nonce, InviteCodes.Hash(codes.CodeFor(nonce)), requestedBy, now, now + options.Value.InviteTtl);
         await outbox.EnqueueAsync(session, new OutboxEntry(
             OutboxKinds.BuyerInvite, OutboxKinds.MarketplaceLane(conversation.Id), conversation.Id, id, null, JsonSerializer.Serialize(inviteId)));
         await session.CommitAsync(cancellationToken);

@@ -40,8 +40,10 @@ public sealed partial class BuyerEndToEndTests : IAsyncLifetime
         marketplace.AddBuyerMessage("60001", "¿Dónde está mi pedido?");
         var topic = (await telegram.WaitForItemAsync(() => telegram.Topics(Staff).FirstOrDefault(), Timeout)).ThreadId;
 
-        var invite = telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, invite).Contains("✅"), Timeout);
+        // The button under the order card does what /invite does.
+        var card = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff, topic).FirstOrDefault(m => m.Buttons.Any(b => b.CallbackData == "invite")), Timeout);
+        telegram.EnqueueCallback(Staff, card.MessageId, 5001, "invite");
+        await ToAsync(Staff, "Invitation posted to the buyer", topic);
         var code = Code().Match(Assert.Single(marketplace.Sent).Text).Groups[1].Value;
         Assert.Contains($"https://t.me/{telegram.BotUsername}?start={code}", marketplace.Sent.Single().Text);
 
