@@ -1,4 +1,5 @@
 using Bot.Core.Storage;
+using Bot.Core.Translation;
 using Bot.Marketplace;
 using Bot.Operations;
 using Bot.Relay;
@@ -17,9 +18,11 @@ public static class BridgeApp
     public static WebApplicationBuilder AddBridge(this WebApplicationBuilder builder)
     {
         builder.Services.AddStorage();
+        builder.Services.AddTranslation();
         builder.Services.AddTelegram();
         builder.Services.AddRelayHost();
         builder.Services.AddMarketplace(builder.Configuration);
+        builder.Services.AddOperations();
         return builder;
     }
 

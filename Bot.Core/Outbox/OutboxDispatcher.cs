@@ -68,6 +68,7 @@ public sealed partial class OutboxDispatcher(
 
     private async Task RunAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        using var scope = await DeliveryLogScope.BeginAsync(logger, connections, item, cancellationToken);
         if (!byKind.TryGetValue(item.Kind, out var handler))
         {
             await KillAsync(item, null, $"No handler for outbox kind '{item.Kind}'.", cancellationToken);

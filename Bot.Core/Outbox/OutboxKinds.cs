@@ -16,6 +16,14 @@ public static class OutboxKinds
     /// <summary>A short note from the bridge into a chat (payload: <see cref="NoticePayload"/>).</summary>
     public const string Notice = "notice";
 
+    /// <summary>A seller-side message copied to a linked buyer's private chat (payload: the Telegram user id).</summary>
+    public const string BuyerPost = "buyer_post";
+
+    /// <summary>An invitation for the buyer to continue in Telegram, posted into the marketplace conversation.</summary>
+    public const string BuyerInvite = "buyer_invite";
+
+    public static string BuyerLane(long telegramUserId) => $"buyer:{telegramUserId}";
+
     public static string StaffLane(long conversationId) => $"staff:{conversationId}";
 
     public static string MarketplaceLane(long conversationId) => $"market:{conversationId}";

@@ -8,7 +8,7 @@ namespace Bot.Core.Relay;
 /// <summary>Recognises the bridge's own marketplace posts when the poller brings them back. The marketplace gives
 /// no id when we post (aliexpress.md), so a seller-side message is an echo when it has the text of a post this
 /// bridge made in the same conversation within the echo window and not yet matched.</summary>
-public sealed class EchoMatcher(MessageRepository messages, TimeProvider time, IOptions<RelayOptions> options)
+public sealed partial class EchoMatcher(MessageRepository messages, TimeProvider time, IOptions<RelayOptions> options)
 {
     public async Task<bool> TryMatchAsync(DbSession session, long conversationId, MarketplaceMessage message)
     {
@@ -26,7 +26,13 @@ public sealed class EchoMatcher(MessageRepository messages, TimeProvider time, I
         return true;
     }
 
-    /// <summary>Platforms trim, re-wrap lines and collapse spaces; compare on the words alone.</summary>
+    /// <summary>Platforms trim, re-wrap lines and collapse spaces; compare on the words alone. Invitation codes are
+    /// not stored (only their hash), so a deep link's payload is left out of the comparison.</summary>
     internal static string Normalize(string? text) =>
-        string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string.Join(' ', RedactInviteCodes(text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    public static string RedactInviteCodes(string text) => InvitePayload().Replace(text, "?start=…");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\?start=[A-Za-z0-9_-]{8,64}")]
+    private static partial System.Text.RegularExpressions.Regex InvitePayload();
 }

@@ -18,6 +18,7 @@ public sealed partial class MarketplaceIngestor(
     OutboxStore outbox,
     CursorStore cursors,
     EchoMatcher echoes,
+    IBuyerFanOut buyers,
     RelayMetrics metrics,
     IOptions<RelayOptions> options,
     ILogger<MarketplaceIngestor> logger)
@@ -69,6 +70,11 @@ public sealed partial class MarketplaceIngestor(
             message.Text, message.ImageUrls, message.MessageId, SentAt: message.SentAt));
         await outbox.EnqueueAsync(session, new OutboxEntry(
             OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, options.Value.StaffChatId));
+        if (author == AuthorRole.Seller)
+        {
+            await buyers.EnqueueSellerSideAsync(session, conversation.Id, id);
+        }
+
         metrics.Received(author);
     }
 

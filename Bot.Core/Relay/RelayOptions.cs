@@ -13,9 +13,6 @@ public sealed class RelayOptions
     /// sees both.</summary>
     public bool IncludeOriginalOnMarketplace { get; set; } = true;
 
-    /// <summary>Mark the marketplace conversation read once a buyer's message reached the staff topic.</summary>
-    public bool MarkReadAfterRelay { get; set; } = true;
-
     /// <summary>How long after the bridge posted into a marketplace conversation its echo is still recognised.</summary>
     public TimeSpan EchoWindow { get; set; } = TimeSpan.FromHours(24);
 

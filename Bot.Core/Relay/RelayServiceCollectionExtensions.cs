@@ -34,12 +34,16 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<EchoMatcher>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<DeliveryContextLoader>();
+        services.AddSingleton<StaffFeedback>();
+        services.AddSingleton<Notices>();
+        services.TryAddSingleton<IBuyerFanOut, NoBuyerFanOut>();
         services.AddSingleton<TopicResolver>();
         services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();
         services.AddSingleton<IDeliveryHandler, NoticeHandler>();
         services.AddSingleton<IDeliveryHandler, MarkReadHandler>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IStaffCommand, LanguageCommand>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IChatRoute>(sp => sp.GetRequiredService<StaffMessageHandler>());
         services.AddSingleton<IChatUpdateHandler, ChatUpdateRouter>();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
 using Bot.Core.Messages;
@@ -15,6 +14,7 @@ public sealed partial class StaffMessageHandler(
     ConversationRepository conversations,
     MessageRepository messages,
     OutboxStore outbox,
+    Notices notices,
     IEnumerable<IStaffCommand> commands,
     RelayMetrics metrics,
     Microsoft.Extensions.Options.IOptions<RelayOptions> options,
@@ -102,9 +102,7 @@ public sealed partial class StaffMessageHandler(
     }
 
     private Task<long> NoticeAsync(DbSession session, IncomingChatMessage message, long conversationId, string text, string? reaction) =>
-        outbox.EnqueueAsync(session, new OutboxEntry(
-            OutboxKinds.Notice, OutboxKinds.ChatLane(message.ChatId), conversationId, null, message.ChatId,
-            JsonSerializer.Serialize(new NoticePayload(message.ChatId, message.TopicId, Formatting.Html.Escape(text), message.MessageId, reaction))));
+        notices.EnqueueAsync(session, new NoticePayload(message.ChatId, message.TopicId, Formatting.Html.Escape(text), message.MessageId, reaction), conversationId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message in topic {TopicId} of chat {ChatId} ignored: the topic is not a conversation's")]
     private partial void LogNotBound(long chatId, int topicId);

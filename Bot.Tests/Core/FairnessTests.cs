@@ -7,7 +7,7 @@ public sealed class FairnessTests
     [Fact]
     public async Task BusyTopic_DoesNotStarveAQuietOne()
     {
-        await using var harness = await CoreHarness.StartAsync(new Dictionary<string, string?> { ["Relay:MarkReadAfterRelay"] = "false" });
+        await using var harness = await CoreHarness.StartAsync();
         for (var i = 0; i < 30; i++)
         {
             harness.Marketplace.AddBuyerMessage("busy", $"busy {i}");

@@ -41,7 +41,12 @@ public sealed class BridgeHost : IAsyncDisposable
         ["Telegram:PollTimeoutSeconds"] = "1",
         ["ConnectionStrings:Bridge"] = $"Data Source={databasePath}",
         ["Urls"] = "http://127.0.0.1:0",
-        ["Marketplace:PollInterval"] = "00:00:00.200",
+        ["Marketplace:AliExpress:PollInterval"] = "00:00:00.200",
+        // The adapter's settings must be valid even where a test swaps in an in-memory marketplace.
+        ["Marketplace:AliExpress:AppKey"] = "500001",
+        ["Marketplace:AliExpress:AppSecret"] = "test-app-secret-0123456789",
+        ["Marketplace:AliExpress:AccessToken"] = "test-session",
+        ["Marketplace:AliExpress:SellerLoginId"] = "cn1000seller",
         ["Relay:RetryBaseDelay"] = "00:00:00.200",
         ["Logging:LogLevel:Default"] = "Warning",
     };

@@ -1,3 +1,4 @@
+using Bot.Core.Buyers;
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Relay;
@@ -24,6 +25,7 @@ public sealed class CoreHarness : IAsyncDisposable
             {
                 ["ConnectionStrings:Bridge"] = $"Data Source={Path.Combine(directory, "bridge.db")}",
                 ["Relay:StaffChatId"] = StaffChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Buyers:InviteKey"] = "core-harness-invite-key-0123456789",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
@@ -33,6 +35,8 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddStorage();
         services.AddRelay();
+        services.AddBuyers();
+        services.AddSingleton(Identity.Object);
         services.AddSingleton(Gateway);
         services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(Gateway, sp.GetRequiredService<ChatRateLimiter>()));
         services.AddSingleton<IMarketplaceClient>(Marketplace);
@@ -48,6 +52,8 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public Mock<IMediaFetcher> Media { get; } = new();
 
+    public Mock<IBotIdentity> Identity { get; } = new();
+
     public ServiceProvider Services { get; }
 
     public T Get<T>()
@@ -56,6 +62,7 @@ public sealed class CoreHarness : IAsyncDisposable
     public static async Task<CoreHarness> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var harness = new CoreHarness(settings);
+        harness.Identity.Setup(i => i.GetUsernameAsync(It.IsAny<CancellationToken>())).ReturnsAsync("store_bridge_bot");
         await harness.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
         return harness;
     }

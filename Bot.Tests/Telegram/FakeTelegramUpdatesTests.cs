@@ -178,4 +178,23 @@ public sealed class FakeTelegramUpdatesTests
 
         Assert.Equal(UpdateType.CallbackQuery, Assert.Single(updates).Type);
     }
+
+    [Fact]
+    public async Task LibraryPolling_ReceivesUpdates_AndConfirmsThem()
+    {
+        await using var session = await FakeTelegramSession.StartAsync();
+        using var stop = new CancellationTokenSource();
+        var texts = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        session.Bot.StartReceiving(
+            (_, update, _) => { texts.Enqueue(update.Message!.Text!); return Task.CompletedTask; },
+            (_, _, _) => Task.CompletedTask,
+            cancellationToken: stop.Token);
+
+        session.Server.EnqueueMessage(Customer, Customer, "Ann", "one");
+        session.Server.EnqueueMessage(Customer, Customer, "Ann", "two");
+        await session.Server.WaitUntilAsync(() => texts.Count == 2 && session.Server.PendingUpdateCount == 0, Patience);
+        await stop.CancelAsync();
+
+        Assert.Equal(["one", "two"], texts);
+    }
 }

@@ -6,7 +6,8 @@ public sealed class MarketplaceOptions
     /// <summary>The adapter: "AliExpress".</summary>
     public string Provider { get; set; } = "AliExpress";
 
-    /// <summary>Time between polls when the last one found nothing more to fetch.</summary>
+    /// <summary>Time between polls when the last one found nothing more to fetch; set from the adapter's own setting
+    /// (Marketplace__AliExpress__PollInterval).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Longest wait between polls while the marketplace keeps failing.</summary>

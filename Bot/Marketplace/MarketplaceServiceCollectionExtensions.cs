@@ -1,3 +1,6 @@
+using Bot.Marketplace.AliExpress;
+using Microsoft.Extensions.Options;
+
 
 namespace Bot.Marketplace;
 
@@ -7,13 +10,18 @@ internal static class MarketplaceServiceCollectionExtensions
     public static IServiceCollection AddMarketplace(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MarketplaceOptions>().BindConfiguration("Marketplace")
-            .Validate(o => o.PollInterval > TimeSpan.Zero, "Marketplace__PollInterval must be positive, e.g. 00:00:15.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Marketplace__AliExpress__PollInterval must be positive, e.g. 00:00:15.")
             .ValidateOnStart();
         services.AddSingleton<PollerWakeUp>();
         services.AddHostedService<MarketplacePoller>();
 
         var provider = configuration["Marketplace:Provider"] ?? "AliExpress";
-        if (!provider.Equals("AliExpress", StringComparison.OrdinalIgnoreCase))
+        if (provider.Equals("AliExpress", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddAliExpress();
+            services.AddOptions<MarketplaceOptions>().Configure<IOptions<AliExpressOptions>>((m, a) => m.PollInterval = a.Value.PollInterval);
+        }
+        else
         {
             services.AddOptions<MarketplaceOptions>().Validate(_ => false, $"Marketplace__Provider '{provider}' is not supported: set it to AliExpress.");
         }

@@ -1,7 +1,9 @@
+using Bot.Core.Operations;
+
 namespace Bot.Marketplace;
 
 /// <summary>Lets an operator's /resume end the poller's wait at once.</summary>
-public sealed class PollerWakeUp : IDisposable
+public sealed class PollerWakeUp : IPollWakeUp, IDisposable
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 

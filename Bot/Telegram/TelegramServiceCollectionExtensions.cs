@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using Bot.Core.Buyers;
 using Bot.Core.Relay;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -25,6 +28,16 @@ internal static class TelegramServiceCollectionExtensions
             return new TelegramBotClient(new TelegramBotClientOptions(o.BotToken, o.ApiBaseUrl) { RetryCount = 0 }, http);
         });
         services.AddChatGateway<TelegramChatGateway>();
+        services.AddSingleton<IBotIdentity, TelegramBotIdentity>();
+        services.AddBuyers();
+        // Invitation codes are derived with a key kept out of the database; by default it comes from the token.
+        services.AddOptions<BuyerOptions>().PostConfigure<IOptions<TelegramOptions>>((buyers, telegram) =>
+        {
+            if (buyers.InviteKey.Length == 0 && telegram.Value.BotToken.Length > 0)
+            {
+                buyers.InviteKey = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(telegram.Value.BotToken), "buyer-invite-key"u8));
+            }
+        });
         services.AddHostedService<StaffChatCheck>();
         services.AddHostedService<UpdateReceiver>();
         return services;

@@ -34,12 +34,14 @@ public sealed class DeliveryContextLoader(IDbConnectionFactory connections, Conv
         await session.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Remembers the language a buyer writes in, for translating replies to them.</summary>
+    /// <summary>Remembers the language a buyer writes in, for translating replies to them. The first language learned
+    /// (or one staff or the buyer set with /lang) stays until changed with /lang: one message in another language,
+    /// or a misdetected short one, does not switch the conversation.</summary>
     public async Task LearnLanguageAsync(StoredMessage message, Conversation conversation, string language, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         await messages.SetLanguageAsync(session, message.Id, language);
-        if (conversation.BuyerLanguage != language)
+        if (conversation.BuyerLanguage is null)
         {
             await conversations.SetBuyerLanguageAsync(session, conversation.Id, language);
         }

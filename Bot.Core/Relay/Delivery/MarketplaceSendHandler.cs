@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bot.Core.Marketplace;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
@@ -17,7 +16,8 @@ public sealed class MarketplaceSendHandler(
     IMarketplaceClient marketplace,
     DeliveryContextLoader loader,
     ITranslationService translator,
-    OutboxStore outbox,
+    StaffFeedback feedback,
+    IBuyerFanOut buyers,
     IOptions<RelayOptions> options) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.MarketplaceSend;
@@ -25,10 +25,22 @@ public sealed class MarketplaceSendHandler(
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Marketplace, cancellationToken);
-        var translation = conversation.BuyerLanguage is { } buyerLanguage
-            ? await translator.TranslateAsync(message.Text, null, buyerLanguage, cancellationToken)
-            : TranslationResult.Untranslated(message.Text, null, options.Value.StaffLanguage, TranslationStatus.NotNeeded);
-        var text = MarketplaceFormatter.Reply(translation, options.Value.IncludeOriginalOnMarketplace);
+        string text;
+        TranslationResult translation;
+        if (message.Role == AuthorRole.Buyer)
+        {
+            // The buyer's own words from Telegram: posted as written, labelled so the record is unambiguous.
+            translation = TranslationResult.Untranslated(message.Text, message.Language, message.Language ?? "", TranslationStatus.NotNeeded);
+            text = MarketplaceFormatter.FromBuyerInTelegram(message.Text);
+        }
+        else
+        {
+            translation = conversation.BuyerLanguage is { } buyerLanguage
+                ? await translator.TranslateAsync(message.Text, null, buyerLanguage, cancellationToken)
+                : TranslationResult.Untranslated(message.Text, null, options.Value.StaffLanguage, TranslationStatus.NotNeeded);
+            text = MarketplaceFormatter.Reply(translation, options.Value.IncludeOriginalOnMarketplace);
+        }
+
         var parts = TextSplitter.Split(text, marketplace.Capabilities.MaxTextLength);
         for (var part = 0; part < parts.Count; part++)
         {
@@ -58,30 +70,12 @@ public sealed class MarketplaceSendHandler(
         }
     }
 
-    public Task OnDeliveredAsync(DbSession session, OutboxItem item) => ReactAsync(session, item, "✅", null);
+    public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
+    {
+        await feedback.EnqueueAsync(session, item, "✅", null);
+        await buyers.EnqueueSellerSideAsync(session, item.ConversationId, item.MessageId);
+    }
 
     public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
-        ReactAsync(session, item, "⚠️", $"⚠️ Not delivered to the marketplace: {Html.Escape(reason)}");
-
-    private async Task ReactAsync(DbSession session, OutboxItem item, string emoji, string? noticeHtml)
-    {
-        var source = await Dapper.SqlMapper.QuerySingleOrDefaultAsync<(long? ChatId, long? MessageId, long? TopicId)>(
-            session.Connection,
-            """
-            SELECT m.source_chat_id, m.source_message_id, b.topic_id
-            FROM messages m LEFT JOIN thread_bindings b ON b.conversation_id = m.conversation_id AND b.chat_id = m.source_chat_id
-            WHERE m.id = @id
-            """,
-            new { id = item.MessageId },
-            session.Transaction);
-        if (source.ChatId is not { } chatId || source.MessageId is not { } messageId)
-        {
-            return; // Not from Telegram: nobody to tell.
-        }
-
-        var payload = new NoticePayload(chatId, (int?)source.TopicId, noticeHtml ?? "", (int)messageId, emoji);
-        await outbox.EnqueueAsync(session, new OutboxEntry(
-            OutboxKinds.Notice, OutboxKinds.ChatLane(chatId), item.ConversationId, item.MessageId, noticeHtml is null ? null : chatId,
-            JsonSerializer.Serialize(payload)));
-    }
+        feedback.EnqueueAsync(session, item, "⚠️", $"⚠️ Not delivered to the marketplace: {Html.Escape(reason)}");
 }

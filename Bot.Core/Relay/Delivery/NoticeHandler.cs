@@ -20,7 +20,7 @@ public sealed class NoticeHandler(IChatGateway chat) : IDeliveryHandler
 
         if (notice.Html.Length > 0)
         {
-            await chat.SendTextAsync(new ChatText(notice.ChatId, notice.TopicId, notice.Html, notice.ReplyToMessageId), cancellationToken);
+            await chat.SendTextAsync(new ChatText(notice.ChatId, notice.TopicId, notice.Html, notice.ReplyToMessageId, notice.Buttons), cancellationToken);
         }
     }
 }

@@ -41,7 +41,7 @@ public sealed class StaffPostHandler(
         }
 
         var parts = StaffFormatter.Post(message, conversation, translation);
-        var done = copies.Select(c => c.Part).ToHashSet();
+        var done = copies.Where(c => c.ChatId == staffChatId).Select(c => c.Part).ToHashSet();
         var topic = new TopicSender(chat, topics, conversation, binding);
         for (var part = 0; part < parts.Count; part++)
         {
@@ -66,7 +66,8 @@ public sealed class StaffPostHandler(
 
     public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
     {
-        if (options.Value.MarkReadAfterRelay && item.ConversationId is { } conversationId &&
+        // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
+        if (item.ConversationId is { } conversationId &&
             await IsBuyerMessageAsync(session, item))
         {
             await outbox.EnqueueAsync(session, new OutboxEntry(

@@ -47,7 +47,7 @@ public sealed partial class TopicResolver(
         }
 
         LogCreated(conversation.Id, staffChatId, topicId);
-        await chat.SendTextAsync(new ChatText(staffChatId, topicId, StaffFormatter.OrderCard(conversation)), cancellationToken);
+        await chat.SendTextAsync(new ChatText(staffChatId, topicId, StaffFormatter.OrderCard(conversation), Buttons: StaffFormatter.CardButtons), cancellationToken);
         return binding;
     }
 

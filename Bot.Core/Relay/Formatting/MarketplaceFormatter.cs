@@ -10,4 +10,7 @@ public static class MarketplaceFormatter
         translation.IsTranslated && includeOriginal
             ? $"{translation.Text}\n\n---\n({translation.SourceLanguage ?? "original"}) {translation.Original}"
             : translation.Text;
+
+    /// <summary>A buyer's message written in Telegram, as it appears in the order comments.</summary>
+    public static string FromBuyerInTelegram(string text) => $"[Written by the buyer in Telegram]\n{text}";
 }

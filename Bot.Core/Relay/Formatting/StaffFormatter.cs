@@ -11,6 +11,9 @@ public static class StaffFormatter
     // Room for the header line within Telegram's limit; text beyond this is split into more messages.
     private const int ChunkLength = ChatLimits.MaxTextLength - 200;
 
+    /// <summary>Under the order card: invite the buyer to continue in Telegram (handled by the buyers feature).</summary>
+    public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons { get; } = [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")]];
+
     public static string TopicName(Conversation conversation)
     {
         var buyer = conversation.BuyerName ?? conversation.BuyerId;
@@ -53,7 +56,7 @@ public static class StaffFormatter
             lines.Add(string.Join(" · ", links));
         }
 
-        lines.Add("<i>Reply in this topic to answer the buyer.</i>");
+        lines.Add("<i>Reply in this topic to answer the buyer. /templates for ready answers, /lang to set the buyer's language.</i>");
         return string.Join('\n', lines);
     }
 
@@ -63,6 +66,7 @@ public static class StaffFormatter
     {
         var header = message.Role switch
         {
+            AuthorRole.Buyer when message.Origin == NewMessage.FromTelegram => $"👤 <b>{Html.Escape(conversation.BuyerName ?? message.AuthorName ?? conversation.BuyerId)}</b> <i>via Telegram</i>",
             AuthorRole.Buyer => $"👤 <b>{Html.Escape(message.AuthorName ?? conversation.BuyerName ?? conversation.BuyerId)}</b>",
             AuthorRole.Seller => "🏪 <b>Seller center</b> <i>(written on the marketplace, not here)</i>",
             _ => $"🧑‍💼 <b>{Html.Escape(message.AuthorName ?? "Staff")}</b>",

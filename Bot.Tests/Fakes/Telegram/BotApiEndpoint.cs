@@ -8,7 +8,13 @@ namespace Bot.Tests.Fakes.Telegram;
 /// The HTTP face of the fake: POST/GET {base}/bot{token}/{method} and GET {base}/file/bot{token}/{path}.
 /// Checks the token, applies injected failures, runs the method and writes the Bot API reply.
 /// </summary>
-internal sealed class BotApiEndpoint(FakeTelegramState state, BotApiRoutes routes, FailureInjector failures, RequestLog log, string token)
+internal sealed class BotApiEndpoint(
+    FakeTelegramState state,
+    BotApiRoutes routes,
+    FailureInjector failures,
+    RequestLog log,
+    string token,
+    CancellationToken stopping)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -51,11 +57,17 @@ internal sealed class BotApiEndpoint(FakeTelegramState state, BotApiRoutes route
                     case InjectedFailureKind.NetworkAbort:
                         context.Abort();
                         return 0;
+                    case InjectedFailureKind.RawHttp:
+                        context.Response.StatusCode = failure.ErrorCode;
+                        context.Response.ContentType = "text/html";
+                        await context.Response.WriteAsync(failure.Description, aborted);
+                        return failure.ErrorCode;
                     case InjectedFailureKind.Error:
                         throw new BotApiException(failure.ErrorCode, failure.Description, failure.RetryAfter);
                     case InjectedFailureKind.Delay:
-                        // Real time, so the client's HttpClient timeout can fire.
-                        await Task.Delay(failure.Delay, TimeProvider.System, aborted);
+                        // Real time, so the client's HttpClient timeout can fire. Like Telegram, the fake does not
+                        // notice that the client gave up: the call still takes effect after the delay.
+                        await Task.Delay(failure.Delay, TimeProvider.System, stopping);
                         break;
                 }
             }
@@ -66,7 +78,7 @@ internal sealed class BotApiEndpoint(FakeTelegramState state, BotApiRoutes route
             await context.Response.WriteAsync(ApiJson.Ok(result), aborted);
             return StatusCodes.Status200OK;
         }
-        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested || stopping.IsCancellationRequested)
         {
             return 0;
         }

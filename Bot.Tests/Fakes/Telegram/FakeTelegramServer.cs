@@ -48,12 +48,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         var token = $"{options.BotUserId}:TEST-token";
         var failures = new FailureInjector();
         var log = new RequestLog();
-        var endpoint = new BotApiEndpoint(state, CreateRoutes(state), failures, log, token);
-
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
+        var endpoint = new BotApiEndpoint(state, CreateRoutes(state), failures, log, token, app.Lifetime.ApplicationStopping);
         app.Run(endpoint.HandleAsync);
         await app.StartAsync();
 

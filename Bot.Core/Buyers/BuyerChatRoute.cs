@@ -1,0 +1,169 @@
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Relay;
+using Bot.Core.Relay.Formatting;
+using Bot.Core.Storage;
+
+namespace Bot.Core.Buyers;
+
+/// <summary>Private chats with buyers: /start with an invitation code, /help, /orders, /unlink, and messages that go
+/// to the store. A buyer only ever reaches their own conversations; strangers are told how to start.</summary>
+public sealed class BuyerChatRoute(
+    IDbConnectionFactory connections,
+    BuyerLinker linker,
+    BuyerLinkRepository links,
+    BuyerMessageRelay relay,
+    ConversationRepository conversations,
+    MessageRepository messages,
+    Notices notices,
+    BuyerTexts texts,
+    FloodGuard flood,
+    TimeProvider time) : IChatRoute
+{
+    public int Order => 100;
+
+    public bool Matches(IncomingChatMessage message) => message.ChatType == ChatType.Private;
+
+    public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
+    {
+        var (command, argument) = SplitCommand(message);
+        if (command == "start" && argument.Length > 0)
+        {
+            await linker.LinkAsync(message, argument, cancellationToken);
+            return;
+        }
+
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        var link = await links.FindByUserAsync(session, message.FromUserId);
+        var language = link?.Language ?? message.LanguageCode;
+        var verdict = flood.Take(message.FromUserId);
+        if (verdict != FloodGuard.Verdict.Allowed)
+        {
+            if (verdict == FloodGuard.Verdict.RefusedWarn)
+            {
+                await ReplyAsync(session, message, await texts.InAsync(language, BuyerTexts.TooFast, cancellationToken));
+            }
+        }
+        else if (link is null)
+        {
+            await ReplyAsync(session, message, await texts.InAsync(language, BuyerTexts.NotLinked, cancellationToken));
+        }
+        else if (command is not null)
+        {
+            await CommandAsync(session, message, link, command, cancellationToken);
+        }
+        else if (string.IsNullOrWhiteSpace(message.Text))
+        {
+            await ReplyAsync(session, message, await texts.InAsync(language, BuyerTexts.OnlyText, cancellationToken));
+        }
+        else
+        {
+            await MessageAsync(session, message, link, message.Text.Trim(), cancellationToken);
+        }
+
+        await session.CommitAsync(cancellationToken);
+    }
+
+    private async Task CommandAsync(DbSession session, IncomingChatMessage message, BuyerLink link, string command, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
+            case "unlink":
+                await links.UnlinkAsync(session, link.TelegramUserId, time.GetUtcNow());
+                await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.Unlinked, cancellationToken));
+                break;
+            case "lang":
+                await SetLanguageAsync(session, message, link, cancellationToken);
+                break;
+            case "orders":
+                var mine = await links.ConversationsOfAsync(session, link, conversations);
+                var list = mine.Count == 0 ? BuyerTexts.NoOrders : BuyerTexts.Orders(mine.Select(Label));
+                await ReplyAsync(session, message, await texts.InAsync(link.Language, list, cancellationToken), OrderButtons(mine));
+                break;
+            default:
+                await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.Help, cancellationToken),
+                    await QuickReplyKeyboard.BuildAsync(texts, link.Language, cancellationToken));
+                break;
+        }
+    }
+
+    private async Task MessageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, string text, CancellationToken cancellationToken)
+    {
+        var conversation = await ResolveAsync(session, message, link);
+        if (conversation is not null)
+        {
+            await relay.RelayAsync(session, conversation, link, message.MessageId, text, message.Date);
+            return;
+        }
+
+        var mine = await links.ConversationsOfAsync(session, link, conversations);
+        if (mine.Count == 0)
+        {
+            await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.NoOrders, cancellationToken));
+            return;
+        }
+
+        await relay.SavePendingAsync(session, link, message.MessageId, text, message.Date);
+        await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.WhichOrder, cancellationToken), OrderButtons(mine));
+    }
+
+    private async Task SetLanguageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, CancellationToken cancellationToken)
+    {
+        var (_, code) = SplitCommand(message);
+        code = code.ToLowerInvariant();
+        if (!LanguageCommand.IsLanguageCode(code))
+        {
+            await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.LanguageHelp, cancellationToken));
+            return;
+        }
+
+        await links.SetLanguageAsync(session, link, code);
+        await ReplyAsync(session, message, await texts.InAsync(code, BuyerTexts.LanguageSet, cancellationToken));
+    }
+
+    /// <summary>A reply goes to the replied message's conversation; otherwise the remembered choice; otherwise the only
+    /// conversation. Always one of this buyer's own.</summary>
+    private async Task<Conversation?> ResolveAsync(DbSession session, IncomingChatMessage message, BuyerLink link)
+    {
+        if (message.ReplyToMessageId is { } replyTo && await messages.FindByTelegramCopyAsync(session, message.ChatId, replyTo) is { } repliedId
+            && await messages.GetAsync(session, repliedId) is { } replied && await conversations.GetAsync(session, replied.ConversationId) is { } fromReply
+            && Owns(link, fromReply))
+        {
+            return fromReply;
+        }
+
+        if (link.CurrentConversationId is { } current && await conversations.GetAsync(session, current) is { } remembered && Owns(link, remembered))
+        {
+            return remembered;
+        }
+
+        var mine = await links.ConversationsOfAsync(session, link, conversations);
+        return mine.Count == 1 ? mine[0] : null;
+    }
+
+    internal static bool Owns(BuyerLink link, Conversation conversation) =>
+        conversation.Marketplace == link.Marketplace && conversation.Account == link.Account && conversation.BuyerId == link.BuyerId;
+
+    internal static string Label(Conversation c) => c.Kind == ConversationKind.Order ? $"#{c.ExternalId}" : c.Card?.ProductName ?? "pre-order chat";
+
+    private static IReadOnlyList<IReadOnlyList<ChatButton>> OrderButtons(IReadOnlyList<Conversation> mine) =>
+        mine.Select(c => (IReadOnlyList<ChatButton>)[new ChatButton(Label(c), OrderChoiceCallback.Prefix + c.Id)]).ToList();
+
+    private Task<long> ReplyAsync(DbSession session, IncomingChatMessage message, string text, IReadOnlyList<IReadOnlyList<ChatButton>>? buttons = null) =>
+        notices.EnqueueAsync(session, new NoticePayload(message.ChatId, null, Html.Escape(text), message.MessageId, null, buttons));
+
+    private static (string? Command, string Argument) SplitCommand(IncomingChatMessage message)
+    {
+        if (!message.IsCommand)
+        {
+            return (null, "");
+        }
+
+        var text = message.Text!.Trim();
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        var word = (space < 0 ? text[1..] : text[1..space]).Split('@')[0].ToLowerInvariant();
+        return (word, space < 0 ? "" : text[(space + 1)..].Trim());
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Bot.Core.Chat;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Relay.Delivery;
+using Bot.Core.Relay.Formatting;
+using Bot.Core.Storage;
+using Bot.Core.Translation;
+
+namespace Bot.Core.Buyers;
+
+/// <summary>Shows the seller side of a conversation in a linked buyer's private chat, translated into the buyer's
+/// language and tagged with the order. Each part is recorded as a copy, so the buyer's replies find their order.</summary>
+public sealed class BuyerPostHandler(
+    IChatGateway chat,
+    DeliveryContextLoader loader,
+    IDbConnectionFactory connections,
+    BuyerLinkRepository links,
+    ITranslationService translator) : IDeliveryHandler
+{
+    public string Kind => OutboxKinds.BuyerPost;
+
+    public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
+        BuyerLink? link;
+        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        {
+            link = await links.FindByUserAsync(session, long.Parse(item.Payload ?? "0", CultureInfo.InvariantCulture));
+        }
+
+        if (link is null || link.BuyerId != conversation.BuyerId)
+        {
+            return; // Unlinked since: nothing to send, nothing to retry.
+        }
+
+        var target = conversation.BuyerLanguage ?? link.Language ?? "en";
+        var translation = await translator.TranslateAsync(message.Text, message.Language, target, cancellationToken);
+        var order = conversation.Kind == Conversations.ConversationKind.Order ? $"🧾 Order {conversation.ExternalId}" : "💬 Pre-order chat";
+        var blocks = new List<HtmlBlock> { HtmlBlock.Wrapped("<b>", "</b>", order) };
+        blocks.AddRange(TextSplitter.Split(translation.Text, ChatLimits.MaxTextLength - 200).Select(HtmlBlock.Text));
+        if (translation.IsTranslated)
+        {
+            blocks.AddRange(TextSplitter.Split(translation.Original, ChatLimits.MaxTextLength - 200)
+                .Select(chunk => HtmlBlock.Wrapped("<blockquote expandable>", "</blockquote>", chunk)));
+        }
+
+        var parts = HtmlBlock.Pack(blocks, ChatLimits.MaxTextLength);
+        var done = copies.Where(c => c.ChatId == link.ChatId).Select(c => c.Part).ToHashSet();
+        for (var part = 0; part < parts.Count; part++)
+        {
+            if (done.Contains(part))
+            {
+                continue;
+            }
+
+            var id = await chat.SendTextAsync(new ChatText(link.ChatId, null, parts[part]), cancellationToken);
+            await loader.AddCopyAsync(
+                new MessageCopy
+                {
+                    MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = link.ChatId,
+                    RemoteMessageId = id.ToString(CultureInfo.InvariantCulture), Text = translation.IsTranslated ? translation.Text : null,
+                    Language = translation.TargetLanguage, Provider = translation.Provider,
+                },
+                cancellationToken);
+        }
+    }
+}

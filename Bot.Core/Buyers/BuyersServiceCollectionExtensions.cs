@@ -1,0 +1,39 @@
+using Bot.Core.Outbox;
+using Bot.Core.Relay;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Bot.Core.Buyers;
+
+public static class BuyersServiceCollectionExtensions
+{
+    /// <summary>Buyers in Telegram: invitations, links, private-chat relay, quick replies, staff templates. The host
+    /// provides <see cref="IBotIdentity"/> and sets <see cref="BuyerOptions.InviteKey"/> when it is not configured.</summary>
+    public static IServiceCollection AddBuyers(this IServiceCollection services)
+    {
+        services.AddOptions<BuyerOptions>().BindConfiguration("Buyers")
+            .Validate(o => o.InviteTtl > TimeSpan.Zero, "Buyers__InviteTtl must be positive, e.g. 7.00:00:00.")
+            .Validate(o => o.FloodLimitPerMinute >= 1, "Buyers__FloodLimitPerMinute must be at least 1.")
+            .Validate(o => o.InviteKey.Length >= 16, "Buyers__InviteKey must be at least 16 characters (or left empty to derive it from the bot token).")
+            .ValidateOnStart();
+        services.AddSingleton<InviteCodes>();
+        services.AddSingleton<InviteRepository>();
+        services.AddSingleton<BuyerLinkRepository>();
+        services.AddSingleton<BuyerTexts>();
+        services.AddSingleton<FloodGuard>();
+        services.AddSingleton<BuyerLinker>();
+        services.AddSingleton<BuyerMessageRelay>();
+        services.Replace(ServiceDescriptor.Singleton<IBuyerFanOut, BuyerFanOut>());
+        services.AddSingleton<IChatRoute, BuyerChatRoute>();
+        services.AddSingleton<InviteCommand>();
+        services.AddSingleton<IStaffCommand>(sp => sp.GetRequiredService<InviteCommand>());
+        services.AddSingleton<ICallbackHandler, InviteCallback>();
+        services.AddSingleton<IStaffCommand, StaffTemplatesCommand>();
+        services.AddSingleton<ICallbackHandler, OrderChoiceCallback>();
+        services.AddSingleton<ICallbackHandler, QuickReplyCallback>();
+        services.AddSingleton<ICallbackHandler, StaffTemplateCallback>();
+        services.AddSingleton<IDeliveryHandler, BuyerPostHandler>();
+        services.AddSingleton<IDeliveryHandler, BuyerInviteHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Buyers;
+
+/// <summary>At most <see cref="BuyerOptions.FloodLimitPerMinute"/> messages per Telegram user in any minute, so one
+/// person cannot flood the store's marketplace account. Tells the caller whether to warn (once per minute).</summary>
+public sealed class FloodGuard(IOptions<BuyerOptions> options, TimeProvider time)
+{
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+    private readonly Lock gate = new();
+    private readonly Dictionary<long, (Queue<DateTimeOffset> Sends, DateTimeOffset? Warned)> users = [];
+
+    public enum Verdict
+    {
+        Allowed,
+        RefusedWarn,
+        RefusedQuiet,
+    }
+
+    public Verdict Take(long userId)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            if (!users.TryGetValue(userId, out var state))
+            {
+                state = (new Queue<DateTimeOffset>(), null);
+            }
+
+            while (state.Sends.Count > 0 && state.Sends.Peek() <= now - Window)
+            {
+                state.Sends.Dequeue();
+            }
+
+            Verdict verdict;
+            if (state.Sends.Count < options.Value.FloodLimitPerMinute)
+            {
+                state.Sends.Enqueue(now);
+                verdict = Verdict.Allowed;
+            }
+            else if (state.Warned is { } warned && now - warned < Window)
+            {
+                verdict = Verdict.RefusedQuiet;
+            }
+            else
+            {
+                state.Warned = now;
+                verdict = Verdict.RefusedWarn;
+            }
+
+            users[userId] = state;
+            if (users.Count > 50_000)
+            {
+                users.Clear(); // Bounded memory; the worst case is one more message allowed per user.
+            }
+
+            return verdict;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace Bot.Core.Buyers;
+
+public sealed class Invite
+{
+    public long Id { get; set; }
+
+    public long ConversationId { get; set; }
+
+    public string Nonce { get; set; } = "";
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? UsedAt { get; set; }
+
+    public long? UsedByUserId { get; set; }
+}

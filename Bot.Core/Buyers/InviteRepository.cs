@@ -1,0 +1,39 @@
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Core.Buyers;
+
+public sealed class InviteRepository
+{
+    public Task<long> CreateAsync(DbSession session, long conversationId, string nonce, string codeHash, string? createdBy, DateTimeOffset now, DateTimeOffset expiresAt) =>
+        session.Connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO buyer_invites (conversation_id, nonce, code_hash, created_by, created_at, expires_at)
+            VALUES (@conversationId, @nonce, @codeHash, @createdBy, @now, @expiresAt)
+            RETURNING id
+            """,
+            new { conversationId, nonce, codeHash, createdBy, now, expiresAt },
+            session.Transaction);
+
+    public Task<Invite?> FindByHashAsync(DbSession session, string codeHash) =>
+        session.Connection.QuerySingleOrDefaultAsync<Invite?>(
+            """
+            SELECT id, conversation_id AS ConversationId, nonce, expires_at AS ExpiresAt, used_at AS UsedAt, used_by_user_id AS UsedByUserId
+            FROM buyer_invites WHERE code_hash = @codeHash
+            """,
+            new { codeHash },
+            session.Transaction);
+
+    public Task<Invite?> GetAsync(DbSession session, long id) =>
+        session.Connection.QuerySingleOrDefaultAsync<Invite?>(
+            "SELECT id, conversation_id AS ConversationId, nonce, expires_at AS ExpiresAt, used_at AS UsedAt FROM buyer_invites WHERE id = @id",
+            new { id },
+            session.Transaction);
+
+    /// <summary>Marks the invite used; false when someone used it first (single use even under races).</summary>
+    public async Task<bool> TryUseAsync(DbSession session, long id, long userId, DateTimeOffset now) =>
+        await session.Connection.ExecuteAsync(
+            "UPDATE buyer_invites SET used_at = @now, used_by_user_id = @userId WHERE id = @id AND used_at IS NULL",
+            new { id, userId, now },
+            session.Transaction) == 1;
+}

@@ -1,0 +1,71 @@
+using Bot.Core.Outbox;
+
+namespace Bot.Core.Operations.Alerts;
+
+/// <summary>Which problems need an operator now. Pure: the same snapshot gives the same alerts.</summary>
+public static class AlertRules
+{
+    public const string DeadLetters = "dead-letters";
+    public const string MarketplaceAuthorization = "marketplace-authorization";
+    public const string MarketplacePolling = "marketplace-polling";
+    public const string StaffChat = "staff-chat";
+    public const string Telegram = "telegram";
+    public const string StuckDeliveries = "stuck-deliveries";
+
+    public static IReadOnlyList<Alert> Evaluate(BridgeSnapshot s, OutboxItem? latestDead, OperationsOptions o)
+    {
+        var alerts = new List<Alert>();
+        if (s.Outbox.Dead > 0)
+        {
+            var latest = latestDead is null ? "" : $" Latest: #{latestDead.Id} ({latestDead.Kind}): {Short(latestDead.LastError)}.";
+            alerts.Add(new Alert(DeadLetters, "Dead letters",
+                $"{s.Outbox.Dead} delivery(ies) given up after their last attempt.{latest} Send /deadletters to list them and /retry <id> to send one again."));
+        }
+
+        if (s.Marketplace.NeedsOperator)
+        {
+            alerts.Add(new Alert(MarketplaceAuthorization, "Marketplace refuses the account",
+                $"The marketplace refuses the account: {Short(s.Marketplace.LastError)}. Polling has stopped: fix the credentials or permissions, then send /resume."));
+        }
+        else if (!s.Paused && Since(s.Marketplace.FailingSince, s.At) >= o.PollFailureAlertAfter)
+        {
+            alerts.Add(new Alert(MarketplacePolling, "Marketplace polling fails",
+                $"Marketplace polling has failed since {Stamp(s.Marketplace.FailingSince)}: {Short(s.Marketplace.LastError)}."));
+        }
+
+        if (s.StaffChat.NeedsOperator)
+        {
+            alerts.Add(new Alert(StaffChat, "Staff chat unusable", $"Telegram refuses the staff chat: {Short(s.StaffChat.LastError)}"));
+        }
+
+        if (Since(s.Telegram.FailingSince, s.At) >= o.TelegramFailureAlertAfter)
+        {
+            alerts.Add(new Alert(Telegram, "Telegram unreachable",
+                $"Telegram has not answered since {Stamp(s.Telegram.FailingSince)}: {Short(s.Telegram.LastError)}."));
+        }
+
+        if (!s.Paused && s.Outbox.OldestPendingAge is { } age && age >= o.StuckDeliveryAlertAfter)
+        {
+            alerts.Add(new Alert(StuckDeliveries, "Deliveries stuck",
+                $"{s.Outbox.Pending} delivery(ies) pending; the oldest has waited {Duration(age)}. Telegram or the marketplace keeps refusing sends (see the status page)."));
+        }
+
+        return alerts;
+    }
+
+    public static string Duration(TimeSpan span) =>
+        span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h"
+        : span.TotalHours >= 1 ? $"{(int)span.TotalHours}h {span.Minutes}m"
+        : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes}m {span.Seconds}s"
+        : $"{Math.Max(0, (int)span.TotalSeconds)}s";
+
+    private static TimeSpan Since(DateTimeOffset? start, DateTimeOffset now) => start is { } s ? now - s : TimeSpan.MinValue;
+
+    private static string Stamp(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+
+    private static string Short(string? error)
+    {
+        var text = Secrets.Redact(error);
+        return text.Length > 300 ? text[..300] + "…" : text.Length == 0 ? "no details" : text;
+    }
+}

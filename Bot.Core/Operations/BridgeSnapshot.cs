@@ -1,0 +1,18 @@
+using Bot.Core.Outbox;
+
+namespace Bot.Core.Operations;
+
+/// <summary>The bridge at one moment: what the status page, /status, the metrics and the alert rules read.</summary>
+/// <param name="PollLag">Time since the last successful marketplace poll (since start when there was none).</param>
+public sealed record BridgeSnapshot(
+    DateTimeOffset At,
+    PartState Telegram,
+    PartState Marketplace,
+    PartState StaffChat,
+    bool Paused,
+    OutboxStats Outbox,
+    TimeSpan PollLag,
+    long Delivered,
+    long Failures,
+    long DeadLettersCounted,
+    long RateLimited);

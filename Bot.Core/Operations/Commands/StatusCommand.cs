@@ -1,0 +1,51 @@
+using System.Text;
+using Bot.Core.Chat;
+using Bot.Core.Operations.Alerts;
+using Bot.Core.Relay.Formatting;
+
+namespace Bot.Core.Operations.Commands;
+
+/// <summary>/status: each part's state, the queues and the alerts that hold.</summary>
+public sealed class StatusCommand(StatusReader status, AlertMonitor alerts) : IOperatorCommand
+{
+    public string Name => "status";
+
+    public string Help => "/status: the bridge at a glance";
+
+    public async Task<string> RunAsync(IncomingChatMessage message, string arguments, CancellationToken cancellationToken)
+    {
+        var s = await status.ReadAsync(cancellationToken);
+        var text = new StringBuilder();
+        text.Append(s.Paused ? "⏸ <b>Paused</b> by an operator (/resume to continue)\n" : "▶️ <b>Running</b>\n");
+        Part(text, "Telegram", s.Telegram, s.At);
+        Part(text, "Marketplace", s.Marketplace, s.At);
+        Part(text, "Staff chat", s.StaffChat, s.At);
+        text.Append($"📬 Pending: {s.Outbox.Pending}");
+        if (s.Outbox.OldestPendingAge is { } age)
+        {
+            text.Append($" (oldest {AlertRules.Duration(age)})");
+        }
+
+        text.Append($"\n💀 Dead letters: {s.Outbox.Dead}\n⏱ Last poll: {AlertRules.Duration(s.PollLag)} ago\n");
+        text.Append($"Delivered {s.Delivered}, failed attempts {s.Failures}, Telegram 429s {s.RateLimited} since start\n");
+        var active = alerts.Active;
+        text.Append(active.Count == 0 ? "No alerts." : "Alerts: " + string.Join(", ", active.Select(a => Html.Escape(a.Alert.Title))));
+        return text.ToString();
+    }
+
+    private static void Part(StringBuilder text, string name, PartState part, DateTimeOffset now)
+    {
+        var icon = part.Ok ? "✅" : part.LastSuccess is null && part.LastError is null ? "⏳" : "❌";
+        text.Append($"{icon} {name}");
+        if (part.Ok && part.LastSuccess is { } ok)
+        {
+            text.Append($": ok {AlertRules.Duration(now - ok)} ago");
+        }
+        else if (part.LastError is { } error)
+        {
+            text.Append($": {Html.Escape(Secrets.Redact(error))}");
+        }
+
+        text.Append('\n');
+    }
+}

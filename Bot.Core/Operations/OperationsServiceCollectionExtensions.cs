@@ -1,0 +1,34 @@
+using Bot.Core.Operations.Alerts;
+using Bot.Core.Operations.Commands;
+using Bot.Core.Relay;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Operations;
+
+public static class OperationsServiceCollectionExtensions
+{
+    /// <summary>Operator commands, alerts and the status snapshot. Needs <see cref="RelayServiceCollectionExtensions.AddRelay"/>;
+    /// the host provides <see cref="IPollWakeUp"/>.</summary>
+    public static IServiceCollection AddOperators(this IServiceCollection services)
+    {
+        services.AddOptions<OperatorOptions>().ValidateOnStart();
+        services.AddSingleton<IConfigureOptions<OperatorOptions>, OperatorOptionsSetup>();
+        services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
+        services.AddOptions<OperationsOptions>().BindConfiguration("Operations")
+            .Validate(o => o.AlertCheckInterval > TimeSpan.Zero && o.AlertReminderInterval > TimeSpan.Zero,
+                "Operations__AlertCheckInterval and Operations__AlertReminderInterval must be positive, e.g. 00:00:30 and 01:00:00.")
+            .Validate(o => o.ReadyMaxPollAge > TimeSpan.Zero && o.ReadyMaxTelegramSilence > TimeSpan.Zero && o.ReadyDatabaseTimeout > TimeSpan.Zero,
+                "Operations__ReadyMaxPollAge, Operations__ReadyMaxTelegramSilence and Operations__ReadyDatabaseTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<StatusReader>();
+        services.AddSingleton<AlertMonitor>();
+        services.AddSingleton<IOperatorCommand, StatusCommand>();
+        services.AddSingleton<IOperatorCommand, DeadLettersCommand>();
+        services.AddSingleton<IOperatorCommand, RetryCommand>();
+        services.AddSingleton<IOperatorCommand, PauseCommand>();
+        services.AddSingleton<IOperatorCommand, ResumeCommand>();
+        services.AddSingleton<IChatRoute, OperatorCommandRoute>();
+        return services;
+    }
+}

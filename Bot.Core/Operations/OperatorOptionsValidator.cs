@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Operations;
+
+/// <summary>Stops the host at once, with one sentence naming the setting, when the operator settings are unusable.</summary>
+internal sealed class OperatorOptionsValidator : IValidateOptions<OperatorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OperatorOptions options)
+    {
+        if (options.InvalidOperatorId is { } bad)
+        {
+            return ValidateOptionsResult.Fail(
+                $"Telegram__OperatorIds and Telegram__OperatorChatId must be numeric Telegram ids ('{bad}' is not): set OperatorIds like 111,222.");
+        }
+
+        if (options.OperatorChatId is { } chat && chat == options.StaffChatId)
+        {
+            return ValidateOptionsResult.Fail("Telegram__OperatorChatId must be a chat other than the staff chat (Telegram__StaffChatId): use a separate group for operators.");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

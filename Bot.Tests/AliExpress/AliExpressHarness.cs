@@ -1,0 +1,94 @@
+using Bot.Core.Marketplace;
+using Bot.Marketplace.AliExpress;
+using Bot.Tests.Fakes.AliExpress;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.AliExpress;
+
+/// <summary>The real AliExpress adapter, wired by <c>AddAliExpress</c>, against a fake gateway sharing a fake clock.</summary>
+internal sealed class AliExpressHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _provider;
+
+    private AliExpressHarness(FakeAliExpressGateway gateway, FakeTimeProvider time, ServiceProvider provider)
+    {
+        Gateway = gateway;
+        Time = time;
+        _provider = provider;
+        Client = provider.GetRequiredService<IMarketplaceClient>();
+    }
+
+    public FakeAliExpressGateway Gateway { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IMarketplaceClient Client { get; }
+
+    public static async Task<AliExpressHarness> StartAsync(
+        FakeGatewayOptions? fake = null,
+        Action<AliExpressOptions>? configure = null,
+        IDictionary<string, string?>? settings = null,
+        Action<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>? resilience = null)
+    {
+        var time = new FakeTimeProvider(Start);
+        var gateway = await FakeAliExpressGateway.StartAsync(fake, time);
+        var values = new Dictionary<string, string?>
+        {
+            ["Marketplace:AliExpress:AppKey"] = gateway.AppKey,
+            ["Marketplace:AliExpress:AppSecret"] = gateway.AppSecret,
+            ["Marketplace:AliExpress:AccessToken"] = gateway.AccessToken,
+            ["Marketplace:AliExpress:SellerLoginId"] = gateway.SellerLoginId,
+            ["Marketplace:AliExpress:GatewayUrl"] = gateway.BaseUrl,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddAliExpress(options =>
+        {
+            // Keep retries instant: the tests count attempts, they do not wait for back-off.
+            options.Retry.Delay = TimeSpan.Zero;
+            options.Retry.UseJitter = false;
+            resilience?.Invoke(options);
+        });
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        return new AliExpressHarness(gateway, time, services.BuildServiceProvider(validateScopes: true));
+    }
+
+    /// <summary>Fetches until the adapter has nothing more right away; returns every message and the last cursor.</summary>
+    public async Task<(List<MarketplaceMessage> Messages, string? Cursor, int Fetches)> DrainAsync(string? cursor)
+    {
+        var all = new List<MarketplaceMessage>();
+        for (var fetches = 1; ; fetches++)
+        {
+            var batch = await Client.FetchAsync(cursor, CancellationToken.None);
+            all.AddRange(batch.Messages);
+            cursor = batch.NextCursor;
+            if (!batch.HasMore)
+            {
+                return (all, cursor, fetches);
+            }
+
+            Assert.True(fetches < 1000, "The adapter kept reporting more messages.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.DisposeAsync();
+        await Gateway.DisposeAsync();
+    }
+}

@@ -1,0 +1,30 @@
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Storage;
+using Bot.Tests.Fakes;
+
+namespace Bot.Tests.Core;
+
+public sealed class LanguageCommandTests
+{
+    [Fact]
+    public async Task StaffSetTheBuyersLanguage_AndABadCodeIsExplained()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        harness.Marketplace.AddBuyerMessage("9100", "Hola");
+        await harness.RunAsync();
+        var topic = harness.Gateway.Topics.Single().TopicId;
+        var updates = harness.Get<IChatUpdateHandler>();
+
+        await updates.HandleMessageAsync(RelayTests.StaffReply(topic, 300, "/lang ES"), CancellationToken.None);
+        await updates.HandleMessageAsync(RelayTests.StaffReply(topic, 301, "/lang spanish"), CancellationToken.None);
+        await harness.DrainAsync();
+
+        await using var session = await DbSession.BeginAsync(harness.Get<IDbConnectionFactory>(), CancellationToken.None);
+        var conversation = await harness.Get<ConversationRepository>().FindByTopicAsync(session, CoreHarness.StaffChatId, topic);
+        Assert.Equal("es", conversation!.BuyerLanguage);
+        Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 300 && t.Html.Contains("translated into “es”", StringComparison.Ordinal));
+        Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 301 && t.Html.Contains("not a two-letter language code", StringComparison.Ordinal));
+        Assert.Empty(harness.Marketplace.Sent);
+    }
+}

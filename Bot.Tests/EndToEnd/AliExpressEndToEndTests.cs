@@ -1,0 +1,103 @@
+using Bot.Core.Conversations;
+using Bot.Core.Operations;
+using Bot.Tests.Fakes.AliExpress;
+using Bot.Tests.Fakes.Telegram;
+
+namespace Bot.Tests.EndToEnd;
+
+/// <summary>The real host with the real AliExpress adapter, against the fake AliExpress gateway and the fake Bot API.</summary>
+public sealed class AliExpressEndToEndTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private const long Staff = BridgeHost.StaffChatId;
+
+    private FakeTelegramServer telegram = null!;
+    private FakeAliExpressGateway aliexpress = null!;
+    private BridgeHost bridge = null!;
+
+    public async Task InitializeAsync()
+    {
+        telegram = await FakeTelegramServer.StartAsync();
+        telegram.AddSupergroup(Staff, "Store staff");
+        aliexpress = await FakeAliExpressGateway.StartAsync();
+        bridge = await BridgeHost.StartAsync(telegram, null, Settings(aliexpress));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bridge.DisposeAsync();
+        await aliexpress.DisposeAsync();
+        await telegram.DisposeAsync();
+    }
+
+    public static Dictionary<string, string?> Settings(FakeAliExpressGateway gateway) => new()
+    {
+        ["Marketplace:AliExpress:GatewayUrl"] = gateway.BaseUrl,
+        ["Marketplace:AliExpress:AppKey"] = gateway.AppKey,
+        ["Marketplace:AliExpress:AppSecret"] = gateway.AppSecret,
+        ["Marketplace:AliExpress:AccessToken"] = gateway.AccessToken,
+        ["Marketplace:AliExpress:SellerLoginId"] = gateway.SellerLoginId,
+    };
+
+    private Task<SentMessage> PostedAsync(string fragment) =>
+        telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+
+    [Fact]
+    public async Task OrderComment_ToTopic_StaffReply_ToAddmsg_EchoNotRelayed()
+    {
+        aliexpress.AddBuyerMessage("3001234567890", "buyer_ana", "Ana", "Hello, when will you ship my order?");
+
+        var post = await PostedAsync("when will you ship");
+        var topic = post.ThreadId!.Value;
+        Assert.Contains(telegram.Topics(Staff), t => t.ThreadId == topic && t.Name.Contains("3001234567890", StringComparison.Ordinal));
+        Assert.Contains("gsp.aliexpress.com", telegram.SentTo(Staff, topic)[0].Text); // the card links the order
+        await telegram.WaitUntilAsync(() => aliexpress.MarkedRead.Contains("3001234567890"), Timeout);
+
+        var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "We ship it today.", threadId: topic);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        var sent = Assert.Single(aliexpress.Sent);
+        Assert.Equal(("order", "3001234567890", "buyer_ana", aliexpress.SellerLoginId, "We ship it today."), (sent.MessageType, sent.ExternId, sent.BuyerId, sent.SellerId, sent.Content));
+
+        // The echo arrives in the next polls as a seller message with a new id, and is recognised.
+        var count = telegram.SentTo(Staff, topic).Count;
+        var polls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
+        await telegram.WaitUntilAsync(() => aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist") > polls + 3, Timeout);
+        Assert.Equal(count, telegram.SentTo(Staff, topic).Count);
+    }
+
+    [Fact]
+    public async Task PreOrderChat_ShowsAProductCard_AndTheReplyGoesBackAsAProductMessage()
+    {
+        var channel = aliexpress.ChatChannelOf("buyer_bo");
+        aliexpress.AddBuyerMessage(channel, "buyer_bo", "Bo", "Do you have this in blue?", kind: ConversationKind.Chat, productId: "1005001");
+
+        var post = await PostedAsync("in blue");
+        var card = telegram.SentTo(Staff, post.ThreadId)[0];
+        Assert.Contains("Pre-order chat", card.VisibleText);
+        Assert.Contains("Wireless earbuds", card.VisibleText);
+        Assert.Contains("https://www.aliexpress.com/item/1005001.html", card.Text);
+
+        var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "Yes, blue is in stock.", threadId: post.ThreadId);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        var sent = Assert.Single(aliexpress.Sent);
+        Assert.Equal(("product", "1005001", "buyer_bo"), (sent.MessageType, sent.ExternId, sent.BuyerId));
+    }
+
+    [Fact]
+    public async Task ExpiredSession_StopsPolling_WithThePlatformsWords_AndMalformedAnswersLoseNothing()
+    {
+        aliexpress.FailNext("aliexpress.message.redefining.versiontwo.querymsgrelationlist", FakeFault.MalformedJson());
+        aliexpress.FailNext("aliexpress.message.redefining.versiontwo.querymsgrelationlist", FakeFault.HtmlPage(502));
+        aliexpress.AddBuyerMessage("3001234567891", "buyer_cy", "Cy", "Message during an outage");
+
+        await PostedAsync("Message during an outage");
+
+        aliexpress.FailNext("*", FakeFault.ExpiredSession(), times: 1000);
+        var health = bridge.Get<BridgeHealth>();
+        await telegram.WaitUntilAsync(() => health.Marketplace.NeedsOperator, Timeout);
+        var calls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
+        Assert.NotNull(health.Marketplace.LastError);
+        await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System); // several poll intervals: no new calls may come
+        Assert.Equal(calls, aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist"));
+    }
+}

@@ -1,0 +1,45 @@
+using Bot.Tests.Fakes;
+using Bot.Tests.Fakes.Telegram;
+using Bot.Tests.Fakes.Translation;
+
+namespace Bot.Tests.EndToEnd;
+
+/// <summary>Translation through the real host: a LibreTranslate-shaped fake that fails, then recovers.</summary>
+public sealed class TranslationEndToEndTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private const long Staff = BridgeHost.StaffChatId;
+
+    [Fact]
+    public async Task TranslatorDown_OriginalGoesOutWithANote_ThenTranslationsResume_BothWays()
+    {
+        var api = new FakeTranslationApi { Mode = FakeMode.TooManyRequests, Transform = (text, target) => $"<{target}> {text}" };
+        await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        telegram.AddSupergroup(Staff, "Store staff");
+        var marketplace = new InMemoryMarketplace();
+        await using var bridge = await BridgeHost.StartAsync(telegram, marketplace, new Dictionary<string, string?>
+        {
+            ["Translation:Provider"] = "LibreTranslate",
+            ["Translation:LibreTranslate:Url"] = translator.Url,
+            ["Translation:CandidateLanguages"] = "en,ru,es",
+        });
+
+        marketplace.AddBuyerMessage("62001", "Здравствуйте, где мой заказ? Прошло уже две недели.");
+        var first = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Здравствуйте", StringComparison.Ordinal) == true), Timeout);
+        Assert.Contains("translation unavailable", first.VisibleText);
+
+        api.Mode = FakeMode.Translate;
+        marketplace.AddBuyerMessage("62001", "Пожалуйста, проверьте трек-номер посылки.");
+        var second = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("<en> Пожалуйста", StringComparison.Ordinal) == true), Timeout);
+        Assert.Contains("ru → en", second.VisibleText);
+        Assert.Contains("<blockquote expandable>Пожалуйста, проверьте трек-номер посылки.</blockquote>", second.Text);
+
+        var topic = second.ThreadId!.Value;
+        var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "We checked: it is on its way.", threadId: topic);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        var posted = Assert.Single(marketplace.Sent).Text;
+        Assert.StartsWith("<ru> We checked: it is on its way.", posted);
+        Assert.Contains("We checked: it is on its way.", posted[posted.IndexOf('\n', StringComparison.Ordinal)..]); // the original beneath
+    }
+}

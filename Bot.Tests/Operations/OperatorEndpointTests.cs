@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text.Json;
+using Bot.Core.Marketplace;
+using Bot.Core.Operations;
+
+namespace Bot.Tests.Operations;
+
+/// <summary>/healthz, /readyz, /metrics and the status page, over real HTTP to the host's bound address.</summary>
+public sealed class OperatorEndpointTests : IAsyncLifetime
+{
+    private OperatorsFixture f = null!;
+
+    public async Task InitializeAsync() => f = await OperatorsFixture.StartAsync(new Dictionary<string, string?>
+    {
+        ["Marketplace:PollInterval"] = "00:00:00.100",
+        ["Marketplace:MaxBackoff"] = "00:00:00.100",
+        ["Operations:ReadyMaxPollAge"] = "00:00:00.600",
+    });
+
+    public async Task DisposeAsync() => await f.DisposeAsync();
+
+    [Fact]
+    public async Task Healthz_SaysOk()
+    {
+        using var response = await f.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readyz_NamesEveryCheck_FailsWhileTheMarketplaceFails_AndRecovers()
+    {
+        var ready = await WaitForReadyzAsync(HttpStatusCode.OK);
+        var checks = ready.GetProperty("checks");
+        Assert.Equal(["database", "telegram", "marketplace", "staff_chat"], checks.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.All(checks.EnumerateObject(), p => Assert.True(p.Value.GetProperty("ok").GetBoolean()));
+
+        for (var i = 0; i < 25; i++)
+        {
+            f.Marketplace.FailNextFetch(new MarketplaceException(MarketplaceErrorKind.Transient, "502 Bad Gateway"));
+        }
+
+        var failing = await WaitForReadyzAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("not ready", failing.GetProperty("status").GetString());
+        var marketplace = failing.GetProperty("checks").GetProperty("marketplace");
+        Assert.False(marketplace.GetProperty("ok").GetBoolean());
+        Assert.Contains("502 Bad Gateway", marketplace.GetProperty("detail").GetString());
+
+        await WaitForReadyzAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Metrics_ExportTheRelayMeter_AndTheOutboxGauges_InPrometheusText()
+    {
+        f.Marketplace.AddBuyerMessage("81001", "Hello");
+        await f.Telegram.WaitUntilAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
+
+        var text = await OperatorsFixture.EventuallyAsync(async () =>
+        {
+            var scraped = await f.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            return scraped.Contains("bot_relay_bridge_deliveries{kind=\"staff_post\"}", StringComparison.Ordinal) ? scraped : null;
+        });
+
+        using var response = await f.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("bridge_outbox_pending ", text);
+        Assert.Contains("bridge_outbox_dead_letters 0", text);
+        Assert.Contains("bridge_outbox_oldest_pending_seconds ", text);
+        Assert.Contains("bridge_marketplace_poll_lag_seconds ", text);
+        Assert.Contains("bridge_part_up{part=\"staff_chat\"} 1", text);
+        Assert.Contains("process_cpu_seconds_total", text);
+        Assert.DoesNotContain(f.Telegram.Token, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StatusPage_ShowsPartsAndQueues_Refreshes_EscapesErrors_AndHidesSecrets()
+    {
+        var health = f.Bridge.Get<BridgeHealth>();
+        await f.Telegram.WaitUntilAsync(() => health.StaffChat.Ok && health.Marketplace.Ok, OperatorsFixture.Timeout);
+        f.Marketplace.FailNextFetch(new MarketplaceException(MarketplaceErrorKind.Transient, $"<script>alert(1)</script> at https://api/x?app_key=k123&sign=s456 {f.Telegram.Token}"));
+        await f.Telegram.WaitUntilAsync(() => health.Marketplace.LastError?.Contains("script", StringComparison.Ordinal) == true, OperatorsFixture.Timeout);
+
+        using var response = await f.Http.GetAsync(new Uri("/", UriKind.Relative));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<meta http-equiv=\"refresh\"", page);
+        Assert.Contains("Telegram", page);
+        Assert.Contains("Staff chat", page);
+        Assert.Contains("Dead letters", page);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page);
+        Assert.DoesNotContain("<script>", page);
+        Assert.DoesNotContain("k123", page);
+        Assert.DoesNotContain("s456", page);
+        Assert.DoesNotContain(f.Telegram.Token, page, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> WaitForReadyzAsync(HttpStatusCode wanted)
+    {
+        JsonElement body = default;
+        var deadline = DateTimeOffset.UtcNow + OperatorsFixture.Timeout;
+        while (true)
+        {
+            using var response = await f.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+            body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            if (response.StatusCode == wanted)
+            {
+                return body;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"/readyz never answered {wanted}; last: {body}");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Bot.Core.Conversations;
+using Bot.Core.Marketplace;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Marketplace.AliExpress;
+
+/// <summary>The AliExpress seller account as a <see cref="IMarketplaceClient"/> (message API v2).</summary>
+internal sealed class AliExpressMarketplaceClient(AliExpressGateway gateway, AliExpressPoller poller, IOptions<AliExpressOptions> options) : IMarketplaceClient
+{
+    /// <summary>The platform publishes no limit for <c>addmsg</c> content. 1000 characters is what the seller
+    /// center's order-message box is reported to accept (unverified); the core splits longer text, so a conservative
+    /// limit costs an extra message at worst, while a too-large one would get messages refused.</summary>
+    public const int MaxTextLength = 1000;
+
+    public string Marketplace => "aliexpress";
+
+    public string Account => options.Value.SellerLoginId;
+
+    /// <summary><c>addmsg</c> takes an image as a URL in <c>img_path</c>; which hosts the platform accepts is unverified.</summary>
+    public MarketplaceCapabilities Capabilities { get; } = new(SupportsImages: true, MaxTextLength);
+
+    public Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken) =>
+        poller.FetchAsync(cursor, cancellationToken);
+
+    /// <summary>Posts with <c>addmsg</c>, for order comments too.</summary>
+    /// <remarks><c>aliexpress.issue.redefining.leaveordermessage</c> also writes order comments, but it belongs to the
+    /// dispute (issue) API: its SDK description is "seller adds an order message in a dispute", it needs the issue
+    /// permission group and it answers in a different shape. <c>addmsg</c> with <c>message_type=order</c> writes into the
+    /// same message model that <c>querymsgrelationlist</c>/<c>querymsgdetaillist</c> read (one permission, one
+    /// error shape), so the bridge uses it for every conversation.
+    /// <c>addmsg</c> returns no message id: the post comes back through the poller and the core matches it as an echo.
+    /// It is never retried automatically: when the answer is lost the post may or may not exist (see the exception).</remarks>
+    public async Task<MarketplaceSendResult> SendAsync(MarketplaceOutgoing message, CancellationToken cancellationToken)
+    {
+        var context = AliExpressReplyContext.TryParse(message.ReplyContext);
+        if (message.Kind == ConversationKind.Order)
+        {
+            context = new AliExpressReplyContext(AliExpressReplyContext.Order,
+                context?.MessageType == AliExpressReplyContext.Order ? context.ExternId : message.ConversationId);
+        }
+        else if (context is null || context.MessageType == AliExpressReplyContext.Order)
+        {
+            context = new AliExpressReplyContext(AliExpressReplyContext.Member, "0");
+        }
+
+        var create = new JsonObject
+        {
+            ["buyer_id"] = message.BuyerId,
+            ["seller_id"] = options.Value.SellerLoginId,
+            ["message_type"] = context.MessageType,
+            ["extern_id"] = long.TryParse(context.ExternId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var externId)
+                ? JsonValue.Create(externId)
+                : JsonValue.Create(context.ExternId),
+            ["content"] = message.Text,
+        };
+        if (!string.IsNullOrEmpty(message.ImageUrl))
+        {
+            create["img_path"] = message.ImageUrl;
+        }
+
+        await gateway.CallAsync(AliExpressMethods.AddMessage,
+            new Dictionary<string, string> { ["create_param"] = create.ToJsonString() }, retryable: false, cancellationToken);
+        return new MarketplaceSendResult(null);
+    }
+
+    public async Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
+    {
+        if (!options.Value.MarkReadAfterRelay)
+        {
+            return;
+        }
+
+        await gateway.CallAsync(AliExpressMethods.MarkRead,
+            new Dictionary<string, string> { ["channel_id"] = conversationId }, retryable: true, cancellationToken);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Bot.Marketplace.AliExpress;
+
+/// <summary>API names used by the adapter (docs/aliexpress.md).</summary>
+internal static class AliExpressMethods
+{
+    public const string QueryRelations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
+    public const string QueryDetails = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";
+    public const string AddMessage = "aliexpress.message.redefining.versiontwo.addmsg";
+    public const string MarkRead = "aliexpress.message.redefining.versiontwo.updatemsgread";
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+
+namespace Bot.Marketplace.AliExpress;
+
+/// <summary>Stops the host at start-up with one sentence per problem, naming the variable to set.</summary>
+internal sealed class AliExpressOptionsValidator : IValidateOptions<AliExpressOptions>
+{
+    private const string Prefix = "Marketplace__AliExpress__";
+
+    public ValidateOptionsResult Validate(string? name, AliExpressOptions options)
+    {
+        var failures = new List<string>();
+        Require(failures, options.AppKey, "AppKey", "the app key of your AliExpress Open Platform application");
+        Require(failures, options.AppSecret, "AppSecret", "the app secret of your AliExpress Open Platform application");
+        Require(failures, options.AccessToken, "AccessToken", "the seller's access token from the platform's authorization flow");
+        Require(failures, options.SellerLoginId, "SellerLoginId", "the seller's AliExpress login id");
+
+        if (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var gateway) || (gateway.Scheme != Uri.UriSchemeHttps && gateway.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"Set {Prefix}GatewayUrl to an absolute http(s) URL such as https://api-sg.aliexpress.com.");
+        }
+
+        if (options.PollInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"Set {Prefix}PollInterval to a positive duration such as 00:00:15.");
+        }
+
+        if (options.PollOverlap < TimeSpan.Zero)
+        {
+            failures.Add($"Set {Prefix}PollOverlap to zero or a positive duration such as 00:02:00.");
+        }
+
+        if (options.InitialLookback <= TimeSpan.Zero)
+        {
+            failures.Add($"Set {Prefix}InitialLookback to a positive duration such as 1.00:00:00.");
+        }
+
+        if (options.PageSize is < 1 or > 100)
+        {
+            failures.Add($"Set {Prefix}PageSize between 1 and 100 (the platform's limit).");
+        }
+
+        if (options.MaxMessagesPerFetch < 1)
+        {
+            failures.Add($"Set {Prefix}MaxMessagesPerFetch to a positive number such as 500.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Require(List<string> failures, string value, string key, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"Set {Prefix}{key} to {what}.");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+
+namespace Bot.Marketplace.AliExpress;
+
+/// <summary>One row of <c>querymsgrelationlist</c>: a conversation (channel) with one buyer.</summary>
+internal sealed record AliExpressRelation(
+    string ChannelId,
+    string? OrderId,
+    string? BuyerLoginId,
+    string? BuyerAliId,
+    string? BuyerName,
+    long? MessageTimeMs)
+{
+    public static AliExpressRelation? From(JsonElement row)
+    {
+        var channelId = IopJson.Str(row, "channel_id");
+        if (string.IsNullOrEmpty(channelId))
+        {
+            return null;
+        }
+
+        var orderId = IopJson.Str(row, "order_id");
+        return new AliExpressRelation(
+            channelId,
+            string.IsNullOrEmpty(orderId) || orderId == "0" ? null : orderId,
+            IopJson.Str(row, "other_login_id"),
+            IopJson.Str(row, "other_ali_id"),
+            IopJson.Str(row, "other_name"),
+            IopJson.Time(row, "message_time")?.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>An order's comments: the channel id is the order id.</summary>
+    public bool IsOrderChannel => OrderId is not null && OrderId == ChannelId;
+}

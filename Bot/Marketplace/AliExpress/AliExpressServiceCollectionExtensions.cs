@@ -1,0 +1,41 @@
+using Bot.Core.Marketplace;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Bot.Marketplace.AliExpress;
+
+public static class AliExpressServiceCollectionExtensions
+{
+    /// <summary>Registers the AliExpress adapter as the <see cref="IMarketplaceClient"/>: options from
+    /// <c>Marketplace:AliExpress</c> validated at start, and a named HTTP client behind the standard resilience handler.</summary>
+    /// <param name="configureResilience">Adjusts the resilience handler (tests shorten its delays).</param>
+    public static IServiceCollection AddAliExpress(this IServiceCollection services, Action<HttpStandardResilienceOptions>? configureResilience = null)
+    {
+        services.AddOptions<AliExpressOptions>().BindConfiguration(AliExpressOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AliExpressOptions>, AliExpressOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(AliExpressGateway.HttpClientName)
+            .AddStandardResilienceHandler(resilience =>
+            {
+                // Retries 5xx, 408, 429 and timeouts, honouring Retry-After (ShouldRetryAfterHeader is on by default);
+                // never a request that posts something, which has no idempotency key on the platform.
+                resilience.Retry.ShouldHandle = args =>
+                    args.Context.GetRequestMessage()?.Options.TryGetValue(AliExpressGateway.NoRetry, out var noRetry) == true && noRetry
+                        ? PredicateResult.False()
+                        : new ValueTask<bool>(HttpClientResiliencePredicates.IsTransient(args.Outcome));
+                configureResilience?.Invoke(resilience);
+            });
+
+        services.AddSingleton<AliExpressGateway>();
+        services.AddSingleton<AliExpressMessageMapper>();
+        services.AddSingleton<AliExpressRelationLister>();
+        services.AddSingleton<AliExpressDetailReader>();
+        services.AddSingleton<AliExpressPoller>();
+        services.AddSingleton<AliExpressMarketplaceClient>();
+        services.AddSingleton<IMarketplaceClient>(sp => sp.GetRequiredService<AliExpressMarketplaceClient>());
+        return services;
+    }
+}

@@ -1,0 +1,37 @@
+using Bot.Core.Operations;
+using Bot.Core.Operations.Alerts;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Operations;
+
+/// <summary>Runs the alert rules every <see cref="OperationsOptions.AlertCheckInterval"/>.</summary>
+internal sealed partial class AlertWorker(
+    AlertMonitor monitor,
+    TimeProvider time,
+    IOptions<OperationsOptions> options,
+    ILogger<AlertWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await monitor.CheckAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogFailed(e);
+            }
+
+            await Task.Delay(options.Value.AlertCheckInterval, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Alert check failed; trying again at the next interval")]
+    private partial void LogFailed(Exception error);
+}

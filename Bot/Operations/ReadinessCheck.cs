@@ -1,0 +1,67 @@
+using Bot.Core.Operations;
+using Bot.Core.Storage;
+using Dapper;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Operations;
+
+/// <summary>What /readyz answers: the database runs a query, Telegram answered recently, the marketplace was polled
+/// within the bound (or polling is paused by an operator), and the staff chat is usable.</summary>
+internal sealed partial class ReadinessCheck(
+    IDbConnectionFactory connections,
+    BridgeHealth health,
+    TimeProvider time,
+    IOptions<OperationsOptions> options,
+    ILogger<ReadinessCheck> logger)
+{
+    public async Task<ReadinessReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        var checks = new List<CheckResult> { await DatabaseAsync(o.ReadyDatabaseTimeout, cancellationToken) };
+
+        var telegram = health.Telegram;
+        checks.Add(telegram.LastSuccess is { } answered && now - answered <= o.ReadyMaxTelegramSilence
+            ? new CheckResult("telegram", true, $"last answer {Seconds(now - answered)} ago")
+            : new CheckResult("telegram", false, telegram.LastSuccess is null
+                ? $"no answer yet{Error(telegram.LastError)}"
+                : $"no answer for {Seconds(now - telegram.LastSuccess.Value)}{Error(telegram.LastError)}"));
+
+        var marketplace = health.Marketplace;
+        checks.Add(health.Paused
+            ? new CheckResult("marketplace", true, "paused by an operator")
+            : marketplace.LastSuccess is { } polled && now - polled <= o.ReadyMaxPollAge
+                ? new CheckResult("marketplace", true, $"last poll {Seconds(now - polled)} ago")
+                : new CheckResult("marketplace", false, marketplace.LastSuccess is null
+                    ? $"no successful poll yet{Error(marketplace.LastError)}"
+                    : $"no successful poll for {Seconds(now - marketplace.LastSuccess.Value)}{Error(marketplace.LastError)}"));
+
+        var staff = health.StaffChat;
+        checks.Add(new CheckResult("staff_chat", staff.Ok, staff.Ok ? "usable" : staff.LastError is null ? "not checked yet" : Secrets.Redact(staff.LastError)));
+        return new ReadinessReport(checks.TrueForAll(c => c.Ok), health.Paused, checks);
+    }
+
+    private async Task<CheckResult> DatabaseAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await using var connection = await connections.OpenAsync(cts.Token);
+            await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM cursors", cancellationToken: cts.Token));
+            return new CheckResult("database", true, "query ok");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogDatabaseFailed(e);
+            return new CheckResult("database", false, Secrets.Redact(e.Message));
+        }
+    }
+
+    private static string Seconds(TimeSpan span) => $"{Math.Max(0, span.TotalSeconds):0}s";
+
+    private static string Error(string? error) => error is null ? "" : $": {Secrets.Redact(error)}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Readiness: the database check failed")]
+    private partial void LogDatabaseFailed(Exception error);
+}

@@ -1,0 +1,4 @@
+namespace Bot.Operations;
+
+/// <summary>The answer of /readyz.</summary>
+internal sealed record ReadinessReport(bool Ready, bool Paused, IReadOnlyList<CheckResult> Checks);
