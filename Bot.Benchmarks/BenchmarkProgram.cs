@@ -13,9 +13,9 @@ public static class BenchmarkProgram
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args is ["memory-child", var baseUrl, var token, var count])
+        if (args is ["memory-child", var baseUrl, var token, var count, .. var settings])
         {
-            return await MemoryHostChild.RunAsync(baseUrl, token, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+            return await MemoryHostChild.RunAsync(baseUrl, token, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), settings);
         }
 
         var chosen = args.Length == 0 ? All : args;

@@ -4,6 +4,7 @@ using Bot.Benchmarks.Infrastructure;
 using Bot.Core.Marketplace;
 using Bot.Core.Storage;
 using Bot.Marketplace;
+using Bot.Tests.EndToEnd;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,24 +20,16 @@ public static class MemoryHostChild
 {
     public const string ResultPrefix = "MEMORY-RESULT ";
 
-    public static async Task<int> RunAsync(string telegramBaseUrl, string token, int conversations)
+    public static async Task<int> RunAsync(string telegramBaseUrl, string token, int conversations, IEnumerable<string> settings)
     {
         var directory = Directory.CreateTempSubdirectory("bridge-memory-").FullName;
         try
         {
             var marketplace = new GeneratedMarketplace(conversations, 0, 500);
             var builder = BridgeApp.CreateBuilder([]);
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Telegram:BotToken"] = token,
-                ["Telegram:StaffChatId"] = BenchCore.StaffChatId.ToString(CultureInfo.InvariantCulture),
-                ["Telegram:ApiBaseUrl"] = telegramBaseUrl,
-                ["Telegram:PollTimeoutSeconds"] = "1",
-                ["ConnectionStrings:Bridge"] = $"Data Source={Path.Combine(directory, "bridge.db")}",
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Marketplace:PollInterval"] = "00:00:00.200",
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
+            // The end-to-end tests' settings (valid adapter settings, loopback URLs), with quieter logs.
+            builder.Configuration.AddInMemoryCollection(BridgeHost.Settings(telegramBaseUrl, token, Path.Combine(directory, "bridge.db")));
+            builder.Configuration.AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(kv => new KeyValuePair<string, string?>(kv[0], kv[1])));
             builder.AddBridge();
             builder.Services.RemoveAll<IMarketplaceClient>();
             builder.Services.AddSingleton<IMarketplaceClient>(marketplace);
@@ -61,6 +54,12 @@ public static class MemoryHostChild
             await using (var connection = await app.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None))
             {
                 stored = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM conversations");
+                // Steady state: the worker has posted a few messages (at Telegram's pace), so whatever delivery loads
+                // on first use (the language detector's models) is loaded, however quickly the ingest went.
+                while (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message_copies WHERE target = 'telegram'") < 3)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200));
+                }
             }
 
             var loaded = ProcessMemory.AfterFullCollection();

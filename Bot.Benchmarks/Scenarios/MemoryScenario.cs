@@ -15,13 +15,30 @@ public sealed class MemoryScenario(Report report)
 
     public async Task RunAsync()
     {
-        report.BeginScenario($"3b. Memory: the real host (BridgeApp) ingesting {Conversations:N0} new conversations, one message each");
+        report.BeginScenario($"3b. Memory: the real host (BridgeApp) ingesting {Conversations:N0} new conversations, one message each, then posting at Telegram's pace");
+        var full = await RunChildAsync(Conversations);
+        var small = await RunChildAsync(1_000);
+        var lowAccuracy = await RunChildAsync(Conversations, "Translation:LowAccuracyMode=true");
+
+        Report.Note($"Ingested {full.Stored:N0} conversations in {full.Seconds:N0} s through the host's poller (fake Telegram: {full.RateLimited} 429s).");
+        report.Add(new Figure("Resident set (VmRSS) holding 100k conversations, after a forced full GC (default settings)", Report.MiB(full.Loaded),
+            $"idle host before ingesting {Report.MiB(full.Idle)}; managed heap {Report.MiB(full.Heap)}; peak RSS (VmHWM) {Report.MiB(full.Peak)}",
+            Report.Verdict(full.Loaded <= 200L * 1024 * 1024, "target ≤ 200 MB")));
+        report.Add(new Figure("Same host holding 1k conversations", Report.MiB(small.Loaded),
+            $"managed heap {Report.MiB(small.Heap)}; 100k minus 1k: {Report.MiB(full.Loaded - small.Loaded)} for {full.Stored - small.Stored:N0} more conversations"));
+        report.Add(new Figure("100k conversations with Translation:LowAccuracyMode=true (Lingua trigram models only)", Report.MiB(lowAccuracy.Loaded),
+            $"managed heap {Report.MiB(lowAccuracy.Heap)}",
+            Report.Verdict(lowAccuracy.Loaded <= 200L * 1024 * 1024, "target ≤ 200 MB")));
+    }
+
+    /// <summary>One host in a child process, against a fake Telegram of its own (budgets start empty).</summary>
+    private static async Task<ChildResult> RunChildAsync(int conversations, params string[] settings)
+    {
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BenchCore.StaffChatId, "Staff");
-
         var (file, prefix) = SelfCommand();
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in prefix.Concat(["memory-child", telegram.BaseUrl, telegram.Token, Conversations.ToString(CultureInfo.InvariantCulture)]))
+        foreach (var argument in prefix.Concat(["memory-child", telegram.BaseUrl, telegram.Token, conversations.ToString(CultureInfo.InvariantCulture), .. settings]))
         {
             start.ArgumentList.Add(argument);
         }
@@ -32,12 +49,7 @@ public sealed class MemoryScenario(Report report)
         var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(MemoryHostChild.ResultPrefix, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"The child process (exit code {child.ExitCode}) reported nothing:\n{output}");
         var v = line[MemoryHostChild.ResultPrefix.Length..].Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
-        var (stored, seconds, idle, loaded, peak, heap) = ((long)v[0], v[1], (long)v[2], (long)v[3], (long)v[4], (long)v[5]);
-
-        Report.Note($"Ingested {stored:N0} conversations in {seconds:N0} s through the host's poller while its outbox worker delivered at Telegram's pace (fake: {telegram.RateLimitedCount} 429s).");
-        report.Add(new Figure("Resident set (VmRSS) holding 100k conversations, after a forced full GC", Report.MiB(loaded),
-            $"idle host before ingesting {Report.MiB(idle)}; managed heap {Report.MiB(heap)}; peak RSS during ingest (VmHWM) {Report.MiB(peak)}",
-            Report.Verdict(loaded <= 200L * 1024 * 1024, "target ≤ 200 MB")));
+        return new ChildResult((long)v[0], v[1], (long)v[2], (long)v[3], (long)v[4], (long)v[5], telegram.RateLimitedCount);
     }
 
     /// <summary>How to start this program again: its apphost, or dotnet with its dll.</summary>
@@ -48,4 +60,6 @@ public sealed class MemoryScenario(Report report)
             ? (process, [typeof(MemoryScenario).Assembly.Location])
             : (process, []);
     }
+
+    private sealed record ChildResult(long Stored, double Seconds, long Idle, long Loaded, long Peak, long Heap, int RateLimited);
 }
