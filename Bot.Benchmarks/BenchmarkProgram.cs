@@ -8,7 +8,7 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "translation"];
     private static readonly string[] Diagnostics = ["profile"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -47,6 +47,7 @@ public static class BenchmarkProgram
         "scheduling" => new SchedulingScenario(report).RunAsync(),
         "scale" => new ScaleScenario(report).RunAsync(),
         "memory" => new MemoryScenario(report).RunAsync(),
+        "translation" => new TranslationScenario(report).RunAsync(),
         "profile" => new ProfileScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };

@@ -32,13 +32,15 @@ public sealed class BenchCore : IAsyncDisposable
 
     /// <param name="unlimited">Lifts Telegram's budgets in the core's limiter (the limiter still runs).</param>
     /// <param name="databasePath">An existing database to use (kept on dispose); null for a fresh temporary one.</param>
+    /// <param name="configure">Registrations made before <c>AddRelay</c>, which only adds what is still missing.</param>
     public static async Task<BenchCore> StartAsync(
         IChatGateway rawGateway,
         IMarketplaceClient marketplace,
         TimeProvider time,
         bool unlimited,
         string? databasePath = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         string? owned = null;
         if (databasePath is null)
@@ -68,6 +70,7 @@ public sealed class BenchCore : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton(time);
         services.AddStorage();
+        configure?.Invoke(services);
         services.AddRelay();
         services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(rawGateway, sp.GetRequiredService<ChatRateLimiter>()));
         services.AddSingleton(marketplace);
