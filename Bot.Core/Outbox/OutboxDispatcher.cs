@@ -21,6 +21,8 @@ public sealed partial class OutboxDispatcher(
     IOptions<RelayOptions> options,
     ILogger<OutboxDispatcher> logger)
 {
+    private const int SendsPerItemReserve = 3;
+
     private readonly Dictionary<string, IDeliveryHandler> byKind = handlers.ToDictionary(h => h.Kind);
     private readonly Dictionary<string, long> lastServed = [];
     private long turn;
@@ -30,20 +32,21 @@ public sealed partial class OutboxDispatcher(
     {
         var heads = await store.GetDueHeadsAsync(500, cancellationToken);
         var chosen = new List<OutboxItem>();
-        var room = new Dictionary<long, int>();
+        var rooms = new Dictionary<long, (int Room, int Taken)>();
         foreach (var item in heads.OrderBy(h => lastServed.GetValueOrDefault(h.Lane)).ThenBy(h => h.Id))
         {
-            // As many items per chat per round as its budget has room for right now: the limiter decides the pace,
-            // and a chat's budget is not over-committed (an item that needs more than one send may still wait).
+            // One item per chat per round, more only while the chat's budget has room for all their sends: the limiter
+            // decides the pace, and a round must not wait inside AcquireAsync (that holds up every other chat).
+            // An extra item is counted at SendsPerItemReserve sends (a new topic, its card, the post).
             if (item.ChatId is { } chatId)
             {
-                var left = room.TryGetValue(chatId, out var known) ? known : limiter.RoomFor(chatId);
-                if (left <= 0)
+                var room = rooms.TryGetValue(chatId, out var known) ? known : (Room: limiter.RoomFor(chatId), Taken: 0);
+                if (room.Room <= 0 || (room.Taken > 0 && room.Room < (room.Taken + 1) * SendsPerItemReserve))
                 {
                     continue;
                 }
 
-                room[chatId] = left - 1;
+                rooms[chatId] = (room.Room, room.Taken + 1);
             }
 
             chosen.Add(item);
