@@ -38,15 +38,15 @@ public sealed class BurstPlan
 
     /// <summary>The earliest the last send can go when every send starts at once with empty budgets: per group
     /// <c>limit</c> sends per window, the next batch a window later; likewise per private chat and overall.</summary>
-    public TimeSpan TheoreticalMinimum(int groupPerMinute, int privatePerSecond, int globalPerSecond)
+    public TimeSpan TheoreticalMinimum(int groupPerMinute, int privatePerSecond, int globalPerSecond, int extraGroupSends = 0)
     {
         static double Last(int count, int perWindow, double windowSeconds) =>
             count == 0 ? 0 : (Math.Ceiling(count / (double)perWindow) - 1) * windowSeconds;
 
         var perChat = Sends.GroupBy(s => s.ChatId).Max(g => g.Key < 0
-            ? Last(g.Count(), groupPerMinute, 60)
+            ? Last(g.Count() + extraGroupSends, groupPerMinute, 60)
             : Last(g.Count(), privatePerSecond, 1));
-        return TimeSpan.FromSeconds(Math.Max(perChat, Last(Sends.Count, globalPerSecond, 1)));
+        return TimeSpan.FromSeconds(Math.Max(perChat, Last(Sends.Count + extraGroupSends, globalPerSecond, 1)));
     }
 
     /// <summary>The same bound for the private chats alone.</summary>
