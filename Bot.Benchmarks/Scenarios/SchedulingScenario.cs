@@ -64,7 +64,7 @@ public sealed class SchedulingScenario(Report report)
             Report.Verdict(cold.RateLimited == 0 && cold.Lost == 0 && coldMinimum / cold.Completion >= 0.9, "target ≥ 90% of the theoretical rate with zero 429s")));
         report.Add(new Figure(
             "Bridge, same: private chats done / median private message", $"{Report.Seconds(cold.PrivateDone.TotalSeconds)} / {Report.Seconds(cold.PrivateMedian.TotalSeconds)}",
-            $"minimum {Report.Seconds(plan.TheoreticalMinimumPrivate(1, 30).TotalSeconds)}; a round waits while a new topic's second or third send waits for the group's budget"));
+            $"minimum {Report.Seconds(plan.TheoreticalMinimumPrivate(1, 30).TotalSeconds)} (5 per chat at 1/s)"));
         Report.Note($"Real time: bridge {bridgeSeconds:N0} s, naive {naiveSeconds:N0} s, for {bridge.Completion.TotalMinutes:N0} and {naive.Completion.TotalMinutes:N0} simulated minutes.");
     }
 

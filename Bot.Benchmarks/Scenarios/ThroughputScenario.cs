@@ -26,7 +26,7 @@ public sealed class ThroughputScenario(Report report)
 
         report.Add(new Figure("Bare SQLite inserts (1 row/message, 1 transaction per 100, WAL, synchronous=NORMAL)", Report.Rate(bare), "the floor the core is compared with"));
         report.Add(new Figure("Ingest only (PollOnceAsync until drained)", Report.Rate(ingest), $"{bare / ingest:N1}x slower than bare inserts"));
-        report.Add(new Figure("Delivery only (DispatchOnceAsync until drained; 2 outbox items per message)", Report.Rate(deliver), "staff post + mark-read per message"));
+        report.Add(new Figure("Delivery only (DispatchOnceAsync until drained; a staff post per message, a mark-read per burst)", Report.Rate(deliver), "staff post per message + mark-read per conversation burst"));
         report.Add(new Figure(
             "End to end (poller and dispatcher concurrently, until the outbox is empty)",
             Report.Rate(endToEnd),
@@ -108,8 +108,9 @@ public sealed class ThroughputScenario(Report report)
 
     private static void Check(CountingChatGateway gateway, GeneratedMarketplace marketplace, int messages, int conversations)
     {
-        // Every message posted once, plus one order card per new topic; every message marked read once.
-        if (gateway.Texts != messages + conversations || gateway.Topics != conversations || marketplace.MarkedRead != messages)
+        // Every message posted once, plus one order card per new topic; every conversation marked read at least once
+        // and at most once per message (one mark-read covers the messages relayed while it was pending).
+        if (gateway.Texts != messages + conversations || gateway.Topics != conversations || marketplace.MarkedRead < conversations || marketplace.MarkedRead > messages)
         {
             throw new InvalidOperationException(
                 $"Relay incomplete: {gateway.Texts} texts, {gateway.Topics} topics, {marketplace.MarkedRead} marked read for {messages} messages.");

@@ -35,7 +35,7 @@ public sealed class BuyerInviteHandler(
         }
 
         Invite invite;
-        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             invite = await invites.GetAsync(session, long.Parse(item.Payload ?? "0", CultureInfo.InvariantCulture))
                 ?? throw new InvalidOperationException($"Invite of outbox item {item.Id} does not exist.");

@@ -24,7 +24,7 @@ public sealed class BuyerPostHandler(
     {
         var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
         BuyerLink? link;
-        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             link = await links.FindByUserAsync(session, long.Parse(item.Payload ?? "0", CultureInfo.InvariantCulture));
         }

@@ -25,6 +25,13 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
     }
 
     /// <summary>How many more sends to <paramref name="chatId"/> fit the budgets right now (zero while it must wait).</summary>
+    /// <summary>The most sends the chat's own window ever allows (its per-chat limit, capped by the global one).</summary>
+    public int CapacityOf(long chatId)
+    {
+        var o = options.Value;
+        return Math.Min(ChatLimits.IsGroup(chatId) ? o.GroupPerMinute : o.PrivatePerSecond, o.GlobalPerSecond);
+    }
+
     public int RoomFor(long chatId)
     {
         lock (gate)

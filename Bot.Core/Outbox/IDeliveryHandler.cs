@@ -8,6 +8,10 @@ public interface IDeliveryHandler
 {
     string Kind { get; }
 
+    /// <summary>How many chat sends the delivery will make, for scheduling within the chat's budget (an estimate; a
+    /// low one only means the delivery may wait briefly for the limiter).</summary>
+    Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken) => Task.FromResult(1);
+
     /// <summary>Does the delivery; throws to have it retried (or dead-lettered, by the error's kind).</summary>
     Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken);
 

@@ -21,39 +21,41 @@ public sealed partial class OutboxDispatcher(
     IOptions<RelayOptions> options,
     ILogger<OutboxDispatcher> logger)
 {
-    private const int SendsPerItemReserve = 3;
 
     private readonly Dictionary<string, IDeliveryHandler> byKind = handlers.ToDictionary(h => h.Kind);
     private readonly Dictionary<string, long> lastServed = [];
     private long turn;
 
+    /// <summary>How many items of one lane a round delivers back to back before the lane goes to the end of the queue.</summary>
+    private const int MaxItemsPerLaneRun = 16;
+
     /// <returns>How many items were attempted.</returns>
+    /// <remarks>Each chosen lane runs as one task that delivers its due items in order, back to back, while its chat's
+    /// budget has room; up to <see cref="RelayOptions.MaxParallelDeliveries"/> lanes run at once, and a finished lane's
+    /// slot goes to the next lane at once (no round waits for its slowest lane). The query that finds every lane's
+    /// head runs once per round, not once per item.</remarks>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
         var heads = await store.GetDueHeadsAsync(500, cancellationToken);
-        var chosen = new List<OutboxItem>();
-        var rooms = new Dictionary<long, (int Room, int Taken)>();
+        var running = new List<Task<int>>();
+        var budget = new RoundBudget(limiter);
+        var attempted = 0;
         foreach (var item in heads.OrderBy(h => lastServed.GetValueOrDefault(h.Lane)).ThenBy(h => h.Id))
         {
-            // One item per chat per round, more only while the chat's budget has room for all their sends: the limiter
-            // decides the pace, and a round must not wait inside AcquireAsync (that holds up every other chat).
-            // An extra item is counted at SendsPerItemReserve sends (a new topic, its card, the post).
-            if (item.ChatId is { } chatId)
+            // The limiter decides the pace: a lane starts only when its chat's budget for this round has room for
+            // its sends, so no delivery waits inside AcquireAsync (that would hold a slot other chats could use).
+            if (item.ChatId is { } chatId && !budget.TryTake(chatId, await SendsNeededAsync(item, cancellationToken)))
             {
-                var room = rooms.TryGetValue(chatId, out var known) ? known : (Room: limiter.RoomFor(chatId), Taken: 0);
-                if (room.Room <= 0 || (room.Taken > 0 && room.Room < (room.Taken + 1) * SendsPerItemReserve))
-                {
-                    continue;
-                }
-
-                rooms[chatId] = (room.Room, room.Taken + 1);
+                continue;
             }
 
-            chosen.Add(item);
             lastServed[item.Lane] = ++turn;
-            if (chosen.Count == options.Value.MaxParallelDeliveries)
+            running.Add(RunLaneAsync(item, budget, cancellationToken));
+            if (running.Count == options.Value.MaxParallelDeliveries)
             {
-                break;
+                var finished = await Task.WhenAny(running);
+                running.Remove(finished);
+                attempted += await finished;
             }
         }
 
@@ -62,20 +64,48 @@ public sealed partial class OutboxDispatcher(
             lastServed.Clear(); // Bounded memory; fairness restarts from equal footing.
         }
 
-        await Task.WhenAll(chosen.Select(item => RunAsync(item, cancellationToken)));
-        return chosen.Count;
+        foreach (var count in await Task.WhenAll(running))
+        {
+            attempted += count;
+        }
+
+        return attempted;
     }
+
+    /// <summary>Delivers a lane's head, then its following due items, stopping at a failure, at the chat's budget, or
+    /// after <see cref="MaxItemsPerLaneRun"/> items.</summary>
+    private async Task<int> RunLaneAsync(OutboxItem head, RoundBudget budget, CancellationToken cancellationToken)
+    {
+        var item = head;
+        for (var count = 1; ; count++)
+        {
+            // Lanes take turns item by item even where every step completes synchronously.
+            await Task.Yield();
+            if (!await RunAsync(item, cancellationToken) || count == MaxItemsPerLaneRun ||
+                await store.GetNextDueInLaneAsync(item.Lane, cancellationToken) is not { } next ||
+                (next.ChatId is { } chatId && !budget.TryTake(chatId, await SendsNeededAsync(next, cancellationToken))))
+            {
+                return count;
+            }
+
+            item = next;
+        }
+    }
+
+    private Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken) =>
+        byKind.TryGetValue(item.Kind, out var handler) ? handler.SendsNeededAsync(item, cancellationToken) : Task.FromResult(1);
 
     /// <summary>When something next needs doing, for the worker's sleep.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => store.GetNextDueAsync(cancellationToken);
 
-    private async Task RunAsync(OutboxItem item, CancellationToken cancellationToken)
+    /// <returns>True when the item was delivered.</returns>
+    private async Task<bool> RunAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         using var scope = await DeliveryLogScope.BeginAsync(logger, connections, item, cancellationToken);
         if (!byKind.TryGetValue(item.Kind, out var handler))
         {
             await KillAsync(item, null, $"No handler for outbox kind '{item.Kind}'.", cancellationToken);
-            return;
+            return false;
         }
 
         try
@@ -86,6 +116,7 @@ public sealed partial class OutboxDispatcher(
             await store.CompleteAsync(session, item.Id);
             await session.CommitAsync(CancellationToken.None);
             metrics.Delivered(item.Kind);
+            return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -94,6 +125,7 @@ public sealed partial class OutboxDispatcher(
         catch (Exception e)
         {
             await FailAsync(item, handler, e, cancellationToken);
+            return false;
         }
     }
 

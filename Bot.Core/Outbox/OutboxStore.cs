@@ -44,6 +44,29 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         return rows.AsList();
     }
 
+    /// <summary>The lane's first pending item when it is due (an index seek on (status, lane, id)).</summary>
+    public async Task<OutboxItem?> GetNextDueInLaneAsync(string lane, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var next = await connection.QueryFirstOrDefaultAsync<OutboxItem>(
+            $"SELECT {Columns} FROM outbox WHERE status = 'pending' AND lane = @lane ORDER BY id LIMIT 1",
+            new { lane });
+        return next is not null && next.NextAttemptAt <= time.GetUtcNow() ? next : null;
+    }
+
+    /// <summary>Enqueues unless the same kind of item is already pending in the lane (e.g. one mark-read covers a burst).</summary>
+    public async Task EnqueueOnceAsync(DbSession session, OutboxEntry entry)
+    {
+        var pending = await session.Connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND lane = @Lane AND kind = @Kind LIMIT 1)",
+            new { entry.Lane, entry.Kind },
+            session.Transaction);
+        if (pending == 0)
+        {
+            await EnqueueAsync(session, entry);
+        }
+    }
+
     /// <summary>When the earliest pending head becomes due, or null when nothing is pending.</summary>
     public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken)
     {

@@ -35,7 +35,7 @@ public sealed partial class StaffMessageHandler(
         }
 
         Conversation? conversation;
-        await using (var lookup = await DbSession.BeginAsync(connections, cancellationToken))
+        await using (var lookup = await DbSession.ReadAsync(connections, cancellationToken))
         {
             conversation = await conversations.FindByTopicAsync(lookup, message.ChatId, topicId);
         }

@@ -27,6 +27,21 @@ public sealed class DbSession(SqliteConnection connection, SqliteTransaction tra
         }
     }
 
+    /// <summary>A read-only unit of work: a deferred transaction, which in WAL mode never waits for the writer.</summary>
+    public static async Task<DbSession> ReadAsync(IDbConnectionFactory connections, CancellationToken cancellationToken)
+    {
+        var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            return new DbSession(connection, connection.BeginTransaction(deferred: true));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public Task CommitAsync(CancellationToken cancellationToken) => Transaction.CommitAsync(cancellationToken);
 
     public async ValueTask DisposeAsync()

@@ -19,7 +19,8 @@ public sealed class FairnessTests
 
         var texts = harness.Gateway.Texts.Select(t => t.Html).ToList();
         var quiet = texts.FindIndex(t => t.Contains("quiet question", StringComparison.Ordinal));
-        Assert.InRange(quiet, 0, 6); // within the first few sends, not after the 30 busy ones
+        var tenthBusy = texts.FindIndex(t => t.Contains("busy 9", StringComparison.Ordinal));
+        Assert.InRange(quiet, 0, tenthBusy); // among the first sends, not after the 30 busy ones
         Assert.Equal(30, texts.Count(t => t.Contains("busy ", StringComparison.Ordinal)));
     }
 }

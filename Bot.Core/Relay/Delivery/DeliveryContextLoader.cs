@@ -11,7 +11,7 @@ public sealed class DeliveryContextLoader(IDbConnectionFactory connections, Conv
     public async Task<(StoredMessage Message, Conversation Conversation, IReadOnlyList<MessageCopy> Copies)> LoadAsync(
         OutboxItem item, string copyTarget, CancellationToken cancellationToken)
     {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await using var session = await DbSession.ReadAsync(connections, cancellationToken);
         var message = await messages.GetAsync(session, item.MessageId ?? throw new InvalidOperationException($"Outbox item {item.Id} names no message."))
             ?? throw new InvalidOperationException($"Message {item.MessageId} of outbox item {item.Id} does not exist.");
         var conversation = await conversations.GetAsync(session, message.ConversationId)

@@ -13,7 +13,7 @@ public sealed class MarkReadHandler(IMarketplaceClient marketplace, IDbConnectio
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         Conversation? conversation;
-        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             conversation = await conversations.GetAsync(session, item.ConversationId ?? 0);
         }

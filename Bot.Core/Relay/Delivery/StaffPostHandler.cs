@@ -19,9 +19,26 @@ public sealed class StaffPostHandler(
     ITranslationService translator,
     IMediaFetcher media,
     OutboxStore outbox,
+    IDbConnectionFactory connections,
     IOptions<RelayOptions> options) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.StaffPost;
+
+    /// <summary>One send per post and per photo, and two more (the topic and its card) when the conversation has no
+    /// topic yet.</summary>
+    public async Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await Dapper.SqlMapper.QuerySingleAsync<(long HasTopic, string? Images)>(
+            connection,
+            """
+            SELECT EXISTS (SELECT 1 FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'),
+                   (SELECT images_json FROM messages WHERE id = @messageId)
+            """,
+            new { conversationId = item.ConversationId, messageId = item.MessageId });
+        var images = row.Images is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<string[]>(row.Images)?.Length ?? 0;
+        return 1 + images + (row.HasTopic == 0 ? 2 : 0);
+    }
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
@@ -70,7 +87,7 @@ public sealed class StaffPostHandler(
         if (item.ConversationId is { } conversationId &&
             await IsBuyerMessageAsync(session, item))
         {
-            await outbox.EnqueueAsync(session, new OutboxEntry(
+            await outbox.EnqueueOnceAsync(session, new OutboxEntry(
                 OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
         }
     }

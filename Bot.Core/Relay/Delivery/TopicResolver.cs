@@ -17,7 +17,7 @@ public sealed partial class TopicResolver(
 {
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
-        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             var existing = await conversations.GetBindingAsync(session, conversation.Id, ThreadBinding.Staff);
             if (existing is not null && existing.ChatId == staffChatId)

@@ -1,0 +1,29 @@
+using Bot.Core.Chat;
+
+namespace Bot.Core.Outbox;
+
+/// <summary>The sends each chat may still make in one dispatch round, taken before a delivery starts, as many as the
+/// delivery says it needs (a new topic needs three: the topic, its card, the post). Deliveries that fit the room never
+/// wait inside the limiter, so a round never holds a slot idle while one chat's budget refills.</summary>
+internal sealed class RoundBudget(ChatRateLimiter limiter)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<long, int> chats = [];
+
+    public bool TryTake(long chatId, int sends)
+    {
+        lock (gate)
+        {
+            var left = chats.TryGetValue(chatId, out var known) ? known : limiter.RoomFor(chatId);
+            var needed = Math.Clamp(sends, 1, limiter.CapacityOf(chatId));
+            if (left < needed)
+            {
+                chats[chatId] = left;
+                return false;
+            }
+
+            chats[chatId] = left - needed;
+            return true;
+        }
+    }
+}
