@@ -6,18 +6,31 @@ namespace Bot.Core.Outbox;
 
 /// <summary>The logging scope of one delivery: outbox id, kind, conversation and the marketplace order (or chat) id,
 /// so every line logged while it runs, by the dispatcher or a handler, says which order it was about.</summary>
-public static class DeliveryLogScope
+public sealed class DeliveryLogScope
 {
     private const string Sql = "SELECT kind, external_id FROM conversations WHERE id = @id";
 
-    public static async Task<IDisposable?> BeginAsync(ILogger logger, IDbConnectionFactory connections, OutboxItem item, CancellationToken cancellationToken)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string? Kind, string? ExternalId)> known = new();
+
+    public async Task<IDisposable?> BeginAsync(ILogger logger, IDbConnectionFactory connections, OutboxItem item, CancellationToken cancellationToken)
     {
         var state = new Dictionary<string, object?> { ["OutboxId"] = item.Id, ["DeliveryKind"] = item.Kind };
         if (item.ConversationId is { } conversationId)
         {
             state["ConversationId"] = conversationId;
-            await using var connection = await connections.OpenAsync(cancellationToken);
-            var row = await connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(Sql, new { id = conversationId });
+            // A conversation's kind and marketplace id never change: remember them (bounded) instead of asking per delivery.
+            if (!known.TryGetValue(conversationId, out var row))
+            {
+                await using var connection = await connections.OpenAsync(cancellationToken);
+                row = await connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(Sql, new { id = conversationId });
+                if (known.Count > 50_000)
+                {
+                    known.Clear();
+                }
+
+                known[conversationId] = row;
+            }
+
             if (row.ExternalId is { } externalId)
             {
                 state[row.Kind == "order" ? "OrderId" : "MarketplaceChatId"] = externalId;

@@ -24,6 +24,7 @@ public sealed partial class OutboxDispatcher(
 
     private readonly Dictionary<string, IDeliveryHandler> byKind = handlers.ToDictionary(h => h.Kind);
     private readonly Dictionary<string, long> lastServed = [];
+    private readonly DeliveryLogScope scopes = new();
     private long turn;
 
     /// <summary>How many items of one lane a round delivers back to back before the lane goes to the end of the queue.</summary>
@@ -101,7 +102,7 @@ public sealed partial class OutboxDispatcher(
     /// <returns>True when the item was delivered.</returns>
     private async Task<bool> RunAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        using var scope = await DeliveryLogScope.BeginAsync(logger, connections, item, cancellationToken);
+        using var scope = await scopes.BeginAsync(logger, connections, item, cancellationToken);
         if (!byKind.TryGetValue(item.Kind, out var handler))
         {
             await KillAsync(item, null, $"No handler for outbox kind '{item.Kind}'.", cancellationToken);
