@@ -9,6 +9,7 @@ internal sealed class RoundBudget(ChatRateLimiter limiter)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<long, int> chats = [];
+    private readonly HashSet<long> closed = [];
 
     public bool TryTake(long chatId, int sends)
     {
@@ -16,9 +17,12 @@ internal sealed class RoundBudget(ChatRateLimiter limiter)
         {
             var left = chats.TryGetValue(chatId, out var known) ? known : limiter.RoomFor(chatId);
             var needed = Math.Clamp(sends, 1, limiter.CapacityOf(chatId));
-            if (left < needed)
+            if (closed.Contains(chatId) || left < needed)
             {
+                // Once one delivery to a chat had to wait, later ones (smaller perhaps) must not overtake it: the
+                // chat is done for this round, and the waiting lane, served least recently, goes first next round.
                 chats[chatId] = left;
+                closed.Add(chatId);
                 return false;
             }
 

@@ -31,9 +31,10 @@ public sealed partial class MarketplaceIngestor(
         var cursor = await cursors.GetAsync(CursorName, cancellationToken);
         var batch = await marketplace.FetchAsync(cursor, cancellationToken);
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        var seen = new Dictionary<string, Conversation>(StringComparer.Ordinal);
         foreach (var message in batch.Messages)
         {
-            await IngestAsync(session, message);
+            await IngestAsync(session, message, seen);
         }
 
         await cursors.SetAsync(session, CursorName, batch.NextCursor);
@@ -41,11 +42,17 @@ public sealed partial class MarketplaceIngestor(
         return batch.HasMore;
     }
 
-    private async Task IngestAsync(DbSession session, MarketplaceMessage message)
+    /// <param name="seen">Conversations already upserted in this batch: one upsert per conversation per batch.</param>
+    private async Task IngestAsync(DbSession session, MarketplaceMessage message, Dictionary<string, Conversation> seen)
     {
-        var conversation = await conversations.UpsertAsync(
-            session, marketplace.Marketplace, marketplace.Account, message.Kind, message.ConversationId,
-            message.BuyerId, message.BuyerName, message.Card, message.ReplyContext);
+        if (!seen.TryGetValue(message.ConversationId, out var conversation))
+        {
+            conversation = await conversations.UpsertAsync(
+                session, marketplace.Marketplace, marketplace.Account, message.Kind, message.ConversationId,
+                message.BuyerId, message.BuyerName, message.Card, message.ReplyContext);
+            seen[message.ConversationId] = conversation;
+        }
+
         if (!await messages.TryMarkSeenAsync(session, conversation.Id, message.MessageId))
         {
             metrics.DuplicateDropped();

@@ -20,8 +20,12 @@ public sealed class StaffPostHandler(
     IMediaFetcher media,
     OutboxStore outbox,
     IDbConnectionFactory connections,
+    MessageRepository messages,
     IOptions<RelayOptions> options) : IDeliveryHandler
 {
+    // Deliveries whose last copy waits for the completion transaction, by outbox item id.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (MessageCopy Copy, bool FromBuyer)> finished = new();
+
     public string Kind => OutboxKinds.StaffPost;
 
     /// <summary>One send per post and per photo, and two more (the topic and its card) when the conversation has no
@@ -42,6 +46,7 @@ public sealed class StaffPostHandler(
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
+        finished.TryRemove(item.Id, out _);
         var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
         var staffChatId = item.ChatId ?? options.Value.StaffChatId;
         var binding = await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken);
@@ -60,32 +65,47 @@ public sealed class StaffPostHandler(
         var parts = StaffFormatter.Post(message, conversation, translation);
         var done = copies.Where(c => c.ChatId == staffChatId).Select(c => c.Part).ToHashSet();
         var topic = new TopicSender(chat, topics, conversation, binding);
-        for (var part = 0; part < parts.Count; part++)
-        {
-            if (!done.Contains(part))
-            {
-                var id = await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, parts[part]), cancellationToken), cancellationToken);
-                await RecordAsync(message, topic.Binding, part, id, translation, cancellationToken);
-            }
-        }
-
         var images = message.ImageUrls;
-        for (var i = 0; i < images.Count; i++)
+        var last = parts.Count + images.Count - 1;
+        for (var part = 0; part <= last; part++)
         {
-            var part = parts.Count + i;
-            if (!done.Contains(part))
+            if (done.Contains(part))
             {
-                var id = await SendImageAsync(topic, images[i], cancellationToken);
-                await RecordAsync(message, topic.Binding, part, id, translation, cancellationToken);
+                continue;
+            }
+
+            var id = part < parts.Count
+                ? await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, parts[part]), cancellationToken), cancellationToken)
+                : await SendImageAsync(topic, images[part - parts.Count], cancellationToken);
+            var copy = Copy(message, topic.Binding, part, id, translation);
+            if (part == last)
+            {
+                // The last part's copy is stored with the item's completion (one transaction less per message); a crash
+                // in between resends only this part, like any delivery in flight.
+                finished[item.Id] = (copy, message.Role == AuthorRole.Buyer);
+            }
+            else
+            {
+                await loader.AddCopyAsync(copy, cancellationToken);
             }
         }
     }
 
     public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
     {
+        bool fromBuyer;
+        if (finished.TryRemove(item.Id, out var last))
+        {
+            await messages.AddCopyAsync(session, last.Copy);
+            fromBuyer = last.FromBuyer;
+        }
+        else
+        {
+            fromBuyer = await IsBuyerMessageAsync(session, item);
+        }
+
         // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
-        if (item.ConversationId is { } conversationId &&
-            await IsBuyerMessageAsync(session, item))
+        if (item.ConversationId is { } conversationId && fromBuyer)
         {
             await outbox.EnqueueOnceAsync(session, new OutboxEntry(
                 OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
@@ -110,13 +130,11 @@ public sealed class StaffPostHandler(
             cancellationToken);
     }
 
-    private Task RecordAsync(StoredMessage message, ThreadBinding binding, int part, int telegramMessageId, TranslationResult translation, CancellationToken cancellationToken) =>
-        loader.AddCopyAsync(
-            new MessageCopy
-            {
-                MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
-                RemoteMessageId = telegramMessageId.ToString(CultureInfo.InvariantCulture),
-                Text = translation.IsTranslated ? translation.Text : null, Language = translation.TargetLanguage, Provider = translation.Provider,
-            },
-            cancellationToken);
+    private static MessageCopy Copy(StoredMessage message, ThreadBinding binding, int part, int telegramMessageId, TranslationResult translation) =>
+        new()
+        {
+            MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
+            RemoteMessageId = telegramMessageId.ToString(CultureInfo.InvariantCulture),
+            Text = translation.IsTranslated ? translation.Text : null, Language = translation.TargetLanguage, Provider = translation.Provider,
+        };
 }
