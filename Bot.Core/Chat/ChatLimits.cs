@@ -1,6 +1,6 @@
 namespace Bot.Core.Chat;
 
-/// <summary>Telegram Bot API limits the core must respect.</summary>
+/// <summary>Limits of Telegram's bot platform that the core must respect (telegram.md).</summary>
 public static class ChatLimits
 {
     public const int MaxTextLength = 4096;

@@ -45,7 +45,7 @@ public sealed partial class OutboxDispatcher(
         {
             // The limiter decides the pace: a lane starts only when its chat's budget for this round has room for
             // its sends, so no delivery waits inside AcquireAsync (that would hold a slot other chats could use).
-            if (item.ChatId is { } chatId && !budget.TryTake(chatId, await SendsNeededAsync(item, cancellationToken)))
+            if (item.ChatId is { } chatId && (!budget.IsOpen(chatId) || !budget.TryTake(chatId, await SendsNeededAsync(item, cancellationToken))))
             {
                 continue;
             }

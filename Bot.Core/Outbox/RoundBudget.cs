@@ -11,6 +11,26 @@ internal sealed class RoundBudget(ChatRateLimiter limiter)
     private readonly Dictionary<long, int> chats = [];
     private readonly HashSet<long> closed = [];
 
+    /// <summary>Whether anything more may start for the chat this round (no estimate needed to say no).</summary>
+    public bool IsOpen(long chatId)
+    {
+        lock (gate)
+        {
+            if (closed.Contains(chatId))
+            {
+                return false;
+            }
+
+            if (!chats.TryGetValue(chatId, out var left))
+            {
+                left = limiter.RoomFor(chatId);
+                chats[chatId] = left;
+            }
+
+            return left > 0;
+        }
+    }
+
     public bool TryTake(long chatId, int sends)
     {
         lock (gate)

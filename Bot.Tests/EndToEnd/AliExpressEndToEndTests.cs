@@ -97,7 +97,10 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         await telegram.WaitUntilAsync(() => health.Marketplace.NeedsOperator, Timeout);
         var calls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
         Assert.NotNull(health.Marketplace.LastError);
-        await Task.Delay(TimeSpan.FromSeconds(1), TimeProvider.System); // several poll intervals: no new calls may come
+        // Let several poll intervals (200 ms) pass, observed through the bridge's own long polls of Telegram (1 s each):
+        // a poller that kept going would have called AliExpress again by then.
+        var longPolls = telegram.CallCount("getUpdates");
+        await telegram.WaitUntilAsync(() => telegram.CallCount("getUpdates") >= longPolls + 2, Timeout);
         Assert.Equal(calls, aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist"));
     }
 }
