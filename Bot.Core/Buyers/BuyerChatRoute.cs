@@ -18,7 +18,6 @@ public sealed class BuyerChatRoute(
     ConversationRepository conversations,
     MessageRepository messages,
     Notices notices,
-    BuyerTexts texts,
     FloodGuard flood,
     TimeProvider time) : IChatRoute
 {
@@ -43,12 +42,12 @@ public sealed class BuyerChatRoute(
         {
             if (verdict == FloodGuard.Verdict.RefusedWarn)
             {
-                await ReplyAsync(session, message, await texts.InAsync(language, BuyerTexts.TooFast, cancellationToken));
+                await ReplyAsync(session, message, BuyerTexts.TooFast, language);
             }
         }
         else if (link is null)
         {
-            await ReplyAsync(session, message, await texts.InAsync(language, BuyerTexts.NotLinked, cancellationToken));
+            await ReplyAsync(session, message, BuyerTexts.NotLinked, language);
         }
         else if (command is not null)
         {
@@ -56,7 +55,7 @@ public sealed class BuyerChatRoute(
         }
         else if (string.IsNullOrWhiteSpace(message.Text))
         {
-            await ReplyAsync(session, message, await texts.InAsync(language, BuyerTexts.OnlyText, cancellationToken));
+            await ReplyAsync(session, message, BuyerTexts.OnlyText, language);
         }
         else
         {
@@ -72,7 +71,7 @@ public sealed class BuyerChatRoute(
         {
             case "unlink":
                 await links.UnlinkAsync(session, link.TelegramUserId, time.GetUtcNow());
-                await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.Unlinked, cancellationToken));
+                await ReplyAsync(session, message, BuyerTexts.Unlinked, link.Language);
                 break;
             case "lang":
                 await SetLanguageAsync(session, message, link, cancellationToken);
@@ -80,11 +79,11 @@ public sealed class BuyerChatRoute(
             case "orders":
                 var mine = await links.ConversationsOfAsync(session, link, conversations);
                 var list = mine.Count == 0 ? BuyerTexts.NoOrders : BuyerTexts.Orders(mine.Select(Label));
-                await ReplyAsync(session, message, await texts.InAsync(link.Language, list, cancellationToken), OrderButtons(mine));
+                await ReplyAsync(session, message, list, link.Language, OrderButtons(mine));
                 break;
             default:
-                await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.Help, cancellationToken),
-                    await QuickReplyKeyboard.BuildAsync(texts, link.Language, cancellationToken));
+                await ReplyAsync(session, message, BuyerTexts.Help, link.Language,
+                    QuickReplyKeyboard.Build());
                 break;
         }
     }
@@ -101,12 +100,12 @@ public sealed class BuyerChatRoute(
         var mine = await links.ConversationsOfAsync(session, link, conversations);
         if (mine.Count == 0)
         {
-            await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.NoOrders, cancellationToken));
+            await ReplyAsync(session, message, BuyerTexts.NoOrders, link.Language);
             return;
         }
 
         await relay.SavePendingAsync(session, link, message.MessageId, text, message.Date);
-        await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.WhichOrder, cancellationToken), OrderButtons(mine));
+        await ReplyAsync(session, message, BuyerTexts.WhichOrder, link.Language, OrderButtons(mine));
     }
 
     private async Task SetLanguageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, CancellationToken cancellationToken)
@@ -115,12 +114,12 @@ public sealed class BuyerChatRoute(
         code = code.ToLowerInvariant();
         if (!LanguageCommand.IsLanguageCode(code))
         {
-            await ReplyAsync(session, message, await texts.InAsync(link.Language, BuyerTexts.LanguageHelp, cancellationToken));
+            await ReplyAsync(session, message, BuyerTexts.LanguageHelp, link.Language);
             return;
         }
 
         await links.SetLanguageAsync(session, link, code);
-        await ReplyAsync(session, message, await texts.InAsync(code, BuyerTexts.LanguageSet, cancellationToken));
+        await ReplyAsync(session, message, BuyerTexts.LanguageSet, code);
     }
 
     /// <summary>A reply goes to the replied message's conversation; otherwise the remembered choice; otherwise the only
@@ -151,8 +150,8 @@ public sealed class BuyerChatRoute(
     private static IReadOnlyList<IReadOnlyList<ChatButton>> OrderButtons(IReadOnlyList<Conversation> mine) =>
         mine.Select(c => (IReadOnlyList<ChatButton>)[new ChatButton(Label(c), OrderChoiceCallback.Prefix + c.Id)]).ToList();
 
-    private Task<long> ReplyAsync(DbSession session, IncomingChatMessage message, string text, IReadOnlyList<IReadOnlyList<ChatButton>>? buttons = null) =>
-        notices.EnqueueAsync(session, new NoticePayload(message.ChatId, null, Html.Escape(text), message.MessageId, null, buttons));
+    private Task<long> ReplyAsync(DbSession session, IncomingChatMessage message, string english, string? language, IReadOnlyList<IReadOnlyList<ChatButton>>? buttons = null) =>
+        notices.EnqueueAsync(session, BuyerTexts.Notice(message.ChatId, message.MessageId, english, language, buttons));
 
     private static (string? Command, string Argument) SplitCommand(IncomingChatMessage message)
     {

@@ -16,7 +16,6 @@ public sealed partial class BuyerLinker(
     BuyerLinkRepository links,
     ConversationRepository conversations,
     Notices notices,
-    BuyerTexts texts,
     TimeProvider time,
     IOptions<BuyerOptions> options,
     ILogger<BuyerLinker> logger)
@@ -37,7 +36,7 @@ public sealed partial class BuyerLinker(
         if (refusal is not null || invite is null)
         {
             LogRefused(message.FromUserId, refusal ?? BuyerTexts.UnknownCode);
-            await ReplyAsync(session, message, await texts.InAsync(message.LanguageCode, refusal ?? BuyerTexts.UnknownCode, cancellationToken), null);
+            await ReplyAsync(session, message, refusal ?? BuyerTexts.UnknownCode, message.LanguageCode, null);
             await session.CommitAsync(cancellationToken);
             return;
         }
@@ -51,8 +50,7 @@ public sealed partial class BuyerLinker(
         }, now);
 
         var order = conversation.Kind == ConversationKind.Order ? $"order {conversation.ExternalId}" : "your question";
-        var welcome = await texts.InAsync(language, BuyerTexts.Welcome(options.Value.StoreName, order), cancellationToken);
-        await ReplyAsync(session, message, welcome, await QuickReplyKeyboard.BuildAsync(texts, language, cancellationToken));
+        await ReplyAsync(session, message, BuyerTexts.Welcome(options.Value.StoreName, order), language, QuickReplyKeyboard.Build());
         if (await conversations.GetBindingAsync(session, conversation.Id, ThreadBinding.Staff) is { TopicId: { } topic } binding)
         {
             await notices.EnqueueAsync(session, new NoticePayload(
@@ -63,8 +61,8 @@ public sealed partial class BuyerLinker(
         LogLinked(message.FromUserId, conversation.Id);
     }
 
-    private Task<long> ReplyAsync(DbSession session, IncomingChatMessage message, string text, IReadOnlyList<IReadOnlyList<ChatButton>>? buttons) =>
-        notices.EnqueueAsync(session, new NoticePayload(message.ChatId, null, Html.Escape(text), message.MessageId, null, buttons));
+    private Task<long> ReplyAsync(DbSession session, IncomingChatMessage message, string english, string? language, IReadOnlyList<IReadOnlyList<ChatButton>>? buttons) =>
+        notices.EnqueueAsync(session, BuyerTexts.Notice(message.ChatId, message.MessageId, english, language, buttons));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram user {UserId} linked to conversation {ConversationId}")]
     private partial void LogLinked(long userId, long conversationId);

@@ -16,6 +16,7 @@ public sealed class QuickReplyCallback(
     BuyerTexts texts,
     Notices notices,
     FloodGuard flood,
+    TimeProvider time,
     IChatGateway chat) : ICallbackHandler
 {
     public async Task<bool> TryHandleAsync(IncomingCallback callback, CancellationToken cancellationToken)
@@ -25,11 +26,20 @@ public sealed class QuickReplyCallback(
             return false;
         }
 
+        // The message is written in the buyer's language before any write transaction opens (translation may take
+        // seconds and uses the database itself).
+        var quick = QuickReplies.Find(callback.Data[QuickReplies.CallbackPrefix.Length..]);
+        string? language;
+        await using (var read = await DbSession.ReadAsync(connections, cancellationToken))
+        {
+            language = (await links.FindByUserAsync(read, callback.FromUserId))?.Language;
+        }
+
+        var text = quick is null ? "" : await texts.InAsync(language, quick.Value.Text, cancellationToken);
         string? answer = null;
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
         {
             var link = await links.FindByUserAsync(session, callback.FromUserId);
-            var quick = QuickReplies.Find(callback.Data[QuickReplies.CallbackPrefix.Length..]);
             if (link is null || quick is null)
             {
                 answer = BuyerTexts.NotLinked;
@@ -40,21 +50,20 @@ public sealed class QuickReplyCallback(
             }
             else
             {
-                var text = await texts.InAsync(link.Language, quick.Value.Text, cancellationToken);
                 // A button press has no message of its own: the negative update id keeps replays from sending twice.
                 var sourceId = -callback.UpdateId;
                 var mine = await links.ConversationsOfAsync(session, link, conversations);
                 var current = mine.FirstOrDefault(c => c.Id == link.CurrentConversationId) ?? (mine.Count == 1 ? mine[0] : null);
                 if (current is not null)
                 {
-                    await relay.RelayAsync(session, current, link, sourceId, text, DateTimeOffset.UtcNow);
+                    await relay.RelayAsync(session, current, link, sourceId, text, time.GetUtcNow());
                     await notices.EnqueueAsync(session, new NoticePayload(link.ChatId, null, $"➡️ {Html.Escape(text)}"));
                 }
                 else if (mine.Count > 1)
                 {
-                    await relay.SavePendingAsync(session, link, sourceId, text, DateTimeOffset.UtcNow);
-                    await notices.EnqueueAsync(session, new NoticePayload(
-                        link.ChatId, null, Html.Escape(await texts.InAsync(link.Language, BuyerTexts.WhichOrder, cancellationToken)), null, null,
+                    await relay.SavePendingAsync(session, link, sourceId, text, time.GetUtcNow());
+                    await notices.EnqueueAsync(session, BuyerTexts.Notice(
+                        link.ChatId, null, BuyerTexts.WhichOrder, link.Language,
                         mine.Select(c => (IReadOnlyList<ChatButton>)[new ChatButton(BuyerChatRoute.Label(c), OrderChoiceCallback.Prefix + c.Id)]).ToList()));
                 }
                 else

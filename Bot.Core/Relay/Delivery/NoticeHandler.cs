@@ -5,7 +5,7 @@ using Bot.Core.Outbox;
 namespace Bot.Core.Relay.Delivery;
 
 /// <summary>Sends the bridge's own short notes and reactions (✅ delivered, ⚠️ with the reason).</summary>
-public sealed class NoticeHandler(IChatGateway chat) : IDeliveryHandler
+public sealed class NoticeHandler(IChatGateway chat, Translation.ITranslationService translator) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.Notice;
 
@@ -18,9 +18,39 @@ public sealed class NoticeHandler(IChatGateway chat) : IDeliveryHandler
             await chat.SetReactionAsync(notice.ChatId, target, emoji, cancellationToken);
         }
 
+        if (notice.TranslateTo is { } language)
+        {
+            notice = notice with
+            {
+                Html = Formatting.Html.Escape(await InAsync(notice.Html, language, cancellationToken)),
+                Buttons = notice.Buttons is null ? null : await TranslateButtonsAsync(notice.Buttons, language, cancellationToken),
+            };
+        }
+
         if (notice.Html.Length > 0)
         {
             await chat.SendTextAsync(new ChatText(notice.ChatId, notice.TopicId, notice.Html, notice.ReplyToMessageId, notice.Buttons), cancellationToken);
         }
+    }
+
+    private async Task<string> InAsync(string english, string language, CancellationToken cancellationToken) =>
+        (await translator.TranslateAsync(english, "en", language, cancellationToken)).Text;
+
+    private async Task<IReadOnlyList<IReadOnlyList<ChatButton>>> TranslateButtonsAsync(
+        IReadOnlyList<IReadOnlyList<ChatButton>> rows, string language, CancellationToken cancellationToken)
+    {
+        var translated = new List<IReadOnlyList<ChatButton>>();
+        foreach (var row in rows)
+        {
+            var buttons = new List<ChatButton>();
+            foreach (var button in row)
+            {
+                buttons.Add(button.Translatable ? button with { Text = await InAsync(button.Text, language, cancellationToken) } : button);
+            }
+
+            translated.Add(buttons);
+        }
+
+        return translated;
     }
 }
