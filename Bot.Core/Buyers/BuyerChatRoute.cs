@@ -122,10 +122,16 @@ public sealed class BuyerChatRoute(
         await ReplyAsync(session, message, BuyerTexts.LanguageSet, code);
     }
 
-    /// <summary>A reply goes to the replied message's conversation; otherwise the remembered choice; otherwise the only
-    /// conversation. Always one of this buyer's own.</summary>
+    /// <summary>A message in an order's topic goes to that order; a reply to the replied message's conversation; otherwise
+    /// the remembered choice; otherwise the only conversation. Always one of this buyer's own.</summary>
     private async Task<Conversation?> ResolveAsync(DbSession session, IncomingChatMessage message, BuyerLink link)
     {
+        if (message.IsTopicMessage && message.TopicId is { } topic && await conversations.FindByBuyerTopicAsync(session, message.ChatId, topic) is { } inTopic
+            && Owns(link, inTopic))
+        {
+            return inTopic; // Written in an order's own topic of the buyer's chat.
+        }
+
         if (message.ReplyToMessageId is { } replyTo && await messages.FindByTelegramCopyAsync(session, message.ChatId, replyTo) is { } repliedId
             && await messages.GetAsync(session, repliedId) is { } replied && await conversations.GetAsync(session, replied.ConversationId) is { } fromReply
             && Owns(link, fromReply))

@@ -16,6 +16,7 @@ public sealed class BuyerPostHandler(
     DeliveryContextLoader loader,
     IDbConnectionFactory connections,
     BuyerLinkRepository links,
+    BuyerTopics buyerTopics,
     ITranslationService translator) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.BuyerPost;
@@ -46,6 +47,7 @@ public sealed class BuyerPostHandler(
         }
 
         var parts = HtmlBlock.Pack(blocks, ChatLimits.MaxTextLength);
+        var topic = await buyerTopics.TopicForAsync(link, conversation, cancellationToken);
         var done = copies.Where(c => c.ChatId == link.ChatId).Select(c => c.Part).ToHashSet();
         for (var part = 0; part < parts.Count; part++)
         {
@@ -54,11 +56,11 @@ public sealed class BuyerPostHandler(
                 continue;
             }
 
-            var id = await chat.SendTextAsync(new ChatText(link.ChatId, null, parts[part]), cancellationToken);
+            var id = await chat.SendTextAsync(new ChatText(link.ChatId, topic, parts[part]), cancellationToken);
             await loader.AddCopyAsync(
                 new MessageCopy
                 {
-                    MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = link.ChatId,
+                    MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = link.ChatId, TopicId = topic,
                     RemoteMessageId = id.ToString(CultureInfo.InvariantCulture), Text = translation.IsTranslated ? translation.Text : null,
                     Language = translation.TargetLanguage, Provider = translation.Provider,
                 },

@@ -23,6 +23,7 @@ public static class BuyersServiceCollectionExtensions
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<BuyerLinker>();
         services.AddSingleton<BuyerMessageRelay>();
+        services.AddSingleton<BuyerTopics>();
         services.Replace(ServiceDescriptor.Singleton<IBuyerFanOut, BuyerFanOut>());
         services.AddSingleton<IChatRoute, BuyerChatRoute>();
         services.AddSingleton<InviteCommand>();

@@ -4,4 +4,8 @@ namespace Bot.Core.Buyers;
 public interface IBotIdentity
 {
     Task<string> GetUsernameAsync(CancellationToken cancellationToken);
+
+    /// <summary>Whether the bot has topic mode in private chats (then each order gets its own topic in the buyer's
+    /// chat; otherwise one chat with order-tagged messages).</summary>
+    Task<bool> HasPrivateTopicsAsync(CancellationToken cancellationToken);
 }

@@ -63,6 +63,16 @@ public sealed class ConversationRepository(TimeProvider time)
         return row?.ToConversation();
     }
 
+    /// <summary>The conversation bound to a topic of a buyer's private chat, or null.</summary>
+    public async Task<Conversation?> FindByBuyerTopicAsync(DbSession session, long chatId, int topicId)
+    {
+        var row = await session.Connection.QuerySingleOrDefaultAsync<Row>(
+            $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = 'buyer' LIMIT 1)",
+            new { chatId, topicId },
+            session.Transaction);
+        return row?.ToConversation();
+    }
+
     public Task SetBindingAsync(DbSession session, ThreadBinding binding) =>
         session.Connection.ExecuteAsync(
             """

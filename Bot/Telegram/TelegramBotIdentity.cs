@@ -1,20 +1,27 @@
 using Bot.Core.Buyers;
 using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace Bot.Telegram;
 
-/// <summary>The bot's username, asked of Telegram once (getMe) and kept.</summary>
+/// <summary>The bot's username and private-topic mode, asked of Telegram once (getMe) and kept.</summary>
 internal sealed class TelegramBotIdentity(ITelegramBotClient bot) : IBotIdentity
 {
-    private string? username;
+    private User? me;
 
-    public async Task<string> GetUsernameAsync(CancellationToken cancellationToken)
+    public async Task<string> GetUsernameAsync(CancellationToken cancellationToken) =>
+        (await MeAsync(cancellationToken)).Username ?? throw new InvalidOperationException("The bot has no username.");
+
+    public async Task<bool> HasPrivateTopicsAsync(CancellationToken cancellationToken) =>
+        (await MeAsync(cancellationToken)).HasTopicsEnabled == true;
+
+    private async Task<User> MeAsync(CancellationToken cancellationToken)
     {
-        if (username is null)
+        if (me is null)
         {
             try
             {
-                username = (await bot.GetMe(cancellationToken)).Username ?? throw new InvalidOperationException("The bot has no username.");
+                me = await bot.GetMe(cancellationToken);
             }
             catch (Exception e) when (TelegramErrors.IsMappable(e, cancellationToken))
             {
@@ -22,6 +29,6 @@ internal sealed class TelegramBotIdentity(ITelegramBotClient bot) : IBotIdentity
             }
         }
 
-        return username;
+        return me;
     }
 }

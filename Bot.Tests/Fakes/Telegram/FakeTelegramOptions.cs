@@ -13,6 +13,10 @@ public sealed class FakeTelegramOptions
 
     public bool RateLimitsEnabled { get; init; } = true;
 
+    /// <summary>The bot has topic mode in private chats (Bot API 9.3+): getMe says so, and the bot may create topics in
+    /// private chats registered afterwards.</summary>
+    public bool PrivateChatTopics { get; init; }
+
     public RateLimit PrivateChatLimit { get; init; } = new(1, TimeSpan.FromSeconds(1));
 
     /// <summary>Shared by all topics of a group or supergroup.</summary>

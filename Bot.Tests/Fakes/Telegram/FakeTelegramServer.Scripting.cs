@@ -26,7 +26,7 @@ public sealed partial class FakeTelegramServer
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(userId);
         _state.RememberUser(userId, firstName, languageCode);
-        _state.AddChat(new FakeChat(userId, "private") { FirstName = firstName });
+        _state.AddChat(new FakeChat(userId, "private") { FirstName = firstName, IsForum = _state.Options.PrivateChatTopics });
     }
 
     /// <summary>Makes a file available to getFile and download; returns its file_id.</summary>

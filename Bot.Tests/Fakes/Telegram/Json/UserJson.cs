@@ -8,4 +8,5 @@ internal sealed record UserJson(
     string? LanguageCode = null,
     bool? CanJoinGroups = null,
     bool? CanReadAllGroupMessages = null,
-    bool? SupportsInlineQueries = null);
+    bool? SupportsInlineQueries = null,
+    bool? HasTopicsEnabled = null);

@@ -7,7 +7,11 @@ internal sealed class ChatMethods(FakeTelegramState state)
 {
     public void Register(BotApiRoutes routes)
     {
-        routes.Add("getMe", _ => state.Bot with { CanJoinGroups = true, CanReadAllGroupMessages = false, SupportsInlineQueries = false });
+        routes.Add("getMe", _ => state.Bot with
+        {
+            CanJoinGroups = true, CanReadAllGroupMessages = false, SupportsInlineQueries = false,
+            HasTopicsEnabled = state.Options.PrivateChatTopics ? true : null,
+        });
         routes.Add("getChat", GetChat);
         routes.Add("getChatMember", GetChatMember);
         routes.Add("deleteWebhook", _ => true);

@@ -88,6 +88,11 @@ internal sealed class TopicMethods(FakeTelegramState state)
     private FakeChat RequireForum(BotApiRequest request, string action)
     {
         var chat = state.RequireChat(request);
+        if (chat.Type == "private" && chat.IsForum)
+        {
+            return chat; // A bot with topic mode manages the topics of its own private chats.
+        }
+
         if (chat.Type != "supergroup" || !chat.IsForum)
         {
             throw BotApiException.BadRequest("the chat is not a forum");
