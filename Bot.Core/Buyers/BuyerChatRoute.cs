@@ -27,7 +27,7 @@ public sealed class BuyerChatRoute(
 
     public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
     {
-        var (command, argument) = SplitCommand(message);
+        var (command, argument) = message.Command() is { } parsed ? parsed : ((string?)null, "");
         if (command == "start" && argument.Length > 0)
         {
             await linker.LinkAsync(message, argument, cancellationToken);
@@ -110,8 +110,7 @@ public sealed class BuyerChatRoute(
 
     private async Task SetLanguageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, CancellationToken cancellationToken)
     {
-        var (_, code) = SplitCommand(message);
-        code = code.ToLowerInvariant();
+        var code = message.Command()?.Arguments.ToLowerInvariant() ?? "";
         if (!LanguageCommand.IsLanguageCode(code))
         {
             await ReplyAsync(session, message, BuyerTexts.LanguageHelp, link.Language);
@@ -153,22 +152,9 @@ public sealed class BuyerChatRoute(
 
     internal static string Label(Conversation c) => c.Kind == ConversationKind.Order ? $"#{c.ExternalId}" : c.Card?.ProductName ?? "pre-order chat";
 
-    private static IReadOnlyList<IReadOnlyList<ChatButton>> OrderButtons(IReadOnlyList<Conversation> mine) =>
+    internal static IReadOnlyList<IReadOnlyList<ChatButton>> OrderButtons(IReadOnlyList<Conversation> mine) =>
         mine.Select(c => (IReadOnlyList<ChatButton>)[new ChatButton(Label(c), OrderChoiceCallback.Prefix + c.Id)]).ToList();
 
     private Task<long> ReplyAsync(DbSession session, IncomingChatMessage message, string english, string? language, IReadOnlyList<IReadOnlyList<ChatButton>>? buttons = null) =>
         notices.EnqueueAsync(session, BuyerTexts.Notice(message.ChatId, message.MessageId, english, language, buttons));
-
-    private static (string? Command, string Argument) SplitCommand(IncomingChatMessage message)
-    {
-        if (!message.IsCommand)
-        {
-            return (null, "");
-        }
-
-        var text = message.Text!.Trim();
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
-        var word = (space < 0 ? text[1..] : text[1..space]).Split('@')[0].ToLowerInvariant();
-        return (word, space < 0 ? "" : text[(space + 1)..].Trim());
-    }
 }

@@ -64,7 +64,7 @@ public sealed class QuickReplyCallback(
                     await relay.SavePendingAsync(session, link, sourceId, text, time.GetUtcNow());
                     await notices.EnqueueAsync(session, BuyerTexts.Notice(
                         link.ChatId, null, BuyerTexts.WhichOrder, link.Language,
-                        mine.Select(c => (IReadOnlyList<ChatButton>)[new ChatButton(BuyerChatRoute.Label(c), OrderChoiceCallback.Prefix + c.Id)]).ToList()));
+                        BuyerChatRoute.OrderButtons(mine)));
                 }
                 else
                 {

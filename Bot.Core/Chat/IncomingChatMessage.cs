@@ -23,4 +23,19 @@ public sealed record IncomingChatMessage(
 {
     /// <summary>True when the text starts with a bot command ("/start", "/invite@MyBot").</summary>
     public bool IsCommand => Text is { Length: > 1 } t && t[0] == '/';
+
+    /// <summary>The command word (lower case, without the slash or "@BotName") and the text after it; null when the
+    /// message is not a command.</summary>
+    public (string Name, string Arguments)? Command()
+    {
+        if (!IsCommand)
+        {
+            return null;
+        }
+
+        var text = Text!.Trim();
+        var space = text.IndexOfAny([' ', '\n']);
+        var word = (space < 0 ? text[1..] : text[1..space]).Split('@')[0].ToLowerInvariant();
+        return (word, space < 0 ? "" : text[(space + 1)..].Trim());
+    }
 }

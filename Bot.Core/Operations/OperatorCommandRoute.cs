@@ -23,11 +23,11 @@ public sealed partial class OperatorCommandRoute(
 
     public bool Matches(IncomingChatMessage message) =>
         (options.Value.OperatorChatId is { } chatId && message.ChatId == chatId)
-        || (message.ChatType == ChatType.Private && options.Value.IsOperator(message.FromUserId) && Parse(message.Text) is { } c && byName.ContainsKey(c.Name));
+        || (message.ChatType == ChatType.Private && options.Value.IsOperator(message.FromUserId) && message.Command() is { } c && byName.ContainsKey(c.Name));
 
     public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
     {
-        if (!message.IsCommand || Parse(message.Text) is not { } parsed)
+        if (!message.IsCommand || message.Command() is not { } parsed)
         {
             return; // Operators talking among themselves.
         }
@@ -63,18 +63,6 @@ public sealed partial class OperatorCommandRoute(
             // The command has run; failing the update would run it again.
             LogReplyFailed(e, message.ChatId);
         }
-    }
-
-    private static (string Name, string Arguments)? Parse(string? text)
-    {
-        if (text is not { Length: > 1 } || text[0] != '/')
-        {
-            return null;
-        }
-
-        var space = text.IndexOfAny([' ', '\n']);
-        var word = (space < 0 ? text[1..] : text[1..space]).Split('@')[0].ToLowerInvariant();
-        return (word, space < 0 ? "" : text[(space + 1)..].Trim());
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Operator {UserId} ran /{Command} in chat {ChatId}")]

@@ -88,9 +88,7 @@ public sealed partial class StaffMessageHandler(
 
     private async Task RunCommandAsync(IncomingChatMessage message, Conversation conversation, CancellationToken cancellationToken)
     {
-        var text = message.Text!;
-        var space = text.IndexOf(' ', StringComparison.Ordinal);
-        var word = (space < 0 ? text[1..] : text[1..space]).Split('@')[0].ToLowerInvariant();
+        var (word, arguments) = message.Command()!.Value;
         var command = commands.FirstOrDefault(c => c.Name == word);
         if (command is null)
         {
@@ -98,7 +96,7 @@ public sealed partial class StaffMessageHandler(
             return;
         }
 
-        await command.HandleAsync(message, conversation, space < 0 ? "" : text[(space + 1)..].Trim(), cancellationToken);
+        await command.HandleAsync(message, conversation, arguments, cancellationToken);
     }
 
     private Task<long> NoticeAsync(DbSession session, IncomingChatMessage message, long conversationId, string text, string? reaction) =>
