@@ -22,6 +22,9 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public void FailNext(ChatDeliveryException error) => faults.Enqueue(error);
 
+    /// <summary>While set, every send, topic creation and reaction fails with this (an outage), after any queued faults.</summary>
+    public ChatDeliveryException? Outage { get; set; }
+
     public void DeleteTopic(int topicId) => deletedTopics[topicId] = true;
 
     public IReadOnlyList<ChatText> TextsIn(int topicId) => Texts.Where(t => t.TopicId == topicId).ToList();
@@ -57,6 +60,11 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken)
     {
+        if (Outage is { } outage)
+        {
+            throw outage;
+        }
+
         Reactions.Enqueue((chatId, messageId, emoji));
         return Task.CompletedTask;
     }
@@ -71,6 +79,11 @@ public sealed class RecordingChatGateway : IChatGateway
         if (faults.TryDequeue(out var fault))
         {
             throw fault;
+        }
+
+        if (Outage is { } outage)
+        {
+            throw outage;
         }
     }
 }
