@@ -13,3 +13,11 @@ ALTER TABLE message_copies ADD COLUMN accepted_at TEXT;
 -- removes entries unused for Retention__TranslationCache. Entries never hit count as used when they were stored.
 UPDATE translation_cache SET last_hit_at = created_at WHERE last_hit_at IS NULL;
 CREATE INDEX ix_translation_cache_last_hit ON translation_cache (last_hit_at);
+
+-- Before this version the parts of a long reply were recorded one by one, each just before it was sent; now all are
+-- recorded at the first attempt and a retry sends exactly those. For replies still waiting, forget the parts not
+-- matched yet so that the next attempt records and sends them all (a part sent before the upgrade may appear twice;
+-- none is left out).
+DELETE FROM message_copies
+WHERE target = 'marketplace' AND remote_message_id IS NULL
+  AND message_id IN (SELECT message_id FROM outbox WHERE kind = 'marketplace_send' AND status = 'pending' AND message_id IS NOT NULL);
