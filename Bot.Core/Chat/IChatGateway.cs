@@ -16,6 +16,11 @@ public interface IChatGateway
 
     Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken);
 
+    /// <summary>The emoji the chat's admins allow as reactions, or null when every emoji on the Bot API's list is allowed
+    /// (getChat's <c>available_reactions</c>).</summary>
+    Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>?>(null);
+
     /// <summary>Answers a button press (stops the client's spinner), optionally with a short notice.</summary>
     Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken);
 

@@ -35,12 +35,16 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<DeliveryContextLoader>();
         services.AddSingleton<StaffFeedback>();
+        services.AddSingleton<ReactionAvailability>();
+        services.AddSingleton<ReactionSender>();
+        services.AddSingleton<NoteSender>();
         services.AddSingleton<Notices>();
         services.TryAddSingleton<IBuyerFanOut, NoBuyerFanOut>();
         services.AddSingleton<TopicResolver>();
         services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();
         services.AddSingleton<IDeliveryHandler, NoticeHandler>();
+        services.AddSingleton<IDeliveryHandler, ReactionHandler>();
         services.AddSingleton<IDeliveryHandler, MarkReadHandler>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IStaffCommand, LanguageCommand>();

@@ -62,7 +62,7 @@ public sealed partial class StaffMessageHandler(
         if (text.Length == 0)
         {
             // A sticker, a voice note, a photo without caption...: say so rather than drop it silently.
-            await NoticeAsync(session, message, conversation.Id, message.PhotoFileId is null ? Unsupported : PhotoNotForwarded, "🤷");
+            await NoticeAsync(session, message, conversation.Id, message.PhotoFileId is null ? Unsupported : PhotoNotForwarded, ChatReactions.Unsupported);
             await session.CommitAsync(cancellationToken);
             return;
         }

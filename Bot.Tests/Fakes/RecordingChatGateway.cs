@@ -44,6 +44,11 @@ public sealed class RecordingChatGateway : IChatGateway
             throw new ChatDeliveryException(ChatErrorKind.TopicDeleted, "Bad Request: message thread not found");
         }
 
+        if (Telegram.TelegramHtml.Parse(message.Html, rejectBareAmpersand: true).PlainText?.Trim() is { Length: > 4096 })
+        {
+            throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: message is too long");
+        }
+
         Texts.Enqueue(message);
         return Task.FromResult(Interlocked.Increment(ref nextMessage));
     }
@@ -57,9 +62,21 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken)
     {
+        // Like Telegram: only the Bot API's list, narrowed by the chat's available reactions.
+        if (!Telegram.BotApiReactions.Emoji.Contains(emoji) || (AvailableReactions is { } allowed && !allowed.Contains(emoji)))
+        {
+            throw new ChatDeliveryException(ChatErrorKind.ReactionInvalid, "Bad Request: REACTION_INVALID");
+        }
+
         Reactions.Enqueue((chatId, messageId, emoji));
         return Task.CompletedTask;
     }
+
+    /// <summary>The reactions every chat's admins allow (getChat's available_reactions); null: all on the list.</summary>
+    public IReadOnlySet<string>? AvailableReactions { get; set; }
+
+    public Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken) =>
+        Task.FromResult(AvailableReactions);
 
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -53,6 +53,15 @@ internal sealed class TelegramChatGateway(ITelegramBotClient bot) : IChatGateway
             return 0;
         }, cancellationToken);
 
+    public Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            var info = await bot.GetChat(chatId, cancellationToken);
+            return info.AvailableReactions is { } reactions
+                ? (IReadOnlySet<string>?)reactions.OfType<ReactionTypeEmoji>().Select(r => r.Emoji).ToHashSet(StringComparer.Ordinal)
+                : null;
+        }, cancellationToken);
+
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) =>
         CallAsync(async () =>
         {
