@@ -100,6 +100,25 @@ public sealed class StaffFeedbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AvailableReactions_AreReadOncePerChat_AndAgainAfterTheyMayHaveChanged()
+    {
+        for (var id = 720; id < 723; id++)
+        {
+            await Updates.HandleMessageAsync(RelayTests.StaffReply(topic, id, $"Answer {id}"), CancellationToken.None);
+            await harness.DrainAsync();
+        }
+
+        var reads = harness.Gateway.AvailableReactionReads;
+        harness.Time.Advance(ReactionAvailability.Lifetime + TimeSpan.FromSeconds(1));
+        await Updates.HandleMessageAsync(RelayTests.StaffReply(topic, 723, "Answer 723"), CancellationToken.None);
+        await harness.DrainAsync();
+
+        Assert.Equal(1, reads);
+        Assert.Equal(2, harness.Gateway.AvailableReactionReads);
+        Assert.Equal(4, harness.Gateway.Reactions.Count(r => r.Emoji == ChatReactions.Delivered));
+    }
+
+    [Fact]
     public void EveryReactionTheBridgeUses_IsOnTheBotApiList()
     {
         string[] used = [ChatReactions.Delivered, ChatReactions.Failed, ChatReactions.Unsupported, ChatReactions.Current("✅"), ChatReactions.Current("⚠️")];

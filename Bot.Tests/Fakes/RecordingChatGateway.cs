@@ -11,6 +11,7 @@ public sealed class RecordingChatGateway : IChatGateway
     private readonly ConcurrentDictionary<int, bool> deletedTopics = new();
     private int nextTopic = 100;
     private int nextMessage = 1;
+    private int availableReactionReads;
 
     public ConcurrentQueue<(long ChatId, string Name, int TopicId)> Topics { get; } = new();
 
@@ -75,8 +76,14 @@ public sealed class RecordingChatGateway : IChatGateway
     /// <summary>The reactions every chat's admins allow (getChat's available_reactions); null: all on the list.</summary>
     public IReadOnlySet<string>? AvailableReactions { get; set; }
 
-    public Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken) =>
-        Task.FromResult(AvailableReactions);
+    /// <summary>How many times the core asked for a chat's available reactions (getChat).</summary>
+    public int AvailableReactionReads => availableReactionReads;
+
+    public Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref availableReactionReads);
+        return Task.FromResult(AvailableReactions);
+    }
 
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) => Task.CompletedTask;
 
