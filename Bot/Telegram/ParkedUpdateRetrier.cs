@@ -68,8 +68,9 @@ internal sealed partial class ParkedUpdateRetrier(
             return configuredSeconds;
         }
 
-        var seconds = Math.Ceiling((due - time.GetUtcNow()).TotalSeconds);
-        return (int)Math.Clamp(seconds, 0, configuredSeconds);
+        // At least a second: an update due "now" was just tried, and a zero timeout would spin.
+        var seconds = (int)Math.Max(1, Math.Ceiling((due - time.GetUtcNow()).TotalSeconds));
+        return Math.Min(seconds, configuredSeconds);
     }
 
     private async Task DispatchAsync(Update update, CancellationToken cancellationToken)
