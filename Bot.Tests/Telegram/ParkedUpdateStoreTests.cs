@@ -1,4 +1,6 @@
 using Bot.Core.Chat.Parking;
+using Bot.Core.Operations.Commands;
+using Bot.Tests.Core;
 using Bot.Tests.Fakes;
 
 namespace Bot.Tests.Telegram;
@@ -34,5 +36,18 @@ public sealed class ParkedUpdateStoreTests : IAsyncLifetime
 
         Assert.True(await store.RetryDeadAsync(id, CancellationToken.None));
         Assert.Single(await store.GetDueAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task UpdatesCommand_ShowsParkedUpdatesWithTheirJsonEscaped()
+    {
+        var store = harness.Get<ParkedUpdateStore>();
+        await store.ParkAsync(100_002, """{"message":{"text":"<b>hi</b>"}}""", "database is locked", CancellationToken.None);
+
+        var reply = await new UpdatesCommand(store).RunAsync(RelayTests.StaffReply(1, 1, "/updates"), "", CancellationToken.None);
+
+        Assert.Contains("(update 100002), 1 attempt(s)", reply);
+        Assert.Contains("database is locked", reply);
+        Assert.Contains("&lt;b&gt;hi&lt;/b&gt;", reply);
     }
 }
