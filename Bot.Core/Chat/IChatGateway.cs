@@ -21,7 +21,9 @@ public interface IChatGateway
     Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlySet<string>?>(null);
 
-    /// <summary>Answers a button press (stops the client's spinner), optionally with a short notice.</summary>
+    /// <summary>Answers a button press (stops the client's spinner), optionally with a short notice. Best-effort: a
+    /// refused or failed answer (a press too old to answer, after a restart) is logged, not thrown, so a handler that
+    /// answers after storing its effect is never run again for it.</summary>
     Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken);
 
     /// <summary>Downloads a file a user sent, by its file id.</summary>

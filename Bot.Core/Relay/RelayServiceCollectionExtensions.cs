@@ -48,6 +48,9 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<IDeliveryHandler, MarkReadHandler>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<IStaffCommand, LanguageCommand>();
+        services.AddSingleton<StaffEditRepository>();
+        services.AddSingleton<Chat.Parking.ParkedUpdateStore>();
+        services.AddSingleton<StaffEditHandler>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IChatRoute>(sp => sp.GetRequiredService<StaffMessageHandler>());
         services.AddSingleton<IChatUpdateHandler, ChatUpdateRouter>();
