@@ -21,6 +21,10 @@ public static class DeliveryFailures
         ChatDeliveryException { Kind: ChatErrorKind.ChatMigrated, MigrateToChatId: not null } when chatId is not null => FailureKind.ChatMigrated,
         ChatDeliveryException { Kind: ChatErrorKind.BadRequest } => FailureKind.Permanent,
 
+        // A reaction this chat does not take stays refused. The reaction and notice handlers turn it into text before it
+        // gets here; should one escape, it is a refusal, not an outage to wait out for a day.
+        ChatDeliveryException { Kind: ChatErrorKind.ReactionInvalid } => FailureKind.Permanent,
+
         // A private chat refuses the bot when the person blocked it or deleted their account: nothing to wait out. A
         // group refuses it when someone took away its rights: an operator fixes that, and the deliveries wait.
         ChatDeliveryException { Kind: ChatErrorKind.Forbidden } when chatId > 0 => FailureKind.Permanent,

@@ -53,7 +53,7 @@ public sealed class MultiPartReplyTests : IAsyncLifetime
         Assert.True(posted.Count >= 3, $"expected at least three parts, got {posted.Count}");
         Assert.Equal(posted.Count, posted.Distinct().Count());
         Assert.Equal(text, string.Join(' ', posted));
-        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 950 && r.Emoji == "✅");
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 950 && r.Emoji == "👍");
         Assert.DoesNotContain(harness.Gateway.Texts, t => t.Html.Contains("Seller center", StringComparison.Ordinal));
     }
 

@@ -38,8 +38,8 @@ public sealed class OutageRetryTests : IAsyncLifetime
 
         Assert.Equal(["Shipped yesterday.", "Yes, it is in stock."], harness.Marketplace.Sent.Select(s => s.Text).Order());
         Assert.Contains(harness.Gateway.TextsIn(topics[0]), t => t.Html.Contains("Any news about my parcel?", StringComparison.Ordinal));
-        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 801 && r.Emoji == "✅");
-        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 802 && r.Emoji == "✅");
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 801 && r.Emoji == "👍");
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 802 && r.Emoji == "👍");
         Assert.Empty(await Outbox.ListAsync("dead", 10, CancellationToken.None));
         Assert.Empty(await Outbox.ListAsync("pending", 10, CancellationToken.None));
     }
@@ -110,6 +110,7 @@ public sealed class OutageRetryTests : IAsyncLifetime
     [InlineData(ChatErrorKind.Forbidden, -100L, FailureKind.Outage)]
     [InlineData(ChatErrorKind.Forbidden, 42L, FailureKind.Permanent)]
     [InlineData(ChatErrorKind.BadRequest, -100L, FailureKind.Permanent)]
+    [InlineData(ChatErrorKind.ReactionInvalid, -100L, FailureKind.Permanent)]
     [InlineData(ChatErrorKind.RateLimited, 42L, FailureKind.RateLimited)]
     public void ChatErrors_AreSortedIntoOutagesAndRefusals(ChatErrorKind kind, long chatId, FailureKind expected) =>
         Assert.Equal(expected, DeliveryFailures.Classify(new ChatDeliveryException(kind, "x"), chatId));

@@ -179,7 +179,7 @@ public sealed class RelayTests : IAsyncLifetime
         await harness.DrainAsync();
         Assert.Empty(await harness.Get<OutboxStore>().ListAsync("dead", 10, CancellationToken.None));
         Assert.Equal("We will check.", Assert.Single(harness.Marketplace.Sent).Text);
-        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 501 && r.Emoji == "✅");
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 501 && r.Emoji == "👍");
     }
 
     internal static IncomingChatMessage StaffReply(int topicId, int messageId, string? text, bool sticker = false, string? photo = null) =>

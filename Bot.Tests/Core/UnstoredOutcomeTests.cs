@@ -41,7 +41,7 @@ public sealed class UnstoredOutcomeTests : IAsyncLifetime
 
         Assert.Single(harness.Marketplace.Sent);
         Assert.Empty(await harness.Get<OutboxStore>().ListAsync("pending", 10, CancellationToken.None));
-        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 900 && r.Emoji == "✅");
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 900 && r.Emoji == "👍");
     }
 
     [Fact]

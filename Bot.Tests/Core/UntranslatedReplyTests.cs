@@ -43,7 +43,7 @@ public sealed class UntranslatedReplyTests : IAsyncLifetime
         var posted = Assert.Single(harness.Marketplace.Sent).Text;
         Assert.StartsWith(note, posted, StringComparison.Ordinal);
         Assert.EndsWith("\n\nIt ships tomorrow.", posted, StringComparison.Ordinal);
-        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 990 && r.Emoji == "✅");
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 990 && r.Emoji == "👍");
         Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 990 && t.Html.Contains("Sent untranslated", StringComparison.Ordinal));
         Assert.Equal(1, harness.Get<RelayMetrics>().TotalSentUntranslated);
     }

@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
@@ -24,6 +25,9 @@ public sealed class MarketplaceSendHandler(
     RelayMetrics metrics,
     IOptions<RelayOptions> options) : IDeliveryHandler
 {
+    /// <summary>Replied instead of 👍 where the staff chat does not allow that reaction.</summary>
+    public const string DeliveredHtml = "👍 Delivered to the marketplace.";
+
     public string Kind => OutboxKinds.MarketplaceSend;
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -66,12 +70,12 @@ public sealed class MarketplaceSendHandler(
             }
         }
 
-        await feedback.EnqueueAsync(session, item, "✅", note);
+        await feedback.EnqueueAsync(session, item, ChatReactions.Delivered, note, DeliveredHtml);
         await buyers.EnqueueSellerSideAsync(session, item.ConversationId, item.MessageId);
     }
 
     public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
-        feedback.EnqueueAsync(session, item, "⚠️", $"⚠️ Not delivered to the marketplace: {Html.Escape(reason)}");
+        feedback.EnqueueAsync(session, item, ChatReactions.Failed, $"⚠️ Not delivered to the marketplace: {StaffFeedback.Reason(reason)}");
 
     /// <summary>The parts to post, each as a copy to record.</summary>
     private async Task<IReadOnlyList<MessageCopy>> PartsAsync(StoredMessage message, string? buyerLanguage, CancellationToken cancellationToken)
