@@ -12,6 +12,7 @@ namespace Bot.Operations;
 /// only its own meters.</summary>
 internal sealed partial class PrometheusExporter : IDisposable
 {
+    private static readonly string[] Parts = ["telegram", "marketplace", "staff_chat"];
     private readonly CounterExport counters;
     private readonly StatusReader status;
     private readonly AlertMonitor alerts;
@@ -39,6 +40,11 @@ internal sealed partial class PrometheusExporter : IDisposable
         oldest = factory.CreateGauge("bridge_outbox_oldest_pending_seconds", "Age of the oldest pending delivery (0 when none)");
         pollLag = factory.CreateGauge("bridge_marketplace_poll_lag_seconds", "Seconds since the last successful marketplace poll (since start when none)");
         partUp = factory.CreateGauge("bridge_part_up", "1 when the part's last report was a success", "part");
+        foreach (var part in Parts)
+        {
+            partUp.WithLabels(part); // Every part from the start, before the first read.
+        }
+
         paused = factory.CreateGauge("bridge_paused", "1 while operators paused the relay");
         activeAlerts = factory.CreateGauge("bridge_alerts_active", "Alerts that hold now");
         databaseUp = factory.CreateGauge("bridge_database_up", "1 when the outbox could be read at the last scrape");
