@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Tests.Fakes.AliExpress;
 
 /// <summary>An AliExpress IOP gateway on 127.0.0.1 speaking the message API v2 over real HTTP. It checks app key,
-/// session, timestamp (±7200 s of its clock) and signature like the platform, keeps relations and messages, echoes the
+/// session, timestamp (±7200 s of its clock, which may run off the bridge's: <see cref="FakeGatewayOptions.ClockOffset"/>) and signature like the platform, keeps relations and messages, echoes the
 /// bridge's posts back as seller messages with new ids, and injects faults on demand. Any process can reach
 /// <see cref="BaseUrl"/>; the test that starts it owns and disposes it.</summary>
 public sealed class FakeAliExpressGateway : IAsyncDisposable
@@ -47,6 +47,7 @@ public sealed class FakeAliExpressGateway : IAsyncDisposable
     {
         options ??= new FakeGatewayOptions();
         time ??= TimeProvider.System;
+        time = options.ClockOffset == TimeSpan.Zero ? time : new OffsetTimeProvider(time, options.ClockOffset);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}");
