@@ -32,6 +32,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<EchoMatcher>();
+        services.AddSingleton<Marketplace.SetAsideStore>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<DeliveryContextLoader>();
         services.AddSingleton<StaffFeedback>();

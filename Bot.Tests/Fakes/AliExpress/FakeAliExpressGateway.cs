@@ -72,6 +72,20 @@ public sealed class FakeAliExpressGateway : IAsyncDisposable
         return _state.AddMessage(channelId, kind == ConversationKind.Order, buyerLoginId, buyerName, fromBuyer: true, content, images, type, externId, at);
     }
 
+    /// <summary>A buyer message in an order whose detail row carries <paramref name="rawFields"/> over the fake's own
+    /// fields (a JSON null keeps the field, as null): malformed or unusual payloads as the platform might send them.</summary>
+    public string AddRawBuyerMessage(string orderId, string buyerLoginId, string buyerName, JsonObject rawFields, DateTimeOffset? at = null) =>
+        _state.AddMessage(orderId, true, buyerLoginId, buyerName, fromBuyer: true, "", null, "order", orderId, at, rawFields);
+
+    /// <summary>Writes <paramref name="rawFields"/> over the relation row of <paramref name="channelId"/> in listings.</summary>
+    public void SetRawRelationFields(string channelId, JsonObject rawFields)
+    {
+        lock (_state.Gate)
+        {
+            (_state.Find(channelId) ?? throw new InvalidOperationException($"No relation {channelId}.")).RawFields = rawFields;
+        }
+    }
+
     /// <summary>Staff answer in the seller center (not through the bridge).</summary>
     public string AddSellerMessage(string channelId, string content, DateTimeOffset? at = null)
     {

@@ -17,6 +17,7 @@ internal static class AliExpressSetAside
         var key = string.IsNullOrEmpty(id) || id.Length > 100
             ? "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(raw)))[..32]
             : id;
-        return new MarketplaceSetAside(conversationId, key, reason, raw.Length > MaxRaw ? raw[..MaxRaw] + "…" : raw);
+        var end = raw.Length <= MaxRaw ? raw.Length : char.IsHighSurrogate(raw[MaxRaw - 1]) ? MaxRaw - 1 : MaxRaw;
+        return new MarketplaceSetAside(conversationId, key, reason, end == raw.Length ? raw : raw[..end] + "…");
     }
 }

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace Bot.Tests.AliExpress;
+
+/// <summary>Rows the adapter cannot read are set aside with a reason; the rest of the fetch is unaffected.</summary>
+public sealed class AliExpressMalformedRowTests
+{
+    [Theory]
+    [InlineData("1e20")]
+    [InlineData("-5")]
+    [InlineData("\"not a date\"")]
+    [InlineData("{\"nested\":1}")]
+    public async Task Fetch_DetailWithUnreadableTime_IsSetAside_AndTheOthersAreReturned(string gmtCreate)
+    {
+        await using var h = await AliExpressHarness.StartAsync();
+        h.Gateway.AddBuyerMessage("8700000001", "b1", "B1", "good one", at: AliExpressHarness.Start.AddMinutes(-3));
+        var bad = h.Gateway.AddRawBuyerMessage("8700000001", "b1", "B1", new JsonObject { ["gmt_create"] = JsonNode.Parse(gmtCreate) },
+            at: AliExpressHarness.Start.AddMinutes(-2));
+        h.Gateway.AddBuyerMessage("8700000002", "b2", "B2", "good two", at: AliExpressHarness.Start.AddMinutes(-1));
+
+        var batch = await h.Client.FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal(["good one", "good two"], batch.Messages.Select(m => m.Text));
+        var setAside = Assert.Single(batch.SetAside!);
+        Assert.Equal(("8700000001", bad), (setAside.ConversationId, setAside.ItemId));
+        Assert.Contains("gmt_create", setAside.Reason);
+    }
+
+    [Fact]
+    public async Task Fetch_RelationWithUnreadableMessageTime_StillYieldsItsMessages()
+    {
+        await using var h = await AliExpressHarness.StartAsync();
+        h.Gateway.AddBuyerMessage("8700000003", "b3", "B3", "in a broken relation", at: AliExpressHarness.Start.AddMinutes(-1));
+        h.Gateway.SetRawRelationFields("8700000003", new JsonObject { ["message_time"] = 1e20 });
+
+        var batch = await h.Client.FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal(["in a broken relation"], batch.Messages.Select(m => m.Text));
+    }
+}
