@@ -27,6 +27,21 @@ public sealed class AliExpressMalformedRowTests
     }
 
     [Fact]
+    public async Task Fetch_DetailWithoutId_IsSetAsideUnderADigestOfItsText()
+    {
+        await using var h = await AliExpressHarness.StartAsync();
+        h.Gateway.AddRawBuyerMessage("8700000004", "b4", "B4", new JsonObject { ["id"] = null, ["content"] = "no id" }, at: AliExpressHarness.Start.AddMinutes(-1));
+        h.Gateway.AddBuyerMessage("8700000004", "b4", "B4", "with an id", at: AliExpressHarness.Start.AddMinutes(-1));
+
+        var batch = await h.Client.FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal(["with an id"], batch.Messages.Select(m => m.Text));
+        var setAside = Assert.Single(batch.SetAside!);
+        Assert.StartsWith("sha256:", setAside.ItemId, StringComparison.Ordinal);
+        Assert.Contains("no id", setAside.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Fetch_RelationWithUnreadableMessageTime_StillYieldsItsMessages()
     {
         await using var h = await AliExpressHarness.StartAsync();

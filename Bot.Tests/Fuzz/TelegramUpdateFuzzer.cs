@@ -8,7 +8,7 @@ namespace Bot.Tests.Fuzz;
 internal sealed class TelegramUpdateFuzzer(Random random, long staffChatId, long operatorChatId, long operatorId, Func<IReadOnlyList<int>> staffTopics)
 {
     private const long MaxId = 4_503_599_627_370_495; // 52 bits, the Bot API's limit for ids
-    private static readonly long[] Users = [5001, 5002, 7001, 7002, 7003, 7004, 7005, 7006, 8001, 8002, MaxId];
+    public static readonly long[] Users = [5001, 5002, 7001, 7002, 7003, 7004, 7005, 7006, 8001, 8002, MaxId];
     private readonly List<int> _messageIds = [];
 
     public JsonObject Next() => random.Next(100) switch

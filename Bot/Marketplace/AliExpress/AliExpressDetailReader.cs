@@ -45,7 +45,20 @@ internal sealed class AliExpressDetailReader(
 
                 // A message without a time cannot be placed against the watermark: report it (the core de-duplicates).
                 var sentAt = times[i] ?? DateTimeOffset.FromUnixTimeMilliseconds(sinceMs);
-                if (sentAt.ToUnixTimeMilliseconds() >= sinceMs && Map(relation, rows[i], sentAt, setAside) is { } message)
+                if (sentAt.ToUnixTimeMilliseconds() < sinceMs)
+                {
+                    continue;
+                }
+
+                if (string.IsNullOrEmpty(IopJson.Str(rows[i], "id") ?? IopJson.Str(rows[i], "message_id")))
+                {
+                    // Without an id a message cannot be de-duplicated: relaying it would repeat it on every poll.
+                    setAside.Add(AliExpressSetAside.Of(relation.ChannelId, rows[i], "the message has no id"));
+                    AliExpressLog.MessageSetAside(logger, relation.ChannelId, "no id");
+                    continue;
+                }
+
+                if (Map(relation, rows[i], sentAt, setAside) is { } message)
                 {
                     messages.Add(message);
                 }
