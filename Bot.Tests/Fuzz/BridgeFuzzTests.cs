@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Bot.Core.Operations;
 using Bot.Tests.EndToEnd;
+using Bot.Tests.Fakes;
 using Bot.Tests.Fakes.AliExpress;
 using Bot.Tests.Fakes.Telegram;
 using Microsoft.Extensions.Logging;
@@ -47,6 +48,9 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
         var payloads = new MarketplacePayloadFuzzer(random);
         var (sent, filtered, rows) = (0, 0, 0);
         var clock = Stopwatch.StartNew();
+        var logged = logs.Entries;
+        try
+        {
         for (var round = 1; round <= Rounds; round++)
         {
             for (; rows < Payloads * round / Rounds; rows++)
@@ -67,9 +71,6 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
 
         output.WriteLine($"Fed {sent} Telegram updates (+{filtered} of types the bridge does not ask for) and {rows} marketplace payloads in {clock.Elapsed.TotalSeconds:F1} s");
 
-        var logged = logs.Entries;
-        try
-        {
             // A normal message still flows both ways.
             aliexpress.AddBuyerMessage("3005999999999", "buyer_final", "Final", "Ordinary buyer message after the fuzz");
             var post = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Ordinary buyer message after the fuzz", StringComparison.Ordinal) == true), StallTimeout);

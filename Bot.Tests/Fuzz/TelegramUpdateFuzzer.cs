@@ -70,7 +70,7 @@ internal sealed class TelegramUpdateFuzzer(Random random, long staffChatId, long
             ["id"] = random.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["from"] = User(),
             ["chat_instance"] = "ci" + random.Next(),
-            ["data"] = Truncate(random.Next(3) == 0 ? Command() : random.Next(2) == 0 ? Pick("t:1", "q:0:1", "o:abc", "inv:", "x", "q:-1:999999999999") : FuzzStrings.Mix(random, 2), 64),
+            ["data"] = Truncate(random.Next(3) == 0 ? Command() : random.Next(2) == 0 ? Pick("ord:", "ord:1", "ord:2", "ord:-1", "ord:99999999999999999999", "qr:", "qr:x", "qr:ship", "tpl:", "tpl:\u202E", "tpl:thanks", "x") + (random.Next(3) == 0 ? FuzzStrings.Mix(random, 1) : "") : FuzzStrings.Mix(random, 2), 64),
         };
         if (random.Next(5) != 0)
         {

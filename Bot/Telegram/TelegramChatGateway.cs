@@ -8,7 +8,7 @@ using ChatPhoto = Bot.Core.Chat.ChatPhoto;
 namespace Bot.Telegram;
 
 /// <summary>The core's chat gateway over the Bot API. Sends HTML (the core escapes everything it relays).</summary>
-internal sealed class TelegramChatGateway(ITelegramBotClient bot) : IChatGateway
+internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogger<TelegramChatGateway> logger) : IChatGateway
 {
     public Task<int> CreateTopicAsync(long chatId, string name, CancellationToken cancellationToken) =>
         CallAsync(async () => (await bot.CreateForumTopic(chatId, name, cancellationToken: cancellationToken)).MessageThreadId, cancellationToken);
@@ -53,12 +53,24 @@ internal sealed class TelegramChatGateway(ITelegramBotClient bot) : IChatGateway
             return 0;
         }, cancellationToken);
 
-    public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) =>
-        CallAsync(async () =>
+    /// <remarks>A press can only be answered once and only shortly after it was made; one that is redelivered or
+    /// handled late cannot be answered any more. The effect of the press is already stored by then and the person's
+    /// button stopped spinning long ago, so that refusal is not a failure of the update.</remarks>
+    public async Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken)
+    {
+        try
         {
-            await bot.AnswerCallbackQuery(callbackId, text, cancellationToken: cancellationToken);
-            return 0;
-        }, cancellationToken);
+            await CallAsync(async () =>
+            {
+                await bot.AnswerCallbackQuery(callbackId, text, cancellationToken: cancellationToken);
+                return 0;
+            }, cancellationToken);
+        }
+        catch (ChatDeliveryException e) when (e.Kind == ChatErrorKind.BadRequest && e.Message.Contains("query is too old", StringComparison.OrdinalIgnoreCase))
+        {
+            LogStaleCallback(callbackId);
+        }
+    }
 
     public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
         CallAsync(async () =>
@@ -89,4 +101,7 @@ internal sealed class TelegramChatGateway(ITelegramBotClient bot) : IChatGateway
             throw TelegramErrors.Map(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Button press {CallbackId} could no longer be answered (too old or already answered)")]
+    private partial void LogStaleCallback(string callbackId);
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Tests.Fuzz;
+namespace Bot.Tests.Fakes;
 
 /// <summary>A logger provider that keeps every entry at Warning or above, for asserting on what the host logged.</summary>
 internal sealed class CapturedLogs : ILoggerProvider
