@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bot.Tests.Fakes.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
@@ -51,5 +52,28 @@ public sealed class AliExpressMalformedRowTests
         var batch = await h.Client.FetchAsync(null, CancellationToken.None);
 
         Assert.Equal(["in a broken relation"], batch.Messages.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Fetch_LoneSurrogateEscapesInAnswers_AreReadAsReplacementCharacters()
+    {
+        await using var h = await AliExpressHarness.StartAsync();
+        h.Gateway.AddBuyerMessage("8700000005", "b5", "B5", "placeholder", at: AliExpressHarness.Start.AddMinutes(-1));
+        var relations = """
+            {"aliexpress_message_redefining_versiontwo_querymsgrelationlist_response": {"result": {"is_success": true, "relation_list": {"relation_result": [
+              {"channel_id": 8700000005, "order_id": 8700000005, "other_login_id": "b5", "other_name": "Ann\ud800", "message_time": MS}]}}}}
+            """.Replace("MS", AliExpressHarness.Start.AddMinutes(-1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var details = """
+            {"aliexpress_message_redefining_versiontwo_querymsgdetaillist_response": {"result": {"is_success": true, "message_detail_list": {"message_detail": [
+              {"id": 31000000001, "gmt_create": MS, "content": "half an emoji \udc00, a whole one \ud83d\ude00, a literal \\ud800", "message_type": "order", "summary": {"sender_login_id": "b5"}}]}}}}
+            """.Replace("MS", AliExpressHarness.Start.AddMinutes(-1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        h.Gateway.FailNext("aliexpress.message.redefining.versiontwo.querymsgrelationlist", new FakeFault { RawBody = relations, RawContentType = "application/json" });
+        h.Gateway.FailNext("aliexpress.message.redefining.versiontwo.querymsgdetaillist", new FakeFault { RawBody = details, RawContentType = "application/json" });
+
+        var batch = await h.Client.FetchAsync(null, CancellationToken.None);
+
+        var message = Assert.Single(batch.Messages);
+        Assert.Equal("half an emoji \uFFFD, a whole one 😀, a literal \\ud800", message.Text);
+        Assert.Equal("Ann\uFFFD", message.BuyerName);
     }
 }
