@@ -46,6 +46,7 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
 
         var updates = new TelegramUpdateFuzzer(random, Staff, OperatorChat, Operator, () => telegram.Topics(Staff).Select(t => t.ThreadId).ToList());
         var payloads = new MarketplacePayloadFuzzer(random);
+        var raw = new RawAnswerFuzzer(random);
         var (sent, filtered, rows) = (0, 0, 0);
         var clock = Stopwatch.StartNew();
         var logged = logs.Entries;
@@ -55,7 +56,7 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
         {
             for (; rows < Payloads * round / Rounds; rows++)
             {
-                AddPayload(aliexpress, payloads, random);
+                AddPayload(aliexpress, payloads, raw, random);
             }
 
             for (; sent < Updates * round / Rounds;)
@@ -109,7 +110,7 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
         return settings;
     }
 
-    private static void AddPayload(FakeAliExpressGateway aliexpress, MarketplacePayloadFuzzer payloads, Random random)
+    private static void AddPayload(FakeAliExpressGateway aliexpress, MarketplacePayloadFuzzer payloads, RawAnswerFuzzer raw, Random random)
     {
         var order = (3005000000000 + random.Next(40)).ToString(CultureInfo.InvariantCulture);
         aliexpress.AddRawBuyerMessage(order, "buyer_" + order, "Buyer " + order, payloads.DetailFields());
@@ -124,16 +125,22 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
             case 2:
                 aliexpress.AnswerNext(Details, payloads.Answer(Details));
                 break;
+            case 3:
+                aliexpress.FailNext(Relations, new FakeFault { RawBody = raw.Relations([order, "3005000000001"]), RawContentType = "application/json" });
+                break;
+            case 4:
+                aliexpress.FailNext(Details, new FakeFault { RawBody = raw.Details(), RawContentType = "application/json" });
+                break;
         }
     }
 
-    /// <summary>A failure of the update loop or the poller, or any exception that is not one of the bridge's classified
-    /// outcomes (a platform refusal, an unreachable image). Dead letters of reactions to raw updates the fake never
+    /// <summary>A failure of the update loop, or any exception that is not one of the bridge's classified outcomes (a
+    /// platform refusal, an unreachable image, an answer that is not JSON). Dead letters of reactions to raw updates the fake never
     /// stored are classified outcomes too.</summary>
     private static bool IsUnhandled(CapturedLogs.Entry entry) =>
         entry.Level == LogLevel.Critical
         || entry.Category.EndsWith(".UpdateReceiver", StringComparison.Ordinal)
-        || (entry.Exception is { } e && e is not (Bot.Core.Marketplace.MarketplaceException or Bot.Core.Chat.ChatDeliveryException or HttpRequestException));
+        || (entry.Exception is { } e && e is not (Bot.Core.Marketplace.MarketplaceException or Bot.Core.Chat.ChatDeliveryException or HttpRequestException or System.Text.Json.JsonException));
 
     private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, int polls)
     {

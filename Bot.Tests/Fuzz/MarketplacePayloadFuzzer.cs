@@ -18,7 +18,7 @@ internal sealed class MarketplacePayloadFuzzer(Random random)
         }
         else
         {
-            fields["content"] = random.Next(4) == 0 ? FuzzStrings.Next(random) : FuzzStrings.Mix(random, random.Next(1, 5));
+            fields["content"] = random.Next(10) == 0 ? FuzzStrings.Next(random) : FuzzStrings.Mix(random, random.Next(1, 5));
         }
 
         if (random.Next(6) == 0)
@@ -110,11 +110,11 @@ internal sealed class MarketplacePayloadFuzzer(Random random)
         return id;
     }
 
-    private JsonNode? Value(bool text) => random.Next(10) switch
+    private JsonNode? Value(bool text) => random.Next(12) switch
     {
         0 => null,
         1 => "",
-        2 => FuzzStrings.Huge(random, random.Next(1000, 6000)),
+        2 => FuzzStrings.Huge(random, random.Next(1000, 5000)),
         3 => Pick<JsonNode?>(-1, 0, 1e308, long.MinValue, 3.14),
         4 => new JsonArray(FuzzStrings.Mix(random, 1), null),
         5 => new JsonObject { ["nested"] = FuzzStrings.Mix(random, 1) },
