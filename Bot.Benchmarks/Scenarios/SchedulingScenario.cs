@@ -80,7 +80,7 @@ public sealed class SchedulingScenario(Report report)
         // As the host configures it: the library's own 429 retries off (TelegramServiceCollectionExtensions).
         var bot = new TelegramBotClient(new TelegramBotClientOptions(server.Token, server.BaseUrl) { RetryCount = 0 }, http);
         var marketplace = new GeneratedMarketplace(Topics, Topics, 500);
-        await using var core = await BenchCore.StartAsync(new TrackedChatGateway(new TelegramChatGateway(bot, Microsoft.Extensions.Logging.Abstractions.NullLogger<TelegramChatGateway>.Instance), pump), marketplace, clock, unlimited: false);
+        await using var core = await BenchCore.StartAsync(new TrackedChatGateway(new TelegramChatGateway(bot), pump), marketplace, clock, unlimited: false);
         var ingestor = core.Get<MarketplaceIngestor>();
         var begin = DateTimeOffset.MinValue;
         var before = 0;

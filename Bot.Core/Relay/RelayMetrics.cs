@@ -17,11 +17,13 @@ public sealed class RelayMetrics
     private readonly Counter<long> echoes;
     private readonly Counter<long> rateLimited;
     private readonly Counter<long> setAside;
+    private readonly Counter<long> untranslated;
     private long totalDelivered;
     private long totalFailures;
     private long totalDead;
     private long totalRateLimited;
     private long totalSetAside;
+    private long totalUntranslated;
 
     public RelayMetrics(IMeterFactory meterFactory)
     {
@@ -34,6 +36,7 @@ public sealed class RelayMetrics
         echoes = meter.CreateCounter<long>("bridge_echoes_matched", description: "The bridge's own marketplace posts recognised on their way back");
         rateLimited = meter.CreateCounter<long>("bridge_telegram_rate_limited", description: "429 answers from Telegram");
         setAside = meter.CreateCounter<long>("bridge_marketplace_items_set_aside", description: "Malformed marketplace items set aside for operators");
+        untranslated = meter.CreateCounter<long>("bridge_sent_untranslated", description: "Messages sent as written, with a note, because the translator failed, by kind");
     }
 
     public long TotalDelivered => Interlocked.Read(ref totalDelivered);
@@ -45,6 +48,7 @@ public sealed class RelayMetrics
     public long TotalRateLimited => Interlocked.Read(ref totalRateLimited);
 
     public long TotalSetAside => Interlocked.Read(ref totalSetAside);
+    public long TotalSentUntranslated => Interlocked.Read(ref totalUntranslated);
 
     public void Received(AuthorRole role) => received.Add(1, new KeyValuePair<string, object?>("role", role.ToString().ToLowerInvariant()));
 
@@ -70,6 +74,12 @@ public sealed class RelayMetrics
     {
         Interlocked.Increment(ref totalRateLimited);
         rateLimited.Add(1);
+    }
+
+    public void SentUntranslated(string kind)
+    {
+        Interlocked.Increment(ref totalUntranslated);
+        untranslated.Add(1, new KeyValuePair<string, object?>("kind", kind));
     }
 
     public void DuplicateDropped() => duplicates.Add(1);
