@@ -52,4 +52,6 @@ internal static class FuzzStrings
 
         return text.ToString(0, length);
     }
+
+    public static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

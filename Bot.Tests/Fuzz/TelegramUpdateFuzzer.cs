@@ -7,9 +7,10 @@ namespace Bot.Tests.Fuzz;
 /// duplicate message ids, unknown fields.</summary>
 internal sealed class TelegramUpdateFuzzer(Random random, long staffChatId, long operatorChatId, long operatorId, Func<IReadOnlyList<int>> staffTopics)
 {
-    private const long MaxId = 4_503_599_627_370_495; // 52 bits, the Bot API's limit for ids
+    public const long MaxId = 4_503_599_627_370_495; // 52 bits, the Bot API's limit for ids
     public static readonly long[] Users = [5001, 5002, 7001, 7002, 7003, 7004, 7005, 7006, 8001, 8002, MaxId];
     private readonly List<int> _messageIds = [];
+    private readonly TelegramFuzzParts _parts = new(random);
 
     public JsonObject Next() => random.Next(100) switch
     {
@@ -38,7 +39,7 @@ internal sealed class TelegramUpdateFuzzer(Random random, long staffChatId, long
         switch (random.Next(10))
         {
             case 0:
-                message["photo"] = Photos();
+                message["photo"] = _parts.Photos();
                 message["caption"] = FuzzStrings.Next(random);
                 break;
             case 1:
@@ -47,8 +48,8 @@ internal sealed class TelegramUpdateFuzzer(Random random, long staffChatId, long
             case 2:
                 break; // No content at all.
             default:
-                message["text"] = random.Next(6) == 0 ? Command() : FuzzStrings.Next(random);
-                message["entities"] = Entities();
+                message["text"] = random.Next(6) == 0 ? _parts.Command() : FuzzStrings.Next(random);
+                message["entities"] = _parts.Entities();
                 break;
         }
 
@@ -58,7 +59,7 @@ internal sealed class TelegramUpdateFuzzer(Random random, long staffChatId, long
             message["reply_to_message"] = reply;
         }
 
-        AddUnknownFields(message);
+        _parts.AddUnknownFields(message);
         return message;
     }
 
@@ -70,14 +71,14 @@ internal sealed class TelegramUpdateFuzzer(Random random, long staffChatId, long
             ["id"] = random.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["from"] = User(),
             ["chat_instance"] = "ci" + random.Next(),
-            ["data"] = Truncate(random.Next(3) == 0 ? Command() : random.Next(2) == 0 ? Pick("ord:", "ord:1", "ord:2", "ord:-1", "ord:99999999999999999999", "qr:", "qr:x", "qr:ship", "tpl:", "tpl:\u202E", "tpl:thanks", "x") + (random.Next(3) == 0 ? FuzzStrings.Mix(random, 1) : "") : FuzzStrings.Mix(random, 2), 64),
+            ["data"] = FuzzStrings.Truncate(random.Next(3) == 0 ? _parts.Command() : random.Next(2) == 0 ? Pick("ord:", "ord:1", "ord:2", "ord:-1", "ord:99999999999999999999", "qr:", "qr:x", "qr:ship", "tpl:", "tpl:\u202E", "tpl:thanks", "x") + (random.Next(3) == 0 ? FuzzStrings.Mix(random, 1) : "") : FuzzStrings.Mix(random, 2), 64),
         };
         if (random.Next(5) != 0)
         {
             query["message"] = new JsonObject { ["message_id"] = MessageId(), ["date"] = random.Next(3) == 0 ? 0 : 1_700_000_000, ["chat"] = chat };
         }
 
-        AddUnknownFields(query);
+        _parts.AddUnknownFields(query);
         return new JsonObject { ["callback_query"] = query };
     }
 
@@ -146,46 +147,5 @@ internal sealed class TelegramUpdateFuzzer(Random random, long staffChatId, long
         return id;
     }
 
-    private JsonArray Photos()
-    {
-        var photos = new JsonArray();
-        for (var i = random.Next(0, 4); i > 0; i--)
-        {
-            var photo = new JsonObject { ["file_id"] = random.Next(8) == 0 ? "" : "p" + random.Next(), ["file_unique_id"] = "u" + random.Next(), ["width"] = Pick(0, 90, 1280, int.MaxValue), ["height"] = Pick(0, 90, 1280, int.MaxValue) };
-            if (random.Next(2) == 0)
-            {
-                photo["file_size"] = Pick(0L, 1024L, MaxId);
-            }
-
-            photos.Add(photo);
-        }
-
-        return photos;
-    }
-
-    private JsonArray Entities()
-    {
-        var entities = new JsonArray();
-        for (var i = random.Next(0, 3); i > 0; i--)
-        {
-            entities.Add(new JsonObject { ["type"] = Pick("bold", "bot_command", "url", "mention", "custom_emoji"), ["offset"] = Pick(0, 1, 5000, int.MaxValue), ["length"] = Pick(0, 1, 7, int.MaxValue) });
-        }
-
-        return entities;
-    }
-
-    private string Command() => Pick("/status", "/deadletters", "/setaside", "/retry ", "/retry 1", "/retry abc", "/start ", "/start x", "/orders", "/help", "/unlink", "/lang ", "/lang de", "/templates", "/invite", "/status@other_bot", "/Status", "/start@fake_bridge_bot zzz")
-        + (random.Next(3) == 0 ? FuzzStrings.Mix(random, 1) : "");
-
-    private void AddUnknownFields(JsonObject target)
-    {
-        if (random.Next(4) == 0)
-        {
-            target["future_field_" + random.Next(5)] = random.Next(3) switch { 0 => null, 1 => new JsonObject { ["nested"] = new JsonArray(1, "x", null) }, _ => FuzzStrings.Mix(random, 1) };
-        }
-    }
-
     private T Pick<T>(params T[] values) => values[random.Next(values.Length)];
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }
