@@ -22,11 +22,13 @@ public sealed class RelayMetrics : ICounterSource
     private readonly Counter<long> rereads;
     private readonly Counter<long> echoes;
     private readonly Counter<long> rateLimited;
+    private readonly Counter<long> setAside;
     private readonly Counter<long> untranslated;
     private long totalDelivered;
     private long totalFailures;
     private long totalDead;
     private long totalRateLimited;
+    private long totalSetAside;
     private long totalUntranslated;
     private long totalDuplicates;
     private long totalRereads;
@@ -39,9 +41,10 @@ public sealed class RelayMetrics : ICounterSource
         failures = Counters.Create("bridge.delivery.failures", "{attempt}", "Delivery attempts that failed, by kind and by how the retry policy classed the failure.", Kind, new CounterLabel("reason", LabelValues.Of<FailureKind>()));
         deadLetters = Counters.Create("bridge.dead_letters", "{delivery}", "Deliveries given up after their last attempt (dead letters), by kind.", Kind);
         duplicates = Counters.Create("bridge.duplicates_dropped", "{message}", "Telegram messages that arrived again although already stored (Telegram repeats an update the bridge did not confirm, e.g. after a crash) and were dropped, by who wrote them.", new CounterLabel("role", [LabelValues.SnakeCase(nameof(AuthorRole.Buyer)), LabelValues.SnakeCase(nameof(AuthorRole.Staff))]));
-        rereads = Counters.Create("bridge.marketplace.rereads", "{message}", "Marketplace messages read again and skipped because they were already stored; each poll re-reads an overlap window on purpose, so this grows in normal operation.");
+        rereads = Counters.Create("bridge.marketplace.rereads", "{message}", "Marketplace messages listed again and skipped because they were already stored (the poll's overlap window, a batch read again after a restart, the platform re-listing them); expected now and then, nothing was doubled.");
         echoes = Counters.Create("bridge.echoes_matched", "{message}", "The bridge's own replies recognised when the marketplace listed them back, and not relayed again.");
         rateLimited = Counters.Create("bridge.telegram.rate_limited", "{response}", "Requests Telegram answered with 429 Too Many Requests.");
+        setAside = Counters.Create("bridge.marketplace.items_set_aside", "{item}", "Malformed marketplace items set aside for operators (/setaside), each counted once.");
         untranslated = Counters.Create("bridge.sent_untranslated", "{message}", "Messages sent as written, under a note, because the translator failed, by kind.", new CounterLabel("kind", [OutboxKinds.MarketplaceSend]));
     }
 
@@ -54,6 +57,8 @@ public sealed class RelayMetrics : ICounterSource
     public long TotalDeadLetters => Interlocked.Read(ref totalDead);
 
     public long TotalRateLimited => Interlocked.Read(ref totalRateLimited);
+
+    public long TotalSetAside => Interlocked.Read(ref totalSetAside);
 
     public long TotalSentUntranslated => Interlocked.Read(ref totalUntranslated);
 
@@ -109,6 +114,12 @@ public sealed class RelayMetrics : ICounterSource
     }
 
     public void EchoMatched() => echoes.Add(1);
+
+    public void SetAside()
+    {
+        Interlocked.Increment(ref totalSetAside);
+        setAside.Add(1);
+    }
 
     private static KeyValuePair<string, object?> RoleTag(AuthorRole role) => new("role", LabelValues.SnakeCase(role.ToString()));
 }
