@@ -58,6 +58,7 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
             "bridge_duplicates_dropped_total{role=\"staff\"} 0",
             "bridge_duplicates_dropped_total{role=\"buyer\"} 0",
             "bridge_marketplace_rereads_total 0",
+            "bridge_marketplace_items_set_aside_total 0",
             "bridge_echoes_matched_total 0",
             "bridge_telegram_rate_limited_total 0",
             "bridge_sent_untranslated_total{kind=\"marketplace_send\"} 0",
