@@ -2,17 +2,16 @@ using System.Diagnostics.Metrics;
 
 namespace Bot.Telegram;
 
-/// <summary>Counters of the Telegram update loop (meter "Bot.Telegram"), with in-process totals for tests.</summary>
+/// <summary>Counters of the Telegram update loop, on the relay's meter (exported as bot_relay_*), with in-process
+/// totals for tests.</summary>
 internal sealed class UpdateMetrics
 {
-    public const string MeterName = "Bot.Telegram";
-
     private readonly Counter<long> undecodable;
     private long totalUndecodable;
 
     public UpdateMetrics(IMeterFactory meterFactory)
     {
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(Bot.Core.Relay.RelayMetrics.MeterName);
         undecodable = meter.CreateCounter<long>("bridge_telegram_updates_undecodable", description: "Telegram updates the client library could not decode, parked for operators");
     }
 
