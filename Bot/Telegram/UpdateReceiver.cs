@@ -4,7 +4,6 @@ using Bot.Core.Operations;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Bot.Telegram;
@@ -56,20 +55,41 @@ internal sealed partial class UpdateReceiver(
                 await updates.RetryDueAsync(stoppingToken);
                 var quiet = offset > 0 && time.GetUtcNow() - lastUpdateAt >= Retention;
                 var timeout = await updates.PollTimeoutAsync(options.Value.PollTimeoutSeconds, stoppingToken);
-                var batch = await bot.GetUpdates(quiet ? null : offset, 100, timeout, Wanted, stoppingToken);
+                // Raw, then decoded one by one: one update the library cannot decode must not fail (and so stall on)
+                // the whole batch.
+                var result = await bot.SendRequest(new RawGetUpdatesRequest(quiet ? null : offset, 100, timeout, Wanted), stoppingToken);
+                var batch = RawUpdate.Split(result).ToList();
                 health.TelegramSucceeded();
                 backoff = TimeSpan.FromSeconds(1);
-                foreach (var update in batch)
+                int? previous = null;
+                foreach (var raw in batch)
                 {
-                    if (update.Id < offset)
+                    if (raw.Id is { } restarted && restarted < offset)
                     {
-                        LogIdsRestarted(offset, update.Id);
+                        LogIdsRestarted(offset, restarted);
                     }
 
                     // Throws only when the update can be neither handled nor parked (the database is gone): then it
                     // stays unconfirmed and comes again.
-                    await updates.HandleOrParkAsync(update, stoppingToken);
-                    offset = update.Id + 1;
+                    if (raw.Update is { } update)
+                    {
+                        await updates.HandleOrParkAsync(update, stoppingToken);
+                    }
+                    else
+                    {
+                        await updates.ParkUndecodableAsync(raw, stoppingToken);
+                    }
+
+                    // Ids only grow within a batch, so one without a readable id has at least the previous one's id + 1:
+                    // confirming that drops nothing unseen. The first of a batch has no such bound and is confirmed by
+                    // the next update's offset.
+                    if ((raw.Id ?? previous + 1) is not { } id)
+                    {
+                        continue;
+                    }
+
+                    previous = id;
+                    offset = id + 1;
                     lastUpdateAt = time.GetUtcNow();
                     await cursors.SetAsync(OffsetCursor, offset.ToString(CultureInfo.InvariantCulture), stoppingToken);
                 }
