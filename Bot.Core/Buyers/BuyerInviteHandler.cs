@@ -34,6 +34,11 @@ public sealed class BuyerInviteHandler(
             return; // Its echo already came back.
         }
 
+        if (!BuyerLink.IsBuyerId(conversation.BuyerId))
+        {
+            throw new InvalidOperationException("The conversation has no buyer id, so it cannot be linked to a Telegram user.");
+        }
+
         Invite invite;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {

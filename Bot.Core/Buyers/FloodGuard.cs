@@ -3,12 +3,15 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.Buyers;
 
 /// <summary>At most <see cref="BuyerOptions.FloodLimitPerMinute"/> messages per Telegram user in any minute, so one
-/// person cannot flood the store's marketplace account. Tells the caller whether to warn (once per minute).</summary>
+/// person cannot flood the store's marketplace account. Tells the caller whether to warn (once per minute). Replies to
+/// people who are not linked also share <see cref="BuyerOptions.StrangerRepliesPerMinute"/>, so a crowd of strangers
+/// cannot grow the outbox without bound either.</summary>
 public sealed class FloodGuard(IOptions<BuyerOptions> options, TimeProvider time)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
     private readonly Lock gate = new();
     private readonly Dictionary<long, (Queue<DateTimeOffset> Sends, DateTimeOffset? Warned)> users = [];
+    private readonly Queue<DateTimeOffset> strangerReplies = new();
 
     public enum Verdict
     {
@@ -55,6 +58,28 @@ public sealed class FloodGuard(IOptions<BuyerOptions> options, TimeProvider time
             }
 
             return verdict;
+        }
+    }
+
+    /// <summary>Takes one reply to someone who is not linked from the shared budget; false when it is spent (then say
+    /// nothing: the per-user limit already bounds what one person gets).</summary>
+    public bool TakeStrangerReply()
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            while (strangerReplies.Count > 0 && strangerReplies.Peek() <= now - Window)
+            {
+                strangerReplies.Dequeue();
+            }
+
+            if (strangerReplies.Count >= options.Value.StrangerRepliesPerMinute)
+            {
+                return false;
+            }
+
+            strangerReplies.Enqueue(now);
+            return true;
         }
     }
 }

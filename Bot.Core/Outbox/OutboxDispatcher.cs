@@ -145,6 +145,10 @@ public sealed partial class OutboxDispatcher(
                 await MigrateAsync(oldChatId, newChatId, cancellationToken);
                 await store.RescheduleAsync(item.Id, item.Attempts, time.GetUtcNow(), reason, cancellationToken);
                 return;
+            case ChatDeliveryException { Kind: ChatErrorKind.UserBlocked }:
+                // The person blocked the bot: no retry can deliver this, and it is nobody's fault to alert on.
+                await SettleAsync(item, reason, cancellationToken);
+                return;
             case ChatDeliveryException { Kind: ChatErrorKind.BadRequest }:
             case MarketplaceException { Kind: MarketplaceErrorKind.Rejected }:
             case InvalidOperationException:
@@ -186,6 +190,14 @@ public sealed partial class OutboxDispatcher(
         LogDead(item.Id, item.Kind, item.ConversationId, reason);
     }
 
+    private async Task SettleAsync(OutboxItem item, string reason, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await store.CompleteAsync(session, item.Id);
+        await session.CommitAsync(cancellationToken);
+        LogSettled(item.Id, item.Kind, reason);
+    }
+
     private async Task MigrateAsync(long oldChatId, long newChatId, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
@@ -206,6 +218,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}) of conversation {ConversationId} is a dead letter: {Reason}")]
     private partial void LogDead(long outboxId, string kind, long? conversationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {OutboxId} ({Kind}) settled undelivered: {Reason}")]
+    private partial void LogSettled(long outboxId, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {OldChatId} became supergroup {NewChatId}: stored ids updated; set Telegram__StaffChatId to the new id")]
     private partial void LogMigrated(long oldChatId, long newChatId);

@@ -21,6 +21,9 @@ internal sealed class FakeChat(long id, string type)
 
     public bool IsPrivate => Type == "private";
 
+    /// <summary>The user of this private chat blocked the bot (see <see cref="BlockedChats"/>).</summary>
+    public bool BotBlocked { get; set; }
+
     public Dictionary<int, StoredMessage> Messages { get; } = [];
 
     public Dictionary<int, FakeTopic> Topics { get; } = [];
