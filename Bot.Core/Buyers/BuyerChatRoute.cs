@@ -31,13 +31,14 @@ public sealed partial class BuyerChatRoute(
     public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
     {
         var (command, argument) = message.Command() is { } parsed ? parsed : ((string?)null, "");
-        var verdict = flood.Take(message.FromUserId); // Every message counts, /start with a code too.
+        var code = command == "start" && argument.Length > 0;
+        var verdict = code ? flood.TakeLinkAttempt(message.FromUserId) : flood.Take(message.FromUserId); // Every message counts.
         if (verdict == FloodGuard.Verdict.RefusedQuiet)
         {
             return;
         }
 
-        if (verdict == FloodGuard.Verdict.Allowed && command == "start" && argument.Length > 0)
+        if (verdict == FloodGuard.Verdict.Allowed && code)
         {
             await linker.LinkAsync(message, argument, cancellationToken);
             return;
