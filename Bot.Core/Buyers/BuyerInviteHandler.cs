@@ -66,7 +66,7 @@ public sealed class BuyerInviteHandler(
     }
 
     public Task OnDeliveredAsync(DbSession session, OutboxItem item) =>
-        feedback.EnqueueAsync(session, item, "✅", Html.Escape($"Invitation posted to the buyer. The link works once and expires in {options.Value.InviteTtl.TotalDays:0} days."));
+        feedback.EnqueueAsync(session, item, "✅", Html.Escape($"Invitation posted to the buyer. The link works once and expires in {options.Value.InviteTtl.TotalDays:0} days; /revoke withdraws it."));
 
     public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
         feedback.EnqueueAsync(session, item, "⚠️", $"⚠️ The invitation could not be posted: {Html.Escape(reason)}");

@@ -62,7 +62,7 @@ public sealed partial class BuyerLinker(
         await ReplyAsync(session, message, BuyerTexts.Welcome(options.Value.StoreName, order), language, QuickReplyKeyboard.Build());
         if (!again)
         {
-            var note = $"🔗 The buyer linked Telegram: <b>{Html.Escape(message.FromName)}</b> (id {message.FromUserId}). Replies here now reach them in Telegram too.";
+            var note = $"🔗 The buyer linked Telegram: <b>{Html.Escape(message.FromName)}</b> (id {message.FromUserId}). Replies here now reach them in Telegram too; /unlink disconnects them.";
             note += string.Concat(replaced.Select(r =>
                 $"\nThis replaces the earlier Telegram user <b>{Html.Escape(r.DisplayName ?? "")}</b> (id {r.TelegramUserId}), who was told."));
             await staff.TellAsync(session, conversation.Id, note);
