@@ -12,8 +12,8 @@ namespace Bot.Core.Buyers;
 
 /// <summary>Shows the seller side of a conversation in a linked buyer's private chat, translated into the buyer's
 /// language and tagged with the order. Each part is recorded as a copy, so the buyer's replies find their order. A
-/// topic the buyer deleted is made again; a buyer who blocked the bot makes the link inactive and the delivery settled
-/// (see <see cref="BuyerReachability"/>).</summary>
+/// topic the buyer deleted is made again; a buyer who blocked the bot has the delivery settled by the dispatcher
+/// (<see cref="FailureKind.Unreachable"/>) and the link made inactive here (see <see cref="BuyerReachability"/>).</summary>
 public sealed class BuyerPostHandler(
     IChatGateway chat,
     DeliveryContextLoader loader,
@@ -31,7 +31,7 @@ public sealed class BuyerPostHandler(
         BuyerLink? link;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
-            link = await links.FindByUserAsync(session, long.Parse(item.Payload ?? "0", CultureInfo.InvariantCulture));
+            link = await links.FindByUserAsync(session, UserOf(item));
         }
 
         if (message.Role == AuthorRole.Buyer || link is null || link.BlockedAt is not null || !BuyerOrders.Owns(link, conversation))
@@ -39,15 +39,15 @@ public sealed class BuyerPostHandler(
             return; // The buyer's own words, or unlinked or blocked since: nothing to send, nothing to retry.
         }
 
-        try
-        {
-            await SendAsync(message, conversation, link, copies, cancellationToken);
-        }
-        catch (ChatDeliveryException e) when (e.Kind == ChatErrorKind.UserBlocked)
-        {
-            await reachability.BlockedAsync(link, conversation, cancellationToken);
-        }
+        await SendAsync(message, conversation, link, copies, cancellationToken);
     }
+
+    /// <summary>Telegram said the buyer blocked the bot (<see cref="ChatErrorKind.UserBlocked"/>): the link goes inactive
+    /// and staff are told once.</summary>
+    public Task OnSettledAsync(DbSession session, OutboxItem item, string reason) =>
+        reachability.BlockedAsync(session, UserOf(item), item.ConversationId);
+
+    private static long UserOf(OutboxItem item) => long.Parse(item.Payload ?? "0", CultureInfo.InvariantCulture);
 
     private async Task SendAsync(StoredMessage message, Conversation conversation, BuyerLink link, IReadOnlyList<MessageCopy> copies, CancellationToken cancellationToken)
     {

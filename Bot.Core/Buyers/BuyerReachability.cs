@@ -8,7 +8,6 @@ namespace Bot.Core.Buyers;
 /// <summary>A buyer who blocked the bot: the link goes inactive (no more deliveries; the pending ones are settled) and
 /// staff are told once; when the buyer writes to the bot again the link is active again and staff are told.</summary>
 public sealed partial class BuyerReachability(
-    IDbConnectionFactory connections,
     BuyerLinkRepository links,
     StaffTopicNotes staff,
     TimeProvider time,
@@ -17,16 +16,18 @@ public sealed partial class BuyerReachability(
     public const string BlockedNote = "🚫 The buyer blocked the bot in Telegram: replies here no longer reach them there, only the order chat on the marketplace. If they write to the bot again, Telegram delivery resumes.";
     public const string BackNote = "🔗 The buyer is back in Telegram: replies here reach them there again.";
 
-    public async Task BlockedAsync(BuyerLink link, Conversation conversation, CancellationToken cancellationToken)
+    /// <summary>A delivery to the user was settled because they blocked the bot (runs in the settling transaction).</summary>
+    public async Task BlockedAsync(DbSession session, long telegramUserId, long? conversationId)
     {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        if (await links.MarkBlockedAsync(session, link.TelegramUserId, time.GetUtcNow()))
+        if (await links.MarkBlockedAsync(session, telegramUserId, time.GetUtcNow()))
         {
-            await staff.TellAsync(session, conversation.Id, Html.Escape(BlockedNote));
-            LogBlocked(link.TelegramUserId, conversation.Id);
-        }
+            if (conversationId is { } id)
+            {
+                await staff.TellAsync(session, id, Html.Escape(BlockedNote));
+            }
 
-        await session.CommitAsync(cancellationToken);
+            LogBlocked(telegramUserId, conversationId);
+        }
     }
 
     /// <summary>The buyer wrote to the bot: a blocked link is active again.</summary>
@@ -47,7 +48,7 @@ public sealed partial class BuyerReachability(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram user {UserId} blocked the bot; link inactive (conversation {ConversationId})")]
-    private partial void LogBlocked(long userId, long conversationId);
+    private partial void LogBlocked(long userId, long? conversationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram user {UserId} wrote again; link active")]
     private partial void LogBack(long userId);

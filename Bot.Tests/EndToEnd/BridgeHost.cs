@@ -48,6 +48,8 @@ public sealed class BridgeHost : IAsyncDisposable
         ["Marketplace:AliExpress:AccessToken"] = "test-session",
         ["Marketplace:AliExpress:SellerLoginId"] = "cn1000seller",
         ["Relay:RetryBaseDelay"] = "00:00:00.200",
+        // The fake image servers listen on 127.0.0.1, which production refuses to fetch from.
+        ["Relay:AllowPrivateMediaHosts"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
@@ -55,13 +57,15 @@ public sealed class BridgeHost : IAsyncDisposable
         Fakes.Telegram.FakeTelegramServer telegram,
         IMarketplaceClient? marketplace,
         IDictionary<string, string?>? overrides = null,
-        string? databasePath = null)
+        string? databasePath = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         databasePath ??= Path.Combine(Directory.CreateTempSubdirectory("bridge-e2e-").FullName, "bridge.db");
         var builder = BridgeApp.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(Settings(telegram.BaseUrl, telegram.Token, databasePath));
         builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
         builder.AddBridge();
+        configure?.Invoke(builder);
         if (marketplace is not null)
         {
             builder.Services.RemoveAll<IMarketplaceClient>();

@@ -24,6 +24,9 @@ internal sealed class FakeChat(long id, string type)
     /// <summary>The user of this private chat blocked the bot (see <see cref="BlockedChats"/>).</summary>
     public bool BotBlocked { get; set; }
 
+    /// <summary>The emoji the chat's admins allow as reactions (getChat's available_reactions); null when all are allowed.</summary>
+    public IReadOnlyList<string>? AvailableReactions { get; set; }
+
     public Dictionary<int, StoredMessage> Messages { get; } = [];
 
     public Dictionary<int, FakeTopic> Topics { get; } = [];
