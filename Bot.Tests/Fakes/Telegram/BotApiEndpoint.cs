@@ -72,6 +72,7 @@ internal sealed class BotApiEndpoint(
                 }
             }
 
+            BlockedChats.ThrowIfBlocked(state, request);
             var handler = routes.Find(method) ?? throw new BotApiException(404, "Not Found");
             var result = await handler(request, aborted);
             context.Response.ContentType = "application/json";

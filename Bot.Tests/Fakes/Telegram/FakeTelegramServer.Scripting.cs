@@ -51,6 +51,7 @@ public sealed partial class FakeTelegramServer
         {
             var chat = _state.RequireChat(chatId);
             var user = _state.RememberUser(fromUserId, fromName, languageCode);
+            BlockedChats.UnblockOnWrite(chat, fromUserId);
             var thread = threadId;
             if (replyToMessageId is int replyId && chat.Messages.TryGetValue(replyId, out var target))
             {
