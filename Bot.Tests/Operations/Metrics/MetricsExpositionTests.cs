@@ -61,6 +61,7 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
             "bridge_marketplace_items_set_aside_total 0",
             "bridge_echoes_matched_total 0",
             "bridge_telegram_rate_limited_total 0",
+            "bridge_telegram_updates_undecodable_total 0",
             "bridge_sent_untranslated_total{kind=\"marketplace_send\"} 0",
             "bridge_translation_requests_total{provider=\"LibreTranslate\"} 0",
             "bridge_translation_characters_total{provider=\"LibreTranslate\"} 0",
@@ -76,7 +77,9 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
         ];
         var lines = text.Split('\n');
         Assert.All(expected, series => Assert.Contains(series, lines));
-        Assert.Equal(7 * 5, MetricsScrape.Samples(text, "bridge_delivery_failures_total").Count);
+        Assert.Equal(
+            Bot.Core.Outbox.OutboxKinds.All.Count * Enum.GetValues<Bot.Core.Outbox.FailureKind>().Length,
+            MetricsScrape.Samples(text, "bridge_delivery_failures_total").Count);
     }
 
     [Fact]
