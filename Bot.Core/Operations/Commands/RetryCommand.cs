@@ -28,7 +28,7 @@ public sealed class RetryCommand(OutboxStore outbox, DeadLetterReader reader, Re
                     ?? (TryParseId(value, out var internalId) ? internalId : null);
                 return conversationId is { } found
                     ? await RetryManyAsync(message, found, $" of conversation {Html.Escape(value)}", cancellationToken)
-                    : $"No conversation {Html.Escape(value)} (give the order or chat id shown by /deadletters).";
+                    : $"{Usage} No order or chat {Html.Escape(value)} is known (see /deadletters).";
             case [var value] when TryParseId(value, out var id):
                 if (!await outbox.RetryDeadAsync(id, cancellationToken))
                 {
