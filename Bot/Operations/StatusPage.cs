@@ -34,9 +34,9 @@ internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, 
         if (verdict.Problems.Count > 0)
         {
             html.Append("<ul class=\"problems\">\n");
-            foreach (var problem in verdict.Problems)
+            foreach (var (title, text) in verdict.Problems)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<li>{E(Secrets.Redact(problem))}</li>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<li><b>{E(title)}</b>: {E(Secrets.Redact(text))}</li>\n");
             }
 
             html.Append("</ul>\n");
@@ -45,7 +45,7 @@ internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, 
         html.Append("<h2>Checks</h2><table><tr class=\"head\"><th>Check</th><th>State</th><th>Detail</th></tr>\n");
         foreach (var check in ready.Checks)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"Check\">{E(check.Name)}</td>{State(check.Ok)}<td data-label=\"Detail\">{E(check.Detail)}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"Check\">{E(check.Name)}</td>{State(check.Ok)}<td data-label=\"Detail\" class=\"long\">{E(check.Detail)}</td></tr>\n");
         }
 
         html.Append("</table>\n<h2>Parts</h2><table><tr class=\"head\"><th>Part</th><th>State</th><th>Last success</th><th>Failing since</th><th>Last error</th></tr>\n");
@@ -89,14 +89,14 @@ internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, 
         foreach (var d in dead)
         {
             var conversation = d.TopicLink is { } link ? $"<a href=\"{E(link)}\">{E(d.Conversation)}</a>" : E(d.Conversation);
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"Id\">#{d.Id}</td><td data-label=\"Kind\">{E(d.Kind)}</td><td data-label=\"Order or chat\">{conversation}</td><td data-label=\"Buyer\">{E(d.BuyerName)}</td><td data-label=\"Attempts\">{d.Attempts}</td><td data-label=\"Error\">{E(Secrets.Redact(d.LastError))}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"Id\">#{d.Id}</td><td data-label=\"Kind\">{E(d.Kind)}</td><td data-label=\"Order or chat\">{conversation}</td><td data-label=\"Buyer\">{E(d.BuyerName)}</td><td data-label=\"Attempts\">{d.Attempts}</td><td data-label=\"Error\" class=\"long\">{E(Secrets.Redact(d.LastError))}</td></tr>\n");
         }
 
         html.Append("</table>\n<p class=\"note\">Send /retry &lt;id&gt; in the operator chat to deliver one again.</p>\n");
     }
 
     private static void Part(StringBuilder html, string name, PartState part) =>
-        html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"Part\">{E(name)}</td>{State(part.Ok, part.LastSuccess is null && part.LastError is null, part.NeedsOperator)}<td data-label=\"Last success\">{E(Stamp(part.LastSuccess))}</td><td data-label=\"Failing since\">{E(Stamp(part.FailingSince))}</td><td data-label=\"Last error\">{E(Secrets.Redact(part.LastError))}</td></tr>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<tr><td data-label=\"Part\">{E(name)}</td>{State(part.Ok, part.LastSuccess is null && part.LastError is null, part.NeedsOperator)}<td data-label=\"Last success\">{E(Stamp(part.LastSuccess))}</td><td data-label=\"Failing since\">{E(Stamp(part.FailingSince))}</td><td data-label=\"Last error\" class=\"long\">{E(Secrets.Redact(part.LastError))}</td></tr>\n");
 
     private static string State(bool ok, bool unknown = false, bool needsOperator = false) =>
         needsOperator ? "<td data-label=\"State\" class=\"bad\">needs an operator</td>"
