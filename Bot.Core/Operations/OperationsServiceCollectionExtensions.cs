@@ -22,6 +22,9 @@ public static class OperationsServiceCollectionExtensions
                 "Operations__ReadyMaxPollAge, Operations__ReadyMaxTelegramSilence and Operations__ReadyDatabaseTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton<StatusReader>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<DeadLetterReader>();
+        services.AddSingleton<RetryWatch>();
         services.AddSingleton<AlertMonitor>();
         services.AddSingleton<IOperatorCommand, StatusCommand>();
         services.AddSingleton<IOperatorCommand, DeadLettersCommand>();

@@ -4,6 +4,8 @@ using Bot.Core.Operations;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Bot.Telegram;
@@ -100,7 +102,7 @@ internal sealed partial class UpdateReceiver(
             }
             catch (Exception e)
             {
-                health.TelegramFailed(e.Message);
+                health.TelegramFailed(e.Message, needsOperator: e is ApiRequestException { ErrorCode: 401 });
                 LogPollFailed(e, backoff);
                 await Task.Delay(backoff, time, stoppingToken);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));

@@ -24,6 +24,14 @@ internal sealed class FailureInjector
         }
     }
 
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _planned.Clear();
+        }
+    }
+
     public InjectedFailure? TakeNext(string method)
     {
         lock (_gate)

@@ -23,4 +23,7 @@ public sealed partial class FakeTelegramServer
     /// </summary>
     public void FailNextHttp(string method, int statusCode, string body) =>
         _failures.Plan(method, new InjectedFailure(InjectedFailureKind.RawHttp, statusCode, body));
+
+    /// <summary>Drops every planned failure not yet taken: the outage is over.</summary>
+    public void ClearFailures() => _failures.Clear();
 }
