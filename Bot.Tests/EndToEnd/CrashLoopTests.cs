@@ -31,6 +31,10 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
         var environment = BridgeProcess.Environment(telegram, aliexpress, database);
         // 30 sends a second (Telegram's global limit): the relay takes long enough for every kill to land mid-relay.
         environment["Telegram__Limits__GlobalPerSecond"] = "30";
+        // Language detection is not under test here: a small model keeps each restart short.
+        environment["Translation__CandidateLanguages"] = "en,ru";
+        environment["Translation__LowAccuracyMode"] = "true";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var duplicatesAtKill = new List<int> { 0 };
         for (var round = 0; round < Kills; round++)
@@ -46,6 +50,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
             Assert.False(bridge.HasExited, "the bridge stopped by itself");
             await bridge.KillAsync();
             duplicatesAtKill.Add(Duplicates(traffic));
+            output.WriteLine($"kill {round + 1} after {traffic.Arrivals - baseline} arrivals (planned {after}) at {clock.Elapsed.TotalSeconds:F1} s");
         }
 
         using (var last = BridgeProcess.Start(environment))
@@ -61,7 +66,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
         output.WriteLine($"messages buyer->staff {traffic.BuyerCount}, staff->marketplace {traffic.StaffCount}; kills {Kills}");
         output.WriteLine($"lost {buyer.Lost} + {staff.Lost}; duplicates {buyer.Duplicates} + {staff.Duplicates} (bound {bound}); " +
             $"max per kill {perKill.Max()}; order violations {buyer.OrderViolations} + {staff.OrderViolations}; " +
-            $"staff topics {telegram.Topics(BridgeHost.StaffChatId).Count} for {Orders} orders");
+            $"staff topics {telegram.Topics(BridgeHost.StaffChatId).Count} for {Orders} orders; {clock.Elapsed.TotalSeconds:F0} s");
 
         Assert.True(traffic.BuyerCount + traffic.StaffCount >= 500);
         Assert.Equal((0, 0), (buyer.Lost, staff.Lost));
