@@ -1,0 +1,82 @@
+using Bot.Core.Relay;
+using Bot.Core.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Bot.Tests.EndToEnd.FaultMatrix;
+
+/// <summary>Fault matrix, database rows: another connection holds the write lock, and the disk is full. The bridge's
+/// busy timeout is scaled from 10 s to 300 ms and each fault lasts 3 s, so writes are refused for a while.</summary>
+public sealed class DatabaseFaultTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan FaultLength = TimeSpan.FromSeconds(3);
+    private static readonly int Bound = new RelayOptions().MaxParallelDeliveries;
+
+    private static Task<MatrixRig> StartAsync() =>
+        MatrixRig.StartAsync(services: s => s.Configure<StorageOptions>(o => o.BusyTimeout = TimeSpan.FromMilliseconds(300)));
+
+    [Fact]
+    public async Task DatabaseLockedByAnotherWriter_RepeatsAtMostTheInFlight_AndRecoversWithoutOperator()
+    {
+        await using var rig = await StartAsync();
+        await rig.WriteAsync(12, 8);
+        await using (var blocker = await OpenAsync(rig))
+        {
+            await ExecuteAsync(blocker, "BEGIN IMMEDIATE;"); // held while deliveries are in flight
+            await HoldAsync(rig);
+            await ExecuteAsync(blocker, "COMMIT;");
+        }
+
+        rig.Traffic.AddBuyerMessages(4);
+        var row = await rig.FinishAsync($"Database locked by another writer for {FaultLength.TotalSeconds:F0} s", output);
+        Assert.Equal((0, true), (row.Lost, row.RecoveredWithoutOperator));
+        Assert.InRange(row.Duplicates, 0, Bound);
+    }
+
+    [Fact]
+    public async Task DiskFull_RepeatsAtMostTheInFlight_AndRecoversWithoutOperator()
+    {
+        // SQLite's own SQLITE_FULL cannot be provoked for another connection (max_page_count is per connection), so
+        // triggers refuse every write of the outbox, the messages and the cursors with SQLite's "disk is full" words.
+        await using var rig = await StartAsync();
+        await rig.WriteAsync(12, 8);
+        await using (var admin = await OpenAsync(rig))
+        {
+            await ExecuteAsync(admin, string.Join('\n', Tables.Select(t =>
+                $"CREATE TRIGGER full_{t.Table}_{t.Event} BEFORE {t.Event} ON {t.Table} BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;")));
+            await HoldAsync(rig);
+            await ExecuteAsync(admin, string.Join('\n', Tables.Select(t => $"DROP TRIGGER full_{t.Table}_{t.Event};")));
+        }
+
+        rig.Traffic.AddBuyerMessages(4);
+        var row = await rig.FinishAsync($"Disk full (writes refused for {FaultLength.TotalSeconds:F0} s)", output);
+        Assert.Equal((0, true), (row.Lost, row.RecoveredWithoutOperator));
+        Assert.InRange(row.Duplicates, 0, Bound);
+    }
+
+    private static readonly (string Table, string Event)[] Tables =
+        [("outbox", "INSERT"), ("outbox", "UPDATE"), ("messages", "INSERT"), ("cursors", "INSERT"), ("cursors", "UPDATE")];
+
+    /// <summary>The fault lasts <see cref="FaultLength"/> (a duration is what this fault is); traffic keeps coming.</summary>
+    private static async Task HoldAsync(MatrixRig rig)
+    {
+        rig.Traffic.AddBuyerMessages(8);
+        await Task.Delay(FaultLength, TimeProvider.System);
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(MatrixRig rig)
+    {
+        var connection = new SqliteConnection($"Data Source={rig.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "PRAGMA busy_timeout=10000;");
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}

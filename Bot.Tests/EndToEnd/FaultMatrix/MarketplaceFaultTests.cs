@@ -1,0 +1,60 @@
+using Bot.Core.Operations;
+using Bot.Tests.Fakes.AliExpress;
+using Xunit.Abstractions;
+
+namespace Bot.Tests.EndToEnd.FaultMatrix;
+
+/// <summary>Fault matrix, AliExpress rows: each prints "row | lost | duplicates | recovered without operator".</summary>
+public sealed class MarketplaceFaultTests(ITestOutputHelper output)
+{
+    private const string AddMessage = "aliexpress.message.redefining.versiontwo.addmsg";
+
+    [Fact]
+    public async Task MarketplaceServerErrors_LongerThanTheAttemptBudget_LoseNothing_AndRecoverWithoutOperator()
+    {
+        await using var rig = await MatrixRig.StartAsync();
+        var before = rig.AliExpress.CallCount(AddMessage);
+        rig.AliExpress.FailNext("*", FakeFault.Status(503), 100_000);
+
+        await rig.WriteAsync(12, 8);
+        await rig.OutlastAsync(() => rig.AliExpress.CallCount(AddMessage) - before);
+        rig.AliExpress.ClearFaults();
+
+        var row = await rig.FinishAsync("AliExpress 5xx, longer than the 8 attempts", output);
+        Assert.Equal((0, 0, true), (row.Lost, row.Duplicates, row.RecoveredWithoutOperator));
+    }
+
+    [Fact]
+    public async Task MarketplaceThrottling_IsRetried_LosingAndRepeatingNothing()
+    {
+        await using var rig = await MatrixRig.StartAsync();
+        rig.AliExpress.FailNext("*", FakeFault.PlatformError("ApiCallLimit", "isp.call-limited", "App call limit exceeded, please retry later"), 5);
+        rig.AliExpress.FailNext("*", FakeFault.Status(429, TimeSpan.FromSeconds(1)), 2);
+
+        await rig.WriteAsync(12, 8);
+
+        var row = await rig.FinishAsync("AliExpress throttling (5 x ApiCallLimit, 2 x HTTP 429 Retry-After 1 s)", output);
+        Assert.Equal((0, 0, true), (row.Lost, row.Duplicates, row.RecoveredWithoutOperator));
+    }
+
+    [Fact]
+    public async Task ExpiredSession_StopsPollingAndAlerts_AndOnceValidAgainEverythingArrives()
+    {
+        await using var rig = await MatrixRig.StartAsync();
+        var before = rig.AliExpress.CallCount(AddMessage);
+        rig.AliExpress.FailNext("*", FakeFault.ExpiredSession(), 100_000);
+
+        await rig.WriteAsync(12, 8);
+        var alert = await rig.Telegram.WaitForItemAsync(
+            () => rig.OperatorMessages.FirstOrDefault(m => m.VisibleText?.Contains("refuses the account", StringComparison.Ordinal) == true), MatrixRig.Timeout);
+        Assert.True(rig.Services.GetService(typeof(BridgeHealth)) is BridgeHealth { Marketplace.NeedsOperator: true });
+        output.WriteLine($"  alert: {alert.VisibleText?.Split('\n')[0]}");
+        // The session stays expired for longer than the old retry budget of the replies waiting to be posted.
+        await rig.OutlastAsync(() => rig.AliExpress.CallCount(AddMessage) - before);
+        rig.OperatorActed = true; // an operator renews the session; no /resume is sent
+        rig.AliExpress.ClearFaults();
+
+        var row = await rig.FinishAsync("AliExpress session expired (needs operator: renew it; polling resumes by itself)", output);
+        Assert.Equal((0, 0), (row.Lost, row.Duplicates));
+    }
+}

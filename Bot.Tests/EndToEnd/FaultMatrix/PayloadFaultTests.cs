@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Bot.Tests.Fakes.AliExpress;
+using Xunit.Abstractions;
+
+namespace Bot.Tests.EndToEnd.FaultMatrix;
+
+/// <summary>Fault matrix, malformed and out-of-range payloads from both platforms.</summary>
+public sealed class PayloadFaultTests(ITestOutputHelper output)
+{
+    private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
+    private const string Details = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";
+
+    [Fact]
+    public async Task MalformedAndOutOfRangePayloads_AreSkipped_AndEverythingElseArrives()
+    {
+        await using var rig = await MatrixRig.StartAsync();
+        rig.AliExpress.FailNext(Relations, FakeFault.MalformedJson());
+        rig.AliExpress.FailNext(Relations, FakeFault.HtmlPage(200));
+        rig.AliExpress.FailNext(Details, FakeFault.MalformedJson());
+        rig.AliExpress.AnswerNext(Relations, OutOfRangeRelations());
+        foreach (var update in MalformedUpdates())
+        {
+            rig.Telegram.EnqueueRaw(update);
+        }
+
+        await rig.WriteAsync(12, 8);
+
+        var row = await rig.FinishAsync("Malformed and out-of-range payloads (AliExpress and Telegram)", output);
+        Assert.Equal((0, 0, true), (row.Lost, row.Duplicates, row.RecoveredWithoutOperator));
+    }
+
+    /// <summary>A relation listing whose rows have wrong types, impossible ids and times out of range.</summary>
+    private static JsonObject OutOfRangeRelations() => new()
+    {
+        [Relations.Replace('.', '_') + "_response"] = new JsonObject
+        {
+            ["request_id"] = "fake-out-of-range",
+            ["result"] = new JsonObject
+            {
+                ["is_success"] = true,
+                ["relation_list"] = new JsonObject
+                {
+                    ["relation_result"] = new JsonArray(
+                        new JsonObject { ["channel_id"] = "not-a-number", ["order_id"] = -1, ["other_login_id"] = null, ["message_time"] = -5 },
+                        new JsonObject
+                        {
+                            ["channel_id"] = JsonValue.Create(decimal.MaxValue), ["order_id"] = "3009", ["other_login_id"] = "x",
+                            ["last_message_id"] = "99999999999999999999999999", ["message_time"] = 253_402_300_800_000L, ["unread_count"] = "many",
+                        }),
+                },
+            },
+        },
+    };
+
+    /// <summary>Updates a broken client or a future Bot API could send: wrong types, missing fields, unknown kinds.</summary>
+    private static IEnumerable<string> MalformedUpdates() =>
+    [
+        """{"message": {"message_id": 1, "date": -1, "chat": {"id": -1001000000001, "type": "supergroup"}, "message_thread_id": 999999, "text": "x"}}""",
+        """{"message": {"message_id": "one", "chat": {}}}""",
+        """{"edited_message": 5}""",
+        """{"some_future_update": {"id": 1}}""",
+    ];
+}
