@@ -20,7 +20,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
     public async Task DatabaseLockedByAnotherWriter_RepeatsAtMostTheInFlight_AndRecoversWithoutOperator()
     {
         await using var rig = await StartAsync();
-        await rig.WriteAsync(12, 8);
+        await InFlightAsync(rig);
         await using (var blocker = await OpenAsync(rig))
         {
             await ExecuteAsync(blocker, "BEGIN IMMEDIATE;"); // held while deliveries are in flight
@@ -40,7 +40,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
         // SQLite's own SQLITE_FULL cannot be provoked for another connection (max_page_count is per connection), so
         // triggers refuse every write of the outbox, the messages and the cursors with SQLite's "disk is full" words.
         await using var rig = await StartAsync();
-        await rig.WriteAsync(12, 8);
+        await InFlightAsync(rig);
         await using (var admin = await OpenAsync(rig))
         {
             await ExecuteAsync(admin, string.Join('\n', Tables.Select(t =>
@@ -57,6 +57,15 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
 
     private static readonly (string Table, string Event)[] Tables =
         [("outbox", "INSERT"), ("outbox", "UPDATE"), ("messages", "INSERT"), ("cursors", "INSERT"), ("cursors", "UPDATE")];
+
+    /// <summary>Staff replies and a burst of buyer messages, returning once the relay of the burst is under way.</summary>
+    private static async Task InFlightAsync(MatrixRig rig)
+    {
+        await rig.WriteAsync(0, 8);
+        var before = rig.Traffic.BuyerArrivals().Count;
+        rig.Traffic.AddBuyerMessages(40);
+        await rig.Telegram.WaitUntilAsync(() => rig.Traffic.BuyerArrivals().Count >= before + 4, MatrixRig.Timeout);
+    }
 
     /// <summary>The fault lasts <see cref="FaultLength"/> (a duration is what this fault is); traffic keeps coming.</summary>
     private static async Task HoldAsync(MatrixRig rig)
