@@ -18,6 +18,8 @@ RUN useradd --system --uid 10001 --home-dir /data bridge && mkdir -p /data && ch
 USER bridge
 VOLUME /data
 WORKDIR /data
+# The bridge listens on all interfaces here, so it starts only with Operators__HttpToken set (docker run -e ...):
+# the status page and /metrics then require that token; /healthz, used below, stays open.
 ENV ConnectionStrings__Bridge="Data Source=/data/bridge.db" \
     Urls="http://0.0.0.0:8080"
 EXPOSE 8080

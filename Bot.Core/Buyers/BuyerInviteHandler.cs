@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
@@ -61,8 +62,8 @@ public sealed class BuyerInviteHandler(
     }
 
     public Task OnDeliveredAsync(DbSession session, OutboxItem item) =>
-        feedback.EnqueueAsync(session, item, "✅", Html.Escape($"Invitation posted to the buyer. The link works once and expires in {options.Value.InviteTtl.TotalDays:0} days."));
+        feedback.EnqueueAsync(session, item, ChatReactions.Delivered, Html.Escape($"Invitation posted to the buyer. The link works once and expires in {options.Value.InviteTtl.TotalDays:0} days."));
 
     public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
-        feedback.EnqueueAsync(session, item, "⚠️", $"⚠️ The invitation could not be posted: {Html.Escape(reason)}");
+        feedback.EnqueueAsync(session, item, ChatReactions.Failed, $"⚠️ The invitation could not be posted: {StaffFeedback.Reason(reason)}");
 }

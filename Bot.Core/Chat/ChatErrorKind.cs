@@ -22,4 +22,8 @@ public enum ChatErrorKind
 
     /// <summary>Telegram refused this request as malformed; retrying it unchanged will not help.</summary>
     BadRequest,
+
+    /// <summary>"REACTION_INVALID": the emoji is not on the Bot API's list or not among the chat's available reactions
+    /// (its admins may narrow them at any time). Permanent for this emoji in this chat; say it in text instead.</summary>
+    ReactionInvalid,
 }

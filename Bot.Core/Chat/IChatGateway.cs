@@ -16,7 +16,14 @@ public interface IChatGateway
 
     Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken);
 
-    /// <summary>Answers a button press (stops the client's spinner), optionally with a short notice.</summary>
+    /// <summary>The emoji the chat's admins allow as reactions, or null when every emoji on the Bot API's list is allowed
+    /// (getChat's <c>available_reactions</c>).</summary>
+    Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>?>(null);
+
+    /// <summary>Answers a button press (stops the client's spinner), optionally with a short notice. Best-effort: a
+    /// refused or failed answer (a press too old to answer, after a restart) is logged, not thrown, so a handler that
+    /// answers after storing its effect is never run again for it.</summary>
     Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken);
 
     /// <summary>Downloads a file a user sent, by its file id.</summary>

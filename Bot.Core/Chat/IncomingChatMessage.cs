@@ -21,21 +21,19 @@ public sealed record IncomingChatMessage(
     bool HasOtherContent,
     DateTimeOffset Date)
 {
-    /// <summary>True when the text starts with a bot command ("/start", "/invite@MyBot").</summary>
-    public bool IsCommand => Text is { Length: > 1 } t && t[0] == '/';
+    /// <summary>True when the text (or caption) starts with a bot command ("/start", "/invite@MyBot"), as Telegram
+    /// recognises one (<see cref="BotCommand"/>); "/ ok" or "/path/to" is text.</summary>
+    public bool IsCommand => ParsedCommand is not null;
+
+    /// <summary>The bot a command is addressed to ("/pause@OtherBot" gives "OtherBot"); null when it names none.</summary>
+    public string? CommandAddressee => ParsedCommand?.Addressee;
+
+    /// <summary>True for an edited_message update: the text is the message's new text.</summary>
+    public bool IsEdit { get; init; }
+
+    private BotCommand? ParsedCommand => BotCommand.Parse(Text);
 
     /// <summary>The command word (lower case, without the slash or "@BotName") and the text after it; null when the
     /// message is not a command.</summary>
-    public (string Name, string Arguments)? Command()
-    {
-        if (!IsCommand)
-        {
-            return null;
-        }
-
-        var text = Text!.Trim();
-        var space = text.IndexOfAny([' ', '\n']);
-        var word = (space < 0 ? text[1..] : text[1..space]).Split('@')[0].ToLowerInvariant();
-        return (word, space < 0 ? "" : text[(space + 1)..].Trim());
-    }
+    public (string Name, string Arguments)? Command() => ParsedCommand is { } c ? (c.Name, c.Arguments) : null;
 }

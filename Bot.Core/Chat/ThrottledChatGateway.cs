@@ -12,11 +12,26 @@ public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter lim
     public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken) =>
         SendAsync(message.ChatId, () => inner.SendTextAsync(message, cancellationToken), cancellationToken);
 
-    public Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken) =>
-        SendAsync(message.ChatId, () => inner.SendPhotoAsync(message, cancellationToken), cancellationToken);
+    /// <summary>Telegram refuses a caption over <see cref="ChatLimits.MaxCaptionLength"/> visible characters: such a
+    /// photo goes without it, and the caption follows as a text reply to the photo.</summary>
+    public async Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken)
+    {
+        var caption = message.CaptionHtml is { } html && Relay.Formatting.HtmlSplitter.PlainLength(html) > ChatLimits.MaxCaptionLength ? html : null;
+        var photo = caption is null ? message : message with { CaptionHtml = null };
+        var id = await SendAsync(message.ChatId, () => inner.SendPhotoAsync(photo, cancellationToken), cancellationToken);
+        foreach (var part in caption is null ? [] : Relay.Formatting.HtmlSplitter.Split(caption, ChatLimits.MaxTextLength))
+        {
+            await SendTextAsync(new ChatText(message.ChatId, message.TopicId, part, id), cancellationToken);
+        }
+
+        return id;
+    }
 
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken) =>
         inner.SetReactionAsync(chatId, messageId, emoji, cancellationToken);
+
+    public Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken) =>
+        inner.GetAvailableReactionsAsync(chatId, cancellationToken);
 
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) =>
         inner.AnswerCallbackAsync(callbackId, text, cancellationToken);

@@ -146,6 +146,7 @@ public sealed partial class OutboxDispatcher(
                 await store.RescheduleAsync(item.Id, item.Attempts, time.GetUtcNow(), reason, cancellationToken);
                 return;
             case ChatDeliveryException { Kind: ChatErrorKind.BadRequest }:
+            case ChatDeliveryException { Kind: ChatErrorKind.ReactionInvalid }:
             case MarketplaceException { Kind: MarketplaceErrorKind.Rejected }:
             case InvalidOperationException:
                 await KillAsync(item, handler, reason, cancellationToken);

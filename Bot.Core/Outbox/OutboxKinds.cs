@@ -10,7 +10,8 @@ public static class OutboxKinds
 
     public const string MarketplaceMarkRead = "marketplace_mark_read";
 
-    /// <summary>A reaction on a staff message (✅ delivered, ⚠️ failed).</summary>
+    /// <summary>A reaction on a person's message (👍 delivered, 👎 failed; payload: <see cref="ReactionPayload"/>), with a
+    /// text reply instead where the chat refuses the reaction.</summary>
     public const string Reaction = "reaction";
 
     /// <summary>A short note from the bridge into a chat (payload: <see cref="NoticePayload"/>).</summary>
@@ -29,4 +30,7 @@ public static class OutboxKinds
     public static string MarketplaceLane(long conversationId) => $"market:{conversationId}";
 
     public static string ChatLane(long chatId) => $"chat:{chatId}";
+
+    /// <summary>Reactions have their own lane per chat: a reaction Telegram is slow to take never holds back a note.</summary>
+    public static string ReactionLane(long chatId) => $"reactions:{chatId}";
 }

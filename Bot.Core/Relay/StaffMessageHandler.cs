@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Relay;
 
 /// <summary>A message in the staff chat: in a conversation's topic it is a reply for the marketplace (stored, then
-/// delivered by the outbox); anywhere else it is ignored. Stickers and other media get a polite note.</summary>
+/// delivered by the outbox); anywhere else it is ignored. Stickers and other media get a polite note, and so does a
+/// command the bridge does not know ("/xyz" is not sent to the buyer: a mistyped command must not land in the
+/// dispute record; text that merely starts with "/", like "/ ok", is not a command and is relayed). Edits are
+/// answered by <see cref="StaffEditHandler"/>.</summary>
 public sealed partial class StaffMessageHandler(
     IDbConnectionFactory connections,
     ConversationRepository conversations,
@@ -16,33 +19,32 @@ public sealed partial class StaffMessageHandler(
     OutboxStore outbox,
     Notices notices,
     IEnumerable<IStaffCommand> commands,
+    StaffEditHandler edits,
     RelayMetrics metrics,
     Microsoft.Extensions.Options.IOptions<RelayOptions> options,
-    ILogger<StaffMessageHandler> logger) : IChatRoute
+    ILogger<StaffMessageHandler> logger) : IChatEditRoute
 {
     internal const string PhotoNotForwarded = "📷 Photos cannot be posted to the marketplace from here; only text (and a photo's caption) reaches the buyer.";
+    internal static string UnknownCommand(string word, string known) =>
+        $"Not sent: /{word} is not a command here (commands in a topic: {known}). To send text that starts with “/”, put a space after the slash.";
     internal const string Unsupported = "Only text can be relayed to the buyer; this message was not sent.";
 
     public int Order => 0;
 
     public bool Matches(IncomingChatMessage message) => message.ChatId == options.Value.StaffChatId;
 
+    public async Task HandleEditAsync(IncomingChatMessage edited, CancellationToken cancellationToken)
+    {
+        if (await ConversationOfAsync(edited, cancellationToken) is { } conversation)
+        {
+            await edits.HandleAsync(edited, conversation, cancellationToken);
+        }
+    }
+
     public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
     {
-        if (!message.IsTopicMessage || message.TopicId is not { } topicId)
+        if (await ConversationOfAsync(message, cancellationToken) is not { } conversation)
         {
-            return; // The general topic is the staff's own room.
-        }
-
-        Conversation? conversation;
-        await using (var lookup = await DbSession.ReadAsync(connections, cancellationToken))
-        {
-            conversation = await conversations.FindByTopicAsync(lookup, message.ChatId, topicId);
-        }
-
-        if (conversation is null)
-        {
-            LogNotBound(message.ChatId, topicId);
             return;
         }
 
@@ -62,7 +64,7 @@ public sealed partial class StaffMessageHandler(
         if (text.Length == 0)
         {
             // A sticker, a voice note, a photo without caption...: say so rather than drop it silently.
-            await NoticeAsync(session, message, conversation.Id, message.PhotoFileId is null ? Unsupported : PhotoNotForwarded, "🤷");
+            await NoticeAsync(session, message, conversation.Id, message.PhotoFileId is null ? Unsupported : PhotoNotForwarded, ChatReactions.Unsupported);
             await session.CommitAsync(cancellationToken);
             return;
         }
@@ -86,6 +88,25 @@ public sealed partial class StaffMessageHandler(
         metrics.Received(AuthorRole.Staff);
     }
 
+    /// <summary>The conversation whose topic the message is in; null in the general topic (the staff's own room) and in
+    /// topics that belong to no conversation.</summary>
+    private async Task<Conversation?> ConversationOfAsync(IncomingChatMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.IsTopicMessage || message.TopicId is not { } topicId)
+        {
+            return null;
+        }
+
+        await using var lookup = await DbSession.ReadAsync(connections, cancellationToken);
+        var conversation = await conversations.FindByTopicAsync(lookup, message.ChatId, topicId);
+        if (conversation is null)
+        {
+            LogNotBound(message.ChatId, topicId);
+        }
+
+        return conversation;
+    }
+
     private async Task RunCommandAsync(IncomingChatMessage message, Conversation conversation, CancellationToken cancellationToken)
     {
         var (word, arguments) = message.Command()!.Value;
@@ -93,6 +114,10 @@ public sealed partial class StaffMessageHandler(
         if (command is null)
         {
             LogUnknownCommand(word);
+            var known = string.Join(", ", commands.Select(c => "/" + c.Name).Order(StringComparer.Ordinal));
+            await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+            await NoticeAsync(session, message, conversation.Id, UnknownCommand(word, known), ChatReactions.Unsupported);
+            await session.CommitAsync(cancellationToken);
             return;
         }
 
@@ -105,6 +130,6 @@ public sealed partial class StaffMessageHandler(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Message in topic {TopicId} of chat {ChatId} ignored: the topic is not a conversation's")]
     private partial void LogNotBound(long chatId, int topicId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Unknown staff command /{Command} ignored")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unknown staff command /{Command}: not sent, staff told")]
     private partial void LogUnknownCommand(string command);
 }

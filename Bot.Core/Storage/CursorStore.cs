@@ -11,6 +11,15 @@ public sealed class CursorStore(IDbConnectionFactory connections, TimeProvider t
         return await connection.QuerySingleOrDefaultAsync<string?>("SELECT value FROM cursors WHERE name = @name", new { name });
     }
 
+    /// <summary>The value and when it was last set; null when the cursor was never set.</summary>
+    public async Task<(string? Value, DateTimeOffset UpdatedAt)?> GetWithTimeAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<(string? Value, string UpdatedAt)>(
+            "SELECT value, updated_at FROM cursors WHERE name = @name", new { name })).AsList();
+        return rows.Count == 0 ? null : (rows[0].Value, SqliteTypeHandlers.Parse(rows[0].UpdatedAt));
+    }
+
     public async Task SetAsync(string name, string? value, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);

@@ -181,7 +181,7 @@ public sealed class RelayTests : IAsyncLifetime
         Assert.Equal(OutboxKinds.MarketplaceSend, dead.Kind);
         Assert.Equal(8, dead.Attempts);
         Assert.Empty(harness.Marketplace.Sent);
-        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 501 && r.Emoji == "⚠️");
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 501 && r.Emoji == "👎");
         Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 501 && t.Html.Contains("Session expired", StringComparison.Ordinal));
     }
 

@@ -31,7 +31,7 @@ public sealed class StaffReplyTests : IAsyncLifetime
         Assert.Equal("9001", sent.ConversationId);
         Assert.Equal("buyer-1", sent.BuyerId);
         Assert.Equal("Yes, ships tomorrow.", sent.Text);
-        Assert.Contains(harness.Gateway.Reactions, r => r.ChatId == CoreHarness.StaffChatId && r.MessageId == 700 && r.Emoji == "✅");
+        Assert.Contains(harness.Gateway.Reactions, r => r.ChatId == CoreHarness.StaffChatId && r.MessageId == 700 && r.Emoji == "👍");
     }
 
     [Fact]

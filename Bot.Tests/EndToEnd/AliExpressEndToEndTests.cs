@@ -54,7 +54,7 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         await telegram.WaitUntilAsync(() => aliexpress.MarkedRead.Contains("3001234567890"), Timeout);
 
         var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "We ship it today.", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         var sent = Assert.Single(aliexpress.Sent);
         Assert.Equal(("order", "3001234567890", "buyer_ana", aliexpress.SellerLoginId, "We ship it today."), (sent.MessageType, sent.ExternId, sent.BuyerId, sent.SellerId, sent.Content));
 
@@ -78,7 +78,7 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         Assert.Contains("https://www.aliexpress.com/item/1005001.html", card.Text);
 
         var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "Yes, blue is in stock.", threadId: post.ThreadId);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         var sent = Assert.Single(aliexpress.Sent);
         Assert.Equal(("product", "1005001", "buyer_bo"), (sent.MessageType, sent.ExternId, sent.BuyerId));
     }

@@ -48,6 +48,8 @@ public sealed class BridgeHost : IAsyncDisposable
         ["Marketplace:AliExpress:AccessToken"] = "test-session",
         ["Marketplace:AliExpress:SellerLoginId"] = "cn1000seller",
         ["Relay:RetryBaseDelay"] = "00:00:00.200",
+        // The fake image servers listen on 127.0.0.1, which production refuses to fetch from.
+        ["Relay:AllowPrivateMediaHosts"] = "true",
         ["Logging:LogLevel:Default"] = "Warning",
     };
 

@@ -27,7 +27,7 @@ public sealed partial class PrivateTopicsEndToEndTests
         var second = telegram.Topics(Staff).Single(t => t.Name.Contains("63002", StringComparison.Ordinal)).ThreadId;
 
         var invite = telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite", threadId: first);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, invite).Contains("✅"), Timeout);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, invite).Contains("👍"), Timeout);
         telegram.EnqueueMessage(Buyer, Buyer, "Ana", "/start " + Code().Match(marketplace.Sent.Single().Text).Groups[1].Value);
         await telegram.WaitUntilAsync(() => telegram.SentTo(Buyer).Any(m => m.VisibleText?.Contains("connected", StringComparison.Ordinal) == true), Timeout);
 

@@ -46,7 +46,7 @@ public sealed class RelayEndToEndTests : IAsyncLifetime
         Assert.Contains("Hello, <b>where</b> is my order & why?", posted.VisibleText); // shown literally, not as markup
 
         var reply = telegram.EnqueueMessage(Staff, StaffUser, "Sam", "It ships tomorrow.", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         var sent = Assert.Single(marketplace.Sent);
         Assert.Equal("70001", sent.ConversationId);
         Assert.Equal("It ships tomorrow.", sent.Text);
@@ -92,7 +92,7 @@ public sealed class RelayEndToEndTests : IAsyncLifetime
 
         // Staff replies in the new topic reach the same conversation.
         var reply = telegram.EnqueueMessage(Staff, StaffUser, "Sam", "Answer in the new topic", threadId: second);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         Assert.Equal("70003", Assert.Single(marketplace.Sent).ConversationId);
     }
 
@@ -145,13 +145,13 @@ public sealed class RelayEndToEndTests : IAsyncLifetime
         marketplace.AddBuyerMessage("70007", "Hi");
         var topic = await TopicOfAsync("70007");
         var reply = telegram.EnqueueMessage(Staff, StaffUser, "Sam", "Only once", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
 
         var database = bridge.DatabasePath;
         await bridge.DisposeAsync();
         bridge = await BridgeHost.StartAsync(telegram, marketplace, databasePath: database);
         var after = telegram.EnqueueMessage(Staff, StaffUser, "Sam", "Second reply", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, after).Contains("✅"), Timeout);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, after).Contains("👍"), Timeout);
 
         Assert.Equal(["Only once", "Second reply"], marketplace.Sent.Select(s => s.Text).ToArray());
         Assert.Single(telegram.Topics(Staff));

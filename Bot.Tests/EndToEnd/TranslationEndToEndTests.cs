@@ -37,7 +37,7 @@ public sealed class TranslationEndToEndTests
 
         var topic = second.ThreadId!.Value;
         var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "We checked: it is on its way.", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("✅"), Timeout);
+        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         var posted = Assert.Single(marketplace.Sent).Text;
         Assert.StartsWith("<ru> We checked: it is on its way.", posted);
         Assert.Contains("We checked: it is on its way.", posted[posted.IndexOf('\n', StringComparison.Ordinal)..]); // the original beneath

@@ -11,6 +11,7 @@ public sealed class RecordingChatGateway : IChatGateway
     private readonly ConcurrentDictionary<int, bool> deletedTopics = new();
     private int nextTopic = 100;
     private int nextMessage = 1;
+    private int availableReactionReads;
 
     public ConcurrentQueue<(long ChatId, string Name, int TopicId)> Topics { get; } = new();
 
@@ -44,6 +45,11 @@ public sealed class RecordingChatGateway : IChatGateway
             throw new ChatDeliveryException(ChatErrorKind.TopicDeleted, "Bad Request: message thread not found");
         }
 
+        if (Telegram.TelegramHtml.Parse(message.Html, rejectBareAmpersand: true).PlainText?.Trim() is { Length: > 4096 })
+        {
+            throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: message is too long");
+        }
+
         Texts.Enqueue(message);
         return Task.FromResult(Interlocked.Increment(ref nextMessage));
     }
@@ -57,8 +63,26 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken)
     {
+        // Like Telegram: only the Bot API's list, narrowed by the chat's available reactions.
+        if (!Telegram.BotApiReactions.Emoji.Contains(emoji) || (AvailableReactions is { } allowed && !allowed.Contains(emoji)))
+        {
+            throw new ChatDeliveryException(ChatErrorKind.ReactionInvalid, "Bad Request: REACTION_INVALID");
+        }
+
         Reactions.Enqueue((chatId, messageId, emoji));
         return Task.CompletedTask;
+    }
+
+    /// <summary>The reactions every chat's admins allow (getChat's available_reactions); null: all on the list.</summary>
+    public IReadOnlySet<string>? AvailableReactions { get; set; }
+
+    /// <summary>How many times the core asked for a chat's available reactions (getChat).</summary>
+    public int AvailableReactionReads => availableReactionReads;
+
+    public Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref availableReactionReads);
+        return Task.FromResult(AvailableReactions);
     }
 
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) => Task.CompletedTask;

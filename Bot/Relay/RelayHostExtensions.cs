@@ -1,4 +1,6 @@
 using Bot.Core.Relay;
+using Bot.Relay.Media;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Relay;
 
@@ -8,7 +10,12 @@ internal static class RelayHostExtensions
     public static IServiceCollection AddRelayHost(this IServiceCollection services)
     {
         services.AddRelay();
-        services.AddHttpClient<IMediaFetcher, HttpMediaFetcher>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddOptions<MediaFetchOptions>().BindConfiguration("Relay")
+            .Validate(o => o.MaxMediaRedirects is >= 0 and <= 10, "Relay__MaxMediaRedirects must be between 0 and 10.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IMediaAddressPolicy, PublicAddressPolicy>();
+        services.AddHttpClient<IMediaFetcher, HttpMediaFetcher>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(sp => MediaHttpHandler.Create(sp.GetRequiredService<IMediaAddressPolicy>()));
         services.AddHostedService<OutboxWorker>();
         return services;
     }

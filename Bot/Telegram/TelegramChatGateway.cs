@@ -8,8 +8,14 @@ using ChatPhoto = Bot.Core.Chat.ChatPhoto;
 namespace Bot.Telegram;
 
 /// <summary>The core's chat gateway over the Bot API. Sends HTML (the core escapes everything it relays).</summary>
-internal sealed class TelegramChatGateway(ITelegramBotClient bot) : IChatGateway
+internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogger<TelegramChatGateway>? logger = null) : IChatGateway
 {
+    /// <summary>Telegram stops waiting for an answer after a few seconds anyway; a slow answer must not hold up the
+    /// update loop.</summary>
+    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly ILogger log = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<TelegramChatGateway>.Instance;
+
     public Task<int> CreateTopicAsync(long chatId, string name, CancellationToken cancellationToken) =>
         CallAsync(async () => (await bot.CreateForumTopic(chatId, name, cancellationToken: cancellationToken)).MessageThreadId, cancellationToken);
 
@@ -53,12 +59,31 @@ internal sealed class TelegramChatGateway(ITelegramBotClient bot) : IChatGateway
             return 0;
         }, cancellationToken);
 
-    public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) =>
+    public Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken) =>
         CallAsync(async () =>
         {
-            await bot.AnswerCallbackQuery(callbackId, text, cancellationToken: cancellationToken);
-            return 0;
+            var info = await bot.GetChat(chatId, cancellationToken);
+            return info.AvailableReactions is { } reactions
+                ? (IReadOnlySet<string>?)reactions.OfType<ReactionTypeEmoji>().Select(r => r.Emoji).ToHashSet(StringComparer.Ordinal)
+                : null;
         }, cancellationToken);
+
+    /// <summary>Best-effort: a press answered late (after a restart Telegram says "query is too old and response timeout
+    /// expired or query ID is invalid"), a network error or a timeout is logged and never thrown, so the handler's work
+    /// is not undone, retried or repeated (each repeat used to queue another notice) for a spinner that is gone anyway.</summary>
+    public async Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(AnswerTimeout);
+        try
+        {
+            await bot.AnswerCallbackQuery(callbackId, text, cancellationToken: timeout.Token);
+        }
+        catch (Exception e) when (TelegramErrors.IsMappable(e, cancellationToken))
+        {
+            LogAnswerFailed(log, e, callbackId);
+        }
+    }
 
     public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
         CallAsync(async () =>
@@ -67,6 +92,9 @@ internal sealed class TelegramChatGateway(ITelegramBotClient bot) : IChatGateway
             var file = await bot.GetInfoAndDownloadFile(fileId, buffer, cancellationToken);
             return new ChatFile(buffer.ToArray(), Path.GetFileName(file.FilePath ?? "file"));
         }, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer button press {CallbackId}; the press itself was handled")]
+    private static partial void LogAnswerFailed(ILogger logger, Exception error, string callbackId);
 
     private static ReplyParameters? Reply(int? messageId) =>
         messageId is { } id ? new ReplyParameters { MessageId = id, AllowSendingWithoutReply = true } : null;

@@ -39,6 +39,7 @@ internal static class TelegramServiceCollectionExtensions
             }
         });
         services.AddHostedService<StaffChatCheck>();
+        services.AddSingleton<ParkedUpdateRetrier>();
         services.AddHostedService<UpdateReceiver>();
         return services;
     }

@@ -8,12 +8,17 @@ namespace Bot.Telegram;
 /// <summary>Turns Bot API updates into what the core understands; anything else is null (and ignored).</summary>
 internal static class UpdateMapper
 {
+    /// <summary>A new message or, with <see cref="IncomingChatMessage.IsEdit"/>, an edited one. A message sent on behalf
+    /// of a chat (sender_chat: the group itself for its anonymous admins, whose "from" is the placeholder
+    /// GroupAnonymousBot) comes from a person, named by the admin's signature or the chat's title.</summary>
     public static IncomingChatMessage? ToMessage(Update update)
     {
-        if (update.Message is not { From: { } from } message)
+        if ((update.Message ?? update.EditedMessage) is not { From: { } from } message)
         {
             return null;
         }
+
+        var onBehalfOf = message.SenderChat;
 
         var photo = message.Photo?.MaxBy(p => p.FileSize ?? (long)p.Width * p.Height);
         return new IncomingChatMessage(
@@ -29,9 +34,11 @@ internal static class UpdateMapper
             message.MessageId,
             message.MessageThreadId,
             message.IsTopicMessage,
-            from.Id,
-            string.Join(' ', new[] { from.FirstName, from.LastName }.Where(s => !string.IsNullOrWhiteSpace(s))),
-            from.IsBot,
+            onBehalfOf?.Id ?? from.Id,
+            onBehalfOf is null
+                ? string.Join(' ', new[] { from.FirstName, from.LastName }.Where(s => !string.IsNullOrWhiteSpace(s)))
+                : message.AuthorSignature ?? onBehalfOf.Title ?? "Anonymous admin",
+            onBehalfOf is null && from.IsBot,
             from.LanguageCode,
             message.Text ?? message.Caption,
             photo?.FileId,
@@ -39,7 +46,10 @@ internal static class UpdateMapper
             // else is a real reply.
             message.ReplyToMessage is { } reply && reply.MessageId != message.MessageThreadId ? reply.MessageId : null,
             HasOtherContent(message),
-            new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)));
+            new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)))
+        {
+            IsEdit = update.Message is null,
+        };
     }
 
     public static IncomingCallback? ToCallback(Update update) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Operations;
 using Bot.Core.Storage;
@@ -10,10 +11,17 @@ namespace Bot.Telegram;
 
 /// <summary>Long-polls getUpdates and confirms an update's offset only after the core has stored its effect (the
 /// library's own receiver confirms first, losing an update whose handler throws: telegram.md). A crash between
-/// the two re-delivers the update, which the core's handlers recognise.</summary>
+/// the two re-delivers the update, which the core's handlers recognise. An update whose handling fails is parked
+/// (<see cref="ParkedUpdateRetrier"/>) and the loop moves on: one bad update never holds up the others.
+/// <para>Update ids: after a week without updates Telegram may restart them at a random number (telegram.md), possibly
+/// below the stored offset. The Bot API server answers an offset far above its newest id from the start of its queue
+/// (so updates arrive with ids below the offset: the offset then simply follows them down), but an offset just above
+/// the new ids would confirm, and so swallow, them. Since Telegram keeps an undelivered update only 24 hours, nothing
+/// unconfirmed can be older than that: after a quiet day the receiver polls without an offset (the earliest
+/// unconfirmed update first), which is right whatever the ids did.</para></summary>
 internal sealed partial class UpdateReceiver(
     ITelegramBotClient bot,
-    IChatUpdateHandler handler,
+    ParkedUpdateRetrier updates,
     CursorStore cursors,
     BridgeHealth health,
     TimeProvider time,
@@ -21,31 +29,49 @@ internal sealed partial class UpdateReceiver(
     ILogger<UpdateReceiver> logger) : BackgroundService
 {
     internal const string OffsetCursor = "telegram:offset";
-    private const int MaxAttemptsPerUpdate = 5;
-    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
-    private int failuresOfCurrent;
+    /// <summary>How long Telegram keeps an undelivered update.</summary>
+    internal static readonly TimeSpan Retention = TimeSpan.FromHours(24);
+
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var offset = int.TryParse(await cursors.GetAsync(OffsetCursor, stoppingToken), out var stored) ? stored : 0;
+        var offset = 0;
+        var lastUpdateAt = time.GetUtcNow();
         var backoff = TimeSpan.FromSeconds(1);
+        var loaded = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var updates = await bot.GetUpdates(offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                if (!loaded)
+                {
+                    var stored = await cursors.GetWithTimeAsync(OffsetCursor, stoppingToken);
+                    offset = int.TryParse(stored?.Value, CultureInfo.InvariantCulture, out var value) ? value : 0;
+                    lastUpdateAt = stored?.UpdatedAt ?? lastUpdateAt;
+                    loaded = true;
+                }
+
+                await updates.RetryDueAsync(stoppingToken);
+                var quiet = offset > 0 && time.GetUtcNow() - lastUpdateAt >= Retention;
+                var timeout = await updates.PollTimeoutAsync(options.Value.PollTimeoutSeconds, stoppingToken);
+                var batch = await bot.GetUpdates(quiet ? null : offset, 100, timeout, Wanted, stoppingToken);
                 health.TelegramSucceeded();
                 backoff = TimeSpan.FromSeconds(1);
-                foreach (var update in updates)
+                foreach (var update in batch)
                 {
-                    if (!await HandleAsync(update, stoppingToken))
+                    if (update.Id < offset)
                     {
-                        break; // Retry this update on the next round, without confirming it.
+                        LogIdsRestarted(offset, update.Id);
                     }
 
+                    // Throws only when the update can be neither handled nor parked (the database is gone): then it
+                    // stays unconfirmed and comes again.
+                    await updates.HandleOrParkAsync(update, stoppingToken);
                     offset = update.Id + 1;
-                    await cursors.SetAsync(OffsetCursor, offset.ToString(System.Globalization.CultureInfo.InvariantCulture), stoppingToken);
+                    lastUpdateAt = time.GetUtcNow();
+                    await cursors.SetAsync(OffsetCursor, offset.ToString(CultureInfo.InvariantCulture), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -62,45 +88,9 @@ internal sealed partial class UpdateReceiver(
         }
     }
 
-    /// <returns>False when the update should be tried again later; true when handled or given up on.</returns>
-    private async Task<bool> HandleAsync(Update update, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (UpdateMapper.ToMessage(update) is { } message)
-            {
-                await handler.HandleMessageAsync(message, cancellationToken);
-            }
-            else if (UpdateMapper.ToCallback(update) is { } callback)
-            {
-                await handler.HandleCallbackAsync(callback, cancellationToken);
-            }
-
-            failuresOfCurrent = 0;
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            if (++failuresOfCurrent >= MaxAttemptsPerUpdate)
-            {
-                // A poison update must not block every later one; it is logged with its id for the operators.
-                LogGaveUp(e, update.Id, failuresOfCurrent);
-                failuresOfCurrent = 0;
-                return true;
-            }
-
-            LogHandlerFailed(e, update.Id, failuresOfCurrent);
-            await Task.Delay(TimeSpan.FromSeconds(failuresOfCurrent), time, cancellationToken);
-            return false;
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed; trying again in {Delay}")]
     private partial void LogPollFailed(Exception error, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Handling update {UpdateId} failed (attempt {Attempt}); it will be retried")]
-    private partial void LogHandlerFailed(Exception error, int updateId, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on update {UpdateId} after {Attempts} attempts")]
-    private partial void LogGaveUp(Exception error, int updateId, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram restarted update ids: got {UpdateId} while the offset was {Offset}; following the new ids")]
+    private partial void LogIdsRestarted(int offset, int updateId);
 }

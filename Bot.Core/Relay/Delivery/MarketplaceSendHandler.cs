@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
@@ -20,6 +21,9 @@ public sealed class MarketplaceSendHandler(
     IBuyerFanOut buyers,
     IOptions<RelayOptions> options) : IDeliveryHandler
 {
+    /// <summary>Replied instead of 👍 where the staff chat does not allow that reaction.</summary>
+    public const string DeliveredHtml = "👍 Delivered to the marketplace.";
+
     public string Kind => OutboxKinds.MarketplaceSend;
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -72,10 +76,10 @@ public sealed class MarketplaceSendHandler(
 
     public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
     {
-        await feedback.EnqueueAsync(session, item, "✅", null);
+        await feedback.EnqueueAsync(session, item, ChatReactions.Delivered, null, DeliveredHtml);
         await buyers.EnqueueSellerSideAsync(session, item.ConversationId, item.MessageId);
     }
 
     public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
-        feedback.EnqueueAsync(session, item, "⚠️", $"⚠️ Not delivered to the marketplace: {Html.Escape(reason)}");
+        feedback.EnqueueAsync(session, item, ChatReactions.Failed, $"⚠️ Not delivered to the marketplace: {StaffFeedback.Reason(reason)}");
 }

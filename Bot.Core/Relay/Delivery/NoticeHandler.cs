@@ -4,8 +4,10 @@ using Bot.Core.Outbox;
 
 namespace Bot.Core.Relay.Delivery;
 
-/// <summary>Sends the bridge's own short notes and reactions (✅ delivered, ⚠️ with the reason).</summary>
-public sealed class NoticeHandler(IChatGateway chat, Translation.ITranslationService translator) : IDeliveryHandler
+/// <summary>Sends the bridge's own short notes, optionally with a reaction on the message they answer. The reaction is
+/// put first and only where the chat takes it: a refused one is skipped (the note says the same) and never costs the
+/// note. A notice without text whose reaction is refused (queued by an older version) is replied in text instead.</summary>
+public sealed class NoticeHandler(ReactionSender reactions, NoteSender notes, Translation.ITranslationService translator) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.Notice;
 
@@ -13,9 +15,14 @@ public sealed class NoticeHandler(IChatGateway chat, Translation.ITranslationSer
     {
         var notice = JsonSerializer.Deserialize<NoticePayload>(item.Payload ?? "null")
             ?? throw new InvalidOperationException($"Outbox item {item.Id} has no notice.");
-        if (notice.ReactionEmoji is { } emoji && notice.ReplyToMessageId is { } target)
+        if (notice.ReactionEmoji is { } emoji && notice.ReplyToMessageId is { } target &&
+            !await reactions.TryReactAsync(notice.ChatId, target, emoji, cancellationToken) && notice.Html.Length == 0)
         {
-            await chat.SetReactionAsync(notice.ChatId, target, emoji, cancellationToken);
+            notice = notice with
+            {
+                Html = ChatReactions.Current(emoji) == ChatReactions.Delivered ? MarketplaceSendHandler.DeliveredHtml : Formatting.Html.Escape(emoji),
+                TranslateTo = null,
+            };
         }
 
         if (notice.TranslateTo is { } language)
@@ -29,7 +36,7 @@ public sealed class NoticeHandler(IChatGateway chat, Translation.ITranslationSer
 
         if (notice.Html.Length > 0)
         {
-            await chat.SendTextAsync(new ChatText(notice.ChatId, notice.TopicId, notice.Html, notice.ReplyToMessageId, notice.Buttons), cancellationToken);
+            await notes.SendAsync(new ChatText(notice.ChatId, notice.TopicId, notice.Html, notice.ReplyToMessageId, notice.Buttons), cancellationToken);
         }
     }
 

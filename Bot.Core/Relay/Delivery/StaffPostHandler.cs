@@ -120,15 +120,26 @@ public sealed class StaffPostHandler(
         var bytes = await media.FetchAsync(url, options.Value.MaxPhotoBytes, cancellationToken);
         if (bytes is null)
         {
-            var note = $"📷 A photo could not be fetched from the marketplace: {Html.Link(url, "open it there")}";
-            return await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, note), cancellationToken), cancellationToken);
+            return await SendLinkAsync(topic, $"📷 A photo could not be fetched from the marketplace: {Html.Link(url, "open it there")}", cancellationToken);
         }
 
         var name = Path.GetFileName(new Uri(url).AbsolutePath);
-        return await topic.SendAsync(
-            (chatId, topicId) => chat.SendPhotoAsync(new ChatPhoto(chatId, topicId, bytes, string.IsNullOrEmpty(name) ? "photo.jpg" : name), cancellationToken),
-            cancellationToken);
+        try
+        {
+            return await topic.SendAsync(
+                (chatId, topicId) => chat.SendPhotoAsync(new ChatPhoto(chatId, topicId, bytes, string.IsNullOrEmpty(name) ? "photo.jpg" : name), cancellationToken),
+                cancellationToken);
+        }
+        catch (ChatDeliveryException e) when (e.Kind == ChatErrorKind.BadRequest)
+        {
+            // Telegram refuses some images for good (IMAGE_PROCESS_FAILED, PHOTO_INVALID_DIMENSIONS, ...): retrying the
+            // same bytes would only end in a dead letter, so staff get the link instead.
+            return await SendLinkAsync(topic, $"📷 Telegram refused a photo from the marketplace ({Html.Escape(e.Message)}): {Html.Link(url, "open it there")}", cancellationToken);
+        }
     }
+
+    private async Task<int> SendLinkAsync(TopicSender topic, string html, CancellationToken cancellationToken) =>
+        await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, html), cancellationToken), cancellationToken);
 
     private static MessageCopy Copy(StoredMessage message, ThreadBinding binding, int part, int telegramMessageId, TranslationResult translation) =>
         new()

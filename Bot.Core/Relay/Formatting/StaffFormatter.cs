@@ -21,7 +21,7 @@ public static class StaffFormatter
             ? $"🧾 {conversation.ExternalId} · {buyer}"
             : $"💬 {buyer}" + (conversation.Card?.ProductName is { } product ? $" · {product}" : "");
         name = name.ReplaceLineEndings(" ").Trim();
-        return name.Length <= ChatLimits.MaxTopicNameLength ? name : name[..(ChatLimits.MaxTopicNameLength - 1)] + "…";
+        return TextElements.Truncate(name, ChatLimits.MaxTopicNameLength);
     }
 
     public static string OrderCard(Conversation conversation)

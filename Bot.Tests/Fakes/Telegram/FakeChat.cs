@@ -21,6 +21,9 @@ internal sealed class FakeChat(long id, string type)
 
     public bool IsPrivate => Type == "private";
 
+    /// <summary>The emoji the chat's admins allow as reactions (getChat's available_reactions); null when all are allowed.</summary>
+    public IReadOnlyList<string>? AvailableReactions { get; set; }
+
     public Dictionary<int, StoredMessage> Messages { get; } = [];
 
     public Dictionary<int, FakeTopic> Topics { get; } = [];

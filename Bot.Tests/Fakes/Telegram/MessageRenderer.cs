@@ -9,12 +9,16 @@ internal static class MessageRenderer
         new(message.MessageId, ApiJson.UnixSeconds(message.Date), chat.ToJson())
         {
             From = message.From,
+            SenderChat = message.SenderChat,
+            AuthorSignature = message.AuthorSignature,
             MessageThreadId = message.ThreadId,
             IsTopicMessage = chat.IsForum && message.ThreadId is not null ? true : null,
             ReplyToMessage = includeReply ? RenderReply(chat, message) : null,
             EditDate = message.EditedAt is DateTimeOffset edited ? ApiJson.UnixSeconds(edited) : null,
             Text = message.Text is null ? null : message.VisibleText,
+            Entities = message.Text is null ? null : BotCommandEntities.Find(message.VisibleText),
             Caption = message.Caption is null ? null : message.VisibleText,
+            CaptionEntities = message.Caption is null ? null : BotCommandEntities.Find(message.VisibleText),
             Photo = message.Photo,
             Sticker = message.Sticker,
             ForumTopicCreated = message.TopicCreated,

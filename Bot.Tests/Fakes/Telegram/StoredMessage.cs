@@ -14,6 +14,11 @@ internal sealed class StoredMessage
 
     public required DateTimeOffset Date { get; init; }
 
+    /// <summary>Set when sent on behalf of a chat: the group itself for its anonymous admins.</summary>
+    public ChatJson? SenderChat { get; init; }
+
+    public string? AuthorSignature { get; init; }
+
     public int? ThreadId { get; init; }
 
     public int? ReplyToMessageId { get; init; }

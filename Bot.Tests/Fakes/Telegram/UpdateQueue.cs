@@ -133,10 +133,33 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>Like Telegram after a week without updates: the next update gets <paramref name="firstId"/> (Telegram
+    /// picks it at random), typically far below the offset a bot has stored. Only an empty queue restarts.</summary>
+    public void RestartIds(long firstId)
+    {
+        lock (_gate)
+        {
+            if (_pending.Count > 0)
+            {
+                throw new InvalidOperationException("Telegram restarts update ids only after a quiet week: confirm the pending updates first.");
+            }
+
+            _nextUpdateId = firstId;
+        }
+    }
+
     private void Confirm(long offset)
     {
         if (offset > 0)
         {
+            // The Bot API server (td's TQueue) refuses an offset more than 10 above its next id, or 2,000,000 below
+            // it, and answers from the start of its queue instead, confirming nothing: after restarted ids a bot's old,
+            // higher offset still gets the new updates. Inside that window older updates are confirmed (dropped).
+            if (offset > _nextUpdateId + 10 || offset < _nextUpdateId - 2_000_000)
+            {
+                return;
+            }
+
             _pending.RemoveAll(u => u.UpdateId < offset);
         }
         else if (offset < 0)

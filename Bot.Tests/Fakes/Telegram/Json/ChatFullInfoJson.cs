@@ -1,6 +1,7 @@
 namespace Bot.Tests.Fakes.Telegram.Json;
 
-/// <summary>accent_color_id, max_reaction_count and accepted_gift_types are required by Bot API 9+.</summary>
+/// <summary>accent_color_id, max_reaction_count and accepted_gift_types are required by Bot API 9+; available_reactions
+/// is left out when all emoji are allowed.</summary>
 internal sealed record ChatFullInfoJson(
     long Id,
     string Type,
@@ -9,4 +10,5 @@ internal sealed record ChatFullInfoJson(
     AcceptedGiftTypesJson AcceptedGiftTypes,
     string? Title = null,
     string? FirstName = null,
-    bool? IsForum = null);
+    bool? IsForum = null,
+    IReadOnlyList<ReactionTypeJson>? AvailableReactions = null);

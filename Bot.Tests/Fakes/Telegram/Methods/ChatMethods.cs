@@ -22,7 +22,8 @@ internal sealed class ChatMethods(FakeTelegramState state)
     {
         var chat = state.RequireChat(request);
         var gifts = new AcceptedGiftTypesJson(false, false, false, false);
-        return new ChatFullInfoJson(chat.Id, chat.Type, 0, 11, gifts, chat.Title, chat.FirstName, chat.IsForum ? true : null);
+        var reactions = chat.AvailableReactions?.Select(ReactionTypeJson.Of).ToList();
+        return new ChatFullInfoJson(chat.Id, chat.Type, 0, 11, gifts, chat.Title, chat.FirstName, chat.IsForum ? true : null, reactions);
     }
 
     private object GetChatMember(BotApiRequest request)

@@ -7,7 +7,7 @@ internal static class FormattedText
     public const int MaxCaptionLength = 1024;
 
     /// <summary>
-    /// The visible text. Length is measured in UTF-16 code units, which is at least as strict as Telegram's count.
+    /// The visible text. Length is measured in UTF-16 code units, as Telegram counts (an emoji outside the BMP is two).
     /// Markdown modes are accepted without validation.
     /// </summary>
     public static string Visible(string raw, string? parseMode, FakeTelegramOptions options)

@@ -21,7 +21,9 @@ internal sealed class InteractionMethods(FakeTelegramState state)
         var emojis = new List<string>();
         foreach (var reaction in request.Json("reaction")?.AsArray() ?? [])
         {
-            if (reaction?["type"]?.GetValue<string>() != "emoji" || reaction["emoji"]?.GetValue<string>() is not string emoji)
+            // Only the Bot API's fixed list, narrowed by the chat's available_reactions (✅ or ⚠️ are refused).
+            if (reaction?["type"]?.GetValue<string>() != "emoji" || reaction["emoji"]?.GetValue<string>() is not string emoji
+                || !BotApiReactions.Allows(chat, emoji))
             {
                 throw BotApiException.BadRequest("REACTION_INVALID");
             }

@@ -48,9 +48,15 @@ internal sealed class SendPhotoMethod(FakeTelegramState state)
                 throw BotApiException.BadRequest("file must be non-empty");
             }
 
-            return upload.Bytes.Length > MaxUploadBytes
-                ? throw new BotApiException(413, "Request Entity Too Large")
-                : state.Files.Add(upload.Bytes, "photos", "jpg");
+            if (upload.Bytes.Length > MaxUploadBytes)
+            {
+                throw new BotApiException(413, "Request Entity Too Large");
+            }
+
+            // Telegram decodes uploaded photos; bytes that are no image it knows are refused.
+            return ImageSignatures.IsImage(upload.Bytes)
+                ? state.Files.Add(upload.Bytes, "photos", "jpg")
+                : throw BotApiException.BadRequest("IMAGE_PROCESS_FAILED");
         }
 
         var reference = request.String("photo");

@@ -1,0 +1,9 @@
+using System.Net;
+
+namespace Bot.Relay.Media;
+
+/// <summary>Which addresses the media fetcher may connect to; asked for every address of every hop, at connect time.</summary>
+internal interface IMediaAddressPolicy
+{
+    bool Allows(IPAddress address);
+}
