@@ -3,6 +3,7 @@ using Bot.Core.Translation;
 using Bot.Marketplace;
 using Bot.Operations;
 using Bot.Relay;
+using Bot.Storage;
 using Bot.Telegram;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ public static class BridgeApp
     /// <summary>Registers every part of the bridge; configuration must be complete before this is called.</summary>
     public static WebApplicationBuilder AddBridge(this WebApplicationBuilder builder)
     {
-        builder.Services.AddStorage();
+        builder.Services.AddStorageHost();
         builder.Services.AddTranslation();
         builder.Services.AddTelegram();
         builder.Services.AddRelayHost();

@@ -27,4 +27,7 @@ public sealed class MessageCopy
     public string? Provider { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the marketplace accepted this post (marketplace copies only; null: not sent, or not known to have arrived).</summary>
+    public DateTimeOffset? AcceptedAt { get; set; }
 }

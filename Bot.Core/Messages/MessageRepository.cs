@@ -50,7 +50,7 @@ public sealed class MessageRepository(TimeProvider time)
         (await session.Connection.QueryAsync<MessageCopy>(
             """
             SELECT id, message_id AS MessageId, target, part, chat_id AS ChatId, topic_id AS TopicId, remote_message_id AS RemoteMessageId,
-                   text, language, provider, created_at AS CreatedAt
+                   text, language, provider, created_at AS CreatedAt, accepted_at AS AcceptedAt
             FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part
             """,
             new { messageId, target },
@@ -82,6 +82,20 @@ public sealed class MessageRepository(TimeProvider time)
         session.Connection.ExecuteAsync(
             "UPDATE message_copies SET remote_message_id = @remoteMessageId WHERE id = @copyId",
             new { copyId, remoteMessageId },
+            session.Transaction);
+
+    /// <summary>Records that the marketplace accepted a post (with its id, when the marketplace gives one).</summary>
+    public Task MarkAcceptedAsync(DbSession session, long copyId, string? remoteMessageId) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE message_copies SET accepted_at = @at, remote_message_id = COALESCE(@remoteMessageId, remote_message_id) WHERE id = @copyId",
+            new { copyId, remoteMessageId, at = time.GetUtcNow() },
+            session.Transaction);
+
+    /// <summary>Records that the marketplace accepted every part of a message not yet marked (when its delivery completes).</summary>
+    public Task MarkAllAcceptedAsync(DbSession session, long messageId) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL",
+            new { messageId, at = time.GetUtcNow() },
             session.Transaction);
 
     /// <summary>The stored message a Telegram message is a copy of (for replies), or null.</summary>

@@ -17,6 +17,7 @@ public sealed partial class OutboxDispatcher(
     IDbConnectionFactory connections,
     ConversationRepository conversations,
     RelayMetrics metrics,
+    RetryPolicy retries,
     TimeProvider time,
     IOptions<RelayOptions> options,
     ILogger<OutboxDispatcher> logger)
@@ -25,6 +26,7 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, IDeliveryHandler> byKind = handlers.ToDictionary(h => h.Kind);
     private readonly Dictionary<string, long> lastServed = [];
     private readonly DeliveryLogScope scopes = new();
+    private readonly UnstoredOutcomes unstored = new();
     private long turn;
 
     /// <summary>How many items of one lane a round delivers back to back before the lane goes to the end of the queue.</summary>
@@ -41,8 +43,15 @@ public sealed partial class OutboxDispatcher(
         var running = new List<Task<int>>();
         var budget = new RoundBudget(limiter);
         var attempted = 0;
+        var now = time.GetUtcNow();
         foreach (var item in heads.OrderBy(h => lastServed.GetValueOrDefault(h.Lane)).ThenBy(h => h.Id))
         {
+            // An item whose last outcome the database would not store waits in memory (only a lane's head can).
+            if (unstored.IsWaiting(item.Id, now))
+            {
+                continue;
+            }
+
             // The limiter decides the pace: a lane starts only when its chat's budget for this round has room for
             // its sends, so no delivery waits inside AcquireAsync (that would hold a slot other chats could use).
             if (item.ChatId is { } chatId && (!budget.IsOpen(chatId) || !budget.TryTake(chatId, await SendsNeededAsync(item, cancellationToken))))
@@ -99,24 +108,55 @@ public sealed partial class OutboxDispatcher(
     /// <summary>When something next needs doing, for the worker's sleep.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => store.GetNextDueAsync(cancellationToken);
 
-    /// <returns>True when the item was delivered.</returns>
+    /// <returns>True when the item was delivered (and that is stored).</returns>
     private async Task<bool> RunAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         using var scope = await scopes.BeginAsync(logger, connections, item, cancellationToken);
         if (!byKind.TryGetValue(item.Kind, out var handler))
         {
-            await KillAsync(item, null, $"No handler for outbox kind '{item.Kind}'.", cancellationToken);
+            var reason = $"No handler for outbox kind '{item.Kind}'.";
+            await StoreOutcomeAsync(item, reason, delivered: false, () => KillAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
+            return false;
+        }
+
+        if (unstored.Find(item.Id) is { } earlier)
+        {
+            // The last attempt's outcome is not stored yet: store it now rather than send again.
+            if (earlier.Delivered)
+            {
+                return await StoreOutcomeAsync(item, earlier.Error, delivered: true, () => CompleteAsync(item, handler), cancellationToken);
+            }
+
+            await StoreOutcomeAsync(item, earlier.Error, delivered: false, () => RescheduleUnstoredAsync(item, earlier, cancellationToken), cancellationToken);
             return false;
         }
 
         try
         {
             await handler.DeliverAsync(item, cancellationToken);
-            await using var session = await DbSession.BeginAsync(connections, CancellationToken.None);
-            await handler.OnDeliveredAsync(session, item);
-            await store.CompleteAsync(session, item.Id);
-            await session.CommitAsync(CancellationToken.None);
-            metrics.Delivered(item.Kind);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            await StoreOutcomeAsync(item, e.Message, delivered: false, () => FailAsync(item, handler, e, cancellationToken), cancellationToken);
+            return false;
+        }
+
+        return await StoreOutcomeAsync(item, "", delivered: true, () => CompleteAsync(item, handler), cancellationToken);
+    }
+
+    /// <summary>Runs the write that stores an attempt's outcome. When the database refuses it, the outcome is kept in
+    /// memory instead (<see cref="UnstoredOutcomes"/>), so the item is not sent again for want of a record.</summary>
+    /// <returns>True when the outcome is stored.</returns>
+    private async Task<bool> StoreOutcomeAsync(OutboxItem item, string error, bool delivered, Func<Task> write, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await write();
+            unstored.Forget(item.Id);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -125,58 +165,62 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception e)
         {
-            await FailAsync(item, handler, e, cancellationToken);
+            var outcome = unstored.Remember(item.Id, delivered, error, time.GetUtcNow(), retries.Backoff);
+            LogUnstored(e, item.Id, item.Kind, outcome.Delivered, outcome.NotBefore);
             return false;
         }
+    }
+
+    private async Task CompleteAsync(OutboxItem item, IDeliveryHandler handler)
+    {
+        await using var session = await DbSession.BeginAsync(connections, CancellationToken.None);
+        await handler.OnDeliveredAsync(session, item);
+        await store.CompleteAsync(session, item.Id);
+        await session.CommitAsync(CancellationToken.None);
+        metrics.Delivered(item.Kind);
+    }
+
+    /// <summary>Stores a failure that could not be stored when it happened, as a failed attempt: the item is retried
+    /// after its back-off (sent again then: whether the failed attempt reached the other side is unknown).</summary>
+    private Task RescheduleUnstoredAsync(OutboxItem item, UnstoredOutcome earlier, CancellationToken cancellationToken)
+    {
+        var next = retries.Decide(item, FailureKind.Outage, time.GetUtcNow());
+        return store.RescheduleAsync(item.Id, next.Attempts, next.Due, earlier.Error, next.FailingSince, cancellationToken);
     }
 
     private async Task FailAsync(OutboxItem item, IDeliveryHandler handler, Exception error, CancellationToken cancellationToken)
     {
         var reason = error.Message;
         metrics.Failed(item.Kind, Reason(error));
-        switch (error)
+        var kind = DeliveryFailures.Classify(error, item.ChatId);
+        if (kind == FailureKind.RateLimited)
         {
-            case ChatDeliveryException { Kind: ChatErrorKind.RateLimited } e:
-                // Not the item's fault: wait as told, without spending an attempt.
-                metrics.RateLimited();
-                await store.RescheduleAsync(item.Id, item.Attempts, time.GetUtcNow() + (e.RetryAfter ?? TimeSpan.FromSeconds(1)), reason, cancellationToken);
-                return;
-            case ChatDeliveryException { Kind: ChatErrorKind.ChatMigrated, MigrateToChatId: { } newChatId } when item.ChatId is { } oldChatId:
-                await MigrateAsync(oldChatId, newChatId, cancellationToken);
-                await store.RescheduleAsync(item.Id, item.Attempts, time.GetUtcNow(), reason, cancellationToken);
-                return;
-            case ChatDeliveryException { Kind: ChatErrorKind.BadRequest }:
-            case ChatDeliveryException { Kind: ChatErrorKind.ReactionInvalid }:
-            case MarketplaceException { Kind: MarketplaceErrorKind.Rejected }:
-            case InvalidOperationException:
-                await KillAsync(item, handler, reason, cancellationToken);
-                return;
+            metrics.RateLimited();
+        }
+        else if (kind == FailureKind.ChatMigrated && error is ChatDeliveryException { MigrateToChatId: { } newChatId } && item.ChatId is { } oldChatId)
+        {
+            await MigrateAsync(oldChatId, newChatId, cancellationToken);
         }
 
-        var attempts = item.Attempts + 1;
-        if (attempts >= options.Value.MaxAttempts)
+        var next = retries.Decide(item, kind, time.GetUtcNow(), (error as ChatDeliveryException)?.RetryAfter);
+        if (next.GiveUp)
         {
-            await KillAsync(item, handler, reason, cancellationToken, attempts);
+            await KillAsync(item, handler, next.Why is null ? reason : $"{reason} (given up: {next.Why})", next.Attempts, cancellationToken);
             return;
         }
 
-        var delay = Backoff(attempts);
-        LogRetry(error, item.Id, item.Kind, attempts, delay);
-        await store.RescheduleAsync(item.Id, attempts, time.GetUtcNow() + delay, reason, cancellationToken);
+        if (next.Attempts > item.Attempts)
+        {
+            LogRetry(error, item.Id, item.Kind, kind, next.Attempts, next.Due - time.GetUtcNow());
+        }
+
+        await store.RescheduleAsync(item.Id, next.Attempts, next.Due, reason, next.FailingSince, cancellationToken);
     }
 
-    private TimeSpan Backoff(int attempts)
-    {
-        var o = options.Value;
-        var factor = Math.Pow(2, Math.Min(attempts - 1, 20));
-        var delay = TimeSpan.FromMilliseconds(o.RetryBaseDelay.TotalMilliseconds * factor);
-        return delay < o.MaxRetryDelay ? delay : o.MaxRetryDelay;
-    }
-
-    private async Task KillAsync(OutboxItem item, IDeliveryHandler? handler, string reason, CancellationToken cancellationToken, int? attempts = null)
+    private async Task KillAsync(OutboxItem item, IDeliveryHandler? handler, string reason, int attempts, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await store.KillAsync(session, item.Id, attempts ?? item.Attempts + 1, reason);
+        await store.KillAsync(session, item.Id, attempts, reason);
         if (handler is not null)
         {
             await handler.OnDeadAsync(session, item, reason);
@@ -202,8 +246,11 @@ public sealed partial class OutboxDispatcher(
         _ => e.GetType().Name,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {OutboxId} ({Kind}) failed, attempt {Attempts}; retrying in {Delay}")]
-    private partial void LogRetry(Exception error, long outboxId, string kind, int attempts, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {OutboxId} ({Kind}) failed ({FailureKind}), attempt {Attempts}; retrying in {Delay}")]
+    private partial void LogRetry(Exception error, long outboxId, string kind, FailureKind failureKind, int attempts, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}): the database did not store its outcome (delivered: {Delivered}); it is not sent again before that is stored, next try at {NotBefore}")]
+    private partial void LogUnstored(Exception error, long outboxId, string kind, bool delivered, DateTimeOffset notBefore);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}) of conversation {ConversationId} is a dead letter: {Reason}")]
     private partial void LogDead(long outboxId, string kind, long? conversationId, string reason);

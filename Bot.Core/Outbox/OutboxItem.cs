@@ -26,4 +26,7 @@ public sealed class OutboxItem
     public string? LastError { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the current run of failures began; null while the delivery has not failed.</summary>
+    public DateTimeOffset? FailingSince { get; set; }
 }

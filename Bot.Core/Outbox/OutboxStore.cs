@@ -9,7 +9,7 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
 {
     private const string Columns = """
         id, kind, lane, conversation_id AS ConversationId, message_id AS MessageId, chat_id AS ChatId, payload, status, attempts,
-        next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt
+        next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt, failing_since AS FailingSince
         """;
 
     public async Task<long> EnqueueAsync(DbSession session, OutboxEntry entry, DateTimeOffset? notBefore = null)
@@ -81,12 +81,16 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
             new { id, now = time.GetUtcNow() },
             session.Transaction);
 
-    public async Task RescheduleAsync(long id, int attempts, DateTimeOffset due, string error, CancellationToken cancellationToken)
+    /// <param name="failingSince">When the current run of failures began (kept across reschedules; null: not failing).</param>
+    public async Task RescheduleAsync(long id, int attempts, DateTimeOffset due, string error, DateTimeOffset? failingSince, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(
-            "UPDATE outbox SET attempts = @attempts, next_attempt_at = @due, last_error = @error, updated_at = @now WHERE id = @id AND status = 'pending'",
-            new { id, attempts, due, error, now = time.GetUtcNow() });
+            """
+            UPDATE outbox SET attempts = @attempts, next_attempt_at = @due, last_error = @error, failing_since = @failingSince, updated_at = @now
+            WHERE id = @id AND status = 'pending'
+            """,
+            new { id, attempts, due, error, failingSince, now = time.GetUtcNow() });
     }
 
     public Task KillAsync(DbSession session, long id, int attempts, string error) =>
@@ -95,16 +99,35 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
             new { id, attempts, error, now = time.GetUtcNow() },
             session.Transaction);
 
-    /// <summary>Puts a dead letter back in its lane, due now, with a fresh attempt budget.</summary>
-    public async Task<bool> RetryDeadAsync(long id, CancellationToken cancellationToken)
+    /// <summary>Puts a dead letter back in its lane, due now, with a fresh attempt budget and retry window.</summary>
+    public async Task<bool> RetryDeadAsync(long id, CancellationToken cancellationToken) =>
+        await RequeueDeadAsync("AND id = @id", id, cancellationToken) == 1;
+
+    /// <summary>Puts every dead letter (of one conversation, when given) back in its lane, like <see cref="RetryDeadAsync"/>.</summary>
+    /// <returns>How many were requeued.</returns>
+    public Task<int> RetryAllDeadAsync(long? conversationId, CancellationToken cancellationToken) =>
+        RequeueDeadAsync(conversationId is null ? "" : "AND conversation_id = @id", conversationId ?? 0, cancellationToken);
+
+    private async Task<int> RequeueDeadAsync(string filter, long id, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var now = time.GetUtcNow();
         var changed = await connection.ExecuteAsync(
-            "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = @now, updated_at = @now WHERE id = @id AND status = 'dead'",
+            $"UPDATE outbox SET status = 'pending', attempts = 0, failing_since = NULL, next_attempt_at = @now, updated_at = @now WHERE status = 'dead' {filter}",
             new { id, now });
         signal.Notify();
-        return changed == 1;
+        return changed;
+    }
+
+    /// <summary>Deletes up to <paramref name="limit"/> settled deliveries (done or dead) that settled before
+    /// <paramref name="before"/>. Pending ones are never touched.</summary>
+    /// <returns>How many were deleted.</returns>
+    public async Task<int> PruneAsync(string status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = @status AND status <> 'pending' AND updated_at < @before LIMIT @limit)",
+            new { status, before, limit });
     }
 
     public async Task<IReadOnlyList<OutboxItem>> ListAsync(string status, int limit, CancellationToken cancellationToken)

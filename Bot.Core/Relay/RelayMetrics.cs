@@ -16,10 +16,12 @@ public sealed class RelayMetrics
     private readonly Counter<long> duplicates;
     private readonly Counter<long> echoes;
     private readonly Counter<long> rateLimited;
+    private readonly Counter<long> untranslated;
     private long totalDelivered;
     private long totalFailures;
     private long totalDead;
     private long totalRateLimited;
+    private long totalUntranslated;
 
     public RelayMetrics(IMeterFactory meterFactory)
     {
@@ -31,6 +33,7 @@ public sealed class RelayMetrics
         duplicates = meter.CreateCounter<long>("bridge_duplicates_dropped", description: "Messages or updates seen twice and dropped");
         echoes = meter.CreateCounter<long>("bridge_echoes_matched", description: "The bridge's own marketplace posts recognised on their way back");
         rateLimited = meter.CreateCounter<long>("bridge_telegram_rate_limited", description: "429 answers from Telegram");
+        untranslated = meter.CreateCounter<long>("bridge_sent_untranslated", description: "Messages sent as written, with a note, because the translator failed, by kind");
     }
 
     public long TotalDelivered => Interlocked.Read(ref totalDelivered);
@@ -40,6 +43,8 @@ public sealed class RelayMetrics
     public long TotalDeadLetters => Interlocked.Read(ref totalDead);
 
     public long TotalRateLimited => Interlocked.Read(ref totalRateLimited);
+
+    public long TotalSentUntranslated => Interlocked.Read(ref totalUntranslated);
 
     public void Received(AuthorRole role) => received.Add(1, new KeyValuePair<string, object?>("role", role.ToString().ToLowerInvariant()));
 
@@ -65,6 +70,12 @@ public sealed class RelayMetrics
     {
         Interlocked.Increment(ref totalRateLimited);
         rateLimited.Add(1);
+    }
+
+    public void SentUntranslated(string kind)
+    {
+        Interlocked.Increment(ref totalUntranslated);
+        untranslated.Add(1, new KeyValuePair<string, object?>("kind", kind));
     }
 
     public void DuplicateDropped() => duplicates.Add(1);

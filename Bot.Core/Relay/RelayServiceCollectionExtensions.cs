@@ -18,6 +18,8 @@ public static class RelayServiceCollectionExtensions
         services.AddOptions<RelayOptions>().BindConfiguration("Relay")
             .Validate(o => o.StaffChatId < 0, "Set Telegram__StaffChatId to the id of the staff supergroup (a negative number like -1001234567890).")
             .Validate(o => o.MaxAttempts >= 1 && o.MaxParallelDeliveries >= 1, "Relay__MaxAttempts and Relay__MaxParallelDeliveries must be at least 1.")
+            .Validate(o => o.RetryFor >= TimeSpan.Zero, "Relay__RetryFor must not be negative (e.g. 1.00:00:00 for a day).")
+            .Validate(o => o.RetryBaseDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryBaseDelay, "Relay__RetryBaseDelay must be positive and Relay__MaxRetryDelay at least as long.")
             .ValidateOnStart();
         services.AddOptions<ChatRateOptions>().BindConfiguration("Telegram:Limits")
             .Validate(o => o.PrivatePerSecond >= 1 && o.GroupPerMinute >= 1 && o.GlobalPerSecond >= 1, "Telegram__Limits values must be at least 1.")
@@ -30,6 +32,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<MessageRepository>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<RetryPolicy>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<EchoMatcher>();
         services.AddSingleton<MarketplaceIngestor>();

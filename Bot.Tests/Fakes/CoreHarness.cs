@@ -18,7 +18,7 @@ public sealed class CoreHarness : IAsyncDisposable
 
     private readonly string directory = Directory.CreateTempSubdirectory("bridge-core-").FullName;
 
-    private CoreHarness(IDictionary<string, string?>? settings)
+    private CoreHarness(IDictionary<string, string?>? settings, Action<IServiceCollection>? configure)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -41,6 +41,7 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(Gateway, sp.GetRequiredService<ChatRateLimiter>()));
         services.AddSingleton<IMarketplaceClient>(Marketplace);
         services.AddSingleton(Media.Object);
+        configure?.Invoke(services);
         Services = services.BuildServiceProvider();
     }
 
@@ -59,9 +60,10 @@ public sealed class CoreHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
 
-    public static async Task<CoreHarness> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Replaces or adds services after the defaults (e.g. a decorated database).</param>
+    public static async Task<CoreHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var harness = new CoreHarness(settings);
+        var harness = new CoreHarness(settings, configure);
         harness.Identity.Setup(i => i.GetUsernameAsync(It.IsAny<CancellationToken>())).ReturnsAsync("store_bridge_bot");
         await harness.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
         return harness;

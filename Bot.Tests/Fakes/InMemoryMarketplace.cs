@@ -35,6 +35,12 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
 
     public int FetchCount { get; private set; }
 
+    /// <summary>While set, every send fails with this (an outage), after any queued faults.</summary>
+    public Exception? SendOutage { get; set; }
+
+    /// <summary>Called after each accepted send (e.g. to break something between two parts).</summary>
+    public Action<MarketplaceOutgoing>? AfterSend { get; set; }
+
     public string AddBuyerMessage(string orderId, string text, string buyerId = "buyer-1", string buyerName = "Ana", ConversationKind kind = ConversationKind.Order, IReadOnlyList<string>? images = null, OrderCard? card = null) =>
         Add(new MarketplaceMessage(NewId(), orderId, kind, MarketplaceAuthor.Buyer, buyerId, buyerName, text, images ?? [], DateTimeOffset.UtcNow, card ?? new OrderCard(OrderId: kind == ConversationKind.Order ? orderId : null)));
 
@@ -79,11 +85,18 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
             throw fault;
         }
 
+        if (SendOutage is { } outage)
+        {
+            throw outage;
+        }
+
         Sent.Enqueue(message);
         if (EchoSends)
         {
             Add(new MarketplaceMessage(NewId(), message.ConversationId, message.Kind, MarketplaceAuthor.Seller, message.BuyerId, null, message.Text, [], DateTimeOffset.UtcNow));
         }
+
+        AfterSend?.Invoke(message);
 
         return Task.FromResult(new MarketplaceSendResult(null));
     }

@@ -23,6 +23,9 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public void FailNext(ChatDeliveryException error) => faults.Enqueue(error);
 
+    /// <summary>While set, every send, topic creation, reaction and getChat fails with this (an outage), after any queued faults.</summary>
+    public ChatDeliveryException? Outage { get; set; }
+
     public void DeleteTopic(int topicId) => deletedTopics[topicId] = true;
 
     public IReadOnlyList<ChatText> TextsIn(int topicId) => Texts.Where(t => t.TopicId == topicId).ToList();
@@ -63,6 +66,11 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken)
     {
+        if (Outage is { } outage)
+        {
+            throw outage;
+        }
+
         // Like Telegram: only the Bot API's list, narrowed by the chat's available reactions.
         if (!Telegram.BotApiReactions.Emoji.Contains(emoji) || (AvailableReactions is { } allowed && !allowed.Contains(emoji)))
         {
@@ -82,6 +90,11 @@ public sealed class RecordingChatGateway : IChatGateway
     public Task<IReadOnlySet<string>?> GetAvailableReactionsAsync(long chatId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref availableReactionReads);
+        if (Outage is { } outage)
+        {
+            throw outage;
+        }
+
         return Task.FromResult(AvailableReactions);
     }
 
@@ -95,6 +108,11 @@ public sealed class RecordingChatGateway : IChatGateway
         if (faults.TryDequeue(out var fault))
         {
             throw fault;
+        }
+
+        if (Outage is { } outage)
+        {
+            throw outage;
         }
     }
 }

@@ -19,7 +19,7 @@ public static class AlertRules
         {
             var latest = latestDead is null ? "" : $" Latest: #{latestDead.Id} ({latestDead.Kind}): {Short(latestDead.LastError)}.";
             alerts.Add(new Alert(DeadLetters, "Dead letters",
-                $"{s.Outbox.Dead} delivery(ies) given up after their last attempt.{latest} Send /deadletters to list them and /retry <id> to send one again."));
+                $"{s.Outbox.Dead} delivery(ies) given up after their last attempt.{latest} Send /deadletters to list them and /retry <id> (or /retry all) to send them again."));
         }
 
         if (s.Marketplace.NeedsOperator)

@@ -31,7 +31,7 @@ public sealed class DeadLettersCommand(OutboxStore outbox) : IOperatorCommand
             text.Append($"#{item.Id} {Html.Escape(item.Kind)}{conversation}, {item.Attempts} attempt(s): {Html.Escape(error)}\n");
         }
 
-        text.Append("Send /retry &lt;id&gt; to deliver one again.");
+        text.Append("Send /retry &lt;id&gt; to deliver one again, /retry conv &lt;conversation&gt; for a conversation's, /retry all for every one.");
         return text.ToString();
     }
 }

@@ -4,22 +4,37 @@ using Bot.Core.Outbox;
 
 namespace Bot.Core.Operations.Commands;
 
-/// <summary>/retry &lt;id&gt;: puts a dead letter back in its lane with a fresh attempt budget.</summary>
+/// <summary>/retry &lt;id&gt;, /retry conv &lt;conversation&gt;, /retry all: puts dead letters back in their lanes with a
+/// fresh attempt budget and retry window (after an outage that outlasted Relay__RetryFor, or once a refusal is fixed).</summary>
 public sealed class RetryCommand(OutboxStore outbox) : IOperatorCommand
 {
+    private const string Usage = "Usage: /retry &lt;id&gt; (from /deadletters), /retry conv &lt;conversation&gt; or /retry all.";
+
     public string Name => "retry";
 
-    public string Help => "/retry &lt;id&gt;: deliver a dead letter again";
+    public string Help => "/retry &lt;id&gt; | conv &lt;conversation&gt; | all: deliver dead letters again";
 
     public async Task<string> RunAsync(IncomingChatMessage message, string arguments, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(arguments.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var words = arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        switch (words)
         {
-            return "Usage: /retry &lt;id&gt; (the id from /deadletters).";
+            case [var all] when all.Equals("all", StringComparison.OrdinalIgnoreCase):
+                return Requeued(await outbox.RetryAllDeadAsync(null, cancellationToken), "");
+            case [var conv, var value] when conv.ToLowerInvariant() is "conv" or "conversation" && TryParseId(value, out var conversationId):
+                return Requeued(await outbox.RetryAllDeadAsync(conversationId, cancellationToken), $" of conversation {conversationId}");
+            case [var value] when TryParseId(value, out var id):
+                return await outbox.RetryDeadAsync(id, cancellationToken)
+                    ? $"🔁 #{id} is queued again."
+                    : $"#{id} is not a dead letter (see /deadletters).";
+            default:
+                return Usage;
         }
-
-        return await outbox.RetryDeadAsync(id, cancellationToken)
-            ? $"🔁 #{id} is queued again."
-            : $"#{id} is not a dead letter (see /deadletters).";
     }
+
+    private static string Requeued(int count, string scope) =>
+        count == 0 ? $"No dead letters{scope} to retry." : $"🔁 {count} dead letter(s){scope} queued again.";
+
+    private static bool TryParseId(string text, out long id) =>
+        long.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out id);
 }

@@ -27,10 +27,24 @@ public sealed class DeliveryContextLoader(IDbConnectionFactory connections, Conv
         await session.CommitAsync(cancellationToken);
     }
 
-    public async Task SetRemoteIdAsync(long copyId, string remoteId, CancellationToken cancellationToken)
+    /// <summary>Records every part of a message at once, so that a retry sends the same parts.</summary>
+    /// <returns>The copies, with their ids.</returns>
+    public async Task<IReadOnlyList<MessageCopy>> AddCopiesAsync(IReadOnlyList<MessageCopy> copies, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await messages.SetRemoteIdAsync(session, copyId, remoteId);
+        foreach (var copy in copies)
+        {
+            copy.Id = await messages.AddCopyAsync(session, copy);
+        }
+
+        await session.CommitAsync(cancellationToken);
+        return copies;
+    }
+
+    public async Task MarkAcceptedAsync(long copyId, string? remoteId, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await messages.MarkAcceptedAsync(session, copyId, remoteId);
         await session.CommitAsync(cancellationToken);
     }
 

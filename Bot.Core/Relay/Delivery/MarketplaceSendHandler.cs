@@ -9,16 +9,20 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Relay.Delivery;
 
-/// <summary>Posts a staff reply into its marketplace conversation, translated into the buyer's language.
-/// Each part is recorded before it is sent, so that its echo is recognised when the poller brings it back.
-/// Outcome unknown (a timeout after the request left): the part is sent again on retry, and if both arrived the
-/// second shows up in the staff topic as a seller-center message; nothing is lost.</summary>
+/// <summary>Posts a staff reply into its marketplace conversation, translated into the buyer's language (or, when the
+/// translator fails, as written under a short note saying so, and staff are told).
+/// All parts are recorded before the first is sent, so that their echoes are recognised when the poller brings them
+/// back and a retry sends the same text; each part is marked once the marketplace accepted it, so a retry posts only
+/// the parts not yet accepted. Outcome unknown (a timeout after the request left): that part is sent again on retry,
+/// and if both arrived the second shows up in the staff topic as a seller-center message; nothing is lost.</summary>
 public sealed class MarketplaceSendHandler(
     IMarketplaceClient marketplace,
     DeliveryContextLoader loader,
     ITranslationService translator,
     StaffFeedback feedback,
     IBuyerFanOut buyers,
+    MessageRepository messages,
+    RelayMetrics metrics,
     IOptions<RelayOptions> options) : IDeliveryHandler
 {
     /// <summary>Replied instead of 👍 where the staff chat does not allow that reaction.</summary>
@@ -29,6 +33,53 @@ public sealed class MarketplaceSendHandler(
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Marketplace, cancellationToken);
+        if (copies.Count == 0)
+        {
+            copies = await loader.AddCopiesAsync(await PartsAsync(message, conversation.BuyerLanguage, cancellationToken), cancellationToken);
+        }
+
+        for (var i = 0; i < copies.Count; i++)
+        {
+            var copy = copies[i];
+            if (copy.AcceptedAt is not null || copy.RemoteMessageId is not null)
+            {
+                continue; // Accepted before (or its echo came back): the marketplace has it.
+            }
+
+            var result = await marketplace.SendAsync(
+                new MarketplaceOutgoing(conversation.ExternalId, conversation.Kind, conversation.BuyerId, copy.Text ?? "", conversation.ReplyContext),
+                cancellationToken);
+            if (i < copies.Count - 1 || result.MessageId is not null)
+            {
+                // The last part is marked with the item's completion (one transaction less per reply).
+                await loader.MarkAcceptedAsync(copy.Id, result.MessageId, cancellationToken);
+            }
+        }
+    }
+
+    public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
+    {
+        string? note = null;
+        if (item.MessageId is { } messageId)
+        {
+            await messages.MarkAllAcceptedAsync(session, messageId);
+            var copies = await messages.GetCopiesAsync(session, messageId, MessageCopy.Marketplace);
+            if (copies.Count > 0 && UntranslatedNote.IsOn(copies[0].Text))
+            {
+                note = "⚠️ Sent untranslated: the translator was unavailable, so the buyer got your original text with a note saying so.";
+            }
+        }
+
+        await feedback.EnqueueAsync(session, item, ChatReactions.Delivered, note, DeliveredHtml);
+        await buyers.EnqueueSellerSideAsync(session, item.ConversationId, item.MessageId);
+    }
+
+    public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
+        feedback.EnqueueAsync(session, item, ChatReactions.Failed, $"⚠️ Not delivered to the marketplace: {StaffFeedback.Reason(reason)}");
+
+    /// <summary>The parts to post, each as a copy to record.</summary>
+    private async Task<IReadOnlyList<MessageCopy>> PartsAsync(StoredMessage message, string? buyerLanguage, CancellationToken cancellationToken)
+    {
         string text;
         TranslationResult translation;
         if (message.Role == AuthorRole.Buyer)
@@ -39,47 +90,22 @@ public sealed class MarketplaceSendHandler(
         }
         else
         {
-            translation = conversation.BuyerLanguage is { } buyerLanguage
+            translation = buyerLanguage is not null
                 ? await translator.TranslateAsync(message.Text, null, buyerLanguage, cancellationToken)
                 : TranslationResult.Untranslated(message.Text, null, options.Value.StaffLanguage, TranslationStatus.NotNeeded);
             text = MarketplaceFormatter.Reply(translation, options.Value.IncludeOriginalOnMarketplace);
-        }
-
-        var parts = TextSplitter.Split(text, marketplace.Capabilities.MaxTextLength);
-        for (var part = 0; part < parts.Count; part++)
-        {
-            var copy = copies.FirstOrDefault(c => c.Part == part);
-            if (copy?.RemoteMessageId is not null)
+            if (translation.Status == TranslationStatus.Failed)
             {
-                continue; // Its echo came back: the marketplace has it.
-            }
-
-            if (copy is null)
-            {
-                copy = new MessageCopy
-                {
-                    MessageId = message.Id, Target = MessageCopy.Marketplace, Part = part, Text = parts[part],
-                    Language = translation.IsTranslated ? translation.TargetLanguage : translation.SourceLanguage, Provider = translation.Provider,
-                };
-                await loader.AddCopyAsync(copy, cancellationToken);
-            }
-
-            var result = await marketplace.SendAsync(
-                new MarketplaceOutgoing(conversation.ExternalId, conversation.Kind, conversation.BuyerId, copy.Text ?? parts[part], conversation.ReplyContext),
-                cancellationToken);
-            if (result.MessageId is { } id)
-            {
-                await loader.SetRemoteIdAsync(copy.Id, id, cancellationToken);
+                metrics.SentUntranslated(Kind);
             }
         }
-    }
 
-    public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
-    {
-        await feedback.EnqueueAsync(session, item, ChatReactions.Delivered, null, DeliveredHtml);
-        await buyers.EnqueueSellerSideAsync(session, item.ConversationId, item.MessageId);
+        var language = translation.IsTranslated ? translation.TargetLanguage : translation.SourceLanguage;
+        return TextSplitter.Split(text, marketplace.Capabilities.MaxTextLength)
+            .Select((part, i) => new MessageCopy
+            {
+                MessageId = message.Id, Target = MessageCopy.Marketplace, Part = i, Text = part, Language = language, Provider = translation.Provider,
+            })
+            .ToList();
     }
-
-    public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
-        feedback.EnqueueAsync(session, item, ChatReactions.Failed, $"⚠️ Not delivered to the marketplace: {StaffFeedback.Reason(reason)}");
 }

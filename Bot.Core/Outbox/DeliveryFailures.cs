@@ -1,0 +1,39 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Bot.Core.Chat;
+using Bot.Core.Marketplace;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Core.Outbox;
+
+/// <summary>Sorts a delivery's failure into what to do next. The adapters already map their platform's errors to
+/// <see cref="ChatErrorKind"/> and <see cref="MarketplaceErrorKind"/>; what reaches here unmapped is the network's,
+/// the database's, or a bug.</summary>
+public static class DeliveryFailures
+{
+    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the database, not the item.
+    private static readonly int[] DatabaseOutages = [5, 6, 8, 10, 13, 14];
+
+    /// <param name="chatId">The chat the delivery sends to, if any (a positive id is a private chat).</param>
+    public static FailureKind Classify(Exception error, long? chatId) => error switch
+    {
+        ChatDeliveryException { Kind: ChatErrorKind.RateLimited } => FailureKind.RateLimited,
+        ChatDeliveryException { Kind: ChatErrorKind.ChatMigrated, MigrateToChatId: not null } when chatId is not null => FailureKind.ChatMigrated,
+        ChatDeliveryException { Kind: ChatErrorKind.BadRequest } => FailureKind.Permanent,
+
+        // A reaction this chat does not take stays refused. The reaction and notice handlers turn it into text before it
+        // gets here; should one escape, it is a refusal, not an outage to wait out for a day.
+        ChatDeliveryException { Kind: ChatErrorKind.ReactionInvalid } => FailureKind.Permanent,
+
+        // A private chat refuses the bot when the person blocked it or deleted their account: nothing to wait out. A
+        // group refuses it when someone took away its rights: an operator fixes that, and the deliveries wait.
+        ChatDeliveryException { Kind: ChatErrorKind.Forbidden } when chatId > 0 => FailureKind.Permanent,
+        ChatDeliveryException => FailureKind.Outage,
+        MarketplaceException { Kind: MarketplaceErrorKind.Rejected } => FailureKind.Permanent,
+        MarketplaceException => FailureKind.Outage,
+        SqliteException e => DatabaseOutages.Contains(e.SqliteErrorCode) ? FailureKind.Outage : FailureKind.Unexpected,
+        HttpRequestException or TimeoutException or OperationCanceledException or IOException or SocketException => FailureKind.Outage,
+        InvalidOperationException or JsonException or FormatException => FailureKind.Permanent,
+        _ => FailureKind.Unexpected,
+    };
+}
