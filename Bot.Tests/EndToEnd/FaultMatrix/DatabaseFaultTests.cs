@@ -1,3 +1,4 @@
+using Bot.Core.Operations;
 using Bot.Core.Relay;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -7,7 +8,7 @@ using Xunit.Abstractions;
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
 /// <summary>Fault matrix, database rows: another connection holds the write lock, and the disk is full. The bridge's
-/// busy timeout is scaled from 10 s to 300 ms and each fault lasts 3 s, so writes are refused for a while.</summary>
+/// busy timeout is scaled from 10 s to 300 ms, and each fault lasts until the bridge has been held up by it for 3 s.</summary>
 public sealed class DatabaseFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan FaultLength = TimeSpan.FromSeconds(3);
@@ -67,11 +68,14 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
         await rig.Telegram.WaitUntilAsync(() => rig.Traffic.BuyerArrivals().Count >= before + 4, MatrixRig.Timeout);
     }
 
-    /// <summary>The fault lasts <see cref="FaultLength"/> (a duration is what this fault is); traffic keeps coming.</summary>
+    /// <summary>Buyers keep writing; the fault lasts until the bridge has completed no marketplace poll for
+    /// <see cref="FaultLength"/> (it polls every 200 ms when well), while the deliveries in flight meet it too.</summary>
     private static async Task HoldAsync(MatrixRig rig)
     {
         rig.Traffic.AddBuyerMessages(8);
-        await Task.Delay(FaultLength, TimeProvider.System);
+        var health = rig.Services.GetRequiredService<BridgeHealth>();
+        await rig.Telegram.WaitUntilAsync(
+            () => health.Marketplace.LastSuccess is { } last && DateTimeOffset.UtcNow - last >= FaultLength, MatrixRig.Timeout);
     }
 
     private static async Task<SqliteConnection> OpenAsync(MatrixRig rig)

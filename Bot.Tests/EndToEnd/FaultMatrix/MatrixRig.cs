@@ -122,6 +122,20 @@ public sealed class MatrixRig : IAsyncDisposable
         return (pending.Count, dead.Count, pending.Concat(dead).Select(i => i.Attempts).DefaultIfEmpty(0).Max());
     }
 
+    public async Task WaitOutboxAsync(Func<(int Pending, int Dead, int MaxAttempts), bool> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + Timeout;
+        while (!condition(await OutboxAsync()))
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Outbox condition not met within {Timeout}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
+        }
+    }
+
     public async Task<IReadOnlyList<long>> DeadLettersAsync() =>
         (await app.Services.GetRequiredService<OutboxStore>().ListAsync("dead", 1000, CancellationToken.None)).Select(i => i.Id).ToList();
 

@@ -96,7 +96,7 @@ public sealed class TelegramFaultTests(ITestOutputHelper output)
         output.WriteLine($"  alert: {rig.OperatorMessages[0].VisibleText?.Split('\n')[0]}");
         rig.OperatorActed = true; // an operator adds the bot back
         rig.Telegram.ClearFailures();
-        await rig.Telegram.WaitUntilAsync(() => rig.OutboxAsync().Result.Pending == 0, MatrixRig.Timeout);
+        await rig.WaitOutboxAsync(o => o.Pending == 0);
         var dead = await rig.DeadLettersAsync();
         foreach (var id in dead)
         {
