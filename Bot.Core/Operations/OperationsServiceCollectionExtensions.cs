@@ -28,6 +28,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<IOperatorCommand, RetryCommand>();
         services.AddSingleton<IOperatorCommand, PauseCommand>();
         services.AddSingleton<IOperatorCommand, ResumeCommand>();
+        services.AddSingleton<IOperatorCommand, SetAsideCommand>();
         services.AddSingleton<IOperatorCommand, UpdatesCommand>();
         services.AddSingleton<IChatRoute, OperatorCommandRoute>();
         return services;

@@ -16,11 +16,13 @@ public sealed class RelayMetrics
     private readonly Counter<long> duplicates;
     private readonly Counter<long> echoes;
     private readonly Counter<long> rateLimited;
+    private readonly Counter<long> setAside;
     private readonly Counter<long> untranslated;
     private long totalDelivered;
     private long totalFailures;
     private long totalDead;
     private long totalRateLimited;
+    private long totalSetAside;
     private long totalUntranslated;
 
     public RelayMetrics(IMeterFactory meterFactory)
@@ -33,6 +35,7 @@ public sealed class RelayMetrics
         duplicates = meter.CreateCounter<long>("bridge_duplicates_dropped", description: "Messages or updates seen twice and dropped");
         echoes = meter.CreateCounter<long>("bridge_echoes_matched", description: "The bridge's own marketplace posts recognised on their way back");
         rateLimited = meter.CreateCounter<long>("bridge_telegram_rate_limited", description: "429 answers from Telegram");
+        setAside = meter.CreateCounter<long>("bridge_marketplace_items_set_aside", description: "Malformed marketplace items set aside for operators");
         untranslated = meter.CreateCounter<long>("bridge_sent_untranslated", description: "Messages sent as written, with a note, because the translator failed, by kind");
     }
 
@@ -44,6 +47,7 @@ public sealed class RelayMetrics
 
     public long TotalRateLimited => Interlocked.Read(ref totalRateLimited);
 
+    public long TotalSetAside => Interlocked.Read(ref totalSetAside);
     public long TotalSentUntranslated => Interlocked.Read(ref totalUntranslated);
 
     public void Received(AuthorRole role) => received.Add(1, new KeyValuePair<string, object?>("role", role.ToString().ToLowerInvariant()));
@@ -81,4 +85,10 @@ public sealed class RelayMetrics
     public void DuplicateDropped() => duplicates.Add(1);
 
     public void EchoMatched() => echoes.Add(1);
+
+    public void SetAside()
+    {
+        Interlocked.Increment(ref totalSetAside);
+        setAside.Add(1);
+    }
 }

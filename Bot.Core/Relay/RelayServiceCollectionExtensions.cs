@@ -35,6 +35,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<EchoMatcher>();
+        services.AddSingleton<Marketplace.SetAsideStore>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<DeliveryContextLoader>();
         services.AddSingleton<StaffFeedback>();
