@@ -39,7 +39,7 @@ public sealed class PayloadFaultTests(ITestOutputHelper output)
         Assert.Equal((0, 0, true), (row.Lost, row.Duplicates, row.RecoveredWithoutOperator));
     }
 
-    [Fact(Skip = "waits for a fix of undecodable getUpdates batches (malformed items, C, or the update loop, E): the client library throws on the whole batch, every poll, so the loop never gets past it")]
+    [Fact(Skip = "waits for a fix of the update loop (no helper has it yet; E's or C's area): a getUpdates batch the client library cannot decode (wrong JSON types, a date before 1970 or after 9999) fails every poll, so the loop never gets past it and later staff replies are never read")]
     public async Task TelegramUpdatesTheClientCannotDecode_AreSkipped_AndEverythingElseArrives()
     {
         await using var rig = await MatrixRig.StartAsync();
