@@ -1,6 +1,4 @@
 using System.Globalization;
-using Bot.Core.Outbox;
-using Bot.Core.Relay;
 using Bot.Tests.Fakes.AliExpress;
 using Bot.Tests.Fakes.Telegram;
 using Microsoft.AspNetCore.Builder;
@@ -13,7 +11,7 @@ namespace Bot.Tests.EndToEnd.FaultMatrix;
 /// <summary>One row of the fault matrix: the real host (<see cref="BridgeApp"/>, the real AliExpress adapter) against the
 /// fake Bot API and the fake AliExpress gateway, with an operator chat, two-way traffic in four conversations and the
 /// time bounds scaled down (see <see cref="Scaled"/>).</summary>
-public sealed class MatrixRig : IAsyncDisposable
+public sealed partial class MatrixRig : IAsyncDisposable
 {
     public const long Staff = BridgeHost.StaffChatId;
     public const long OperatorChat = -1003000000003;
@@ -113,37 +111,6 @@ public sealed class MatrixRig : IAsyncDisposable
         Traffic.AddBuyerMessages(buyerMessages);
         await Traffic.AddStaffRepliesAsync(staffReplies, Timeout);
     }
-
-    public async Task<(int Pending, int Dead, int MaxAttempts)> OutboxAsync()
-    {
-        var store = app.Services.GetRequiredService<OutboxStore>();
-        var pending = await store.ListAsync("pending", 1000, CancellationToken.None);
-        var dead = await store.ListAsync("dead", 1000, CancellationToken.None);
-        return (pending.Count, dead.Count, pending.Concat(dead).Select(i => i.Attempts).DefaultIfEmpty(0).Max());
-    }
-
-    public async Task WaitOutboxAsync(Func<(int Pending, int Dead, int MaxAttempts), bool> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow + Timeout;
-        while (!condition(await OutboxAsync()))
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Outbox condition not met within {Timeout}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
-        }
-    }
-
-    public async Task<IReadOnlyList<long>> DeadLettersAsync() =>
-        (await app.Services.GetRequiredService<OutboxStore>().ListAsync("dead", 1000, CancellationToken.None)).Select(i => i.Id).ToList();
-
-    /// <summary>Holds a fault until it has outlasted the retry budget of the old rule (<c>Relay:MaxAttempts</c>): the
-    /// buyer messages of every conversation were refused <paramref name="refusals"/> times in all (lanes are tried in
-    /// turn, so each lane's head more than the budget).</summary>
-    public Task OutlastAsync(Func<int> refusalsSoFar) =>
-        Telegram.WaitUntilAsync(() => refusalsSoFar() >= Orders * (new RelayOptions().MaxAttempts + 1), Timeout);
 
     public IReadOnlyList<SentMessage> OperatorMessages => Telegram.SentTo(OperatorChat);
 
