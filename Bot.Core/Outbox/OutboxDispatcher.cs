@@ -191,8 +191,8 @@ public sealed partial class OutboxDispatcher(
     private async Task FailAsync(OutboxItem item, IDeliveryHandler handler, Exception error, CancellationToken cancellationToken)
     {
         var reason = error.Message;
-        metrics.Failed(item.Kind, Reason(error));
         var kind = DeliveryFailures.Classify(error, item.ChatId);
+        metrics.Failed(item.Kind, kind);
         if (kind == FailureKind.RateLimited)
         {
             metrics.RateLimited();
@@ -238,13 +238,6 @@ public sealed partial class OutboxDispatcher(
         await session.CommitAsync(cancellationToken);
         LogMigrated(oldChatId, newChatId);
     }
-
-    private static string Reason(Exception e) => e switch
-    {
-        ChatDeliveryException c => c.Kind.ToString(),
-        MarketplaceException m => m.Kind.ToString(),
-        _ => e.GetType().Name,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {OutboxId} ({Kind}) failed ({FailureKind}), attempt {Attempts}; retrying in {Delay}")]
     private partial void LogRetry(Exception error, long outboxId, string kind, FailureKind failureKind, int attempts, TimeSpan delay);

@@ -72,7 +72,7 @@ public sealed partial class MarketplaceIngestor(
 
         if (!await messages.TryMarkSeenAsync(session, conversation.Id, message.MessageId))
         {
-            metrics.DuplicateDropped();
+            metrics.MarketplaceReread();
             return;
         }
 

@@ -27,6 +27,7 @@ public static class RelayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<RelayMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Telemetry.ICounterSource, RelayMetrics>(sp => sp.GetRequiredService<RelayMetrics>()));
         services.AddSingleton<Operations.BridgeHealth>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();

@@ -59,7 +59,7 @@ public sealed class OperatorEndpointTests : IAsyncLifetime
         var text = await OperatorsFixture.EventuallyAsync(async () =>
         {
             var scraped = await f.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-            return scraped.Contains("bot_relay_bridge_deliveries{kind=\"staff_post\"}", StringComparison.Ordinal) ? scraped : null;
+            return scraped.Contains("bridge_deliveries_total{kind=\"staff_post\"} 1", StringComparison.Ordinal) ? scraped : null;
         });
 
         using var response = await f.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
