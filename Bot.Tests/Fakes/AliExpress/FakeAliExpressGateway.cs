@@ -121,6 +121,9 @@ public sealed class FakeAliExpressGateway : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops every fault still queued, for every method: the outage ends now.</summary>
+    public void ClearFaults() => _state.Faults.Clear();
+
     /// <summary>Answers the next valid call of <paramref name="method"/> with a raw JSON document (for shapes the fake does not produce itself).</summary>
     public void AnswerNext(string method, JsonObject answer) => _router.Override(method, answer);
 
