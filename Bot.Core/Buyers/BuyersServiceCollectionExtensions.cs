@@ -1,5 +1,6 @@
 using Bot.Core.Outbox;
 using Bot.Core.Relay;
+using Bot.Core.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +20,8 @@ public static class BuyersServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<InviteCodes>();
         services.AddSingleton<InviteRepository>();
+        services.AddSingleton<ExpiredInvitations>();
+        services.AddRetentionTarget<ExpiredInvitations>();
         services.AddSingleton<BuyerLinkRepository>();
         services.AddSingleton<BuyerTexts>();
         services.AddSingleton<FloodGuard>();

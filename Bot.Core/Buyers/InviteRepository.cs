@@ -44,4 +44,12 @@ public sealed class InviteRepository
             "UPDATE buyer_invites SET revoked_at = @now WHERE conversation_id = @conversationId AND used_at IS NULL AND revoked_at IS NULL AND expires_at > @now",
             new { conversationId, now },
             session.Transaction);
+
+    /// <summary>Deletes up to <paramref name="limit"/> invitations that expired before <paramref name="before"/>, used or
+    /// not: a code that old is refused either way.</summary>
+    public Task<int> PruneExpiredAsync(DbSession session, DateTimeOffset before, int limit) =>
+        session.Connection.ExecuteAsync(
+            "DELETE FROM buyer_invites WHERE id IN (SELECT id FROM buyer_invites WHERE expires_at < @before LIMIT @limit)",
+            new { before, limit },
+            session.Transaction);
 }

@@ -1,10 +1,11 @@
+using Bot.Core.Retention;
 using Bot.Core.Storage;
 using Dapper;
 
 namespace Bot.Core.Marketplace;
 
 /// <summary>Marketplace items set aside as malformed: stored with the batch that met them, listed for operators.</summary>
-public sealed class SetAsideStore(IDbConnectionFactory connections, TimeProvider time)
+public sealed class SetAsideStore(IDbConnectionFactory connections, TimeProvider time) : IRetentionTarget
 {
     private const string Upsert =
         """
@@ -39,4 +40,21 @@ public sealed class SetAsideStore(IDbConnectionFactory connections, TimeProvider
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<SetAsideItem>(Latest, new { limit })).AsList();
     }
+
+    /// <summary>Deletes up to <paramref name="limit"/> set-aside items last seen before <paramref name="before"/>: the
+    /// poller no longer meets them.</summary>
+    public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM marketplace_set_aside WHERE id IN (SELECT id FROM marketplace_set_aside WHERE last_seen_at < @before LIMIT @limit)",
+            new { before, limit });
+    }
+
+    string IRetentionTarget.What => "set-aside marketplace items";
+
+    TimeSpan IRetentionTarget.KeepFor(RetentionOptions options) => options.SetAsideItems;
+
+    Task<int> IRetentionTarget.PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        PruneAsync(before, limit, cancellationToken);
 }

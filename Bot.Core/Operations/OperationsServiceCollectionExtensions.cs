@@ -1,6 +1,7 @@
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Operations.Commands;
 using Bot.Core.Relay;
+using Bot.Core.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,7 @@ public static class OperationsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<StatusReader>();
         services.AddSingleton<AlertStore>();
+        services.AddRetentionTarget<AlertStore>();
         services.AddSingleton<DeadLetterReader>();
         services.AddSingleton<RetryWatch>();
         services.AddSingleton<AlertMonitor>();

@@ -3,6 +3,7 @@ using Bot.Core.Conversations;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Relay.Delivery;
+using Bot.Core.Retention;
 using Bot.Core.Translation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<EchoMatcher>();
         services.AddSingleton<Marketplace.SetAsideStore>();
+        services.AddRetentionTarget<Marketplace.SetAsideStore>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<DeliveryContextLoader>();
         services.AddSingleton<StaffFeedback>();
@@ -55,6 +57,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<IStaffCommand, LanguageCommand>();
         services.AddSingleton<StaffEditRepository>();
         services.AddSingleton<Chat.Parking.ParkedUpdateStore>();
+        services.AddRetentionTarget<Chat.Parking.ParkedUpdateStore>();
         services.AddSingleton<StaffEditHandler>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IChatRoute>(sp => sp.GetRequiredService<StaffMessageHandler>());

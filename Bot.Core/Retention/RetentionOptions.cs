@@ -17,4 +17,17 @@ public sealed class RetentionOptions
 
     /// <summary>Time between two prunings.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Parked Telegram updates that were handled or given up are deleted this long after.</summary>
+    public TimeSpan ParkedUpdates { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Resolved alerts are deleted this long after they were resolved.</summary>
+    public TimeSpan ResolvedAlerts { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Malformed marketplace items set aside are deleted this long after the poller last met them.</summary>
+    public TimeSpan SetAsideItems { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Buyer invitations are deleted this long after they expired (used or not; an expired code is refused
+    /// either way).</summary>
+    public TimeSpan ExpiredInvitations { get; set; } = TimeSpan.FromDays(30);
 }

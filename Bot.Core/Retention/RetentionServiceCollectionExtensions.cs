@@ -11,12 +11,21 @@ public static class RetentionServiceCollectionExtensions
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
             .Validate(
-                o => o.DoneDeliveries > TimeSpan.Zero && o.DeadLetters > TimeSpan.Zero && o.TranslationCache > TimeSpan.Zero && o.Interval > TimeSpan.Zero,
-                "Retention__DoneDeliveries, Retention__DeadLetters, Retention__TranslationCache and Retention__Interval must be positive time spans (e.g. 7.00:00:00).")
+                o => new[] { o.DoneDeliveries, o.DeadLetters, o.TranslationCache, o.Interval, o.ParkedUpdates, o.ResolvedAlerts, o.SetAsideItems, o.ExpiredInvitations }
+                    .All(span => span > TimeSpan.Zero),
+                "Every Retention__ setting (DoneDeliveries, DeadLetters, TranslationCache, Interval, ParkedUpdates, ResolvedAlerts, SetAsideItems, ExpiredInvitations) must be a positive time span (e.g. 30.00:00:00).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TranslationCache>();
         services.TryAddSingleton<DatabasePruner>();
+        return services;
+    }
+
+    /// <summary>Registers a module's <see cref="IRetentionTarget"/> (already registered as itself) for the pruner.</summary>
+    public static IServiceCollection AddRetentionTarget<T>(this IServiceCollection services)
+        where T : class, IRetentionTarget
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionTarget, T>(sp => sp.GetRequiredService<T>()));
         return services;
     }
 }

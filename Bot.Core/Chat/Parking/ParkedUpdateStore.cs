@@ -1,3 +1,4 @@
+using Bot.Core.Retention;
 using Bot.Core.Storage;
 using Dapper;
 
@@ -5,7 +6,7 @@ namespace Bot.Core.Chat.Parking;
 
 /// <summary>Chat updates that failed, stored durably to be tried again later and shown to operators. The key is the
 /// row id, not the update id: Telegram may restart update ids (telegram.md).</summary>
-public sealed class ParkedUpdateStore(IDbConnectionFactory connections, TimeProvider time)
+public sealed class ParkedUpdateStore(IDbConnectionFactory connections, TimeProvider time) : IRetentionTarget
 {
     /// <summary>The waits before each new try: 2 s, 10 s, 1 min, 5 min, 30 min, 2 h, 6 h (eight tries over about nine
     /// hours, well inside the day a button press or a reply stays meaningful); given up on after that.</summary>
@@ -99,4 +100,21 @@ public sealed class ParkedUpdateStore(IDbConnectionFactory connections, TimeProv
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(sql, parameters);
     }
+
+    /// <summary>Deletes up to <paramref name="limit"/> parked updates that were settled (handled or given up) before
+    /// <paramref name="before"/>. Pending ones are never touched.</summary>
+    public async Task<int> PruneSettledAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM parked_updates WHERE id IN (SELECT id FROM parked_updates WHERE status <> 'pending' AND updated_at < @before LIMIT @limit)",
+            new { before, limit });
+    }
+
+    string IRetentionTarget.What => "settled parked updates";
+
+    TimeSpan IRetentionTarget.KeepFor(RetentionOptions options) => options.ParkedUpdates;
+
+    Task<int> IRetentionTarget.PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        PruneSettledAsync(before, limit, cancellationToken);
 }

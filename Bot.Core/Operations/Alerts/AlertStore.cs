@@ -1,10 +1,11 @@
+using Bot.Core.Retention;
 using Bot.Core.Storage;
 using Dapper;
 
 namespace Bot.Core.Operations.Alerts;
 
 /// <summary>The alerts table (migration 0011): the bridge's alert state, kept across restarts.</summary>
-public sealed class AlertStore(IDbConnectionFactory connections)
+public sealed class AlertStore(IDbConnectionFactory connections) : IRetentionTarget
 {
     private const string SelectAll = "SELECT key, title, text, since, last_sent AS LastSent, resolved_at AS ResolvedAt FROM alerts";
 
@@ -60,4 +61,20 @@ public sealed class AlertStore(IDbConnectionFactory connections)
 
         public string? ResolvedAt { get; set; }
     }
+
+    /// <summary>Deletes up to <paramref name="limit"/> alerts resolved before <paramref name="before"/>; active ones stay.</summary>
+    public async Task<int> PruneResolvedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM alerts WHERE key IN (SELECT key FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < @before LIMIT @limit)",
+            new { before, limit });
+    }
+
+    string IRetentionTarget.What => "resolved alerts";
+
+    TimeSpan IRetentionTarget.KeepFor(RetentionOptions options) => options.ResolvedAlerts;
+
+    Task<int> IRetentionTarget.PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        PruneResolvedAsync(before, limit, cancellationToken);
 }
