@@ -1,6 +1,18 @@
 using Bot;
+using Bot.Startup;
 
-var app = BridgeApp.CreateBuilder(args).AddBridge().BuildBridge();
+// Every way of failing to start ends with one sentence per problem and exit code 2, never a stack trace.
+WebApplication app;
+try
+{
+    app = BridgeApp.CreateBuilder(args).AddBridge().BuildBridge();
+}
+catch (InvalidDataException e)
+{
+    await Console.Error.WriteLineAsync($"Configuration error: appsettings.json cannot be read ({e.Message.TrimEnd('.')}): fix its JSON or remove it.");
+    return 2;
+}
+
 var problems = app.ValidateConfiguration();
 if (problems.Count > 0)
 {
@@ -12,5 +24,13 @@ if (problems.Count > 0)
     return 2;
 }
 
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartupFailure.Describe(e, app.Configuration) is { } sentence)
+{
+    await Console.Error.WriteLineAsync($"Cannot start: {sentence}");
+    return 2;
+}

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bot.Core.Buyers;
 using Bot.Core.Relay;
+using Bot.Startup;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
@@ -13,7 +14,7 @@ internal static class TelegramServiceCollectionExtensions
     {
         services.AddOptions<TelegramOptions>().BindConfiguration("Telegram").ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddOptions<RelayOptions>().Configure<IOptions<TelegramOptions>>((relay, telegram) => relay.StaffChatId = telegram.Value.StaffChatId);
+        services.AddOptions<RelayOptions>().Configure<IOptions<TelegramOptions>>((relay, telegram) => relay.StaffChatId = telegram.OrNull()?.StaffChatId ?? 0);
 
         // The library retries 429s itself when retry_after is short, blocking the caller; the outbox does that
         // better (it keeps other chats moving), so the library's retries are off.
@@ -31,11 +32,13 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<IBotIdentity, TelegramBotIdentity>();
         services.AddBuyers();
         // Invitation codes are derived with a key kept out of the database; by default it comes from the token.
-        services.AddOptions<BuyerOptions>().PostConfigure<IOptions<TelegramOptions>>((buyers, telegram) =>
+        services.AddOptions<BuyerOptions>().PostConfigure<IOptions<TelegramOptions>, IConfiguration>((buyers, telegram, configuration) =>
         {
-            if (buyers.InviteKey.Length == 0 && telegram.Value.BotToken.Length > 0)
+            // While the Telegram settings are invalid (reported on their own), the token is taken as written.
+            var token = telegram.OrNull()?.BotToken ?? configuration["Telegram:BotToken"] ?? "";
+            if (buyers.InviteKey.Length == 0 && token.Length > 0)
             {
-                buyers.InviteKey = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(telegram.Value.BotToken), "buyer-invite-key"u8));
+                buyers.InviteKey = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "buyer-invite-key"u8));
             }
         });
         services.AddHostedService<StaffChatCheck>();

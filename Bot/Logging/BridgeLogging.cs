@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Bot.Logging;
+
+/// <summary>The console log: one line per event (<see cref="BridgeLogFormatter"/>), stacks only at Debug, and the HTTP
+/// resilience pipeline's per-call lines kept below Warning (they repeat on every marketplace call).</summary>
+internal static class BridgeLogging
+{
+    public static WebApplicationBuilder AddBridgeLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddConsole(o => o.FormatterName = BridgeLogFormatter.Name);
+        builder.Logging.AddConsoleFormatter<BridgeLogFormatter, BridgeLogFormatterOptions>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        var level = builder.Configuration["Logging:LogLevel:Default"];
+        builder.Services.PostConfigure<BridgeLogFormatterOptions>(o => o.IncludeStackTraces |=
+            string.Equals(level, "Debug", StringComparison.OrdinalIgnoreCase) || string.Equals(level, "Trace", StringComparison.OrdinalIgnoreCase));
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Http.Resilience", LogLevel.Warning);
+        return builder;
+    }
+}
