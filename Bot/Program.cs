@@ -24,12 +24,14 @@ if (problems.Count > 0)
     return 2;
 }
 
+// Read now: once the host has stopped, its services (the configuration among them) are disposed.
+var configuration = app.Configuration;
 try
 {
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (StartupFailure.Describe(e, app.Configuration) is { } sentence)
+catch (Exception e) when (StartupFailure.Describe(e, configuration) is { } sentence)
 {
     await Console.Error.WriteLineAsync($"Cannot start: {sentence}");
     return 2;

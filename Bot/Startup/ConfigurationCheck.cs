@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Startup;
@@ -6,7 +7,7 @@ namespace Bot.Startup;
 /// <summary>Runs every start-up validator and turns each unusable setting into one sentence naming it. A value the
 /// configuration binder cannot convert (<c>PollInterval=abc</c>) hides the other problems of its section, so it is
 /// reported, then read as absent, and the validators run again until every problem is known.</summary>
-internal static class ConfigurationCheck
+internal static partial class ConfigurationCheck
 {
     private const int MaxRounds = 50;
 
@@ -66,6 +67,11 @@ internal static class ConfigurationCheck
         var sentences = unreadable.Select(u => u.Sentence).ToList();
         // A setting reported as unreadable is not reported again as missing.
         sentences.AddRange(failures.Where(f => !unreadable.Any(u => f.Contains(u.Key, StringComparison.Ordinal))));
-        return sentences.Distinct().ToList();
+        // Two validators may say the same about one setting (Telegram's and the relay's about the staff chat): one sentence
+        // per setting, the first.
+        return sentences.DistinctBy(s => SettingName().Match(s) is { Success: true } m ? m.Value : s).ToList();
     }
+
+    [GeneratedRegex(@"\b[A-Z][A-Za-z]*(__[A-Za-z0-9]+)+")]
+    private static partial Regex SettingName();
 }

@@ -34,9 +34,10 @@ internal static class TelegramServiceCollectionExtensions
         // Invitation codes are derived with a key kept out of the database; by default it comes from the token.
         services.AddOptions<BuyerOptions>().PostConfigure<IOptions<TelegramOptions>, IConfiguration>((buyers, telegram, configuration) =>
         {
-            // While the Telegram settings are invalid (reported on their own), the token is taken as written.
+            // While the Telegram settings are invalid the token is taken as written: the bridge does not start then
+            // (Telegram__BotToken's own sentence says why), and the key derived here only keeps that the one sentence.
             var token = telegram.OrNull()?.BotToken ?? configuration["Telegram:BotToken"] ?? "";
-            if (buyers.InviteKey.Length == 0 && token.Length > 0)
+            if (buyers.InviteKey.Length == 0)
             {
                 buyers.InviteKey = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "buyer-invite-key"u8));
             }
