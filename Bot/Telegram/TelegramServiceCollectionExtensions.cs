@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Core.Buyers;
@@ -14,7 +15,9 @@ internal static class TelegramServiceCollectionExtensions
     {
         services.AddOptions<TelegramOptions>().BindConfiguration("Telegram").ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddOptions<RelayOptions>().Configure<IOptions<TelegramOptions>>((relay, telegram) => relay.StaffChatId = telegram.OrNull()?.StaffChatId ?? 0);
+        // While another Telegram setting is invalid the staff chat is taken as written, so it is not reported twice.
+        services.AddOptions<RelayOptions>().Configure<IOptions<TelegramOptions>, IConfiguration>((relay, telegram, configuration) => relay.StaffChatId =
+            telegram.OrNull()?.StaffChatId ?? (long.TryParse(configuration["Telegram:StaffChatId"], CultureInfo.InvariantCulture, out var id) ? id : 0));
 
         // The library retries 429s itself when retry_after is short, blocking the caller; the outbox does that
         // better (it keeps other chats moving), so the library's retries are off.

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Bot.Tests.EndToEnd;
+
+/// <summary>The real program (Bot.dll) as a child process, for what only a process shows: its exit code and its
+/// console output.</summary>
+public sealed class BridgeProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private BridgeProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    /// <summary>Everything written to stdout and stderr so far, in arrival order.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Settings that start the bridge against nothing in particular (closed ports on 127.0.0.1, a fresh database);
+    /// a test overrides or removes (null) what it is about.</summary>
+    public static Dictionary<string, string?> QuietSettings(string database) => new()
+    {
+        ["Telegram__BotToken"] = "123456789:AAHtest-token-0123456789",
+        ["Telegram__StaffChatId"] = BridgeHost.StaffChatId.ToString(CultureInfo.InvariantCulture),
+        ["Telegram__ApiBaseUrl"] = "http://127.0.0.1:9",
+        ["ConnectionStrings__Bridge"] = $"Data Source={database}",
+        ["Urls"] = "http://127.0.0.1:0",
+        ["Marketplace__AliExpress__GatewayUrl"] = "http://127.0.0.1:9",
+        ["Marketplace__AliExpress__AppKey"] = "500001",
+        ["Marketplace__AliExpress__AppSecret"] = "test-app-secret-0123456789",
+        ["Marketplace__AliExpress__AccessToken"] = "test-session",
+        ["Marketplace__AliExpress__SellerLoginId"] = "cn1000seller",
+    };
+
+    public static BridgeProcess Start(IReadOnlyDictionary<string, string?> environment)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
+        }
+
+        var bridge = new BridgeProcess(Process.Start(info) ?? throw new InvalidOperationException("The bridge did not start."));
+        bridge.process.OutputDataReceived += (_, e) => bridge.Append(e.Data);
+        bridge.process.ErrorDataReceived += (_, e) => bridge.Append(e.Data);
+        bridge.process.BeginOutputReadLine();
+        bridge.process.BeginErrorReadLine();
+        return bridge;
+    }
+
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(timeout.Token);
+        await process.WaitForExitAsync(); // also drains the redirected output
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.Append(line).Append('\n');
+            }
+        }
+    }
+}
