@@ -2,6 +2,7 @@ using System.Text;
 using Bot.Core.Chat;
 using Bot.Core.Outbox;
 using Bot.Core.Relay.Formatting;
+using Bot.Core.Operations.Wording;
 
 namespace Bot.Core.Operations.Commands;
 
@@ -28,7 +29,7 @@ public sealed class DeadLettersCommand(OutboxStore outbox) : IOperatorCommand
             var error = Secrets.Redact(item.LastError);
             error = error.Length > 200 ? error[..200] + "…" : error;
             var conversation = item.ConversationId is { } id ? $", conversation {id}" : "";
-            text.Append($"#{item.Id} {Html.Escape(item.Kind)}{conversation}, {item.Attempts} attempt(s): {Html.Escape(error)}\n");
+            text.Append($"#{item.Id} {Html.Escape(item.Kind)}{conversation}, {Plural.Of(item.Attempts, "attempt", "attempts")}: {Html.Escape(error)}\n");
         }
 
         text.Append("Send /retry &lt;id&gt; to deliver one again, /retry conv &lt;conversation&gt; for a conversation's, /retry all for every one.");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Outbox;
+using Bot.Core.Operations.Wording;
 
 namespace Bot.Core.Operations.Commands;
 
@@ -33,7 +34,7 @@ public sealed class RetryCommand(OutboxStore outbox) : IOperatorCommand
     }
 
     private static string Requeued(int count, string scope) =>
-        count == 0 ? $"No dead letters{scope} to retry." : $"🔁 {count} dead letter(s){scope} queued again.";
+        count == 0 ? $"No dead letters{scope} to retry." : $"🔁 {Plural.Of(count, "dead letter", "dead letters")}{scope} queued again.";
 
     private static bool TryParseId(string text, out long id) =>
         long.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out id);
