@@ -10,6 +10,7 @@ public sealed class BridgeProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly SemaphoreSlim lineArrived = new(0);
 
     private BridgeProcess(Process process)
     {
@@ -86,6 +87,16 @@ public sealed class BridgeProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>Waits until the output so far satisfies the condition, or the process has ended, checking on every line.</summary>
+    public async Task WaitForOutputAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        while (!condition(Lines) && !process.HasExited)
+        {
+            await lineArrived.WaitAsync(timeout.Token);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -95,6 +106,7 @@ public sealed class BridgeProcess : IAsyncDisposable
         }
 
         process.Dispose();
+        lineArrived.Dispose();
     }
 
     private void Append(string? line)
@@ -105,6 +117,8 @@ public sealed class BridgeProcess : IAsyncDisposable
             {
                 output.Append(line).Append('\n');
             }
+
+            lineArrived.Release();
         }
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Console;
 namespace Bot.Logging;
 
 /// <summary>The console log: one line per event (<see cref="BridgeLogFormatter"/>), stacks only at Debug, and the HTTP
-/// resilience pipeline's per-call lines kept below Warning (they repeat on every marketplace call).</summary>
+/// resilience pipeline's per-call and per-retry lines off unless asked for (they repeat on every marketplace call).</summary>
 internal static class BridgeLogging
 {
     public static WebApplicationBuilder AddBridgeLogging(this WebApplicationBuilder builder)
@@ -15,8 +15,12 @@ internal static class BridgeLogging
         var level = builder.Configuration["Logging:LogLevel:Default"];
         builder.Services.PostConfigure<BridgeLogFormatterOptions>(o => o.IncludeStackTraces |=
             string.Equals(level, "Debug", StringComparison.OrdinalIgnoreCase) || string.Equals(level, "Trace", StringComparison.OrdinalIgnoreCase));
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Extensions.Http.Resilience", LogLevel.Warning);
+        // The pipeline logs every call and every retry; the bridge's own lines say what failed. Set
+        // Logging__LogLevel__Polly=Information to see them again.
+        if (builder.Configuration["Logging:LogLevel:Polly"] is null)
+        {
+            builder.Logging.AddFilter("Polly", LogLevel.None);
+        }
         return builder;
     }
 }

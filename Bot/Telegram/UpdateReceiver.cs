@@ -1,6 +1,8 @@
 using System.Globalization;
 using Bot.Core.Chat;
+using Bot.Core.Logging;
 using Bot.Core.Operations;
+using Bot.Core.Operations.Wording;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -28,6 +30,8 @@ internal sealed partial class UpdateReceiver(
     IOptions<TelegramOptions> options,
     ILogger<UpdateReceiver> logger) : BackgroundService
 {
+    private readonly FailureSeries failures = new(time);
+
     internal const string OffsetCursor = "telegram:offset";
 
     /// <summary>How long Telegram keeps an undelivered update.</summary>
@@ -58,6 +62,11 @@ internal sealed partial class UpdateReceiver(
                 var timeout = await updates.PollTimeoutAsync(options.Value.PollTimeoutSeconds, stoppingToken);
                 var batch = await bot.GetUpdates(quiet ? null : offset, 100, timeout, Wanted, stoppingToken);
                 health.TelegramSucceeded();
+                if (failures.Succeeded() is { } ended)
+                {
+                    LogRecovered(ended.Count, new ReadableDuration(ended.Span));
+                }
+
                 backoff = TimeSpan.FromSeconds(1);
                 foreach (var update in batch)
                 {
@@ -81,15 +90,48 @@ internal sealed partial class UpdateReceiver(
             catch (Exception e)
             {
                 health.TelegramFailed(e.Message);
-                LogPollFailed(e, backoff);
-                await Task.Delay(backoff, time, stoppingToken);
+                LogFailure(e, backoff);
+                try
+                {
+                    await Task.Delay(backoff, time, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed; trying again in {Delay}")]
-    private partial void LogPollFailed(Exception error, TimeSpan delay);
+    /// <summary>One line for the first failure, then one summary a minute; every failure, with its stack, at Debug.</summary>
+    private void LogFailure(Exception error, TimeSpan delay)
+    {
+        LogPollFailed(error);
+        var tally = failures.Failed();
+        switch (tally.Line)
+        {
+            case FailureLine.First:
+                LogFirstFailure(FailureCause.Of(error), new ReadableDuration(delay));
+                break;
+            case FailureLine.Summary:
+                LogStillFailing(FailureCause.Of(error), tally.Count, new ReadableDuration(tally.Span));
+                break;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "getUpdates failed")]
+    private partial void LogPollFailed(Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Cause}); trying again in {Delay}")]
+    private partial void LogFirstFailure(string cause, ReadableDuration delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates still failing ({Cause}): {Failures} more failures in the last {Span}")]
+    private partial void LogStillFailing(string cause, int failures, ReadableDuration span);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram getUpdates works again after {Failures} failures in {Span}")]
+    private partial void LogRecovered(int failures, ReadableDuration span);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram restarted update ids: got {UpdateId} while the offset was {Offset}; following the new ids")]
     private partial void LogIdsRestarted(int offset, int updateId);
