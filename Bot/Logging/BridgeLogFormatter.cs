@@ -40,7 +40,7 @@ internal sealed class BridgeLogFormatter(IOptionsMonitor<BridgeLogFormatterOptio
             .Append(OneLine(message));
         if (settings.IncludeScopes && scopeProvider is not null)
         {
-            scopeProvider.ForEachScope((scope, builder) => builder.Append(" [").Append(OneLine(Convert.ToString(scope, CultureInfo.InvariantCulture) ?? "")).Append(']'), line);
+            scopeProvider.ForEachScope((scope, builder) => builder.Append(" [").Append(OneLine(Scope(scope))).Append(']'), line);
         }
 
         if (logEntry.Exception is { } error)
@@ -54,6 +54,11 @@ internal sealed class BridgeLogFormatter(IOptionsMonitor<BridgeLogFormatterOptio
             textWriter.WriteLine(logEntry.Exception.ToString());
         }
     }
+
+    /// <summary>A scope of named values (a delivery's OutboxId, ConversationId...) as "OutboxId=7, ConversationId=3".</summary>
+    private static string Scope(object? scope) => scope is IEnumerable<KeyValuePair<string, object?>> values
+        ? string.Join(", ", values.Where(v => v.Key != "{OriginalFormat}").Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key}={v.Value}")))
+        : Convert.ToString(scope, CultureInfo.InvariantCulture) ?? "";
 
     private static string Innermost(Exception error)
     {

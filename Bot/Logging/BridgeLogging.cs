@@ -9,7 +9,12 @@ internal static class BridgeLogging
 {
     public static WebApplicationBuilder AddBridgeLogging(this WebApplicationBuilder builder)
     {
-        builder.Logging.AddConsole(o => o.FormatterName = BridgeLogFormatter.Name);
+        // Logging__Console__FormatterName=json (or simple, systemd) still picks another formatter.
+        if (builder.Configuration["Logging:Console:FormatterName"] is null)
+        {
+            builder.Logging.AddConsole(o => o.FormatterName = BridgeLogFormatter.Name);
+        }
+
         builder.Logging.AddConsoleFormatter<BridgeLogFormatter, BridgeLogFormatterOptions>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         var level = builder.Configuration["Logging:LogLevel:Default"];

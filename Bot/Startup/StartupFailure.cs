@@ -37,6 +37,22 @@ internal static partial class StartupFailure
         return null;
     }
 
+    /// <summary>An error that is neither a setting nor the environment: one line and exit code 1; its stack trace too
+    /// when the log level is Debug (Logging__LogLevel__Default, from the environment if the configuration was not read).</summary>
+    public static async Task<int> ReportUnexpectedAsync(Exception error, TextWriter output, IConfiguration? configuration = null)
+    {
+        var level = configuration?["Logging:LogLevel:Default"] ?? Environment.GetEnvironmentVariable("Logging__LogLevel__Default");
+        var debug = string.Equals(level, "Debug", StringComparison.OrdinalIgnoreCase) || string.Equals(level, "Trace", StringComparison.OrdinalIgnoreCase);
+        await output.WriteLineAsync($"Cannot start: unexpected error ({error.GetType().Name}: {error.Message.TrimEnd('.')}). "
+            + (debug ? "Its stack trace follows; please report it." : "Set Logging__LogLevel__Default=Debug to see its stack trace, and please report it."));
+        if (debug)
+        {
+            await output.WriteLineAsync(error.ToString());
+        }
+
+        return 1;
+    }
+
     private static string DataSource(IConfiguration configuration)
     {
         try
