@@ -60,7 +60,15 @@ internal sealed partial class MarketplacePoller(
 
             if (wait > TimeSpan.Zero)
             {
-                await wakeUp.WaitAsync(wait, time, stoppingToken);
+                try
+                {
+                    await wakeUp.WaitAsync(wait, time, stoppingToken);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && stoppingToken.IsCancellationRequested)
+                {
+                    // Stopping (a host that failed to start may dispose the wake-up signal first).
+                    return;
+                }
             }
         }
     }
