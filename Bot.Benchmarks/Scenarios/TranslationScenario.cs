@@ -45,8 +45,8 @@ public sealed class TranslationScenario(Report report)
         var metrics = core.Get<TranslationMetrics>();
         var calls = translator.Calls;
         var hits = metrics.CacheHits;
-        var sameLanguage = skips.GetValueOrDefault("same-language");
-        var nothing = skips.GetValueOrDefault("nothing-to-translate");
+        var sameLanguage = skips.GetValueOrDefault(TranslationMetrics.SkipSameLanguage);
+        var nothing = skips.GetValueOrDefault(TranslationMetrics.SkipNothingToTranslate);
         var per1000 = 1000.0 / Messages;
 
         report.Add(new Figure("Translator calls per 1,000 messages, with cache and same-language skip (as shipped)", Report.Number(calls * per1000),
@@ -63,7 +63,7 @@ public sealed class TranslationScenario(Report report)
         {
             InstrumentPublished = (instrument, l) =>
             {
-                if (instrument.Meter.Name == TranslationMetrics.MeterName && instrument.Name == "bot.translation.skipped")
+                if (instrument.Meter.Name == TranslationMetrics.MeterName && instrument.Name == "bridge.translation.skipped")
                 {
                     l.EnableMeasurementEvents(instrument);
                 }

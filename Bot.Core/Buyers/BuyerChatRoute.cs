@@ -5,12 +5,13 @@ using Bot.Core.Outbox;
 using Bot.Core.Relay;
 using Bot.Core.Relay.Formatting;
 using Bot.Core.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Buyers;
 
 /// <summary>Private chats with buyers: /start with an invitation code, /help, /orders, /unlink, and messages that go
 /// to the store. A buyer only ever reaches their own conversations; strangers are told how to start.</summary>
-public sealed class BuyerChatRoute(
+public sealed partial class BuyerChatRoute(
     IDbConnectionFactory connections,
     BuyerLinker linker,
     BuyerLinkRepository links,
@@ -19,7 +20,9 @@ public sealed class BuyerChatRoute(
     MessageRepository messages,
     Notices notices,
     FloodGuard flood,
-    TimeProvider time) : IChatRoute
+    BuyerReachability reachability,
+    TimeProvider time,
+    ILogger<BuyerChatRoute> logger) : IChatRoute
 {
     public int Order => 100;
 
@@ -28,7 +31,14 @@ public sealed class BuyerChatRoute(
     public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
     {
         var (command, argument) = message.Command() is { } parsed ? parsed : ((string?)null, "");
-        if (command == "start" && argument.Length > 0)
+        var code = command == "start" && argument.Length > 0;
+        var verdict = code ? flood.TakeLinkAttempt(message.FromUserId) : flood.Take(message.FromUserId); // Every message counts.
+        if (verdict == FloodGuard.Verdict.RefusedQuiet)
+        {
+            return;
+        }
+
+        if (verdict == FloodGuard.Verdict.Allowed && code)
         {
             await linker.LinkAsync(message, argument, cancellationToken);
             return;
@@ -36,14 +46,21 @@ public sealed class BuyerChatRoute(
 
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         var link = await links.FindByUserAsync(session, message.FromUserId);
-        var language = link?.Language ?? message.LanguageCode;
-        var verdict = flood.Take(message.FromUserId);
-        if (verdict != FloodGuard.Verdict.Allowed)
+        if (link is null && !flood.TakeStrangerReply())
         {
-            if (verdict == FloodGuard.Verdict.RefusedWarn)
-            {
-                await ReplyAsync(session, message, BuyerTexts.TooFast, language);
-            }
+            LogStrangerDropped(message.FromUserId);
+            return; // Strangers together have used their replies for this minute.
+        }
+
+        if (link is not null)
+        {
+            await reachability.ComeBackAsync(session, link);
+        }
+
+        var language = link?.Language ?? message.LanguageCode;
+        if (verdict == FloodGuard.Verdict.RefusedWarn)
+        {
+            await ReplyAsync(session, message, BuyerTexts.TooFast, language);
         }
         else if (link is null)
         {
@@ -78,8 +95,8 @@ public sealed class BuyerChatRoute(
                 break;
             case "orders":
                 var mine = await links.ConversationsOfAsync(session, link, conversations);
-                var list = mine.Count == 0 ? BuyerTexts.NoOrders : BuyerTexts.Orders(mine.Select(Label));
-                await ReplyAsync(session, message, list, link.Language, OrderButtons(mine));
+                var list = mine.Count == 0 ? BuyerTexts.NoOrders : BuyerTexts.Orders(mine.Select(BuyerOrders.Label));
+                await ReplyAsync(session, message, list, link.Language, BuyerOrders.Buttons(mine));
                 break;
             default:
                 await ReplyAsync(session, message, BuyerTexts.Help, link.Language,
@@ -105,7 +122,7 @@ public sealed class BuyerChatRoute(
         }
 
         await relay.SavePendingAsync(session, link, message.MessageId, text, message.Date);
-        await ReplyAsync(session, message, BuyerTexts.WhichOrder, link.Language, OrderButtons(mine));
+        await ReplyAsync(session, message, BuyerTexts.WhichOrder, link.Language, BuyerOrders.Buttons(mine));
     }
 
     private async Task SetLanguageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, CancellationToken cancellationToken)
@@ -126,19 +143,19 @@ public sealed class BuyerChatRoute(
     private async Task<Conversation?> ResolveAsync(DbSession session, IncomingChatMessage message, BuyerLink link)
     {
         if (message.IsTopicMessage && message.TopicId is { } topic && await conversations.FindByBuyerTopicAsync(session, message.ChatId, topic) is { } inTopic
-            && Owns(link, inTopic))
+            && BuyerOrders.Owns(link, inTopic))
         {
             return inTopic; // Written in an order's own topic of the buyer's chat.
         }
 
         if (message.ReplyToMessageId is { } replyTo && await messages.FindByTelegramCopyAsync(session, message.ChatId, replyTo) is { } repliedId
             && await messages.GetAsync(session, repliedId) is { } replied && await conversations.GetAsync(session, replied.ConversationId) is { } fromReply
-            && Owns(link, fromReply))
+            && BuyerOrders.Owns(link, fromReply))
         {
             return fromReply;
         }
 
-        if (link.CurrentConversationId is { } current && await conversations.GetAsync(session, current) is { } remembered && Owns(link, remembered))
+        if (link.CurrentConversationId is { } current && await conversations.GetAsync(session, current) is { } remembered && BuyerOrders.Owns(link, remembered))
         {
             return remembered;
         }
@@ -147,14 +164,9 @@ public sealed class BuyerChatRoute(
         return mine.Count == 1 ? mine[0] : null;
     }
 
-    internal static bool Owns(BuyerLink link, Conversation conversation) =>
-        conversation.Marketplace == link.Marketplace && conversation.Account == link.Account && conversation.BuyerId == link.BuyerId;
-
-    internal static string Label(Conversation c) => c.Kind == ConversationKind.Order ? $"#{c.ExternalId}" : c.Card?.ProductName ?? "pre-order chat";
-
-    internal static IReadOnlyList<IReadOnlyList<ChatButton>> OrderButtons(IReadOnlyList<Conversation> mine) =>
-        mine.Select(c => (IReadOnlyList<ChatButton>)[new ChatButton(Label(c), OrderChoiceCallback.Prefix + c.Id)]).ToList();
-
     private Task<long> ReplyAsync(DbSession session, IncomingChatMessage message, string english, string? language, IReadOnlyList<IReadOnlyList<ChatButton>>? buttons = null) =>
         notices.EnqueueAsync(session, BuyerTexts.Notice(message.ChatId, message.MessageId, english, language, buttons));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "No reply to Telegram user {UserId}: replies to strangers are at their limit")]
+    private partial void LogStrangerDropped(long userId);
 }

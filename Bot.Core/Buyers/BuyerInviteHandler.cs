@@ -35,6 +35,11 @@ public sealed class BuyerInviteHandler(
             return; // Its echo already came back.
         }
 
+        if (!BuyerLink.IsBuyerId(conversation.BuyerId))
+        {
+            throw new InvalidOperationException("The conversation has no buyer id, so it cannot be linked to a Telegram user.");
+        }
+
         Invite invite;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
@@ -62,7 +67,7 @@ public sealed class BuyerInviteHandler(
     }
 
     public Task OnDeliveredAsync(DbSession session, OutboxItem item) =>
-        feedback.EnqueueAsync(session, item, ChatReactions.Delivered, Html.Escape($"Invitation posted to the buyer. The link works once and expires in {options.Value.InviteTtl.TotalDays:0} days."));
+        feedback.EnqueueAsync(session, item, ChatReactions.Delivered, Html.Escape($"Invitation posted to the buyer. The link works once and expires in {options.Value.InviteTtl.TotalDays:0} days; /revoke withdraws it."));
 
     public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
         feedback.EnqueueAsync(session, item, ChatReactions.Failed, $"⚠️ The invitation could not be posted: {StaffFeedback.Reason(reason)}");

@@ -18,4 +18,10 @@ public sealed class BuyerLink
     public string? Language { get; set; }
 
     public long? CurrentConversationId { get; set; }
+
+    /// <summary>When Telegram refused a delivery because the user blocked the bot; nothing is sent until they write again.</summary>
+    public DateTimeOffset? BlockedAt { get; set; }
+
+    /// <summary>Whether this link names a buyer at all: a conversation without a buyer id belongs to no one.</summary>
+    public static bool IsBuyerId(string? buyerId) => !string.IsNullOrWhiteSpace(buyerId);
 }

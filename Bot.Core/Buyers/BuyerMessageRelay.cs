@@ -19,7 +19,7 @@ public sealed class BuyerMessageRelay(MessageRepository messages, OutboxStore ou
             SourceChatId: link.ChatId, SourceMessageId: sourceMessageId, SentAt: sentAt));
         if (id is null)
         {
-            metrics.DuplicateDropped();
+            metrics.DuplicateDropped(AuthorRole.Buyer);
             return false;
         }
 

@@ -10,6 +10,11 @@ public sealed class BuyerOptions
     /// protecting the store's marketplace account from spam.</summary>
     public int FloodLimitPerMinute { get; set; } = 10;
 
+    /// <summary>Replies per minute to all Telegram users who are not linked together (the "open the invitation link"
+    /// answer, refused codes): what strangers can make the bot send is bounded however many of them write. A valid
+    /// invitation always links.</summary>
+    public int StrangerRepliesPerMinute { get; set; } = 30;
+
     /// <summary>The store's name in messages to buyers.</summary>
     public string StoreName { get; set; } = "the store";
 

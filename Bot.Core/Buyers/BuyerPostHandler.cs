@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Chat;
+using Bot.Core.Conversations;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Relay.Delivery;
@@ -10,13 +11,16 @@ using Bot.Core.Translation;
 namespace Bot.Core.Buyers;
 
 /// <summary>Shows the seller side of a conversation in a linked buyer's private chat, translated into the buyer's
-/// language and tagged with the order. Each part is recorded as a copy, so the buyer's replies find their order.</summary>
+/// language and tagged with the order. Each part is recorded as a copy, so the buyer's replies find their order. A
+/// topic the buyer deleted is made again; a buyer who blocked the bot has the delivery settled by the dispatcher
+/// (<see cref="FailureKind.Unreachable"/>) and the link made inactive here (see <see cref="BuyerReachability"/>).</summary>
 public sealed class BuyerPostHandler(
     IChatGateway chat,
     DeliveryContextLoader loader,
     IDbConnectionFactory connections,
     BuyerLinkRepository links,
     BuyerTopics buyerTopics,
+    BuyerReachability reachability,
     ITranslationService translator) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.BuyerPost;
@@ -27,17 +31,29 @@ public sealed class BuyerPostHandler(
         BuyerLink? link;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
-            link = await links.FindByUserAsync(session, long.Parse(item.Payload ?? "0", CultureInfo.InvariantCulture));
+            link = await links.FindByUserAsync(session, UserOf(item));
         }
 
-        if (link is null || link.BuyerId != conversation.BuyerId)
+        if (message.Role == AuthorRole.Buyer || link is null || link.BlockedAt is not null || !BuyerOrders.Owns(link, conversation))
         {
-            return; // Unlinked since: nothing to send, nothing to retry.
+            return; // The buyer's own words, or unlinked or blocked since: nothing to send, nothing to retry.
         }
 
+        await SendAsync(message, conversation, link, copies, cancellationToken);
+    }
+
+    /// <summary>Telegram said the buyer blocked the bot (<see cref="ChatErrorKind.UserBlocked"/>): the link goes inactive
+    /// and staff are told once.</summary>
+    public Task OnSettledAsync(DbSession session, OutboxItem item, string reason) =>
+        reachability.BlockedAsync(session, UserOf(item), item.ConversationId);
+
+    private static long UserOf(OutboxItem item) => long.Parse(item.Payload ?? "0", CultureInfo.InvariantCulture);
+
+    private async Task SendAsync(StoredMessage message, Conversation conversation, BuyerLink link, IReadOnlyList<MessageCopy> copies, CancellationToken cancellationToken)
+    {
         var target = conversation.BuyerLanguage ?? link.Language ?? "en";
         var translation = await translator.TranslateAsync(message.Text, message.Language, target, cancellationToken);
-        var order = conversation.Kind == Conversations.ConversationKind.Order ? $"🧾 Order {conversation.ExternalId}" : "💬 Pre-order chat";
+        var order = conversation.Kind == ConversationKind.Order ? $"🧾 Order {conversation.ExternalId}" : "💬 Pre-order chat";
         var blocks = new List<HtmlBlock> { HtmlBlock.Wrapped("<b>", "</b>", order) };
         blocks.AddRange(TextSplitter.Split(translation.Text, ChatLimits.MaxTextLength - 200).Select(HtmlBlock.Text));
         if (translation.IsTranslated)
@@ -56,7 +72,17 @@ public sealed class BuyerPostHandler(
                 continue;
             }
 
-            var id = await chat.SendTextAsync(new ChatText(link.ChatId, topic, parts[part]), cancellationToken);
+            int id;
+            try
+            {
+                id = await chat.SendTextAsync(new ChatText(link.ChatId, topic, parts[part]), cancellationToken);
+            }
+            catch (ChatDeliveryException e) when (e.Kind == ChatErrorKind.TopicDeleted && topic is { } deleted)
+            {
+                topic = await buyerTopics.RecreateAsync(link, conversation, deleted, cancellationToken);
+                id = await chat.SendTextAsync(new ChatText(link.ChatId, topic, parts[part]), cancellationToken);
+            }
+
             await loader.AddCopyAsync(
                 new MessageCopy
                 {

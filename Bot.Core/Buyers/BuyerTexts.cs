@@ -18,6 +18,10 @@ public sealed class BuyerTexts(ITranslationService translator)
     public const string LanguageHelp = "Send /lang followed by a two-letter language code, for example /lang es, to choose the language of the store's answers.";
     public const string LanguageSet = "Done: the store's answers will reach you in this language.";
     public const string WhichOrder = "Which order is this message about?";
+    public const string RevokedCode = "This invitation link was withdrawn by the store. Ask the store for a new one if you need it.";
+    public const string NotLinkable = "This invitation cannot be used: the marketplace did not tell us which buyer this order belongs to. Please keep writing in your order chat on the marketplace.";
+    public const string UnlinkedByStore = "The store disconnected this chat. Your order chat on the marketplace still works; ask the store for a new invitation if you want to continue here.";
+    public const string Replaced = "This chat is no longer connected to the store: your buyer account was linked to another Telegram account. If that was not you, ask the store for a new invitation in your order chat.";
 
     public static string Welcome(string store, string order) =>
         $"You are now connected with {store} about {order}. Write here and the store will answer you here; everything is also kept in your order chat on the marketplace. You can also tap a quick question below.";

@@ -31,6 +31,18 @@ public sealed partial class BuyerTopics(
             }
         }
 
+        return await CreateAsync(link, conversation, cancellationToken);
+    }
+
+    /// <summary>The buyer deleted the order's topic ("message thread not found"): a new one, like the staff side does.</summary>
+    public async Task<int?> RecreateAsync(BuyerLink link, Conversation conversation, int deletedTopicId, CancellationToken cancellationToken)
+    {
+        LogRecreating(link.ChatId, deletedTopicId, conversation.Id);
+        return await CreateAsync(link, conversation, cancellationToken);
+    }
+
+    private async Task<int?> CreateAsync(BuyerLink link, Conversation conversation, CancellationToken cancellationToken)
+    {
         int topic;
         try
         {
@@ -47,6 +59,9 @@ public sealed partial class BuyerTopics(
         await session.CommitAsync(cancellationToken);
         return topic;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Topic {TopicId} in private chat {ChatId} (conversation {ConversationId}) was deleted; creating a new one")]
+    private partial void LogRecreating(long chatId, int topicId, long conversationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No topic in private chat {ChatId} ({Reason}); using the chat itself")]
     private partial void LogNoTopic(long chatId, string reason);

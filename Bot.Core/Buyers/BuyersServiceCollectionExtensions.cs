@@ -14,6 +14,7 @@ public static class BuyersServiceCollectionExtensions
         services.AddOptions<BuyerOptions>().BindConfiguration("Buyers")
             .Validate(o => o.InviteTtl > TimeSpan.Zero, "Buyers__InviteTtl must be positive, e.g. 7.00:00:00.")
             .Validate(o => o.FloodLimitPerMinute >= 1, "Buyers__FloodLimitPerMinute must be at least 1.")
+            .Validate(o => o.StrangerRepliesPerMinute >= 1, "Buyers__StrangerRepliesPerMinute must be at least 1.")
             .Validate(o => o.InviteKey.Length >= 16, "Buyers__InviteKey must be at least 16 characters (or left empty to derive it from the bot token).")
             .ValidateOnStart();
         services.AddSingleton<InviteCodes>();
@@ -24,12 +25,16 @@ public static class BuyersServiceCollectionExtensions
         services.AddSingleton<BuyerLinker>();
         services.AddSingleton<BuyerMessageRelay>();
         services.AddSingleton<BuyerTopics>();
+        services.AddSingleton<StaffTopicNotes>();
+        services.AddSingleton<BuyerReachability>();
         services.Replace(ServiceDescriptor.Singleton<IBuyerFanOut, BuyerFanOut>());
         services.AddSingleton<IChatRoute, BuyerChatRoute>();
         services.AddSingleton<InviteCommand>();
         services.AddSingleton<IStaffCommand>(sp => sp.GetRequiredService<InviteCommand>());
         services.AddSingleton<ICallbackHandler, InviteCallback>();
         services.AddSingleton<IStaffCommand, StaffTemplatesCommand>();
+        services.AddSingleton<IStaffCommand, StaffUnlinkCommand>();
+        services.AddSingleton<IStaffCommand, StaffRevokeCommand>();
         services.AddSingleton<ICallbackHandler, OrderChoiceCallback>();
         services.AddSingleton<ICallbackHandler, QuickReplyCallback>();
         services.AddSingleton<ICallbackHandler, StaffTemplateCallback>();

@@ -13,4 +13,7 @@ public sealed class Invite
     public DateTimeOffset? UsedAt { get; set; }
 
     public long? UsedByUserId { get; set; }
+
+    /// <summary>When staff withdrew the invitation (/revoke).</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
 }

@@ -17,10 +17,13 @@ public sealed class InviteCommand(
     MessageRepository messages,
     OutboxStore outbox,
     InviteCodes codes,
+    StaffTopicNotes staff,
     TimeProvider time,
     IOptions<BuyerOptions> options) : IStaffCommand
 {
     public const string RecordText = "[Invitation to continue this conversation in Telegram]";
+
+    public const string NoBuyerId = "⚠️ No invitation: the marketplace gave no buyer id for this conversation, so it cannot be linked to a Telegram user (it could show other buyers' orders). Keep answering here; replies still reach the marketplace.";
 
     public string Name => "invite";
 
@@ -33,6 +36,13 @@ public sealed class InviteCommand(
     {
         var now = time.GetUtcNow();
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        if (!BuyerLink.IsBuyerId(conversation.BuyerId))
+        {
+            await staff.TellAsync(session, conversation.Id, Relay.Formatting.Html.Escape(NoBuyerId));
+            await session.CommitAsync(cancellationToken);
+            return;
+        }
+
         var id = await messages.InsertAsync(session, new NewMessage(
             conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, requestedBy, RecordText,
             SourceChatId: sourceChatId, SourceMessageId: sourceMessageId, SentAt: now));

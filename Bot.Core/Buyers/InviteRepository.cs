@@ -18,7 +18,8 @@ public sealed class InviteRepository
     public Task<Invite?> FindByHashAsync(DbSession session, string codeHash) =>
         session.Connection.QuerySingleOrDefaultAsync<Invite?>(
             """
-            SELECT id, conversation_id AS ConversationId, nonce, expires_at AS ExpiresAt, used_at AS UsedAt, used_by_user_id AS UsedByUserId
+            SELECT id, conversation_id AS ConversationId, nonce, expires_at AS ExpiresAt, used_at AS UsedAt, used_by_user_id AS UsedByUserId,
+                   revoked_at AS RevokedAt
             FROM buyer_invites WHERE code_hash = @codeHash
             """,
             new { codeHash },
@@ -33,7 +34,14 @@ public sealed class InviteRepository
     /// <summary>Marks the invite used; false when someone used it first (single use even under races).</summary>
     public async Task<bool> TryUseAsync(DbSession session, long id, long userId, DateTimeOffset now) =>
         await session.Connection.ExecuteAsync(
-            "UPDATE buyer_invites SET used_at = @now, used_by_user_id = @userId WHERE id = @id AND used_at IS NULL",
+            "UPDATE buyer_invites SET used_at = @now, used_by_user_id = @userId WHERE id = @id AND used_at IS NULL AND revoked_at IS NULL",
             new { id, userId, now },
             session.Transaction) == 1;
+
+    /// <summary>Withdraws the conversation's invitations that are neither used nor expired; returns how many.</summary>
+    public Task<int> RevokeOpenAsync(DbSession session, long conversationId, DateTimeOffset now) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE buyer_invites SET revoked_at = @now WHERE conversation_id = @conversationId AND used_at IS NULL AND revoked_at IS NULL AND expires_at > @now",
+            new { conversationId, now },
+            session.Transaction);
 }

@@ -28,7 +28,7 @@ public sealed class OrderChoiceCallback(
         {
             var link = await links.FindByUserAsync(session, callback.FromUserId);
             var conversation = await conversations.GetAsync(session, conversationId);
-            if (link is null || conversation is null || !BuyerChatRoute.Owns(link, conversation))
+            if (link is null || conversation is null || !BuyerOrders.Owns(link, conversation))
             {
                 answer = "This order is not yours.";
             }
@@ -40,7 +40,7 @@ public sealed class OrderChoiceCallback(
                     await relay.RelayAsync(session, conversation, link, messageId, text, createdAt);
                 }
 
-                answer = BuyerChatRoute.Label(conversation);
+                answer = BuyerOrders.Label(conversation);
             }
 
             await session.CommitAsync(cancellationToken);

@@ -16,6 +16,7 @@ public sealed class QuickReplyCallback(
     BuyerTexts texts,
     Notices notices,
     FloodGuard flood,
+    BuyerReachability reachability,
     TimeProvider time,
     IChatGateway chat) : ICallbackHandler
 {
@@ -50,6 +51,8 @@ public sealed class QuickReplyCallback(
             }
             else
             {
+                await reachability.ComeBackAsync(session, link);
+
                 // A button press has no message of its own: the negative update id keeps replays from sending twice.
                 var sourceId = -callback.UpdateId;
                 var mine = await links.ConversationsOfAsync(session, link, conversations);
@@ -64,7 +67,7 @@ public sealed class QuickReplyCallback(
                     await relay.SavePendingAsync(session, link, sourceId, text, time.GetUtcNow());
                     await notices.EnqueueAsync(session, BuyerTexts.Notice(
                         link.ChatId, null, BuyerTexts.WhichOrder, link.Language,
-                        BuyerChatRoute.OrderButtons(mine)));
+                        BuyerOrders.Buttons(mine)));
                 }
                 else
                 {

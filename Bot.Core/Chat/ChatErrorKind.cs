@@ -20,6 +20,10 @@ public enum ChatErrorKind
     /// <summary>The bot was blocked, kicked, or lacks a right: an operator problem.</summary>
     Forbidden,
 
+    /// <summary>A person blocked the bot (or deleted their account): nothing reaches their private chat until they
+    /// write to the bot again. Not an operator problem, and no retry helps.</summary>
+    UserBlocked,
+
     /// <summary>Telegram refused this request as malformed; retrying it unchanged will not help.</summary>
     BadRequest,
 

@@ -12,7 +12,9 @@ public sealed class ConversationRepository(TimeProvider time)
         FROM conversations
         """;
 
-    /// <summary>Finds the conversation, or creates it; newer buyer name, card and reply context replace older ones.</summary>
+    /// <summary>Finds the conversation, or creates it; newer buyer name, card and reply context replace older ones. A
+    /// buyer id is filled in when the conversation was stored without one, never replaced once set (that would hand
+    /// the conversation to another buyer's link).</summary>
     public async Task<Conversation> UpsertAsync(
         DbSession session, string marketplace, string account, ConversationKind kind, string externalId,
         string buyerId, string? buyerName, OrderCard? card, string? replyContext)
@@ -23,6 +25,7 @@ public sealed class ConversationRepository(TimeProvider time)
             INSERT INTO conversations (marketplace, account, kind, external_id, buyer_id, buyer_name, reply_context, card_json, created_at, last_activity_at)
             VALUES (@marketplace, @account, @kind, @externalId, @buyerId, @buyerName, @replyContext, @cardJson, @now, @now)
             ON CONFLICT (marketplace, account, external_id) DO UPDATE SET
+                buyer_id = CASE WHEN TRIM(buyer_id) = '' THEN excluded.buyer_id ELSE buyer_id END,
                 buyer_name = COALESCE(excluded.buyer_name, buyer_name),
                 reply_context = COALESCE(excluded.reply_context, reply_context),
                 card_json = COALESCE(excluded.card_json, card_json),

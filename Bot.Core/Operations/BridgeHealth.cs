@@ -21,7 +21,8 @@ public sealed class BridgeHealth(TimeProvider time)
 
     public void TelegramSucceeded() => Update(ref telegram, ok: true, null);
 
-    public void TelegramFailed(string error) => Update(ref telegram, ok: false, error);
+    /// <param name="needsOperator">True when retrying cannot help (Telegram refuses the bot token).</param>
+    public void TelegramFailed(string error, bool needsOperator = false) => Update(ref telegram, ok: false, error, needsOperator);
 
     public void MarketplaceSucceeded() => Update(ref marketplace, ok: true, null);
 
@@ -31,13 +32,14 @@ public sealed class BridgeHealth(TimeProvider time)
 
     public void StaffChatProblem(string problem) => Update(ref staffChat, ok: false, problem, needsOperator: true);
 
+    // A success clears the last error: a fixed problem no longer shows on the page, /status or /readyz.
     private void Update(ref PartState state, bool ok, string? error, bool needsOperator = false)
     {
         var now = time.GetUtcNow();
         lock (gate)
         {
             state = ok
-                ? state with { Ok = true, LastSuccess = now, NeedsOperator = false, FailingSince = null }
+                ? state with { Ok = true, LastSuccess = now, NeedsOperator = false, FailingSince = null, LastError = null, LastErrorAt = null }
                 : state with { Ok = false, LastError = error, LastErrorAt = now, NeedsOperator = needsOperator, FailingSince = state.FailingSince ?? now };
         }
     }

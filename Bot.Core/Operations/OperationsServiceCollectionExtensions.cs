@@ -22,12 +22,16 @@ public static class OperationsServiceCollectionExtensions
                 "Operations__ReadyMaxPollAge, Operations__ReadyMaxTelegramSilence and Operations__ReadyDatabaseTimeout must be positive.")
             .ValidateOnStart();
         services.AddSingleton<StatusReader>();
+        services.AddSingleton<AlertStore>();
+        services.AddSingleton<DeadLetterReader>();
+        services.AddSingleton<RetryWatch>();
         services.AddSingleton<AlertMonitor>();
         services.AddSingleton<IOperatorCommand, StatusCommand>();
         services.AddSingleton<IOperatorCommand, DeadLettersCommand>();
         services.AddSingleton<IOperatorCommand, RetryCommand>();
         services.AddSingleton<IOperatorCommand, PauseCommand>();
         services.AddSingleton<IOperatorCommand, ResumeCommand>();
+        services.AddSingleton<IOperatorCommand, SetAsideCommand>();
         services.AddSingleton<IOperatorCommand, UpdatesCommand>();
         services.AddSingleton<IChatRoute, OperatorCommandRoute>();
         return services;

@@ -25,8 +25,10 @@ public static class DeliveryFailures
         // gets here; should one escape, it is a refusal, not an outage to wait out for a day.
         ChatDeliveryException { Kind: ChatErrorKind.ReactionInvalid } => FailureKind.Permanent,
 
-        // A private chat refuses the bot when the person blocked it or deleted their account: nothing to wait out. A
-        // group refuses it when someone took away its rights: an operator fixes that, and the deliveries wait.
+        // A private chat refuses the bot when the person blocked it or deleted their account: nothing to wait out and
+        // nothing for anyone to fix, so the item is settled, not dead-lettered. Any other refusal of a private chat is
+        // one. A group refuses the bot when someone took away its rights: an operator fixes that, and the deliveries wait.
+        ChatDeliveryException { Kind: ChatErrorKind.UserBlocked } => FailureKind.Unreachable,
         ChatDeliveryException { Kind: ChatErrorKind.Forbidden } when chatId > 0 => FailureKind.Permanent,
         ChatDeliveryException => FailureKind.Outage,
         MarketplaceException { Kind: MarketplaceErrorKind.Rejected } => FailureKind.Permanent,

@@ -17,6 +17,10 @@ public enum FailureKind
     /// <see cref="Relay.RelayOptions.RetryFor"/>.</summary>
     Outage,
 
+    /// <summary>The person whose private chat it is blocked the bot (or deleted their account): no retry reaches them
+    /// and nobody needs to act, so the item is settled (done, undelivered; the handler hears of it), not a dead letter.</summary>
+    Unreachable,
+
     /// <summary>Anything else, more likely a bug than an outage: retried <see cref="Relay.RelayOptions.MaxAttempts"/> times.</summary>
     Unexpected,
 }

@@ -18,6 +18,10 @@ public interface IDeliveryHandler
     /// <summary>Runs in the transaction that marks the item done: enqueue follow-ups here.</summary>
     Task OnDeliveredAsync(DbSession session, OutboxItem item) => Task.CompletedTask;
 
+    /// <summary>Runs in the transaction that settles the item undelivered because its recipient cannot be reached
+    /// (<see cref="FailureKind.Unreachable"/>: they blocked the bot). No dead letter, no alert.</summary>
+    Task OnSettledAsync(DbSession session, OutboxItem item, string reason) => Task.CompletedTask;
+
     /// <summary>Runs in the transaction that dead-letters the item: tell the people concerned here.</summary>
     Task OnDeadAsync(DbSession session, OutboxItem item, string reason) => Task.CompletedTask;
 }

@@ -193,8 +193,8 @@ public sealed partial class OutboxDispatcher(
     private async Task FailAsync(OutboxItem item, IDeliveryHandler handler, Exception error, CancellationToken cancellationToken)
     {
         var reason = error.Message;
-        metrics.Failed(item.Kind, Reason(error));
         var kind = DeliveryFailures.Classify(error, item.ChatId);
+        metrics.Failed(item.Kind, kind);
         if (kind == FailureKind.RateLimited)
         {
             metrics.RateLimited();
@@ -205,6 +205,12 @@ public sealed partial class OutboxDispatcher(
         }
 
         var next = retries.Decide(item, kind, time.GetUtcNow(), (error as ChatDeliveryException)?.RetryAfter);
+        if (next is { GiveUp: true, Settle: true })
+        {
+            await SettleAsync(item, handler, reason, cancellationToken);
+            return;
+        }
+
         if (next.GiveUp)
         {
             await KillAsync(item, handler, next.Why is null ? reason : $"{reason} (given up: {next.Why})", next.Attempts, cancellationToken);
@@ -233,6 +239,16 @@ public sealed partial class OutboxDispatcher(
         LogDead(item.Id, item.Kind, item.ConversationId, reason);
     }
 
+    /// <summary>Marks the item done although it was not delivered: nobody can receive it and nobody needs to act.</summary>
+    private async Task SettleAsync(OutboxItem item, IDeliveryHandler handler, string reason, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await handler.OnSettledAsync(session, item, reason);
+        await store.CompleteAsync(session, item.Id);
+        await session.CommitAsync(cancellationToken);
+        LogSettled(item.Id, item.Kind, reason);
+    }
+
     private async Task MigrateAsync(long oldChatId, long newChatId, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
@@ -241,18 +257,14 @@ public sealed partial class OutboxDispatcher(
         LogMigrated(oldChatId, newChatId);
     }
 
-    private static string Reason(Exception e) => e switch
-    {
-        ChatDeliveryException c => c.Kind.ToString(),
-        MarketplaceException m => m.Kind.ToString(),
-        _ => e.GetType().Name,
-    };
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}): the database did not store its outcome (delivered: {Delivered}); it is not sent again before that is stored, next try at {NotBefore}")]
     private partial void LogUnstored(Exception error, long outboxId, string kind, bool delivered, DateTimeOffset notBefore);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}) of conversation {ConversationId} is a dead letter: {Reason}")]
     private partial void LogDead(long outboxId, string kind, long? conversationId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {OutboxId} ({Kind}) settled undelivered: {Reason}")]
+    private partial void LogSettled(long outboxId, string kind, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {OldChatId} became supergroup {NewChatId}: stored ids updated; set Telegram__StaffChatId to the new id")]
     private partial void LogMigrated(long oldChatId, long newChatId);

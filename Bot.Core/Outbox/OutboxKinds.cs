@@ -23,6 +23,9 @@ public static class OutboxKinds
     /// <summary>An invitation for the buyer to continue in Telegram, posted into the marketplace conversation.</summary>
     public const string BuyerInvite = "buyer_invite";
 
+    /// <summary>Every kind above, for metrics that show each kind from the start.</summary>
+    public static IReadOnlyList<string> All { get; } = [StaffPost, MarketplaceSend, MarketplaceMarkRead, Reaction, Notice, BuyerPost, BuyerInvite];
+
     public static string BuyerLane(long telegramUserId) => $"buyer:{telegramUserId}";
 
     public static string StaffLane(long conversationId) => $"staff:{conversationId}";

@@ -7,7 +7,8 @@ namespace Bot.Core.Outbox;
 /// <summary>When a failed delivery is tried again, and when it is given up. An outage is waited out for
 /// <see cref="RelayOptions.RetryFor"/> (a day by default) from its first failure, with back-off doubling from
 /// <see cref="RelayOptions.RetryBaseDelay"/> up to <see cref="RelayOptions.MaxRetryDelay"/>, so a delivery goes out at
-/// most that long after the outage ends; a refusal is given up at once; an unexpected error after
+/// most that long after the outage ends; a refusal is given up at once (and one to a person who blocked the bot is
+/// settled rather than dead-lettered); an unexpected error after
 /// <see cref="RelayOptions.MaxAttempts"/> attempts.</summary>
 public sealed class RetryPolicy(IOptions<RelayOptions> options)
 {
@@ -25,6 +26,8 @@ public sealed class RetryPolicy(IOptions<RelayOptions> options)
                 return new RetryDecision(false, item.Attempts, now, item.FailingSince);
             case FailureKind.Permanent:
                 return new RetryDecision(true, attempts, now, failingSince);
+            case FailureKind.Unreachable:
+                return new RetryDecision(true, attempts, now, failingSince, Settle: true);
             case FailureKind.Outage when now - failingSince >= o.RetryFor:
                 return new RetryDecision(true, attempts, now, failingSince, $"still failing after {Span(now - failingSince)}");
             case FailureKind.Unexpected when attempts >= o.MaxAttempts:

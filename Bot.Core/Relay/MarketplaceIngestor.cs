@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.Relay;
 
 /// <summary>Takes one batch from the marketplace and commits it, with the deliveries it causes and the new cursor,
-/// in one transaction: a crash before the commit re-reads the batch, a crash after it loses nothing.</summary>
+/// in one transaction: a crash before the commit re-reads the batch, a crash after it loses nothing. Items the adapter
+/// could not read are stored for operators in the same transaction and counted once each.</summary>
 public sealed partial class MarketplaceIngestor(
     IMarketplaceClient marketplace,
     IDbConnectionFactory connections,
@@ -19,6 +20,7 @@ public sealed partial class MarketplaceIngestor(
     CursorStore cursors,
     EchoMatcher echoes,
     IBuyerFanOut buyers,
+    SetAsideStore setAside,
     RelayMetrics metrics,
     IOptions<RelayOptions> options,
     ILogger<MarketplaceIngestor> logger)
@@ -37,8 +39,23 @@ public sealed partial class MarketplaceIngestor(
             await IngestAsync(session, message, seen);
         }
 
+        var newlySetAside = new List<MarketplaceSetAside>();
+        foreach (var item in batch.SetAside ?? [])
+        {
+            if (await setAside.AddAsync(session, marketplace.Marketplace, marketplace.Account, item))
+            {
+                newlySetAside.Add(item);
+            }
+        }
+
         await cursors.SetAsync(session, CursorName, batch.NextCursor);
         await session.CommitAsync(cancellationToken);
+        foreach (var item in newlySetAside)
+        {
+            metrics.SetAside();
+            LogSetAside(item.ConversationId, item.ItemId, item.Reason);
+        }
+
         return batch.HasMore;
     }
 
@@ -55,7 +72,7 @@ public sealed partial class MarketplaceIngestor(
 
         if (!await messages.TryMarkSeenAsync(session, conversation.Id, message.MessageId))
         {
-            metrics.DuplicateDropped();
+            metrics.MarketplaceReread();
             return;
         }
 
@@ -84,6 +101,9 @@ public sealed partial class MarketplaceIngestor(
 
         metrics.Received(author);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Set aside malformed marketplace item {ItemId} in conversation {ConversationId} for operators (/setaside): {Reason}")]
+    private partial void LogSetAside(string conversationId, string itemId, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped empty marketplace message {MessageId} in conversation {ConversationId}")]
     private partial void LogEmptySkipped(string conversationId, string messageId);

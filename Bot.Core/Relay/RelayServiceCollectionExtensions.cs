@@ -27,6 +27,7 @@ public static class RelayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<RelayMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Telemetry.ICounterSource, RelayMetrics>(sp => sp.GetRequiredService<RelayMetrics>()));
         services.AddSingleton<Operations.BridgeHealth>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();
@@ -35,6 +36,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<ChatRateLimiter>();
         services.AddSingleton<EchoMatcher>();
+        services.AddSingleton<Marketplace.SetAsideStore>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<DeliveryContextLoader>();
         services.AddSingleton<StaffFeedback>();

@@ -74,7 +74,7 @@ public sealed partial class StaffMessageHandler(
             SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId, SentAt: message.Date));
         if (id is null)
         {
-            metrics.DuplicateDropped(); // The same update again (after a restart): already stored.
+            metrics.DuplicateDropped(AuthorRole.Staff); // The same update again (after a restart): already stored.
             return;
         }
 

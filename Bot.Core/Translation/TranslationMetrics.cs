@@ -1,11 +1,21 @@
 using System.Diagnostics.Metrics;
+using Bot.Core.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Translation;
 
-/// <summary>Counters under the "Bot.Translation" meter, plus in-process totals for tests and the status page.</summary>
-public sealed class TranslationMetrics
+/// <summary>Counters under the "Bot.Translation" meter, declared with their known label values (the configured
+/// provider, the closed sets of reasons) so /metrics shows every series at 0 from the start, plus in-process totals
+/// for tests and the status page.</summary>
+public sealed class TranslationMetrics : ICounterSource
 {
     public const string MeterName = "Bot.Translation";
+
+    /// <summary>The text had no words (only links, numbers, emoji...).</summary>
+    public const string SkipNothingToTranslate = "nothing_to_translate";
+
+    /// <summary>The text was already in the target language.</summary>
+    public const string SkipSameLanguage = "same_language";
 
     private readonly Counter<long> requests;
     private readonly Counter<long> characters;
@@ -18,15 +28,19 @@ public sealed class TranslationMetrics
     private long failuresTotal;
     private long skippedTotal;
 
-    public TranslationMetrics(IMeterFactory meterFactory)
+    public TranslationMetrics(IMeterFactory meterFactory, IOptions<TranslationOptions>? options = null)
     {
-        var meter = meterFactory.Create(MeterName);
-        requests = meter.CreateCounter<long>("bot.translation.requests", "{request}", "HTTP requests sent to the translation provider.");
-        characters = meter.CreateCounter<long>("bot.translation.characters", "{character}", "Characters sent to the translation provider.");
-        cacheHits = meter.CreateCounter<long>("bot.translation.cache_hits", "{translation}", "Translations served from the cache.");
-        failures = meter.CreateCounter<long>("bot.translation.failures", "{translation}", "Translations that failed; the original was used.");
-        skipped = meter.CreateCounter<long>("bot.translation.skipped", "{translation}", "Texts not sent because they were already in the target language or had nothing to translate.");
+        var chosen = options?.Value.Provider ?? TranslationProvider.None;
+        var provider = new CounterLabel("provider", chosen == TranslationProvider.None ? [] : [chosen.ToString()]);
+        Counters = new CounterSet(meterFactory, MeterName);
+        requests = Counters.Create("bridge.translation.requests", "{request}", "Requests sent to the translation provider.", provider);
+        characters = Counters.Create("bridge.translation.characters", "{character}", "Characters sent to the translation provider.", provider);
+        cacheHits = Counters.Create("bridge.translation.cache_hits", "{translation}", "Translations served from the cache instead of the provider.", provider);
+        failures = Counters.Create("bridge.translation.failures", "{translation}", "Translations that failed, by reason; the original text was used.", provider, new CounterLabel("reason", TranslationFailureReasons.All));
+        skipped = Counters.Create("bridge.translation.skipped", "{text}", "Texts not sent to the provider because they were already in the target language or had nothing to translate.", new CounterLabel("reason", [SkipNothingToTranslate, SkipSameLanguage]));
     }
+
+    public CounterSet Counters { get; }
 
     public long Requests => Interlocked.Read(ref requestsTotal);
 
@@ -53,12 +67,14 @@ public sealed class TranslationMetrics
         Interlocked.Increment(ref cacheHitsTotal);
     }
 
+    /// <param name="reason">One of <see cref="TranslationFailureReasons"/>.</param>
     public void Failure(string provider, string reason)
     {
         failures.Add(1, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("reason", reason));
         Interlocked.Increment(ref failuresTotal);
     }
 
+    /// <param name="reason"><see cref="SkipNothingToTranslate"/> or <see cref="SkipSameLanguage"/>.</param>
     public void Skip(string reason)
     {
         skipped.Add(1, new KeyValuePair<string, object?>("reason", reason));

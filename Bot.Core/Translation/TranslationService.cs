@@ -25,14 +25,14 @@ public sealed partial class TranslationService(
         var protectedText = TextProtector.Protect(text ?? string.Empty);
         if (!protectedText.HasWords)
         {
-            metrics.Skip("nothing-to-translate");
+            metrics.Skip(TranslationMetrics.SkipNothingToTranslate);
             return TranslationResult.Untranslated(text ?? string.Empty, source, target, TranslationStatus.NotNeeded);
         }
 
         source ??= detection.Detect(protectedText.Original);
         if (LanguageCodes.SameLanguage(source, target))
         {
-            metrics.Skip("same-language");
+            metrics.Skip(TranslationMetrics.SkipSameLanguage);
             return TranslationResult.Untranslated(protectedText.Original, source, target, TranslationStatus.NotNeeded);
         }
 
@@ -75,11 +75,11 @@ public sealed partial class TranslationService(
         {
             var reason = e switch
             {
-                TranslatorException { StatusCode: { } status } => ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                TranslatorException => "garbage",
-                OperationCanceledException or TimeoutException => "timeout",
-                HttpRequestException => "network",
-                _ => "error",
+                TranslatorException { StatusCode: { } status } => TranslationFailureReasons.OfStatus(status),
+                TranslatorException => TranslationFailureReasons.Garbage,
+                OperationCanceledException or TimeoutException => TranslationFailureReasons.Timeout,
+                HttpRequestException => TranslationFailureReasons.Network,
+                _ => TranslationFailureReasons.Error,
             };
             metrics.Failure(provider, reason);
             LogFailed(provider, source, target, reason, e);
@@ -88,7 +88,7 @@ public sealed partial class TranslationService(
 
         if (!TextProtector.TryRestore(protectedText, answer, out var restored) || string.IsNullOrWhiteSpace(restored))
         {
-            metrics.Failure(provider, "placeholders");
+            metrics.Failure(provider, TranslationFailureReasons.Placeholders);
             LogPlaceholdersLost(provider, source, target, protectedText.Tokens.Count);
             LogAnswer(provider, answer);
             return null;

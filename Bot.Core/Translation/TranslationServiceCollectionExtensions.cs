@@ -19,6 +19,7 @@ public static class TranslationServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TranslationMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Telemetry.ICounterSource, TranslationMetrics>(sp => sp.GetRequiredService<TranslationMetrics>()));
         services.TryAddSingleton<LanguageDetection>();
         services.TryAddSingleton<TranslationCache>();
 

@@ -57,13 +57,15 @@ public sealed class BridgeHost : IAsyncDisposable
         Fakes.Telegram.FakeTelegramServer telegram,
         IMarketplaceClient? marketplace,
         IDictionary<string, string?>? overrides = null,
-        string? databasePath = null)
+        string? databasePath = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         databasePath ??= Path.Combine(Directory.CreateTempSubdirectory("bridge-e2e-").FullName, "bridge.db");
         var builder = BridgeApp.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(Settings(telegram.BaseUrl, telegram.Token, databasePath));
         builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
         builder.AddBridge();
+        configure?.Invoke(builder);
         if (marketplace is not null)
         {
             builder.Services.RemoveAll<IMarketplaceClient>();

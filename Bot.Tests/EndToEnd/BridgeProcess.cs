@@ -1,12 +1,12 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 
 namespace Bot.Tests.EndToEnd;
 
-/// <summary>The real program (Bot.dll) as a child process, for what only a process shows: its exit code and its
-/// console output.</summary>
-public sealed class BridgeProcess : IAsyncDisposable
+/// <summary>The real program (Bot.dll) as a child process, configured through environment variables like a deployment,
+/// for what only a process shows: its exit code, its console output, and what survives <see cref="KillAsync"/> (SIGKILL
+/// on Linux, so no shutdown code runs). Its output is always read, so a full pipe never blocks the bridge.</summary>
+public sealed partial class BridgeProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -32,22 +32,6 @@ public sealed class BridgeProcess : IAsyncDisposable
     public IReadOnlyList<string> Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
     public bool HasExited => process.HasExited;
-
-    /// <summary>Settings that start the bridge against nothing in particular (closed ports on 127.0.0.1, a fresh database);
-    /// a test overrides or removes (null) what it is about.</summary>
-    public static Dictionary<string, string?> QuietSettings(string database) => new()
-    {
-        ["Telegram__BotToken"] = "123456789:AAHtest-token-0123456789",
-        ["Telegram__StaffChatId"] = BridgeHost.StaffChatId.ToString(CultureInfo.InvariantCulture),
-        ["Telegram__ApiBaseUrl"] = "http://127.0.0.1:9",
-        ["ConnectionStrings__Bridge"] = $"Data Source={database}",
-        ["Urls"] = "http://127.0.0.1:0",
-        ["Marketplace__AliExpress__GatewayUrl"] = "http://127.0.0.1:9",
-        ["Marketplace__AliExpress__AppKey"] = "500001",
-        ["Marketplace__AliExpress__AppSecret"] = "test-app-secret-0123456789",
-        ["Marketplace__AliExpress__AccessToken"] = "test-session",
-        ["Marketplace__AliExpress__SellerLoginId"] = "cn1000seller",
-    };
 
     public static BridgeProcess Start(IReadOnlyDictionary<string, string?> environment)
     {
@@ -95,6 +79,17 @@ public sealed class BridgeProcess : IAsyncDisposable
         {
             await lineArrived.WaitAsync(timeout.Token);
         }
+    }
+
+    /// <summary>SIGKILL, then waits until the process is gone.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill();
+        }
+
+        await process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

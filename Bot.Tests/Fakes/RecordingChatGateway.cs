@@ -9,6 +9,7 @@ public sealed class RecordingChatGateway : IChatGateway
 {
     private readonly ConcurrentQueue<ChatDeliveryException> faults = new();
     private readonly ConcurrentDictionary<int, bool> deletedTopics = new();
+    private readonly ConcurrentDictionary<long, bool> blockedChats = new();
     private int nextTopic = 100;
     private int nextMessage = 1;
     private int availableReactionReads;
@@ -28,11 +29,14 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public void DeleteTopic(int topicId) => deletedTopics[topicId] = true;
 
+    /// <summary>The user of this private chat blocked the bot: sends and topic creation there get Telegram's 403.</summary>
+    public void BlockBot(long chatId) => blockedChats[chatId] = true;
+
     public IReadOnlyList<ChatText> TextsIn(int topicId) => Texts.Where(t => t.TopicId == topicId).ToList();
 
     public Task<int> CreateTopicAsync(long chatId, string name, CancellationToken cancellationToken)
     {
-        ThrowIfFault();
+        ThrowIfFault(chatId);
         var id = Interlocked.Increment(ref nextTopic);
         Topics.Enqueue((chatId, name, id));
         return Task.FromResult(id);
@@ -42,7 +46,7 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken)
     {
-        ThrowIfFault();
+        ThrowIfFault(message.ChatId);
         if (message.TopicId is { } topic && deletedTopics.ContainsKey(topic))
         {
             throw new ChatDeliveryException(ChatErrorKind.TopicDeleted, "Bad Request: message thread not found");
@@ -59,7 +63,7 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken)
     {
-        ThrowIfFault();
+        ThrowIfFault(message.ChatId);
         Photos.Enqueue(message);
         return Task.FromResult(Interlocked.Increment(ref nextMessage));
     }
@@ -103,8 +107,13 @@ public sealed class RecordingChatGateway : IChatGateway
     public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
         Task.FromResult(new ChatFile([1, 2, 3], "photo.jpg"));
 
-    private void ThrowIfFault()
+    private void ThrowIfFault(long chatId)
     {
+        if (blockedChats.ContainsKey(chatId))
+        {
+            throw new ChatDeliveryException(ChatErrorKind.UserBlocked, "Forbidden: bot was blocked by the user");
+        }
+
         if (faults.TryDequeue(out var fault))
         {
             throw fault;

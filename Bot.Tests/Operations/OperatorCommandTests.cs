@@ -78,8 +78,8 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         var names = f.Bridge.Get<IEnumerable<Bot.Core.Operations.IOperatorCommand>>().Select(c => c.Name).Append("help").ToList();
         Assert.Equal(names.Count, lines.Count);
         Assert.All(names, name => Assert.Single(lines, l => l.StartsWith($"/{name}", StringComparison.Ordinal)));
-        Assert.Contains(lines, l => l.StartsWith("/retry <id> | conv <conversation> | all:", StringComparison.Ordinal));
-        string[] required = ["updates", "retry", "deadletters", "status", "pause", "resume"];
+        Assert.Contains(lines, l => l.StartsWith("/retry <id> | conv <order or chat id> | all:", StringComparison.Ordinal));
+        string[] required = ["updates", "retry", "deadletters", "setaside", "status", "pause", "resume"];
         Assert.All(required, name => Assert.Contains(name, names));
     }
 }

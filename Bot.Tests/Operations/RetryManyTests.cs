@@ -1,9 +1,11 @@
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
+using Bot.Core.Operations;
 using Bot.Core.Operations.Commands;
 using Bot.Core.Outbox;
 using Bot.Tests.Core;
 using Bot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Operations;
 
@@ -13,7 +15,7 @@ public sealed class RetryManyTests : IAsyncLifetime
 {
     private CoreHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(configure: s => s.AddSingleton<DeadLetterReader>().AddSingleton<RetryWatch>());
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
@@ -31,6 +33,18 @@ public sealed class RetryManyTests : IAsyncLifetime
         Assert.Contains("1 dead letter of conversation", answer, StringComparison.Ordinal);
         Assert.Equal(["Reply 1"], harness.Marketplace.Sent.Select(s => s.Text));
         Assert.Equal(2, (await Outbox.ListAsync("dead", 10, CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task RetryConv_TakesTheOrderIdThatDeadLettersShows()
+    {
+        await DeadLettersInThreeConversationsAsync();
+
+        var answer = await RunAsync("conv 9302");
+        await harness.DrainAsync();
+
+        Assert.Contains("1 dead letter of conversation 9302", answer, StringComparison.Ordinal);
+        Assert.Equal(["Reply 2"], harness.Marketplace.Sent.Select(s => s.Text));
     }
 
     [Fact]
@@ -55,7 +69,7 @@ public sealed class RetryManyTests : IAsyncLifetime
         Assert.StartsWith("Usage: /retry", await RunAsync(arguments), StringComparison.Ordinal);
 
     private Task<string> RunAsync(string arguments) =>
-        new RetryCommand(Outbox).RunAsync(RelayTests.StaffReply(1, 1, "/retry " + arguments), arguments, CancellationToken.None);
+        new RetryCommand(Outbox, harness.Get<DeadLetterReader>(), harness.Get<RetryWatch>()).RunAsync(RelayTests.StaffReply(1, 1, "/retry " + arguments), arguments, CancellationToken.None);
 
     /// <summary>Three conversations, each with a staff reply the marketplace refused (now fixed).</summary>
     private async Task<List<(long? ConversationId, string Text)>> DeadLettersInThreeConversationsAsync()

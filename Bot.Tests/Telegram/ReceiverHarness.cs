@@ -30,6 +30,8 @@ internal sealed class ReceiverHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
             .AddStorage()
+            .AddMetrics()
+            .AddSingleton<UpdateMetrics>()
             .AddSingleton<ParkedUpdateStore>()
             .BuildServiceProvider();
     }
@@ -41,6 +43,8 @@ internal sealed class ReceiverHarness : IAsyncDisposable
     public FakeTelegramServer Telegram => Session.Server;
 
     public RecordingUpdateHandler Core { get; } = new();
+
+    public UpdateMetrics Metrics => services.GetRequiredService<UpdateMetrics>();
 
     public CursorStore Cursors => services.GetRequiredService<CursorStore>();
 
@@ -57,7 +61,7 @@ internal sealed class ReceiverHarness : IAsyncDisposable
 
     public Task StartAsync()
     {
-        var retrier = new ParkedUpdateRetrier(Core, Parked, Time, NullLogger<ParkedUpdateRetrier>.Instance);
+        var retrier = new ParkedUpdateRetrier(Core, Parked, Time, Metrics, NullLogger<ParkedUpdateRetrier>.Instance);
         receiver = new UpdateReceiver(
             Session.Bot, retrier, Cursors, new BridgeHealth(Time), Time,
             Options.Create(new TelegramOptions { PollTimeoutSeconds = 1 }), NullLogger<UpdateReceiver>.Instance);

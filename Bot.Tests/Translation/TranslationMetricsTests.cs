@@ -28,14 +28,14 @@ public sealed class TranslationMetricsTests
 
         metrics.ProviderRequest("DeepL", 120);
         metrics.CacheHit("DeepL");
-        metrics.Failure("DeepL", "429");
-        metrics.Skip("same-language");
+        metrics.Failure("DeepL", TranslationFailureReasons.RateLimited);
+        metrics.Skip(TranslationMetrics.SkipSameLanguage);
 
-        Assert.Equal(120, seen["bot.translation.characters"]);
-        Assert.Equal(1, seen["bot.translation.requests"]);
-        Assert.Equal(1, seen["bot.translation.cache_hits"]);
-        Assert.Equal(1, seen["bot.translation.failures"]);
-        Assert.Equal(1, seen["bot.translation.skipped"]);
+        Assert.Equal(120, seen["bridge.translation.characters"]);
+        Assert.Equal(1, seen["bridge.translation.requests"]);
+        Assert.Equal(1, seen["bridge.translation.cache_hits"]);
+        Assert.Equal(1, seen["bridge.translation.failures"]);
+        Assert.Equal(1, seen["bridge.translation.skipped"]);
         Assert.Equal((1, 120, 1, 1, 1), (metrics.Requests, metrics.Characters, metrics.CacheHits, metrics.Failures, metrics.Skipped));
     }
 }

@@ -4,9 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Operations;
 
-/// <summary>Runs the alert rules every <see cref="OperationsOptions.AlertCheckInterval"/>.</summary>
+/// <summary>Runs the alert rules, and follows retried dead letters, every <see cref="OperationsOptions.AlertCheckInterval"/>.</summary>
 internal sealed partial class AlertWorker(
     AlertMonitor monitor,
+    RetryWatch retries,
     TimeProvider time,
     IOptions<OperationsOptions> options,
     ILogger<AlertWorker> logger) : BackgroundService
@@ -18,6 +19,7 @@ internal sealed partial class AlertWorker(
             try
             {
                 await monitor.CheckAsync(stoppingToken);
+                await retries.CheckAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

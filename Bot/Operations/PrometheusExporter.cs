@@ -1,17 +1,19 @@
-using System.Diagnostics.Metrics;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
+using Bot.Core.Telemetry;
 using Prometheus;
 
 namespace Bot.Operations;
 
-/// <summary>The /metrics registry: the bridge's own System.Diagnostics.Metrics meters ("Bot.*": relay, translation)
-/// through prometheus-net's meter adapter, process metrics, and gauges read from the bridge at each scrape.
+/// <summary>The /metrics registry: the bridge's declared counters (relay, translation) as Prometheus counters with
+/// every known series at 0 from the start (<see cref="CounterExport"/>), process metrics, and gauges read from the
+/// bridge at each scrape.
 /// A registry of its own (not prometheus-net's static default) so that each host, and each test host, exports
 /// only its own meters.</summary>
 internal sealed partial class PrometheusExporter : IDisposable
 {
-    private readonly IDisposable adapter;
+    private static readonly string[] Parts = ["telegram", "marketplace", "staff_chat"];
+    private readonly CounterExport counters;
     private readonly StatusReader status;
     private readonly AlertMonitor alerts;
     private readonly ILogger<PrometheusExporter> logger;
@@ -24,29 +26,25 @@ internal sealed partial class PrometheusExporter : IDisposable
     private readonly Gauge activeAlerts;
     private readonly Gauge databaseUp;
 
-    public PrometheusExporter(IMeterFactory meterFactory, StatusReader status, AlertMonitor alerts, ILogger<PrometheusExporter> logger)
+    public PrometheusExporter(IEnumerable<ICounterSource> counterSources, StatusReader status, AlertMonitor alerts, ILogger<PrometheusExporter> logger)
     {
         this.status = status;
         this.alerts = alerts;
         this.logger = logger;
         Registry = Metrics.NewCustomRegistry();
         DotNetStats.Register(Registry);
-        adapter = MeterAdapter.StartListening(new MeterAdapterOptions
-        {
-            // Both: in 8.2.1 MetricFactory defaults to the static default factory, which would override Registry.
-            Registry = Registry,
-            MetricFactory = Metrics.WithCustomRegistry(Registry),
-            // Meters made by this host's factory (or static ones) only; sparse counters should not expire between events.
-            InstrumentFilterPredicate = i => i.Meter.Name.StartsWith("Bot.", StringComparison.Ordinal) && (i.Meter.Scope is null || ReferenceEquals(i.Meter.Scope, meterFactory)),
-            MetricsExpireAfter = TimeSpan.FromDays(1), // The adapter allows at most a day.
-        });
-
         var factory = Metrics.WithCustomRegistry(Registry);
+        counters = new CounterExport(counterSources, factory);
         pending = factory.CreateGauge("bridge_outbox_pending", "Deliveries waiting in the outbox");
         dead = factory.CreateGauge("bridge_outbox_dead_letters", "Deliveries given up (dead letters) still in the outbox");
         oldest = factory.CreateGauge("bridge_outbox_oldest_pending_seconds", "Age of the oldest pending delivery (0 when none)");
         pollLag = factory.CreateGauge("bridge_marketplace_poll_lag_seconds", "Seconds since the last successful marketplace poll (since start when none)");
         partUp = factory.CreateGauge("bridge_part_up", "1 when the part's last report was a success", "part");
+        foreach (var part in Parts)
+        {
+            partUp.WithLabels(part); // Every part from the start, before the first read.
+        }
+
         paused = factory.CreateGauge("bridge_paused", "1 while operators paused the relay");
         activeAlerts = factory.CreateGauge("bridge_alerts_active", "Alerts that hold now");
         databaseUp = factory.CreateGauge("bridge_database_up", "1 when the outbox could be read at the last scrape");
@@ -55,7 +53,7 @@ internal sealed partial class PrometheusExporter : IDisposable
 
     public CollectorRegistry Registry { get; }
 
-    public void Dispose() => adapter.Dispose();
+    public void Dispose() => counters.Dispose();
 
     private async Task UpdateAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Bot.Core.Operations;
+using Bot.Core.Operations.Alerts;
 using Bot.Core.Storage;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Operations;
 
 /// <summary>What /readyz answers: the database runs a query, Telegram answered recently, the marketplace was polled
-/// within the bound (or polling is paused by an operator), and the staff chat is usable.</summary>
+/// within the bound (or polling is paused by an operator), and the staff chat is usable. A part that needs an
+/// operator (a refused token or account) fails its check at once, not after the bound.</summary>
 internal sealed partial class ReadinessCheck(
     IDbConnectionFactory connections,
     BridgeHealth health,
@@ -21,14 +23,19 @@ internal sealed partial class ReadinessCheck(
         var checks = new List<CheckResult> { await DatabaseAsync(o.ReadyDatabaseTimeout, cancellationToken) };
 
         var telegram = health.Telegram;
-        checks.Add(telegram.LastSuccess is { } answered && now - answered <= o.ReadyMaxTelegramSilence
+        checks.Add(telegram.NeedsOperator
+            ? new CheckResult("telegram", false, $"{AlertRules.TokenRefused}{Error(telegram.LastError)}")
+            : telegram.LastSuccess is { } answered && now - answered <= o.ReadyMaxTelegramSilence
             ? new CheckResult("telegram", true, $"last answer {Seconds(now - answered)} ago")
             : new CheckResult("telegram", false, telegram.LastSuccess is null
                 ? $"no answer yet{Error(telegram.LastError)}"
                 : $"no answer for {Seconds(now - telegram.LastSuccess.Value)}{Error(telegram.LastError)}"));
 
         var marketplace = health.Marketplace;
-        checks.Add(health.Paused
+        // A refused account fails at once (even while paused): waiting for the poll age cannot fix it.
+        checks.Add(marketplace.NeedsOperator
+            ? new CheckResult("marketplace", false, $"the marketplace refuses the account, polling has stopped (needs an operator){Error(marketplace.LastError)}")
+            : health.Paused
             ? new CheckResult("marketplace", true, "paused by an operator")
             : marketplace.LastSuccess is { } polled && now - polled <= o.ReadyMaxPollAge
                 ? new CheckResult("marketplace", true, $"last poll {Seconds(now - polled)} ago")

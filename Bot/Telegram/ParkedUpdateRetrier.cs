@@ -13,6 +13,7 @@ internal sealed partial class ParkedUpdateRetrier(
     IChatUpdateHandler handler,
     ParkedUpdateStore parked,
     TimeProvider time,
+    UpdateMetrics metrics,
     ILogger<ParkedUpdateRetrier> logger)
 {
     private const int RetriesPerRound = 20;
@@ -28,6 +29,16 @@ internal sealed partial class ParkedUpdateRetrier(
             var id = await parked.ParkAsync(update.Id, JsonSerializer.Serialize(update, JsonBotAPI.Options), Describe(e), cancellationToken);
             LogParked(e, update.Id, id);
         }
+    }
+
+    /// <summary>Parks an update the client library could not decode straight as given up (trying it again would fail
+    /// the same way), with its raw JSON and the error, for operators (/updates); logged once and counted.</summary>
+    public async Task ParkUndecodableAsync(RawUpdate update, CancellationToken cancellationToken)
+    {
+        var error = $"Undecodable: {Describe(update.Error!)}";
+        var id = await parked.ParkDeadAsync(update.Id ?? 0, update.Json, error, cancellationToken);
+        metrics.Undecodable();
+        LogUndecodable(update.Error!, update.Id, id);
     }
 
     /// <summary>Tries the parked updates that are due again, oldest first.</summary>
@@ -89,6 +100,9 @@ internal sealed partial class ParkedUpdateRetrier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handling update {UpdateId} failed; parked as #{ParkedId} to try again later")]
     private partial void LogParked(Exception error, int updateId, long parkedId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} cannot be decoded; parked as #{ParkedId} for operators (/updates)")]
+    private partial void LogUndecodable(Exception error, int? updateId, long parkedId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Parked update {UpdateId} (#{ParkedId}) failed again (attempt {Attempt})")]
     private partial void LogRetryFailed(Exception error, long updateId, long parkedId, int attempt);

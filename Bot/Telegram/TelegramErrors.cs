@@ -12,6 +12,7 @@ internal static class TelegramErrors
         ApiRequestException { Parameters.MigrateToChatId: { } newId } e => new(ChatErrorKind.ChatMigrated, e.Message, migrateToChatId: newId, inner: e),
         ApiRequestException e when Has(e, "message thread not found") => new(ChatErrorKind.TopicDeleted, e.Message, inner: e),
         ApiRequestException e when Has(e, "TOPIC_CLOSED") => new(ChatErrorKind.TopicClosed, e.Message, inner: e),
+        ApiRequestException { ErrorCode: 403 } e when Has(e, "blocked by the user") || Has(e, "user is deactivated") => new(ChatErrorKind.UserBlocked, e.Message, inner: e),
         ApiRequestException e when Has(e, "REACTION_INVALID") => new(ChatErrorKind.ReactionInvalid, e.Message, inner: e),
         ApiRequestException e when e.ErrorCode is 401 or 403 || Has(e, "not enough rights") || Has(e, "chat not found") => new(ChatErrorKind.Forbidden, e.Message, inner: e),
         ApiRequestException { ErrorCode: >= 500 } e => new(ChatErrorKind.Transient, e.Message, inner: e),

@@ -3,7 +3,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Bot.Core.Buyers;
 using Bot.Core.Relay;
+using Bot.Core.Telemetry;
 using Bot.Startup;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
@@ -46,6 +48,8 @@ internal static class TelegramServiceCollectionExtensions
             }
         });
         services.AddHostedService<StaffChatCheck>();
+        services.AddSingleton<UpdateMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICounterSource, UpdateMetrics>(sp => sp.GetRequiredService<UpdateMetrics>()));
         services.AddSingleton<ParkedUpdateRetrier>();
         services.AddHostedService<UpdateReceiver>();
         return services;

@@ -20,7 +20,8 @@ internal static class UpdateMapper
 
         var onBehalfOf = message.SenderChat;
 
-        var photo = message.Photo?.MaxBy(p => p.FileSize ?? (long)p.Width * p.Height);
+        // Null entries only come from a malformed update; skipping them beats failing the whole update.
+        var photo = message.Photo?.Where(p => p is not null).MaxBy(p => p.FileSize ?? (long)p.Width * p.Height);
         return new IncomingChatMessage(
             update.Id,
             message.Chat.Id,

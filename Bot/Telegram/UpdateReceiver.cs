@@ -1,11 +1,10 @@
 using System.Globalization;
 using Bot.Core.Chat;
-using Bot.Core.Logging;
 using Bot.Core.Operations;
-using Bot.Core.Operations.Wording;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
@@ -30,7 +29,7 @@ internal sealed partial class UpdateReceiver(
     IOptions<TelegramOptions> options,
     ILogger<UpdateReceiver> logger) : BackgroundService
 {
-    private readonly FailureSeries failures = new(time);
+    private readonly GetUpdatesFailureLog failures = new(time, logger);
 
     internal const string OffsetCursor = "telegram:offset";
 
@@ -60,25 +59,42 @@ internal sealed partial class UpdateReceiver(
                 await updates.RetryDueAsync(stoppingToken);
                 var quiet = offset > 0 && time.GetUtcNow() - lastUpdateAt >= Retention;
                 var timeout = await updates.PollTimeoutAsync(options.Value.PollTimeoutSeconds, stoppingToken);
-                var batch = await bot.GetUpdates(quiet ? null : offset, 100, timeout, Wanted, stoppingToken);
+                // Raw, then decoded one by one: one update the library cannot decode must not fail (and so stall on)
+                // the whole batch.
+                var result = await bot.SendRequest(new RawGetUpdatesRequest(quiet ? null : offset, 100, timeout, Wanted), stoppingToken);
+                var batch = RawUpdate.Split(result).ToList();
                 health.TelegramSucceeded();
-                if (failures.Succeeded() is { } ended)
-                {
-                    LogRecovered(ended.Count, new ReadableDuration(ended.Span));
-                }
-
+                failures.Succeeded();
                 backoff = TimeSpan.FromSeconds(1);
-                foreach (var update in batch)
+                int? previous = null;
+                foreach (var raw in batch)
                 {
-                    if (update.Id < offset)
+                    if (raw.Id is { } restarted && restarted < offset)
                     {
-                        LogIdsRestarted(offset, update.Id);
+                        LogIdsRestarted(offset, restarted);
                     }
 
                     // Throws only when the update can be neither handled nor parked (the database is gone): then it
                     // stays unconfirmed and comes again.
-                    await updates.HandleOrParkAsync(update, stoppingToken);
-                    offset = update.Id + 1;
+                    if (raw.Update is { } update)
+                    {
+                        await updates.HandleOrParkAsync(update, stoppingToken);
+                    }
+                    else
+                    {
+                        await updates.ParkUndecodableAsync(raw, stoppingToken);
+                    }
+
+                    // Ids only grow within a batch, so one without a readable id has at least the previous one's id + 1:
+                    // confirming that drops nothing unseen. The first of a batch has no such bound and is confirmed by
+                    // the next update's offset.
+                    if ((raw.Id ?? previous + 1) is not { } id)
+                    {
+                        continue;
+                    }
+
+                    previous = id;
+                    offset = id + 1;
                     lastUpdateAt = time.GetUtcNow();
                     await cursors.SetAsync(OffsetCursor, offset.ToString(CultureInfo.InvariantCulture), stoppingToken);
                 }
@@ -89,8 +105,8 @@ internal sealed partial class UpdateReceiver(
             }
             catch (Exception e)
             {
-                health.TelegramFailed(e.Message);
-                LogFailure(e, backoff);
+                health.TelegramFailed(e.Message, needsOperator: e is ApiRequestException { ErrorCode: 401 });
+                failures.Failed(e, backoff);
                 try
                 {
                     await Task.Delay(backoff, time, stoppingToken);
@@ -104,34 +120,6 @@ internal sealed partial class UpdateReceiver(
             }
         }
     }
-
-    /// <summary>One line for the first failure, then one summary a minute; every failure, with its stack, at Debug.</summary>
-    private void LogFailure(Exception error, TimeSpan delay)
-    {
-        LogPollFailed(error);
-        var tally = failures.Failed();
-        switch (tally.Line)
-        {
-            case FailureLine.First:
-                LogFirstFailure(FailureCause.Of(error), new ReadableDuration(delay));
-                break;
-            case FailureLine.Summary:
-                LogStillFailing(FailureCause.Of(error), tally.Count, new ReadableDuration(tally.Span));
-                break;
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "getUpdates failed")]
-    private partial void LogPollFailed(Exception error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates failed ({Cause}); trying again in {Delay}")]
-    private partial void LogFirstFailure(string cause, ReadableDuration delay);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram getUpdates still failing ({Cause}): {Failures} more failures in the last {Span}")]
-    private partial void LogStillFailing(string cause, int failures, ReadableDuration span);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Telegram getUpdates works again after {Failures} failures in {Span}")]
-    private partial void LogRecovered(int failures, ReadableDuration span);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram restarted update ids: got {UpdateId} while the offset was {Offset}; following the new ids")]
     private partial void LogIdsRestarted(int offset, int updateId);

@@ -28,6 +28,21 @@ public sealed class ParkedUpdateStore(IDbConnectionFactory connections, TimeProv
             new { updateId, payload, due = now + Delays[0], error, now });
     }
 
+    /// <summary>Stores an update that cannot be tried again with any hope (e.g. one the client library cannot decode)
+    /// straight as given up ('dead'): shown to operators (/updates), who may still retry it.</summary>
+    public async Task<long> ParkDeadAsync(long updateId, string payload, string error, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        return await connection.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO parked_updates (update_id, payload, status, attempts, next_attempt_at, last_error, created_at, updated_at)
+            VALUES (@updateId, @payload, 'dead', 1, @now, @error, @now, @now)
+            RETURNING id
+            """,
+            new { updateId, payload, error, now });
+    }
+
     public async Task<IReadOnlyList<ParkedUpdate>> GetDueAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -1,4 +1,5 @@
 namespace Bot.Core.Operations.Alerts;
 
-/// <summary>An alert that holds now: when it began and when operators were last told.</summary>
-public sealed record ActiveAlert(Alert Alert, DateTimeOffset Since, DateTimeOffset LastSent);
+/// <summary>An alert the bridge holds: when it began, when the operator chat was last told (null: not yet, e.g.
+/// while Telegram is down), and when the problem cleared (null while it holds).</summary>
+public sealed record ActiveAlert(Alert Alert, DateTimeOffset Since, DateTimeOffset? LastSent, DateTimeOffset? ResolvedAt = null);

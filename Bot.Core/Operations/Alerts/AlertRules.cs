@@ -11,6 +11,11 @@ public static class AlertRules
     public const string MarketplacePolling = "marketplace-polling";
     public const string StaffChat = "staff-chat";
     public const string Telegram = "telegram";
+    public const string TelegramToken = "telegram-token";
+
+    /// <summary>What to do when Telegram answers 401 Unauthorized: retrying cannot fix a revoked or wrong token.</summary>
+    public const string TokenRefused =
+        "Telegram refuses the bot token (401 Unauthorized): it was revoked or is wrong. Get a new token from @BotFather (/token), set Telegram__BotToken to it and restart the bridge";
     public const string StuckDeliveries = "stuck-deliveries";
 
     public static IReadOnlyList<Alert> Evaluate(BridgeSnapshot s, OutboxItem? latestDead, OperationsOptions o)
@@ -39,7 +44,11 @@ public static class AlertRules
             alerts.Add(new Alert(StaffChat, "Staff chat unusable", $"Telegram refuses the staff chat: {Short(s.StaffChat.LastError)}"));
         }
 
-        if (Since(s.Telegram.FailingSince, s.At) >= o.TelegramFailureAlertAfter)
+        if (s.Telegram.NeedsOperator)
+        {
+            alerts.Add(new Alert(TelegramToken, "Telegram refuses the bot token", $"{TokenRefused}. Telegram said: {Short(s.Telegram.LastError)}."));
+        }
+        else if (Since(s.Telegram.FailingSince, s.At) >= o.TelegramFailureAlertAfter)
         {
             alerts.Add(new Alert(Telegram, "Telegram unreachable",
                 $"Telegram has not answered since {Stamp(s.Telegram.FailingSince)}: {Short(s.Telegram.LastError)}."));

@@ -1,13 +1,13 @@
 using System.Text;
 using Bot.Core.Chat;
-using Bot.Core.Outbox;
 using Bot.Core.Relay.Formatting;
 using Bot.Core.Operations.Wording;
 
 namespace Bot.Core.Operations.Commands;
 
-/// <summary>/deadletters: the most recent deliveries given up, with id, kind and error.</summary>
-public sealed class DeadLettersCommand(OutboxStore outbox) : IOperatorCommand
+/// <summary>/deadletters: the most recent deliveries given up, with the order or chat they belong to, the buyer, a
+/// link to the staff topic and the error.</summary>
+public sealed class DeadLettersCommand(DeadLetterReader reader) : IOperatorCommand
 {
     private const int Shown = 10;
 
@@ -17,7 +17,7 @@ public sealed class DeadLettersCommand(OutboxStore outbox) : IOperatorCommand
 
     public async Task<string> RunAsync(IncomingChatMessage message, string arguments, CancellationToken cancellationToken)
     {
-        var dead = await outbox.ListAsync("dead", Shown, cancellationToken);
+        var dead = await reader.LatestAsync(Shown, cancellationToken);
         if (dead.Count == 0)
         {
             return "No dead letters. 🎉";
@@ -28,11 +28,24 @@ public sealed class DeadLettersCommand(OutboxStore outbox) : IOperatorCommand
         {
             var error = Secrets.Redact(item.LastError);
             error = error.Length > 200 ? error[..200] + "…" : error;
-            var conversation = item.ConversationId is { } id ? $", conversation {id}" : "";
-            text.Append($"#{item.Id} {Html.Escape(item.Kind)}{conversation}, {Plural.Of(item.Attempts, "attempt", "attempts")}: {Html.Escape(error)}\n");
+            text.Append($"#{item.Id} {Html.Escape(item.Kind)}{Describe(item)}, {Plural.Of(item.Attempts, "attempt", "attempts")}: {Html.Escape(error)}\n");
         }
 
-        text.Append("Send /retry &lt;id&gt; to deliver one again, /retry conv &lt;conversation&gt; for a conversation's, /retry all for every one.");
+        text.Append("Send /retry &lt;id&gt; to deliver one again, /retry conv &lt;order or chat id&gt; for a conversation's, /retry all for every one.");
         return text.ToString();
+    }
+
+    /// <summary>", order 3001 (Ana, topic)" with the topic as a link; empty without a conversation.</summary>
+    internal static string Describe(DeadLetter item)
+    {
+        if (item.ExternalId is null)
+        {
+            return "";
+        }
+
+        var buyer = item.BuyerName is { Length: > 0 } name ? Html.Escape(name) : null;
+        var topic = item.TopicLink is { } link ? Html.Link(link, "topic") : null;
+        var details = string.Join(", ", new[] { buyer, topic }.Where(d => d is not null));
+        return $", {Html.Escape(item.Conversation)}{(details.Length > 0 ? $" ({details})" : "")}";
     }
 }

@@ -1,12 +1,13 @@
 using System.Text;
 using Bot.Core.Chat;
+using Bot.Core.Marketplace;
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Relay.Formatting;
 
 namespace Bot.Core.Operations.Commands;
 
 /// <summary>/status: each part's state, the queues and the alerts that hold.</summary>
-public sealed class StatusCommand(StatusReader status, AlertMonitor alerts) : IOperatorCommand
+public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, SetAsideStore setAside) : IOperatorCommand
 {
     public string Name => "status";
 
@@ -27,6 +28,8 @@ public sealed class StatusCommand(StatusReader status, AlertMonitor alerts) : IO
         }
 
         text.Append($"\n💀 Dead letters: {s.Outbox.Dead}\n⏱ Last poll: {AlertRules.Duration(s.PollLag)} ago\n");
+        var malformed = await setAside.CountAsync(cancellationToken);
+        text.Append(malformed == 0 ? "" : $"🧪 Malformed marketplace items set aside: {malformed} (/setaside)\n");
         text.Append($"Delivered {s.Delivered}, failed attempts {s.Failures}, Telegram 429s {s.RateLimited} since start\n");
         var active = alerts.Active;
         text.Append(active.Count == 0 ? "No alerts." : "Alerts: " + string.Join(", ", active.Select(a => Html.Escape(a.Alert.Title))));

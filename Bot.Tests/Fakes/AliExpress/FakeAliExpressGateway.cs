@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Tests.Fakes.AliExpress;
 
 /// <summary>An AliExpress IOP gateway on 127.0.0.1 speaking the message API v2 over real HTTP. It checks app key,
-/// session, timestamp (±7200 s of its clock) and signature like the platform, keeps relations and messages, echoes the
+/// session, timestamp (±7200 s of its clock, which may run off the bridge's: <see cref="FakeGatewayOptions.ClockOffset"/>) and signature like the platform, keeps relations and messages, echoes the
 /// bridge's posts back as seller messages with new ids, and injects faults on demand. Any process can reach
 /// <see cref="BaseUrl"/>; the test that starts it owns and disposes it.</summary>
 public sealed class FakeAliExpressGateway : IAsyncDisposable
@@ -47,6 +47,7 @@ public sealed class FakeAliExpressGateway : IAsyncDisposable
     {
         options ??= new FakeGatewayOptions();
         time ??= TimeProvider.System;
+        time = options.ClockOffset == TimeSpan.Zero ? time : new OffsetTimeProvider(time, options.ClockOffset);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}");
@@ -69,6 +70,20 @@ public sealed class FakeAliExpressGateway : IAsyncDisposable
     {
         var (type, externId) = kind == ConversationKind.Order ? ("order", channelId) : productId is null ? ("member", "0") : ("product", productId);
         return _state.AddMessage(channelId, kind == ConversationKind.Order, buyerLoginId, buyerName, fromBuyer: true, content, images, type, externId, at);
+    }
+
+    /// <summary>A buyer message in an order whose detail row carries <paramref name="rawFields"/> over the fake's own
+    /// fields (a JSON null keeps the field, as null): malformed or unusual payloads as the platform might send them.</summary>
+    public string AddRawBuyerMessage(string orderId, string buyerLoginId, string buyerName, JsonObject rawFields, DateTimeOffset? at = null) =>
+        _state.AddMessage(orderId, true, buyerLoginId, buyerName, fromBuyer: true, "", null, "order", orderId, at, rawFields);
+
+    /// <summary>Writes <paramref name="rawFields"/> over the relation row of <paramref name="channelId"/> in listings.</summary>
+    public void SetRawRelationFields(string channelId, JsonObject rawFields)
+    {
+        lock (_state.Gate)
+        {
+            (_state.Find(channelId) ?? throw new InvalidOperationException($"No relation {channelId}.")).RawFields = rawFields;
+        }
     }
 
     /// <summary>Staff answer in the seller center (not through the bridge).</summary>
@@ -105,6 +120,9 @@ public sealed class FakeAliExpressGateway : IAsyncDisposable
             queue.Enqueue(fault);
         }
     }
+
+    /// <summary>Drops every fault still queued, for every method: the outage ends now.</summary>
+    public void ClearFaults() => _state.Faults.Clear();
 
     /// <summary>Answers the next valid call of <paramref name="method"/> with a raw JSON document (for shapes the fake does not produce itself).</summary>
     public void AnswerNext(string method, JsonObject answer) => _router.Override(method, answer);

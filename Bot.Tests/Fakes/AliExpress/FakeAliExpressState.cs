@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 
 namespace Bot.Tests.Fakes.AliExpress;
 
@@ -27,7 +28,7 @@ internal sealed class FakeAliExpressState(FakeGatewayOptions options, TimeProvid
     public FakeRelation? Find(string channelId) => _relations.GetValueOrDefault(channelId);
 
     public string AddMessage(string channelId, bool isOrder, string buyerLoginId, string buyerName, bool fromBuyer,
-        string content, IReadOnlyList<string>? images, string messageType, string externId, DateTimeOffset? at)
+        string content, IReadOnlyList<string>? images, string messageType, string externId, DateTimeOffset? at, JsonObject? rawFields = null)
     {
         lock (Gate)
         {
@@ -42,7 +43,7 @@ internal sealed class FakeAliExpressState(FakeGatewayOptions options, TimeProvid
                 content,
                 messageType,
                 externId,
-                images ?? []));
+                images ?? []) { RawFields = rawFields });
             return id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
     }

@@ -21,6 +21,10 @@ public sealed record FakeGatewayOptions
     /// <summary>Message details newest first (as the seller center shows them); false: oldest first.</summary>
     public bool DetailsNewestFirst { get; init; } = true;
 
+    /// <summary>How far the marketplace's clock is ahead of the clock the fake was started with (negative: behind).
+    /// Message times, listings and the timestamp check all use the shifted clock.</summary>
+    public TimeSpan ClockOffset { get; init; }
+
     /// <summary>Fixed port; 0 picks a free one.</summary>
     public int Port { get; init; }
 

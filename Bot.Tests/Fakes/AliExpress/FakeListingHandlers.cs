@@ -60,7 +60,7 @@ internal sealed class FakeListingHandlers(FakeAliExpressState state, FakeRespons
     private JsonObject RelationRow(FakeRelation relation)
     {
         var last = relation.Messages.MaxBy(m => m.GmtCreate)!;
-        return new JsonObject
+        return WithRaw(relation.RawFields, new JsonObject
         {
             ["channel_id"] = writer.Id(relation.ChannelId),
             ["order_id"] = writer.Id(relation.OrderId ?? "0"),
@@ -75,14 +75,14 @@ internal sealed class FakeListingHandlers(FakeAliExpressState state, FakeRespons
             ["deal_stat"] = "0",
             ["unread_count"] = 1,
             ["rank"] = "0",
-        };
+        });
     }
 
     private JsonObject DetailRow(FakeRelation relation, FakeMessage message)
     {
         var files = message.Images.Select(url => (JsonNode)new JsonObject { ["s_path"] = url + "_50x50.jpg", ["m_path"] = url + "_350x350.jpg", ["l_path"] = url });
         var fromBuyer = message.SenderLoginId == relation.BuyerLoginId;
-        return new JsonObject
+        return WithRaw(message.RawFields, new JsonObject
         {
             ["id"] = writer.Id(message.Id),
             ["gmt_create"] = writer.Time(message.GmtCreate),
@@ -102,7 +102,17 @@ internal sealed class FakeListingHandlers(FakeAliExpressState state, FakeRespons
                 ["product_detail_url"] = message.MessageType == "member" ? null : "https://www.aliexpress.com/item/1005001.html",
                 ["order_url"] = message.MessageType == "order" ? $"https://gsp.aliexpress.com/apps/order/detail?orderId={message.ExternId}" : null,
             },
-        };
+        });
+    }
+
+    private static JsonObject WithRaw(JsonObject? raw, JsonObject row)
+    {
+        foreach (var (key, value) in raw ?? [])
+        {
+            row[key] = value?.DeepClone();
+        }
+
+        return row;
     }
 
     private static long? Long(JsonElement obj, string name) =>

@@ -10,4 +10,8 @@ public sealed record FakeMessage(
     string Content,
     string MessageType,
     string ExternId,
-    IReadOnlyList<string> Images);
+    IReadOnlyList<string> Images)
+{
+    /// <summary>Raw fields written over the fake's own in the detail row (for malformed or unusual payloads).</summary>
+    public System.Text.Json.Nodes.JsonObject? RawFields { get; init; }
+}

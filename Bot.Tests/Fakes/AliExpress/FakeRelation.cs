@@ -15,5 +15,8 @@ public sealed class FakeRelation(string channelId, string? orderId, string buyer
 
     public List<FakeMessage> Messages { get; } = [];
 
+    /// <summary>Raw fields written over the fake's own in the relation row (for malformed or unusual payloads).</summary>
+    public System.Text.Json.Nodes.JsonObject? RawFields { get; set; }
+
     public DateTimeOffset LastMessageTime => Messages.Count == 0 ? DateTimeOffset.MinValue : Messages.Max(m => m.GmtCreate);
 }

@@ -50,6 +50,11 @@ internal sealed class BotApiEndpoint(
         {
             var request = await BotApiRequestReader.ReadAsync(context, method, aborted);
             context.Items[nameof(ApiCall.ChatId)] = request.String("chat_id");
+            if (failures.RefusalFor(request.String("chat_id")) is { } refusal)
+            {
+                throw new BotApiException(refusal.ErrorCode, refusal.Description);
+            }
+
             if (failures.TakeNext(method) is InjectedFailure failure)
             {
                 switch (failure.Kind)
@@ -72,6 +77,7 @@ internal sealed class BotApiEndpoint(
                 }
             }
 
+            BlockedChats.ThrowIfBlocked(state, request);
             var handler = routes.Find(method) ?? throw new BotApiException(404, "Not Found");
             var result = await handler(request, aborted);
             context.Response.ContentType = "application/json";

@@ -4,7 +4,25 @@ namespace Bot.Tests.Fakes.Telegram;
 internal sealed class FailureInjector
 {
     private readonly Dictionary<string, Queue<InjectedFailure>> _planned = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, InjectedFailure> _refusedChats = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    /// <summary>Every call aimed at <paramref name="chatId"/> fails this way until <see cref="Clear"/>.</summary>
+    public void RefuseChat(string chatId, InjectedFailure failure)
+    {
+        lock (_gate)
+        {
+            _refusedChats[chatId] = failure;
+        }
+    }
+
+    public InjectedFailure? RefusalFor(string? chatId)
+    {
+        lock (_gate)
+        {
+            return chatId is not null && _refusedChats.TryGetValue(chatId, out var failure) ? failure : null;
+        }
+    }
 
     public void Plan(string method, InjectedFailure failure, int count = 1)
     {
@@ -21,6 +39,16 @@ internal sealed class FailureInjector
             {
                 queue.Enqueue(failure);
             }
+        }
+    }
+
+    /// <summary>Drops every failure still planned (the outage is over).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _planned.Clear();
+            _refusedChats.Clear();
         }
     }
 

@@ -21,6 +21,9 @@ internal sealed class FakeChat(long id, string type)
 
     public bool IsPrivate => Type == "private";
 
+    /// <summary>The user of this private chat blocked the bot (see <see cref="BlockedChats"/>).</summary>
+    public bool BotBlocked { get; set; }
+
     /// <summary>The emoji the chat's admins allow as reactions (getChat's available_reactions); null when all are allowed.</summary>
     public IReadOnlyList<string>? AvailableReactions { get; set; }
 

@@ -23,4 +23,12 @@ public sealed partial class FakeTelegramServer
     /// </summary>
     public void FailNextHttp(string method, int statusCode, string body) =>
         _failures.Plan(method, new InjectedFailure(InjectedFailureKind.RawHttp, statusCode, body));
+
+    /// <summary>Every later call aimed at <paramref name="chatId"/> (any method) fails with this error and has no effect,
+    /// e.g. 403 "Forbidden: bot was kicked from the supergroup chat", until <see cref="ClearFailures"/>.</summary>
+    public void RefuseChat(long chatId, int errorCode, string description) =>
+        _failures.RefuseChat(chatId.ToString(System.Globalization.CultureInfo.InvariantCulture), new InjectedFailure(InjectedFailureKind.Error, errorCode, description));
+
+    /// <summary>Drops every failure still planned and every refused chat: the outage ends now.</summary>
+    public void ClearFailures() => _failures.Clear();
 }

@@ -51,6 +51,7 @@ public sealed partial class FakeTelegramServer
         {
             var chat = _state.RequireChat(chatId);
             var user = _state.RememberUser(fromUserId, fromName, languageCode);
+            BlockedChats.UnblockOnWrite(chat, fromUserId);
             var thread = threadId;
             if (replyToMessageId is int replyId && chat.Messages.TryGetValue(replyId, out var target))
             {
@@ -87,6 +88,10 @@ public sealed partial class FakeTelegramServer
         JsonNode.Parse(updateJsonWithoutId) is JsonObject update
             ? _state.Updates.Enqueue(update)
             : throw new JsonException("An update must be a JSON object.");
+
+    /// <summary>Like <see cref="EnqueueRaw"/>, but the JSON text is sent byte for byte: for input a JsonNode cannot carry,
+    /// such as a lone surrogate escape (\ud800) that Telegram may send.</summary>
+    public long? EnqueueRawText(string updateJsonWithoutId) => _state.Updates.EnqueueText(updateJsonWithoutId);
 
     /// <summary>A person deletes a topic: later sends into it fail with "message thread not found".</summary>
     public void DeleteTopic(long chatId, int threadId) => ChangeTopic(chatId, threadId, topic => topic.IsDeleted = true);

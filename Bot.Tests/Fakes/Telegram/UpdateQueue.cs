@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bot.Tests.Fakes.Telegram.Json;
 
 namespace Bot.Tests.Fakes.Telegram;
 
@@ -44,6 +46,31 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
             }
 
             _pending.Add(new PendingUpdate(id, update, time.GetUtcNow()));
+            _arrived.TrySetResult();
+            _arrived = NewSignal();
+            return id;
+        }
+    }
+
+    /// <summary>Queues an update given as JSON text (without update_id), sent byte for byte: for input a JsonNode cannot
+    /// carry, such as a lone surrogate escape. Returns its id, or null when allowed_updates filters it out.</summary>
+    public long? EnqueueText(string updateJsonWithoutId)
+    {
+        using var document = JsonDocument.Parse(updateJsonWithoutId);
+        var type = document.RootElement.ValueKind == JsonValueKind.Object
+            ? document.RootElement.EnumerateObject().Select(p => p.Name).FirstOrDefault() ?? string.Empty
+            : throw new JsonException("An update must be a JSON object.");
+        lock (_gate)
+        {
+            if (_allowed.Count > 0 ? !_allowed.Contains(type) : OptIn.Contains(type))
+            {
+                return null;
+            }
+
+            var id = _nextUpdateId++;
+            var rest = updateJsonWithoutId.Trim()[1..].TrimStart();
+            var raw = rest.StartsWith('}') ? $"{{\"update_id\":{id}}}" : $"{{\"update_id\":{id},{rest}";
+            _pending.Add(new PendingUpdate(id, new JsonObject { ["update_id"] = id }, time.GetUtcNow(), raw));
             _arrived.TrySetResult();
             _arrived = NewSignal();
             return id;
@@ -173,7 +200,7 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
     {
         var expired = time.GetUtcNow() - TimeSpan.FromHours(24);
         _pending.RemoveAll(u => u.CreatedAt <= expired);
-        return new JsonArray(_pending.Take(limit).Select(u => (JsonNode?)u.Json.DeepClone()).ToArray());
+        return new JsonArray(_pending.Take(limit).Select(u => u.Raw is { } raw ? JsonValue.Create(new RawJsonText(raw)) : u.Json.DeepClone()).ToArray());
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Bot.Marketplace.AliExpress;
 
-/// <summary>The poll position, stored by the core as an opaque string: <c>{"v":1,"since":ms,"from":ms}</c>.</summary>
+/// <summary>The poll position, stored by the core as an opaque string: <c>{"v":1,"since":ms,"from":ms,"seen":{...}}</c>.</summary>
 /// <param name="Since">Messages older than this (epoch ms) were already reported: detail paging stops there.</param>
 /// <param name="From">Relations whose last message is older than this (epoch ms) were already read in the current
 /// window; equals <see cref="Since"/> at the start of a window and moves forward while a large window is worked off.</param>
@@ -11,8 +11,36 @@ internal sealed record AliExpressCursor(
     [property: JsonPropertyName("since")] long Since,
     [property: JsonPropertyName("from")] long From)
 {
+    /// <summary>At most this many reported messages are remembered; beyond it the core's de-duplication takes over.</summary>
+    public const int MaxSeen = 1000;
+
+    private const int MaxKeyLength = 200;
+
     [JsonPropertyName("v")]
     public int Version { get; init; } = 1;
+
+    /// <summary>Messages already reported that the overlap will list again ("channel/id" to their time, epoch ms):
+    /// they are not reported twice. Null in cursors written before it existed.</summary>
+    [JsonPropertyName("seen")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, long>? Seen { get; init; }
+
+    public static string Key(string channelId, string messageId) => channelId + "/" + messageId;
+
+    public bool WasReported(string channelId, string messageId) => Seen?.ContainsKey(Key(channelId, messageId)) == true;
+
+    /// <summary>This cursor remembering <paramref name="reported"/> too, forgetting what is older than <see cref="Since"/>
+    /// and keeping the newest <see cref="MaxSeen"/>.</summary>
+    public AliExpressCursor Remembering(IEnumerable<(string Key, long Ms)> reported)
+    {
+        var all = (Seen ?? new Dictionary<string, long>()).Select(p => (p.Key, Ms: p.Value)).Concat(reported)
+            .Where(p => p.Ms >= Since && p.Key.Length <= MaxKeyLength)
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Ms: g.Max(p => p.Ms)))
+            .OrderByDescending(p => p.Ms)
+            .Take(MaxSeen);
+        return this with { Seen = all.ToDictionary(p => p.Key, p => p.Ms, StringComparer.Ordinal) };
+    }
 
     /// <summary>The cursor, or null when there is none or it cannot be read (the adapter then starts afresh).</summary>
     public static AliExpressCursor? TryParse(string? text)

@@ -44,4 +44,7 @@ internal static partial class AliExpressLog
 
     [LoggerMessage(13, LogLevel.Warning, "AliExpress poll cursor cannot be read; starting again {Lookback} back")]
     public static partial void CursorUnreadable(ILogger logger, TimeSpan lookback);
+
+    [LoggerMessage(14, LogLevel.Debug, "AliExpress message in {ChannelId} set aside for operators: {Reason}")]
+    public static partial void MessageSetAside(ILogger logger, string channelId, string reason);
 }

@@ -26,6 +26,11 @@ public sealed class AliExpressOptions
     /// <summary>How far each poll reaches back behind the previous one, to absorb clock skew and late indexing.</summary>
     public TimeSpan PollOverlap { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How far the host's clock may differ from the marketplace's, either way. Polling never relies on the
+    /// local clock agreeing with the marketplace's: the cursor follows the marketplace's own timestamps, and the local
+    /// clock only bounds how far ahead a listing reaches and how long quiet relations keep being re-read.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>How far back the very first poll looks.</summary>
     public TimeSpan InitialLookback { get; set; } = TimeSpan.FromDays(1);
 

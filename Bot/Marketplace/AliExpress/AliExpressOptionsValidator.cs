@@ -30,6 +30,11 @@ internal sealed class AliExpressOptionsValidator : IValidateOptions<AliExpressOp
             failures.Add($"Set {Prefix}PollOverlap to zero or a positive duration such as 00:02:00.");
         }
 
+        if (options.MaxClockSkew < TimeSpan.Zero)
+        {
+            failures.Add($"Set {Prefix}MaxClockSkew to zero or a positive duration such as 00:30:00.");
+        }
+
         if (options.InitialLookback <= TimeSpan.Zero)
         {
             failures.Add($"Set {Prefix}InitialLookback to a positive duration such as 1.00:00:00.");

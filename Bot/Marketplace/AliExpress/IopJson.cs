@@ -10,12 +10,18 @@ internal static class IopJson
     /// <summary>Values below this are seconds since the epoch (10^11 ms is 1973; 10^11 s is the year 5138).</summary>
     private const long SecondsThreshold = 100_000_000_000;
 
+    /// <summary>2000-01-01: nothing on the platform is older; earlier values are garbage.</summary>
+    private const double EarliestMs = 946_684_800_000;
+
+    /// <summary>The last millisecond a <see cref="DateTimeOffset"/> can hold (9999-12-31).</summary>
+    private const double LatestMs = 253_402_300_799_999;
+
     public static string? Str(JsonElement obj, string name) =>
         obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var value) ? Text(value) : null;
 
     public static string? Text(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => IopText.String(value),
         JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
@@ -45,16 +51,41 @@ internal static class IopJson
         _ => null,
     };
 
-    /// <summary>An epoch timestamp in seconds or milliseconds, or a date string as a last resort.</summary>
-    public static DateTimeOffset? Time(JsonElement obj, string name)
+    /// <summary>An epoch timestamp in seconds or milliseconds, or a date string as a last resort; null when missing
+    /// or not a plausible time (see <see cref="TryTime"/>).</summary>
+    public static DateTimeOffset? Time(JsonElement obj, string name) => TryTime(obj, name, out var time) ? time : null;
+
+    /// <summary>False when the field is there but holds no plausible time (unparseable, out of range, before 2000):
+    /// the item is malformed. True with a null time when the field is missing, null or empty.</summary>
+    public static bool TryTime(JsonElement obj, string name, out DateTimeOffset? time)
     {
-        if (Long(obj, name) is { } epoch)
+        time = null;
+        var text = Str(obj, name);
+        if (string.IsNullOrWhiteSpace(text))
         {
-            return epoch < SecondsThreshold ? DateTimeOffset.FromUnixTimeSeconds(epoch) : DateTimeOffset.FromUnixTimeMilliseconds(epoch);
+            return !(obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var raw)
+                && raw.ValueKind is JsonValueKind.Object or JsonValueKind.Array or JsonValueKind.True or JsonValueKind.False);
         }
 
-        var text = Str(obj, name);
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+        if (Long(obj, name) is { } epoch)
+        {
+            var ms = epoch < SecondsThreshold ? epoch * 1000.0 : epoch;
+            if (ms is < EarliestMs or > LatestMs)
+            {
+                return false;
+            }
+
+            time = DateTimeOffset.FromUnixTimeMilliseconds((long)ms);
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) && parsed.ToUnixTimeMilliseconds() >= EarliestMs)
+        {
+            time = parsed;
+            return true;
+        }
+
+        return false;
     }
 
     public static JsonElement? Obj(JsonElement obj, string name) =>

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Bot.Tests.Fakes.AliExpress;
+using Bot.Tests.Fakes.Telegram;
+
+namespace Bot.Tests.EndToEnd;
+
+/// <summary>The host's clock and the marketplace's disagree: polling follows the marketplace's timestamps.</summary>
+public sealed class ClockSkewEndToEndTests
+{
+    private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(-15)]
+    public async Task BridgeClockOffByFifteenMinutes_NewMessagesAllArriveExactlyOnce(int bridgeAheadMinutes)
+    {
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
+        await using var aliexpress = await FakeAliExpressGateway.StartAsync(new FakeGatewayOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
+        await using var bridge = await BridgeHost.StartAsync(telegram, null, AliExpressEndToEndTests.Settings(aliexpress));
+        await WaitForPollsAsync(telegram, aliexpress, 2);
+
+        var texts = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            var text = $"skewed clock message {i.ToString(CultureInfo.InvariantCulture)}";
+            texts.Add(text);
+            aliexpress.AddBuyerMessage(i % 2 == 0 ? "3009000000001" : "3009000000002", "buyer_" + (i % 2), "Buyer", text);
+            await WaitForPollsAsync(telegram, aliexpress, 1);
+        }
+
+        await telegram.WaitUntilAsync(() => texts.All(t => Posts(telegram, t) > 0), Timeout);
+        await WaitForPollsAsync(telegram, aliexpress, 5);
+
+        Assert.All(texts, t => Assert.Equal(1, Posts(telegram, t)));
+    }
+
+    private static int Posts(FakeTelegramServer telegram, string text) =>
+        telegram.SentTo(BridgeHost.StaffChatId).Count(m => m.VisibleText?.Contains(text, StringComparison.Ordinal) == true);
+
+    private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, int polls)
+    {
+        var target = aliexpress.CallCount(Relations) + polls;
+        await telegram.WaitUntilAsync(() => aliexpress.CallCount(Relations) >= target, Timeout);
+    }
+}

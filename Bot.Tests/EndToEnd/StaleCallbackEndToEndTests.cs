@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using Bot.Tests.Fakes;
+using Bot.Tests.Fakes.Telegram;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Tests.EndToEnd;
+
+/// <summary>A button press that can no longer be answered (redelivered, or handled after Telegram's answer window).</summary>
+public sealed class StaleCallbackEndToEndTests
+{
+    private const long Buyer = 7001;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task ButtonPressTooOldToAnswer_IsNotAFailedUpdate_AndTheNextUpdateFollowsAtOnce()
+    {
+        var logs = new CapturedLogs();
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
+        telegram.AddPrivateChat(Buyer, "Ann");
+        await using var bridge = await BridgeHost.StartAsync(telegram, new InMemoryMarketplace(), configure: b => b.Logging.AddProvider(logs));
+
+        // A query id Telegram no longer knows: answerCallbackQuery is refused with "query is too old".
+        var chat = new JsonObject { ["id"] = Buyer, ["type"] = "private", ["first_name"] = "Ann" };
+        telegram.EnqueueRaw(new JsonObject
+        {
+            ["callback_query"] = new JsonObject
+            {
+                ["id"] = "4242", ["from"] = new JsonObject { ["id"] = Buyer, ["is_bot"] = false, ["first_name"] = "Ann" }, ["chat_instance"] = "ci",
+                ["data"] = "qr:ship", ["message"] = new JsonObject { ["message_id"] = 1, ["date"] = 0, ["chat"] = chat },
+            },
+        }.ToJsonString());
+        telegram.EnqueueMessage(Buyer, Buyer, "Ann", "hello");
+
+        await telegram.WaitUntilAsync(() => telegram.SentTo(Buyer).Count > 0, Timeout);
+        Assert.DoesNotContain(logs.Entries, e => e.Category.EndsWith(".UpdateReceiver", StringComparison.Ordinal));
+    }
+}
