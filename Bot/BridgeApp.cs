@@ -1,11 +1,12 @@
 using Bot.Core.Storage;
 using Bot.Core.Translation;
+using Bot.Logging;
 using Bot.Marketplace;
 using Bot.Operations;
 using Bot.Relay;
+using Bot.Startup;
 using Bot.Storage;
 using Bot.Telegram;
-using Microsoft.Extensions.Options;
 
 namespace Bot;
 
@@ -18,6 +19,8 @@ public static class BridgeApp
     /// <summary>Registers every part of the bridge; configuration must be complete before this is called.</summary>
     public static WebApplicationBuilder AddBridge(this WebApplicationBuilder builder)
     {
+        builder.AddBridgeLogging();
+        builder.Services.AddHostedService<ServiceActivation>();
         builder.Services.AddStorageHost();
         builder.Services.AddTranslation();
         builder.Services.AddTelegram();
@@ -28,27 +31,13 @@ public static class BridgeApp
     }
 
     /// <summary>Checks every validated setting now, so a bad configuration ends the process with the validators'
-    /// sentences instead of a stack trace.</summary>
+    /// sentences instead of a stack trace. Nothing that reads a setting may be resolved before this.</summary>
     /// <returns>The problems, one sentence each; empty when the configuration is usable.</returns>
-    public static IReadOnlyList<string> ValidateConfiguration(this WebApplication app)
-    {
-        try
-        {
-            app.Services.GetRequiredService<IStartupValidator>().Validate();
-            return [];
-        }
-        catch (OptionsValidationException e)
-        {
-            return e.Failures.Distinct().ToList();
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
-        {
-            return e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures).Distinct().ToList();
-        }
-    }
+    public static IReadOnlyList<string> ValidateConfiguration(this WebApplication app) => ConfigurationCheck.Problems(app.Services, app.Configuration);
 
     public static WebApplication BuildBridge(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(OptionsTypes.Of(builder.Services));
         var app = builder.Build();
         app.MapOperatorEndpoints();
         return app;

@@ -39,10 +39,16 @@ public sealed partial class OperatorCommandRoute(
             return;
         }
 
+        if (parsed.Name == OperatorHelp.Name && !byName.ContainsKey(parsed.Name))
+        {
+            LogCommand(message.FromUserId, parsed.Name, message.ChatId);
+            await ReplyAsync(message, OperatorHelp.Text(byName.Values), cancellationToken);
+            return;
+        }
+
         if (!byName.TryGetValue(parsed.Name, out var command))
         {
-            var help = string.Join("\n", byName.Values.Select(c => c.Help));
-            await ReplyAsync(message, $"Unknown command /{Html.Escape(parsed.Name)}. Commands:\n{help}", cancellationToken);
+            await ReplyAsync(message, $"Unknown command /{Html.Escape(parsed.Name)}. {OperatorHelp.Text(byName.Values)}", cancellationToken);
             return;
         }
 

@@ -27,6 +27,7 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, long> lastServed = [];
     private readonly DeliveryLogScope scopes = new();
     private readonly UnstoredOutcomes unstored = new();
+    private readonly DeliveryRetryLog retryLog = new(time, logger);
     private long turn;
 
     /// <summary>How many items of one lane a round delivers back to back before the lane goes to the end of the queue.</summary>
@@ -178,6 +179,7 @@ public sealed partial class OutboxDispatcher(
         await store.CompleteAsync(session, item.Id);
         await session.CommitAsync(CancellationToken.None);
         metrics.Delivered(item.Kind);
+        retryLog.Delivered();
     }
 
     /// <summary>Stores a failure that could not be stored when it happened, as a failed attempt: the item is retried
@@ -217,7 +219,7 @@ public sealed partial class OutboxDispatcher(
 
         if (next.Attempts > item.Attempts)
         {
-            LogRetry(error, item.Id, item.Kind, kind, next.Attempts, next.Due - time.GetUtcNow());
+            retryLog.Retrying(error, item, kind, next.Attempts, next.Due - time.GetUtcNow());
         }
 
         await store.RescheduleAsync(item.Id, next.Attempts, next.Due, reason, next.FailingSince, cancellationToken);
@@ -254,9 +256,6 @@ public sealed partial class OutboxDispatcher(
         await session.CommitAsync(cancellationToken);
         LogMigrated(oldChatId, newChatId);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {OutboxId} ({Kind}) failed ({FailureKind}), attempt {Attempts}; retrying in {Delay}")]
-    private partial void LogRetry(Exception error, long outboxId, string kind, FailureKind failureKind, int attempts, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}): the database did not store its outcome (delivered: {Delivered}); it is not sent again before that is stored, next try at {NotBefore}")]
     private partial void LogUnstored(Exception error, long outboxId, string kind, bool delivered, DateTimeOffset notBefore);

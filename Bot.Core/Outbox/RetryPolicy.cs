@@ -46,8 +46,5 @@ public sealed class RetryPolicy(IOptions<RelayOptions> options)
         return delay < o.MaxRetryDelay ? delay : o.MaxRetryDelay;
     }
 
-    private static string Span(TimeSpan span) =>
-        span.TotalHours >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"{span.TotalHours:0.#} h")
-            : string.Create(CultureInfo.InvariantCulture, $"{span.TotalMinutes:0} min");
+    private static string Span(TimeSpan span) => Operations.Wording.Durations.Format(span);
 }

@@ -68,7 +68,7 @@ public sealed partial class DatabasePruner(
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {DoneDeliveries} delivered outbox row(s), {DeadLetters} dead letter(s), {TranslationCache} unused cached translation(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted delivered outbox rows: {DoneDeliveries}, dead letters: {DeadLetters}, unused cached translations: {TranslationCache}")]
     private partial void LogPruned(int doneDeliveries, int deadLetters, int translationCache);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {What}: {Count}")]

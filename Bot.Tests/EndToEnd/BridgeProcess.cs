@@ -1,40 +1,39 @@
 using System.Diagnostics;
-using System.Globalization;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using System.Text;
 
 namespace Bot.Tests.EndToEnd;
 
-/// <summary>The bridge as its own process (Bot.dll) against the fakes, configured through environment variables like
-/// a deployment; <see cref="Kill"/> is SIGKILL on Linux, so no shutdown code runs.</summary>
-public sealed class BridgeProcess : IDisposable
+/// <summary>The real program (Bot.dll) as a child process, configured through environment variables like a deployment,
+/// for what only a process shows: its exit code, its console output, and what survives <see cref="KillAsync"/> (SIGKILL
+/// on Linux, so no shutdown code runs). Its output is always read, so a full pipe never blocks the bridge.</summary>
+public sealed partial class BridgeProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly SemaphoreSlim lineArrived = new(0);
 
-    private BridgeProcess(Process process) => this.process = process;
+    private BridgeProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    /// <summary>Everything written to stdout and stderr so far, in arrival order.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Lines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
 
     public bool HasExited => process.HasExited;
 
-    public static Dictionary<string, string> Environment(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, string database) => new()
-    {
-        ["Telegram__BotToken"] = telegram.Token,
-        ["Telegram__StaffChatId"] = BridgeHost.StaffChatId.ToString(CultureInfo.InvariantCulture),
-        ["Telegram__ApiBaseUrl"] = telegram.BaseUrl,
-        ["Telegram__PollTimeoutSeconds"] = "1",
-        ["Telegram__Limits__GroupPerMinute"] = "1000000",
-        ["ConnectionStrings__Bridge"] = $"Data Source={database}",
-        ["Urls"] = "http://127.0.0.1:0",
-        ["Marketplace__AliExpress__GatewayUrl"] = aliexpress.BaseUrl,
-        ["Marketplace__AliExpress__AppKey"] = aliexpress.AppKey,
-        ["Marketplace__AliExpress__AppSecret"] = aliexpress.AppSecret,
-        ["Marketplace__AliExpress__AccessToken"] = aliexpress.AccessToken,
-        ["Marketplace__AliExpress__SellerLoginId"] = aliexpress.SellerLoginId,
-        ["Marketplace__AliExpress__PollInterval"] = "00:00:00.200",
-        ["Relay__RetryBaseDelay"] = "00:00:00.200",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
-    public static BridgeProcess Start(IReadOnlyDictionary<string, string> environment)
+    public static BridgeProcess Start(IReadOnlyDictionary<string, string?> environment)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.dll")])
         {
@@ -45,16 +44,41 @@ public sealed class BridgeProcess : IDisposable
         };
         foreach (var (key, value) in environment)
         {
-            info.Environment[key] = value;
+            if (value is null)
+            {
+                info.Environment.Remove(key);
+            }
+            else
+            {
+                info.Environment[key] = value;
+            }
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("The bridge did not start.");
-        // Drain the output so a full pipe never blocks the bridge.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new BridgeProcess(process);
+        var bridge = new BridgeProcess(Process.Start(info) ?? throw new InvalidOperationException("The bridge did not start."));
+        bridge.process.OutputDataReceived += (_, e) => bridge.Append(e.Data);
+        bridge.process.ErrorDataReceived += (_, e) => bridge.Append(e.Data);
+        bridge.process.BeginOutputReadLine();
+        bridge.process.BeginErrorReadLine();
+        return bridge;
+    }
+
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(timeout.Token);
+        await process.WaitForExitAsync(); // also drains the redirected output
+        return process.ExitCode;
+    }
+
+    /// <summary>Waits until the output so far satisfies the condition, or the process has ended, checking on every line.</summary>
+    public async Task WaitForOutputAsync(Func<IReadOnlyList<string>, bool> condition, TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        while (!condition(Lines) && !process.HasExited)
+        {
+            await lineArrived.WaitAsync(timeout.Token);
+        }
     }
 
     /// <summary>SIGKILL, then waits until the process is gone.</summary>
@@ -68,14 +92,28 @@ public sealed class BridgeProcess : IDisposable
         await process.WaitForExitAsync();
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
         {
             process.Kill();
-            process.WaitForExit();
+            await process.WaitForExitAsync();
         }
 
         process.Dispose();
+        lineArrived.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.Append(line).Append('\n');
+            }
+
+            lineArrived.Release();
+        }
     }
 }

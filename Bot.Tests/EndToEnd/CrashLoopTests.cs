@@ -43,7 +43,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
             // the messages still pending, so the kill lands while the bridge is relaying.
             var after = random.Next(1, BuyerPerRound + StaffPerRound);
             var baseline = traffic.Arrivals;
-            using var bridge = BridgeProcess.Start(environment);
+            await using var bridge = BridgeProcess.Start(environment);
             traffic.AddBuyerMessages(BuyerPerRound);
             await traffic.AddStaffRepliesAsync(StaffPerRound, Timeout);
             await telegram.WaitUntilAsync(() => traffic.Arrivals >= baseline + after || bridge.HasExited, Timeout);
@@ -53,7 +53,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
             output.WriteLine($"kill {round + 1} after {traffic.Arrivals - baseline} arrivals (planned {after}) at {clock.Elapsed.TotalSeconds:F1} s");
         }
 
-        using (var last = BridgeProcess.Start(environment))
+        await using (var last = BridgeProcess.Start(environment))
         {
             await traffic.WaitCompleteAsync(TimeSpan.FromSeconds(120));
             await last.KillAsync();

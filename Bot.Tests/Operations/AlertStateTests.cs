@@ -66,7 +66,7 @@ public sealed class AlertStateTests : IAsyncLifetime
         await restarted.CheckAsync(CancellationToken.None);
 
         Assert.Empty(restarted.Active);
-        Assert.Contains("Resolved: Marketplace refuses the account</b> (lasted 15m 0s)", Told[^1], StringComparison.Ordinal);
+        Assert.Contains("Resolved: Marketplace refuses the account</b> (lasted 15 min)", Told[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AlertStateTests : IAsyncLifetime
         harness.Gateway.Outage = null;
         await NewMonitor().CheckAsync(CancellationToken.None);
 
-        Assert.Contains("Resolved: Marketplace refuses the account</b> (lasted 10m 0s)", Assert.Single(Told), StringComparison.Ordinal);
+        Assert.Contains("Resolved: Marketplace refuses the account</b> (lasted 10 min)", Assert.Single(Told), StringComparison.Ordinal);
     }
 
     private AlertMonitor NewMonitor()

@@ -65,4 +65,21 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         Assert.False(health.Paused);
         await f.Telegram.WaitUntilAsync(() => f.Marketplace.FetchCount > polls, OperatorsFixture.Timeout);
     }
+
+    [Fact]
+    public async Task Help_InTheOperatorChat_ListsEveryOperatorCommand_OneLineEach()
+    {
+        var command = f.Telegram.EnqueueMessage(OperatorsFixture.OperatorChat, OperatorsFixture.Operator, "Olga", "/help");
+
+        var reply = await f.OperatorMessageAsync("Operator commands");
+
+        Assert.Equal(command, reply.ReplyToMessageId);
+        var lines = reply.VisibleText!.Split('\n').Skip(1).ToList();
+        var names = f.Bridge.Get<IEnumerable<Bot.Core.Operations.IOperatorCommand>>().Select(c => c.Name).Append("help").ToList();
+        Assert.Equal(names.Count, lines.Count);
+        Assert.All(names, name => Assert.Single(lines, l => l.StartsWith($"/{name}", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("/retry <id> | conv <order or chat id> | all:", StringComparison.Ordinal));
+        string[] required = ["updates", "retry", "deadletters", "setaside", "status", "pause", "resume"];
+        Assert.All(required, name => Assert.Contains(name, names));
+    }
 }

@@ -30,7 +30,7 @@ public sealed class RetryManyTests : IAsyncLifetime
         var answer = await RunAsync($"conv {first}");
         await harness.DrainAsync();
 
-        Assert.Contains("1 dead letter(s) of conversation", answer, StringComparison.Ordinal);
+        Assert.Contains("1 dead letter of conversation", answer, StringComparison.Ordinal);
         Assert.Equal(["Reply 1"], harness.Marketplace.Sent.Select(s => s.Text));
         Assert.Equal(2, (await Outbox.ListAsync("dead", 10, CancellationToken.None)).Count);
     }
@@ -43,7 +43,7 @@ public sealed class RetryManyTests : IAsyncLifetime
         var answer = await RunAsync("conv 9302");
         await harness.DrainAsync();
 
-        Assert.Contains("1 dead letter(s) of conversation 9302", answer, StringComparison.Ordinal);
+        Assert.Contains("1 dead letter of conversation 9302", answer, StringComparison.Ordinal);
         Assert.Equal(["Reply 2"], harness.Marketplace.Sent.Select(s => s.Text));
     }
 
@@ -55,7 +55,7 @@ public sealed class RetryManyTests : IAsyncLifetime
         var answer = await RunAsync("all");
         await harness.DrainAsync();
 
-        Assert.Contains("3 dead letter(s) queued again", answer, StringComparison.Ordinal);
+        Assert.Contains("3 dead letters queued again", answer, StringComparison.Ordinal);
         Assert.Equal(["Reply 1", "Reply 2", "Reply 3"], harness.Marketplace.Sent.Select(s => s.Text).Order(StringComparer.Ordinal));
         Assert.Empty(await Outbox.ListAsync("dead", 10, CancellationToken.None));
         Assert.Equal("No dead letters to retry.", await RunAsync("all"));

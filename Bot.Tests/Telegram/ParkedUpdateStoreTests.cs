@@ -46,7 +46,7 @@ public sealed class ParkedUpdateStoreTests : IAsyncLifetime
 
         var reply = await new UpdatesCommand(store).RunAsync(RelayTests.StaffReply(1, 1, "/updates"), "", CancellationToken.None);
 
-        Assert.Contains("(update 100002), 1 attempt(s)", reply);
+        Assert.Contains("(update 100002), 1 attempt,", reply);
         Assert.Contains("database is locked", reply);
         Assert.Contains("&lt;b&gt;hi&lt;/b&gt;", reply);
     }

@@ -1,5 +1,7 @@
+using Bot.Core.Logging;
 using Bot.Core.Marketplace;
 using Bot.Core.Operations;
+using Bot.Core.Operations.Wording;
 using Bot.Core.Relay;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +17,8 @@ internal sealed partial class MarketplacePoller(
     IOptions<MarketplaceOptions> options,
     ILogger<MarketplacePoller> logger) : BackgroundService
 {
+    private readonly FailureSeries series = new(time);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
@@ -28,6 +32,11 @@ internal sealed partial class MarketplacePoller(
                     var more = await ingestor.PollOnceAsync(stoppingToken);
                     health.MarketplaceSucceeded();
                     failures = 0;
+                    if (series.Succeeded() is { } ended)
+                    {
+                        LogRecovered(ended.Count, new ReadableDuration(ended.Span));
+                    }
+
                     wait = more ? TimeSpan.Zero : wait;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -45,13 +54,21 @@ internal sealed partial class MarketplacePoller(
                     failures++;
                     health.MarketplaceFailed(e.Message, needsOperator: false);
                     wait = TimeSpan.FromSeconds(Math.Min(options.Value.MaxBackoff.TotalSeconds, options.Value.PollInterval.TotalSeconds * Math.Pow(2, Math.Min(failures, 10))));
-                    LogFailed(e, failures, wait);
+                    LogFailure(e, wait);
                 }
             }
 
             if (wait > TimeSpan.Zero)
             {
-                await wakeUp.WaitAsync(wait, time, stoppingToken);
+                try
+                {
+                    await wakeUp.WaitAsync(wait, time, stoppingToken);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException && stoppingToken.IsCancellationRequested)
+                {
+                    // Stopping (a host that failed to start may dispose the wake-up signal first).
+                    return;
+                }
             }
         }
     }
@@ -59,6 +76,31 @@ internal sealed partial class MarketplacePoller(
     [LoggerMessage(Level = LogLevel.Error, Message = "Marketplace refused the account ({Code}, request {RequestId}): {PlatformMessage}. Polling stops until an operator fixes it and sends /resume")]
     private partial void LogAuthorization(string platformMessage, string? code, string? requestId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Marketplace poll failed ({Failures} in a row); next try in {Wait}")]
-    private partial void LogFailed(Exception error, int failures, TimeSpan wait);
+    /// <summary>One line for the first failure, then one summary a minute; every failure, with its stack, at Debug.</summary>
+    private void LogFailure(Exception error, TimeSpan wait)
+    {
+        LogFailed(error, wait);
+        var tally = series.Failed();
+        switch (tally.Line)
+        {
+            case FailureLine.First:
+                LogFirstFailure(FailureCause.Of(error), new ReadableDuration(wait));
+                break;
+            case FailureLine.Summary:
+                LogStillFailing(FailureCause.Of(error), tally.Count, new ReadableDuration(tally.Span), new ReadableDuration(wait));
+                break;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Marketplace poll failed; next try in {Wait}")]
+    private partial void LogFailed(Exception error, TimeSpan wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Marketplace poll failed ({Cause}); next try in {Wait}")]
+    private partial void LogFirstFailure(string cause, ReadableDuration wait);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Marketplace polls still failing ({Cause}): {Failures} more failures in the last {Span}; next try in {Wait}")]
+    private partial void LogStillFailing(string cause, int failures, ReadableDuration span, ReadableDuration wait);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Marketplace polls work again after {Failures} failures in {Span}")]
+    private partial void LogRecovered(int failures, ReadableDuration span);
 }

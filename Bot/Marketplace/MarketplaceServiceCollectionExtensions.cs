@@ -1,4 +1,5 @@
 using Bot.Marketplace.AliExpress;
+using Bot.Startup;
 using Microsoft.Extensions.Options;
 
 
@@ -19,7 +20,7 @@ internal static class MarketplaceServiceCollectionExtensions
         if (provider.Equals("AliExpress", StringComparison.OrdinalIgnoreCase))
         {
             services.AddAliExpress();
-            services.AddOptions<MarketplaceOptions>().Configure<IOptions<AliExpressOptions>>((m, a) => m.PollInterval = a.Value.PollInterval);
+            services.AddOptions<MarketplaceOptions>().Configure<IOptions<AliExpressOptions>>((m, a) => m.PollInterval = a.OrNull()?.PollInterval ?? m.PollInterval);
         }
         else
         {

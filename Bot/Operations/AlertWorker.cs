@@ -30,7 +30,14 @@ internal sealed partial class AlertWorker(
                 LogFailed(e);
             }
 
-            await Task.Delay(options.Value.AlertCheckInterval, time, stoppingToken);
+            try
+            {
+                await Task.Delay(options.Value.AlertCheckInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 

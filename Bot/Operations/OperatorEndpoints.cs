@@ -10,9 +10,6 @@ internal static class OperatorEndpoints
 {
     public static WebApplication MapOperatorEndpoints(this WebApplication app)
     {
-        // Created now, not at the first scrape, so that the meter adapter counts from the start.
-        var exporter = app.Services.GetRequiredService<PrometheusExporter>();
-
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (ReadinessCheck readiness, OperatorAccess access, HttpContext context) =>
         {
@@ -26,7 +23,7 @@ internal static class OperatorEndpoints
             };
             return access.IsAuthorized(context) ? Results.Json(body, statusCode: status) : Results.Json(new { body.status }, statusCode: status);
         });
-        app.MapGet("/metrics", async (HttpContext context, OperatorAccess access) =>
+        app.MapGet("/metrics", async (HttpContext context, OperatorAccess access, PrometheusExporter exporter) =>
         {
             if (!access.IsAuthorized(context))
             {

@@ -65,7 +65,7 @@ internal sealed partial class ReadinessCheck(
         }
     }
 
-    private static string Seconds(TimeSpan span) => $"{Math.Max(0, span.TotalSeconds):0}s";
+    private static string Seconds(TimeSpan span) => Bot.Core.Operations.Wording.Durations.Format(span);
 
     private static string Error(string? error) => error is null ? "" : $": {Secrets.Redact(error)}";
 

@@ -43,7 +43,14 @@ internal sealed partial class OutboxWorker(
             catch (Exception e)
             {
                 LogFailed(e);
-                await Task.Delay(IdleWait, time, stoppingToken);
+                try
+                {
+                    await Task.Delay(IdleWait, time, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }

@@ -38,7 +38,14 @@ internal sealed partial class StaffChatCheck(
                 lastProblem = problem;
             }
 
-            await Task.Delay(RecheckInterval, time, stoppingToken);
+            try
+            {
+                await Task.Delay(RecheckInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 

@@ -8,27 +8,31 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
 {
     public ValidateOptionsResult Validate(string? name, TelegramOptions options)
     {
+        var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.BotToken))
         {
-            return ValidateOptionsResult.Fail("Telegram__BotToken is not set: set it to the token BotFather gave you (it looks like 123456789:AAH...).");
+            failures.Add("Telegram__BotToken is not set: set it to the token BotFather gave you (it looks like 123456789:AAH...).");
+        }
+        else if (!TokenShape().IsMatch(options.BotToken))
+        {
+            failures.Add("Telegram__BotToken is malformed: a bot token is digits, a colon and a key, like 123456789:AAH..., exactly as BotFather gave it.");
         }
 
-        if (!TokenShape().IsMatch(options.BotToken))
+        if (options.StaffChatId == 0)
         {
-            return ValidateOptionsResult.Fail("Telegram__BotToken is malformed: a bot token is digits, a colon and a key, like 123456789:AAH..., exactly as BotFather gave it.");
+            failures.Add("Telegram__StaffChatId is not set: set it to the id of the staff supergroup, a negative number like -1001234567890.");
         }
-
-        if (options.StaffChatId >= 0)
+        else if (options.StaffChatId > 0)
         {
-            return ValidateOptionsResult.Fail("Telegram__StaffChatId is not set: set it to the id of the staff supergroup, a negative number like -1001234567890.");
+            failures.Add("Telegram__StaffChatId is a positive id, which is a person or a bot, not a group: set it to the id of the staff supergroup, a negative number like -1001234567890.");
         }
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            return ValidateOptionsResult.Fail("Telegram__ApiBaseUrl must be an absolute http(s) URL such as https://api.telegram.org.");
+            failures.Add("Telegram__ApiBaseUrl must be an absolute http(s) URL such as https://api.telegram.org.");
         }
 
-        return ValidateOptionsResult.Success;
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     [GeneratedRegex(@"^\d{3,}:[A-Za-z0-9_-]{10,}$")]

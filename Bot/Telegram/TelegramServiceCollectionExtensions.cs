@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Core.Buyers;
 using Bot.Core.Relay;
 using Bot.Core.Telemetry;
+using Bot.Startup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -15,7 +17,9 @@ internal static class TelegramServiceCollectionExtensions
     {
         services.AddOptions<TelegramOptions>().BindConfiguration("Telegram").ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        services.AddOptions<RelayOptions>().Configure<IOptions<TelegramOptions>>((relay, telegram) => relay.StaffChatId = telegram.Value.StaffChatId);
+        // While another Telegram setting is invalid the staff chat is taken as written, so it is not reported twice.
+        services.AddOptions<RelayOptions>().Configure<IOptions<TelegramOptions>, IConfiguration>((relay, telegram, configuration) => relay.StaffChatId =
+            telegram.OrNull()?.StaffChatId ?? (long.TryParse(configuration["Telegram:StaffChatId"], CultureInfo.InvariantCulture, out var id) ? id : 0));
 
         // The library retries 429s itself when retry_after is short, blocking the caller; the outbox does that
         // better (it keeps other chats moving), so the library's retries are off.
@@ -33,11 +37,14 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<IBotIdentity, TelegramBotIdentity>();
         services.AddBuyers();
         // Invitation codes are derived with a key kept out of the database; by default it comes from the token.
-        services.AddOptions<BuyerOptions>().PostConfigure<IOptions<TelegramOptions>>((buyers, telegram) =>
+        services.AddOptions<BuyerOptions>().PostConfigure<IOptions<TelegramOptions>, IConfiguration>((buyers, telegram, configuration) =>
         {
-            if (buyers.InviteKey.Length == 0 && telegram.Value.BotToken.Length > 0)
+            // While the Telegram settings are invalid the token is taken as written: the bridge does not start then
+            // (Telegram__BotToken's own sentence says why), and the key derived here only keeps that the one sentence.
+            var token = telegram.OrNull()?.BotToken ?? configuration["Telegram:BotToken"] ?? "";
+            if (buyers.InviteKey.Length == 0)
             {
-                buyers.InviteKey = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(telegram.Value.BotToken), "buyer-invite-key"u8));
+                buyers.InviteKey = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(token), "buyer-invite-key"u8));
             }
         });
         services.AddHostedService<StaffChatCheck>();

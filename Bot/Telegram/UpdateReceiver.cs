@@ -29,6 +29,8 @@ internal sealed partial class UpdateReceiver(
     IOptions<TelegramOptions> options,
     ILogger<UpdateReceiver> logger) : BackgroundService
 {
+    private readonly GetUpdatesFailureLog failures = new(time, logger);
+
     internal const string OffsetCursor = "telegram:offset";
 
     /// <summary>How long Telegram keeps an undelivered update.</summary>
@@ -62,6 +64,7 @@ internal sealed partial class UpdateReceiver(
                 var result = await bot.SendRequest(new RawGetUpdatesRequest(quiet ? null : offset, 100, timeout, Wanted), stoppingToken);
                 var batch = RawUpdate.Split(result).ToList();
                 health.TelegramSucceeded();
+                failures.Succeeded();
                 backoff = TimeSpan.FromSeconds(1);
                 int? previous = null;
                 foreach (var raw in batch)
@@ -103,15 +106,20 @@ internal sealed partial class UpdateReceiver(
             catch (Exception e)
             {
                 health.TelegramFailed(e.Message, needsOperator: e is ApiRequestException { ErrorCode: 401 });
-                LogPollFailed(e, backoff);
-                await Task.Delay(backoff, time, stoppingToken);
+                failures.Failed(e, backoff);
+                try
+                {
+                    await Task.Delay(backoff, time, stoppingToken);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "getUpdates failed; trying again in {Delay}")]
-    private partial void LogPollFailed(Exception error, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram restarted update ids: got {UpdateId} while the offset was {Offset}; following the new ids")]
     private partial void LogIdsRestarted(int offset, int updateId);

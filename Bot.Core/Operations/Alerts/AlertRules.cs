@@ -1,4 +1,5 @@
 using Bot.Core.Outbox;
+using Bot.Core.Operations.Wording;
 
 namespace Bot.Core.Operations.Alerts;
 
@@ -24,7 +25,7 @@ public static class AlertRules
         {
             var latest = latestDead is null ? "" : $" Latest: #{latestDead.Id} ({latestDead.Kind}): {Short(latestDead.LastError)}.";
             alerts.Add(new Alert(DeadLetters, "Dead letters",
-                $"{s.Outbox.Dead} delivery(ies) given up after their last attempt.{latest} Send /deadletters to list them and /retry <id> (or /retry all) to send them again."));
+                $"{Plural.Of(s.Outbox.Dead, "delivery", "deliveries")} given up after their last attempt.{latest} Send /deadletters to list them and /retry <id> (or /retry all) to send them again."));
         }
 
         if (s.Marketplace.NeedsOperator)
@@ -56,17 +57,14 @@ public static class AlertRules
         if (!s.Paused && s.Outbox.OldestPendingAge is { } age && age >= o.StuckDeliveryAlertAfter)
         {
             alerts.Add(new Alert(StuckDeliveries, "Deliveries stuck",
-                $"{s.Outbox.Pending} delivery(ies) pending; the oldest has waited {Duration(age)}. Telegram or the marketplace keeps refusing sends (see the status page)."));
+                $"{Plural.Of(s.Outbox.Pending, "delivery", "deliveries")} pending; the oldest has waited {Duration(age)}. Telegram or the marketplace keeps refusing sends (see the status page)."));
         }
 
         return alerts;
     }
 
-    public static string Duration(TimeSpan span) =>
-        span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h"
-        : span.TotalHours >= 1 ? $"{(int)span.TotalHours}h {span.Minutes}m"
-        : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes}m {span.Seconds}s"
-        : $"{Math.Max(0, (int)span.TotalSeconds)}s";
+    /// <summary>The operators' duration format (<see cref="Durations"/>), kept here for the callers that use this name.</summary>
+    public static string Duration(TimeSpan span) => Durations.Format(span);
 
     private static TimeSpan Since(DateTimeOffset? start, DateTimeOffset now) => start is { } s ? now - s : TimeSpan.MinValue;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Bot.Core.Chat;
 using Bot.Core.Relay.Formatting;
+using Bot.Core.Operations.Wording;
 
 namespace Bot.Core.Operations.Commands;
 
@@ -27,7 +28,7 @@ public sealed class DeadLettersCommand(DeadLetterReader reader) : IOperatorComma
         {
             var error = Secrets.Redact(item.LastError);
             error = error.Length > 200 ? error[..200] + "…" : error;
-            text.Append($"#{item.Id} {Html.Escape(item.Kind)}{Describe(item)}, {item.Attempts} attempt(s): {Html.Escape(error)}\n");
+            text.Append($"#{item.Id} {Html.Escape(item.Kind)}{Describe(item)}, {Plural.Of(item.Attempts, "attempt", "attempts")}: {Html.Escape(error)}\n");
         }
 
         text.Append("Send /retry &lt;id&gt; to deliver one again, /retry conv &lt;order or chat id&gt; for a conversation's, /retry all for every one.");

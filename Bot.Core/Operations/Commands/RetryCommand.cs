@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Outbox;
+using Bot.Core.Operations.Wording;
 using Bot.Core.Relay.Formatting;
 
 namespace Bot.Core.Operations.Commands;
@@ -47,7 +48,7 @@ public sealed class RetryCommand(OutboxStore outbox, DeadLetterReader reader, Re
         var ids = await reader.DeadIdsAsync(conversationId, cancellationToken);
         var count = await outbox.RetryAllDeadAsync(conversationId, cancellationToken);
         watch.Watch(ids, message);
-        return count == 0 ? $"No dead letters{scope} to retry." : $"🔁 {count} dead letter(s){scope} queued again. You will be told here if any fails again.";
+        return count == 0 ? $"No dead letters{scope} to retry." : $"🔁 {Plural.Of(count, "dead letter", "dead letters")}{scope} queued again. You will be told here if any fails again.";
     }
 
     private static bool TryParseId(string text, out long id) =>

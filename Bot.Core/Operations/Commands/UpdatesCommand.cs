@@ -3,6 +3,7 @@ using System.Text;
 using Bot.Core.Chat;
 using Bot.Core.Chat.Parking;
 using Bot.Core.Relay.Formatting;
+using Bot.Core.Operations.Wording;
 
 namespace Bot.Core.Operations.Commands;
 
@@ -40,7 +41,7 @@ public sealed class UpdatesCommand(ParkedUpdateStore parked) : IOperatorCommand
             error = error.Length > 200 ? error[..200] + "…" : error;
             var payload = update.Payload.Length > PayloadShown ? update.Payload[..PayloadShown] + "…" : update.Payload;
             var state = update.Status == "dead" ? "given up" : $"next try {update.NextAttemptAt:u}";
-            text.Append(CultureInfo.InvariantCulture, $"#{update.Id} (update {update.UpdateId}), {update.Attempts} attempt(s), {state}: {Html.Escape(error)}\n<code>{Html.Escape(payload)}</code>\n");
+            text.Append(CultureInfo.InvariantCulture, $"#{update.Id} (update {update.UpdateId}), {Plural.Of(update.Attempts, "attempt", "attempts")}, {state}: {Html.Escape(error)}\n<code>{Html.Escape(payload)}</code>\n");
         }
 
         return text.ToString();

@@ -6,7 +6,7 @@ namespace Bot.Marketplace.AliExpress;
 /// <summary>Log messages of the AliExpress adapter. Never a token, secret or signature; message bodies only at Debug.</summary>
 internal static partial class AliExpressLog
 {
-    [LoggerMessage(1, LogLevel.Warning, "AliExpress call {Method} failed without an answer")]
+    [LoggerMessage(1, LogLevel.Debug, "AliExpress call {Method} failed without an answer")]
     public static partial void CallFailed(ILogger logger, string method, Exception exception);
 
     [LoggerMessage(2, LogLevel.Warning, "AliExpress answered {Method} with HTTP {StatusCode} and a body that is not JSON (request id {RequestId})")]

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bot.Tests.EndToEnd;
+using Bot.Tests.Fakes.AliExpress;
+using Bot.Tests.Fakes.Telegram;
+
+namespace Bot.Tests.Operations;
+
+/// <summary>The real program's console log: one line per event in ISO 8601 UTC and the invariant culture, no per-call
+/// lines from the HTTP resilience pipeline, no stack traces below Debug, repeated failures summarised.</summary>
+public sealed partial class LogOutputTests
+{
+    private const string RelationList = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task ShortRunAgainstFakes_LogsOneLinePerEvent_WithoutResiliencePipelineLines()
+    {
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
+        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            aliexpress.AddBuyerMessage($"81000{i}", $"buyer{i}", $"Buyer {i}", $"log-check-{i}");
+        }
+
+        var settings = Settings(telegram.BaseUrl, telegram.Token, aliexpress);
+        await using var bridge = BridgeProcess.Start(settings);
+        await telegram.WaitUntilAsync(() => telegram.SentTo(BridgeHost.StaffChatId).Count(m => m.VisibleText?.Contains("log-check-", StringComparison.Ordinal) == true) >= 5 || bridge.HasExited, Within);
+        var polls = aliexpress.CallCount(RelationList);
+        await telegram.WaitUntilAsync(() => aliexpress.CallCount(RelationList) >= polls + 20 || bridge.HasExited, Within);
+        Assert.False(bridge.HasExited, bridge.Output);
+
+        var lines = bridge.Lines;
+        Assert.All(lines, l => Assert.Matches(LogLine(), l));
+        Assert.DoesNotContain(lines, l => Category(l).StartsWith("Polly", StringComparison.Ordinal) || Category(l).StartsWith("Microsoft.Extensions.Http", StringComparison.Ordinal));
+        // Start-up (detector, migrations, Kestrel), the staff chat check, five topics: well under one line per marketplace call.
+        Assert.InRange(lines.Count, 1, aliexpress.CallCount(RelationList) / 2);
+        Assert.DoesNotContain("   at ", bridge.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnreachableTelegram_LogsTheFirstFailure_NoStacks_AndABoundedNumberOfLines()
+    {
+        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        var settings = Settings("http://127.0.0.1:9", "123456789:AAHtest-token-0123456789", aliexpress);
+        // Every getUpdates failure also as a Debug line, to count them; the default level stays Information.
+        settings["Logging__LogLevel__Bot.Telegram.UpdateReceiver"] = "Debug";
+        await using var bridge = BridgeProcess.Start(settings);
+
+        await bridge.WaitForOutputAsync(lines => lines.Count(l => l.Contains(" dbug Bot.Telegram.UpdateReceiver: getUpdates failed", StringComparison.Ordinal)) >= 4, Within);
+        Assert.False(bridge.HasExited, bridge.Output);
+
+        var lines = bridge.Lines;
+        Assert.All(lines, l => Assert.Matches(LogLine(), l));
+        Assert.DoesNotContain("   at ", bridge.Output, StringComparison.Ordinal);
+        var important = lines.Where(l => !l.Contains(" dbug ", StringComparison.Ordinal)).ToList();
+        var telegramFailures = Assert.Single(important, l => l.Contains("Bot.Telegram.UpdateReceiver", StringComparison.Ordinal));
+        Assert.Contains("Telegram getUpdates failed (Connection refused (127.0.0.1:9)); trying again in 1 s", telegramFailures, StringComparison.Ordinal);
+        Assert.InRange(important.Count, 1, 20);
+    }
+
+    private static Dictionary<string, string?> Settings(string telegramUrl, string token, FakeAliExpressGateway aliexpress)
+    {
+        var settings = BridgeProcess.QuietSettings(Path.Combine(Directory.CreateTempSubdirectory("bridge-log-").FullName, "bridge.db"));
+        settings["Telegram__BotToken"] = token;
+        settings["Telegram__ApiBaseUrl"] = telegramUrl;
+        settings["Telegram__PollTimeoutSeconds"] = "1";
+        settings["Marketplace__AliExpress__GatewayUrl"] = aliexpress.BaseUrl;
+        settings["Marketplace__AliExpress__AppKey"] = aliexpress.AppKey;
+        settings["Marketplace__AliExpress__AppSecret"] = aliexpress.AppSecret;
+        settings["Marketplace__AliExpress__AccessToken"] = aliexpress.AccessToken;
+        settings["Marketplace__AliExpress__SellerLoginId"] = aliexpress.SellerLoginId;
+        settings["Marketplace__AliExpress__PollInterval"] = "00:00:00.200";
+        settings["Logging__LogLevel__Default"] = "Information";
+        // A locale that writes dates and decimals differently: the log must not follow it.
+        settings["LANG"] = "de_DE.UTF-8";
+        settings["LC_ALL"] = "de_DE.UTF-8";
+        return settings;
+    }
+
+    private static string Category(string line) => line.Split(' ', 4) is [_, _, var category, _] ? category.TrimEnd(':') : "";
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z (trce|dbug|info|warn|fail|crit) [\w.]+: \S")]
+    private static partial Regex LogLine();
+}
