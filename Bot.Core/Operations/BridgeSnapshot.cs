@@ -3,6 +3,7 @@ using Bot.Core.Outbox;
 namespace Bot.Core.Operations;
 
 /// <summary>The bridge at one moment: what the status page, /status, the metrics and the alert rules read.</summary>
+/// <param name="GivenUpUpdates">Telegram updates given up on in the last day (parked, every retry failed).</param>
 /// <param name="PollLag">Time since the last successful marketplace poll (since start when there was none).</param>
 public sealed record BridgeSnapshot(
     DateTimeOffset At,
@@ -15,4 +16,5 @@ public sealed record BridgeSnapshot(
     long Delivered,
     long Failures,
     long DeadLettersCounted,
-    long RateLimited);
+    long RateLimited,
+    long GivenUpUpdates = 0);

@@ -1,10 +1,13 @@
+using Bot.Core.Chat.Parking;
 using Bot.Core.Outbox;
 using Bot.Core.Relay;
 
 namespace Bot.Core.Operations;
 
-/// <summary>Takes a <see cref="BridgeSnapshot"/>: the parts' health, the outbox and the relay's totals.</summary>
-public sealed class StatusReader(BridgeHealth health, OutboxStore outbox, RelayMetrics metrics, TimeProvider time)
+/// <summary>Takes a <see cref="BridgeSnapshot"/>: the parts' health, the outbox, the relay's totals and the Telegram
+/// updates given up on lately.</summary>
+public sealed class StatusReader(
+    BridgeHealth health, OutboxStore outbox, RelayMetrics metrics, TimeProvider time, ParkedUpdateStore? parkedUpdates = null)
 {
     private readonly DateTimeOffset startedAt = time.GetUtcNow();
 
@@ -13,6 +16,7 @@ public sealed class StatusReader(BridgeHealth health, OutboxStore outbox, RelayM
         var stats = await outbox.GetStatsAsync(cancellationToken);
         var now = time.GetUtcNow();
         var marketplace = health.Marketplace;
+        var givenUp = parkedUpdates is null ? 0 : await parkedUpdates.CountGivenUpSinceAsync(now - TimeSpan.FromDays(1), cancellationToken);
         return new BridgeSnapshot(
             now,
             health.Telegram,
@@ -24,6 +28,7 @@ public sealed class StatusReader(BridgeHealth health, OutboxStore outbox, RelayM
             metrics.TotalDelivered,
             metrics.TotalFailures,
             metrics.TotalDeadLetters,
-            metrics.TotalRateLimited);
+            metrics.TotalRateLimited,
+            givenUp);
     }
 }

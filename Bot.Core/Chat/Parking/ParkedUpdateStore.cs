@@ -95,6 +95,14 @@ public sealed class ParkedUpdateStore(IDbConnectionFactory connections, TimeProv
             new { limit })).AsList();
     }
 
+    /// <summary>How many updates were given up on since <paramref name="since"/>.</summary>
+    public async Task<long> CountGivenUpSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM parked_updates WHERE status = 'dead' AND updated_at >= @since", new { since });
+    }
+
     private async Task SetAsync(string sql, object parameters, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

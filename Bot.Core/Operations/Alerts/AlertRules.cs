@@ -17,6 +17,7 @@ public static class AlertRules
     public const string TokenRefused =
         "Telegram refuses the bot token (401 Unauthorized): it was revoked or is wrong. Get a new token from @BotFather (/token), set Telegram__BotToken to it and restart the bridge";
     public const string StuckDeliveries = "stuck-deliveries";
+    public const string GivenUpUpdates = "given-up-updates";
 
     public static IReadOnlyList<Alert> Evaluate(BridgeSnapshot s, OutboxItem? latestDead, OperationsOptions o)
     {
@@ -58,6 +59,12 @@ public static class AlertRules
         {
             alerts.Add(new Alert(StuckDeliveries, "Deliveries stuck",
                 $"{Plural.Of(s.Outbox.Pending, "delivery", "deliveries")} pending; the oldest has waited {Duration(age)}. Telegram or the marketplace keeps refusing sends (see the status page)."));
+        }
+
+        if (s.GivenUpUpdates > 0)
+        {
+            alerts.Add(new Alert(GivenUpUpdates, "Telegram updates given up",
+                $"{Plural.Of(s.GivenUpUpdates, "Telegram update", "Telegram updates")} could not be handled in the last day, whatever was tried. Send /updates to see them and /updates retry <id> once the cause is fixed."));
         }
 
         return alerts;
