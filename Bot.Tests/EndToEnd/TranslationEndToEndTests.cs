@@ -15,15 +15,8 @@ public sealed class TranslationEndToEndTests
     {
         var api = new FakeTranslationApi { Mode = FakeMode.TooManyRequests, Transform = (text, target) => $"<{target}> {text}" };
         await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
-        await using var telegram = await FakeTelegramServer.StartAsync();
-        telegram.AddSupergroup(Staff, "Store staff");
-        var marketplace = new InMemoryMarketplace();
-        await using var bridge = await BridgeHost.StartAsync(telegram, marketplace, new Dictionary<string, string?>
-        {
-            ["Translation:Provider"] = "LibreTranslate",
-            ["Translation:LibreTranslate:Url"] = translator.Url,
-            ["Translation:CandidateLanguages"] = "en,ru,es",
-        });
+        await using var rig = await StaffGroupBridge.StartAsync(settings: Settings(translator));
+        var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
 
         marketplace.AddBuyerMessage("62001", "Здравствуйте, где мой заказ? Прошло уже две недели.");
         var first = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Здравствуйте", StringComparison.Ordinal) == true), Timeout);
@@ -42,4 +35,12 @@ public sealed class TranslationEndToEndTests
         Assert.StartsWith("<ru> We checked: it is on its way.", posted);
         Assert.Contains("We checked: it is on its way.", posted[posted.IndexOf('\n', StringComparison.Ordinal)..]); // the original beneath
     }
+
+    /// <summary>The host's settings for a LibreTranslate-shaped <paramref name="translator"/>.</summary>
+    internal static Dictionary<string, string?> Settings(FakeHttpServer translator) => new()
+    {
+        ["Translation:Provider"] = "LibreTranslate",
+        ["Translation:LibreTranslate:Url"] = translator.Url,
+        ["Translation:CandidateLanguages"] = "en,ru,es",
+    };
 }
