@@ -27,12 +27,7 @@ public sealed partial class BuyerEndToEndTests : IAsyncLifetime
         // A LibreTranslate-shaped fake that marks every translation with its target language.
         var api = new FakeTranslationApi { Transform = (text, target) => $"[{target}] {text}" };
         translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
-        bridge = await BridgeHost.StartAsync(telegram, marketplace, new Dictionary<string, string?>
-        {
-            ["Translation:Provider"] = "LibreTranslate",
-            ["Translation:LibreTranslate:Url"] = translator.Url,
-            ["Translation:CandidateLanguages"] = "en,es,ru",
-        });
+        bridge = await BridgeHost.StartAsync(telegram, marketplace, LibreTranslateHostSettings.For(translator, "en,es,ru"));
     }
 
     public async Task DisposeAsync()

@@ -15,7 +15,7 @@ public sealed class TranslationEndToEndTests
     {
         var api = new FakeTranslationApi { Mode = FakeMode.TooManyRequests, Transform = (text, target) => $"<{target}> {text}" };
         await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
-        await using var rig = await StaffGroupBridge.StartAsync(settings: Settings(translator));
+        await using var rig = await StaffGroupBridge.StartAsync(settings: LibreTranslateHostSettings.For(translator));
         var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
 
         marketplace.AddBuyerMessage("62001", "Здравствуйте, где мой заказ? Прошло уже две недели.");
@@ -35,12 +35,4 @@ public sealed class TranslationEndToEndTests
         Assert.StartsWith("<ru> We checked: it is on its way.", posted);
         Assert.Contains("We checked: it is on its way.", posted[posted.IndexOf('\n', StringComparison.Ordinal)..]); // the original beneath
     }
-
-    /// <summary>The host's settings for a LibreTranslate-shaped <paramref name="translator"/>.</summary>
-    internal static Dictionary<string, string?> Settings(FakeHttpServer translator) => new()
-    {
-        ["Translation:Provider"] = "LibreTranslate",
-        ["Translation:LibreTranslate:Url"] = translator.Url,
-        ["Translation:CandidateLanguages"] = "en,ru,es",
-    };
 }

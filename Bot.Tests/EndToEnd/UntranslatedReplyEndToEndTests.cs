@@ -17,7 +17,7 @@ public sealed class UntranslatedReplyEndToEndTests
     {
         var api = new FakeTranslationApi { Mode = FakeMode.TooManyRequests };
         await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
-        await using var rig = await StaffGroupBridge.StartAsync(settings: TranslationEndToEndTests.Settings(translator));
+        await using var rig = await StaffGroupBridge.StartAsync(settings: LibreTranslateHostSettings.For(translator));
         var (telegram, marketplace, bridge) = (rig.Telegram, rig.Marketplace, rig.Bridge);
 
         marketplace.AddBuyerMessage("62101", "Здравствуйте, где мой заказ? Прошло уже две недели.");
