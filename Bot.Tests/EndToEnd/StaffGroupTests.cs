@@ -27,7 +27,7 @@ public abstract class StaffGroupTests : IAsyncLifetime
         await ArrangeAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (rig is not null)
         {
