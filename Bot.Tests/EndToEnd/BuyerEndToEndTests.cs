@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes;
 using Bot.Tests.Fakes.Telegram;
 using Bot.Tests.Fakes.Translation;
 

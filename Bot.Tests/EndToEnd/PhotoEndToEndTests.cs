@@ -1,5 +1,3 @@
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

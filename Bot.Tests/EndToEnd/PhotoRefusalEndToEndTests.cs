@@ -1,4 +1,3 @@
-using Bot.Tests.Fakes;
 using Bot.Tests.Fakes.Images;
 using Bot.Tests.Fakes.Telegram;
 

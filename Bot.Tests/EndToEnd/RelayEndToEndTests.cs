@@ -1,5 +1,4 @@
 using Bot.Core.Operations;
-using Bot.Tests.Fakes;
 using Bot.Tests.Fakes.Telegram;
 
 namespace Bot.Tests.EndToEnd;

@@ -1,6 +1,3 @@
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
-
 namespace Bot.Tests.EndToEnd;
 
 /// <summary>Staff chat behaviour over the real host and the fake Bot API: anonymous admins, edits, other bots' commands.</summary>

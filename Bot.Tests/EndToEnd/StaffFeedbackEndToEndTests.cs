@@ -1,6 +1,5 @@
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
-using Bot.Tests.Fakes;
 using Bot.Tests.Fakes.Telegram;
 
 namespace Bot.Tests.EndToEnd;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.EndToEnd;

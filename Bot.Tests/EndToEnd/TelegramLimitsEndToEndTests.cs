@@ -1,6 +1,3 @@
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
-
 namespace Bot.Tests.EndToEnd;
 
 /// <summary>The real host keeps within the limits the fake Bot API enforces like Telegram does.</summary>

@@ -1,5 +1,3 @@
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
 using Bot.Tests.Fakes.Translation;
 
 namespace Bot.Tests.EndToEnd;

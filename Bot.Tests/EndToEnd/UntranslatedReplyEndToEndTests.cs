@@ -1,7 +1,5 @@
 using Bot.Core.Relay;
 using Bot.Core.Translation;
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
 using Bot.Tests.Fakes.Translation;
 
 namespace Bot.Tests.EndToEnd;
