@@ -17,9 +17,7 @@ public sealed partial class BuyerFlowTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         harness = await CoreHarness.StartAsync();
-        harness.Marketplace.AddBuyerMessage("5001", "Hello, where is my order?");
-        await harness.RunAsync();
-        topic = harness.Gateway.Topics.Single().TopicId;
+        topic = await harness.OpenTopicAsync("5001", "Hello, where is my order?");
     }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();

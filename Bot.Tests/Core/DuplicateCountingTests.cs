@@ -34,9 +34,7 @@ public sealed class DuplicateCountingTests : IAsyncLifetime
     [Fact]
     public async Task SameStaffUpdateTwice_IsCountedAsOneDuplicate()
     {
-        harness.Marketplace.AddBuyerMessage("8102", "Is it in stock?");
-        await harness.RunAsync();
-        var topic = harness.Gateway.Topics.Single().TopicId;
+        var topic = await harness.OpenTopicAsync("8102", "Is it in stock?");
         var reply = RelayTests.StaffReply(topic, 702, "Once only");
 
         await harness.Get<IChatUpdateHandler>().HandleMessageAsync(reply, CancellationToken.None);

@@ -11,9 +11,7 @@ public sealed class LanguageCommandTests
     public async Task StaffSetTheBuyersLanguage_AndABadCodeIsExplained()
     {
         await using var harness = await CoreHarness.StartAsync();
-        harness.Marketplace.AddBuyerMessage("9100", "Hola");
-        await harness.RunAsync();
-        var topic = harness.Gateway.Topics.Single().TopicId;
+        var topic = await harness.OpenTopicAsync("9100", "Hola");
         var updates = harness.Get<IChatUpdateHandler>();
 
         await updates.HandleMessageAsync(RelayTests.StaffReply(topic, 300, "/lang ES"), CancellationToken.None);

@@ -18,9 +18,7 @@ public sealed class MultiPartReplyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         harness = await CoreHarness.StartAsync();
-        harness.Marketplace.AddBuyerMessage("9201", "Can you explain the refund?");
-        await harness.RunAsync();
-        topic = harness.Gateway.Topics.Single().TopicId;
+        topic = await harness.OpenTopicAsync("9201", "Can you explain the refund?");
         harness.Marketplace.Capabilities = harness.Marketplace.Capabilities with { MaxTextLength = 60 };
     }
 

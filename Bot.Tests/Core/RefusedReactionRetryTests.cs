@@ -15,9 +15,7 @@ public sealed class RefusedReactionRetryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         harness = await CoreHarness.StartAsync();
-        harness.Marketplace.AddBuyerMessage("9201", "Is it in stock?");
-        await harness.RunAsync();
-        topic = harness.Gateway.Topics.Single().TopicId;
+        topic = await harness.OpenTopicAsync("9201", "Is it in stock?");
     }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();

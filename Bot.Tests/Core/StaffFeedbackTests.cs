@@ -16,9 +16,7 @@ public sealed class StaffFeedbackTests : IAsyncLifetime
     {
         harness = await CoreHarness.StartAsync(Enumerable.Range(1, 8).ToDictionary(
             i => $"Buyers:StaffTemplates:long{i}", i => (string?)string.Concat(Enumerable.Repeat($"Template {i} says a lot. ", 40))));
-        harness.Marketplace.AddBuyerMessage("9101", "Is it in stock?");
-        await harness.RunAsync();
-        topic = harness.Gateway.Topics.Single().TopicId;
+        topic = await harness.OpenTopicAsync("9101", "Is it in stock?");
     }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();

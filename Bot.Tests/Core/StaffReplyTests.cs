@@ -12,9 +12,7 @@ public sealed class StaffReplyTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         harness = await CoreHarness.StartAsync();
-        harness.Marketplace.AddBuyerMessage("9001", "Is it in stock?");
-        await harness.RunAsync();
-        topic = harness.Gateway.Topics.Single().TopicId;
+        topic = await harness.OpenTopicAsync("9001", "Is it in stock?");
     }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();

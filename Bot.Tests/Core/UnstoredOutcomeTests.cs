@@ -18,9 +18,7 @@ public sealed class UnstoredOutcomeTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         harness = await CoreHarness.StartAsync(configure: WriteRefusingDatabase.Register);
-        harness.Marketplace.AddBuyerMessage("9101", "Is it in stock?");
-        await harness.RunAsync();
-        topic = harness.Gateway.Topics.Single().TopicId;
+        topic = await harness.OpenTopicAsync("9101", "Is it in stock?");
     }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();

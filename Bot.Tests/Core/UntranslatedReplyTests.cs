@@ -23,9 +23,7 @@ public sealed class UntranslatedReplyTests : IAsyncLifetime
             .ReturnsAsync((string text, string? source, string target, CancellationToken _) =>
                 new TranslationResult(text, text, source, target, TranslationStatus.Failed, "fake"));
         harness = await CoreHarness.StartAsync(configure: services => services.AddSingleton(translator.Object));
-        harness.Marketplace.AddBuyerMessage("9401", "¿Dónde está mi pedido?");
-        await harness.RunAsync();
-        topic = harness.Gateway.Topics.Single().TopicId;
+        topic = await harness.OpenTopicAsync("9401", "¿Dónde está mi pedido?");
     }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();

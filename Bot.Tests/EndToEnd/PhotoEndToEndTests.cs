@@ -1,5 +1,3 @@
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,10 +20,8 @@ public sealed class PhotoEndToEndTests
         await imageServer.StartAsync();
         var imageUrl = imageServer.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/item.jpg";
 
-        await using var telegram = await FakeTelegramServer.StartAsync();
-        telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        var marketplace = new InMemoryMarketplace();
-        await using var bridge = await BridgeHost.StartAsync(telegram, marketplace);
+        await using var rig = await StaffGroupBridge.StartAsync();
+        var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
 
         marketplace.AddBuyerMessage("61001", "This is what arrived", images: [imageUrl]);
 

@@ -1,4 +1,3 @@
-using Bot.Tests.Fakes;
 using Bot.Tests.Fakes.Images;
 using Bot.Tests.Fakes.Telegram;
 
@@ -13,9 +12,8 @@ public sealed class PhotoRefusalEndToEndTests
     public async Task LoopbackImage_WithTheProductionPolicy_IsPostedAsALink_WithoutBeingFetched()
     {
         await using var images = await ImageServer.StartAsync();
-        await using var telegram = await StartTelegramAsync();
-        var marketplace = new InMemoryMarketplace();
-        await using var bridge = await BridgeHost.StartAsync(telegram, marketplace, new Dictionary<string, string?> { ["Relay:AllowPrivateMediaHosts"] = "false" });
+        await using var rig = await StaffGroupBridge.StartAsync(settings: new Dictionary<string, string?> { ["Relay:AllowPrivateMediaHosts"] = "false" });
+        var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
 
         marketplace.AddBuyerMessage("62001", "See this", images: [$"{images.Url}/item.jpg?size=1&crop=2"]);
 
@@ -32,9 +30,8 @@ public sealed class PhotoRefusalEndToEndTests
     public async Task PhotoTelegramRefuses_IsPostedAsALink(string refusal)
     {
         await using var images = await ImageServer.StartAsync();
-        await using var telegram = await StartTelegramAsync();
-        var marketplace = new InMemoryMarketplace();
-        await using var bridge = await BridgeHost.StartAsync(telegram, marketplace);
+        await using var rig = await StaffGroupBridge.StartAsync();
+        var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
         telegram.FailNext("sendPhoto", 1, 400, refusal);
 
         marketplace.AddBuyerMessage("62002", "The box was torn", images: [$"{images.Url}/item.jpg?a=1&b=2"]);
@@ -49,22 +46,14 @@ public sealed class PhotoRefusalEndToEndTests
     public async Task ImageTelegramCannotDecode_IsPostedAsALink_AndTheNextMessageStillArrives()
     {
         await using var images = await ImageServer.StartAsync();
-        await using var telegram = await StartTelegramAsync();
-        var marketplace = new InMemoryMarketplace();
-        await using var bridge = await BridgeHost.StartAsync(telegram, marketplace);
+        await using var rig = await StaffGroupBridge.StartAsync();
+        var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
 
         marketplace.AddBuyerMessage("62003", "Photo attached", images: [$"{images.Url}/junk.jpg"]);
         await LinkAsync(telegram, "IMAGE_PROCESS_FAILED");
         marketplace.AddBuyerMessage("62003", "Did you get it?");
 
         await telegram.WaitForItemAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains("Did you get it?", StringComparison.Ordinal) == true), Timeout);
-    }
-
-    private static async Task<FakeTelegramServer> StartTelegramAsync()
-    {
-        var telegram = await FakeTelegramServer.StartAsync();
-        telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        return telegram;
     }
 
     private static Task<SentMessage> LinkAsync(FakeTelegramServer telegram, string fragment) =>

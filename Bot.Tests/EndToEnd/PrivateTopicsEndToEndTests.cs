@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes;
 using Bot.Tests.Fakes.Telegram;
 
 namespace Bot.Tests.EndToEnd;
@@ -14,11 +13,8 @@ public sealed partial class PrivateTopicsEndToEndTests
     [Fact]
     public async Task EachOrder_GetsItsOwnTopic_AndWhatTheBuyerWritesThereGoesToThatOrder()
     {
-        await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { PrivateChatTopics = true });
-        telegram.AddSupergroup(Staff, "Store staff");
-        telegram.AddPrivateChat(Buyer, "Ana", "en");
-        var marketplace = new InMemoryMarketplace();
-        await using var bridge = await BridgeHost.StartAsync(telegram, marketplace);
+        await using var rig = await StaffGroupBridge.StartAsync(telegramOptions: new FakeTelegramOptions { PrivateChatTopics = true }, arrange: t => t.AddPrivateChat(Buyer, "Ana", "en"));
+        var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
 
         marketplace.AddBuyerMessage("63001", "First order question");
         marketplace.AddBuyerMessage("63002", "Second order question");

@@ -1,74 +1,45 @@
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
-
 namespace Bot.Tests.EndToEnd;
 
 /// <summary>Staff chat behaviour over the real host and the fake Bot API: anonymous admins, edits, other bots' commands.</summary>
-public sealed class StaffChatEndToEndTests : IAsyncLifetime
+public sealed class StaffChatEndToEndTests : StaffGroupTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private const long Staff = BridgeHost.StaffChatId;
-
-    private FakeTelegramServer telegram = null!;
-    private readonly InMemoryMarketplace marketplace = new();
-    private BridgeHost bridge = null!;
-
-    public async Task InitializeAsync()
-    {
-        telegram = await FakeTelegramServer.StartAsync();
-        telegram.AddSupergroup(Staff, "Store staff");
-        bridge = await BridgeHost.StartAsync(telegram, marketplace);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await bridge.DisposeAsync();
-        await telegram.DisposeAsync();
-    }
-
-    private async Task<int> TopicOfAsync(string orderId)
-    {
-        marketplace.AddBuyerMessage(orderId, "Hello?");
-        var topic = (await telegram.WaitForItemAsync(() => telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(orderId, StringComparison.Ordinal)), Timeout)).ThreadId;
-        await telegram.WaitUntilAsync(() => telegram.SentTo(Staff, topic).Any(m => m.VisibleText?.Contains("Hello?", StringComparison.Ordinal) == true), Timeout);
-        return topic;
-    }
+    private Task<int> TopicOfAsync(string orderId) => Rig.TopicWithBuyerMessageAsync(orderId, "Hello?");
 
     [Fact]
     public async Task AnonymousAdminReply_IsRelayedLikeAnyStaffReply()
     {
         var topic = await TopicOfAsync("72001");
 
-        var reply = telegram.EnqueueAnonymousAdminMessage(Staff, "We ship today.", topic, signature: "Owner");
+        var reply = Telegram.EnqueueAnonymousAdminMessage(Staff, "We ship today.", topic, signature: "Owner");
 
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
-        Assert.Equal("We ship today.", Assert.Single(marketplace.Sent).Text);
+        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        Assert.Equal("We ship today.", Assert.Single(Marketplace.Sent).Text);
     }
 
     [Fact]
     public async Task EditOfADeliveredReply_GetsANoteInTheTopic()
     {
         var topic = await TopicOfAsync("72002");
-        var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "Ships Monday", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        var reply = Telegram.EnqueueMessage(Staff, 5001, "Sam", "Ships Monday", threadId: topic);
+        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
 
-        telegram.EditUserMessage(Staff, reply, "Ships Tuesday");
+        Telegram.EditUserMessage(Staff, reply, "Ships Tuesday");
 
-        var note = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff, topic).FirstOrDefault(m => m.ReplyToMessageId == reply), Timeout);
+        var note = await Telegram.WaitForItemAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.ReplyToMessageId == reply), Timeout);
         Assert.Contains("Edited after it was sent; the marketplace keeps the original", note.VisibleText);
-        Assert.Equal("Ships Monday", Assert.Single(marketplace.Sent).Text);
+        Assert.Equal("Ships Monday", Assert.Single(Marketplace.Sent).Text);
     }
 
     [Fact]
     public async Task CommandForAnotherBot_InATopic_IsIgnored_AndTheNextReplyStillGoes()
     {
         var topic = await TopicOfAsync("72003");
-        var other = telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite@other_bot", threadId: topic);
-        var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "Thanks!", threadId: topic);
+        var other = Telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite@other_bot", threadId: topic);
+        var reply = Telegram.EnqueueMessage(Staff, 5001, "Sam", "Thanks!", threadId: topic);
 
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
 
-        Assert.Equal("Thanks!", Assert.Single(marketplace.Sent).Text);
-        Assert.DoesNotContain(telegram.SentTo(Staff, topic), m => m.ReplyToMessageId == other);
+        Assert.Equal("Thanks!", Assert.Single(Marketplace.Sent).Text);
+        Assert.DoesNotContain(Telegram.SentTo(Staff, topic), m => m.ReplyToMessageId == other);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.EndToEnd;
@@ -15,10 +14,8 @@ public sealed class StaleCallbackEndToEndTests
     public async Task ButtonPressTooOldToAnswer_IsNotAFailedUpdate_AndTheNextUpdateFollowsAtOnce()
     {
         var logs = new CapturedLogs();
-        await using var telegram = await FakeTelegramServer.StartAsync();
-        telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        telegram.AddPrivateChat(Buyer, "Ann");
-        await using var bridge = await BridgeHost.StartAsync(telegram, new InMemoryMarketplace(), configure: b => b.Logging.AddProvider(logs));
+        await using var rig = await StaffGroupBridge.StartAsync(configure: b => b.Logging.AddProvider(logs), arrange: t => t.AddPrivateChat(Buyer, "Ann"));
+        var telegram = rig.Telegram;
 
         // A query id Telegram no longer knows: answerCallbackQuery is refused with "query is too old".
         var chat = new JsonObject { ["id"] = Buyer, ["type"] = "private", ["first_name"] = "Ann" };

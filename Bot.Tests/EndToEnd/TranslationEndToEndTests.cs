@@ -1,5 +1,3 @@
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
 using Bot.Tests.Fakes.Translation;
 
 namespace Bot.Tests.EndToEnd;
@@ -15,15 +13,8 @@ public sealed class TranslationEndToEndTests
     {
         var api = new FakeTranslationApi { Mode = FakeMode.TooManyRequests, Transform = (text, target) => $"<{target}> {text}" };
         await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
-        await using var telegram = await FakeTelegramServer.StartAsync();
-        telegram.AddSupergroup(Staff, "Store staff");
-        var marketplace = new InMemoryMarketplace();
-        await using var bridge = await BridgeHost.StartAsync(telegram, marketplace, new Dictionary<string, string?>
-        {
-            ["Translation:Provider"] = "LibreTranslate",
-            ["Translation:LibreTranslate:Url"] = translator.Url,
-            ["Translation:CandidateLanguages"] = "en,ru,es",
-        });
+        await using var rig = await StaffGroupBridge.StartAsync(settings: LibreTranslateHostSettings.For(translator));
+        var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
 
         marketplace.AddBuyerMessage("62001", "Здравствуйте, где мой заказ? Прошло уже две недели.");
         var first = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Здравствуйте", StringComparison.Ordinal) == true), Timeout);

@@ -73,13 +73,12 @@ public sealed partial class GrafanaDashboardTests
         }
     }
 
-    private static Task<OperatorsFixture> StartBridgeAsync(FakeHttpServer translator, int port) => OperatorsFixture.StartAsync(new Dictionary<string, string?>
+    private static Task<OperatorsFixture> StartBridgeAsync(FakeHttpServer translator, int port)
     {
-        ["Urls"] = $"http://127.0.0.1:{port}",
-        ["Translation:Provider"] = "LibreTranslate",
-        ["Translation:LibreTranslate:Url"] = translator.Url,
-        ["Translation:CandidateLanguages"] = "en,ru,es",
-    });
+        var settings = LibreTranslateHostSettings.For(translator);
+        settings["Urls"] = $"http://127.0.0.1:{port}";
+        return OperatorsFixture.StartAsync(settings);
+    }
 
     /// <summary>Each panel's query, as Grafana would send it: a result, no error, no negative value.</summary>
     private static async Task AssertEveryPanelAnswersAsync(PrometheusServer prometheus, GrafanaDashboard dashboard, string rateInterval)

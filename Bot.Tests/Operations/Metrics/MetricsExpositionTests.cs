@@ -13,12 +13,7 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
-        f = await OperatorsFixture.StartAsync(new Dictionary<string, string?>
-        {
-            ["Translation:Provider"] = "LibreTranslate",
-            ["Translation:LibreTranslate:Url"] = translator.Url,
-            ["Translation:CandidateLanguages"] = "en,ru,es",
-        });
+        f = await OperatorsFixture.StartAsync(LibreTranslateHostSettings.For(translator));
     }
 
     public async Task DisposeAsync()
