@@ -6,7 +6,7 @@ namespace Bot.Tests.EndToEnd;
 /// <summary>Marketplace images that must not or cannot become a photo in the staff topic become a link instead.</summary>
 public sealed class PhotoRefusalEndToEndTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task LoopbackImage_WithTheProductionPolicy_IsPostedAsALink_WithoutBeingFetched()

@@ -6,7 +6,7 @@ namespace Bot.Tests.EndToEnd;
 /// <summary>A bot with topic mode in private chats: each order gets its own topic in the buyer's chat.</summary>
 public sealed partial class PrivateTopicsEndToEndTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private const long Staff = BridgeHost.StaffChatId;
     private const long Buyer = 515151;
 

@@ -10,7 +10,7 @@ public sealed class StaffGroupBridge : IAsyncDisposable
 {
     public const long Staff = BridgeHost.StaffChatId;
     public const long StaffUser = 5001;
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60); // a deadline, not a wait: generous for a loaded CI machine
 
     private StaffGroupBridge(FakeTelegramServer telegram, InMemoryMarketplace marketplace, BridgeHost bridge)
     {

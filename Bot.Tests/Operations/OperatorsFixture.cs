@@ -14,7 +14,7 @@ public sealed class OperatorsFixture : IAsyncDisposable
     public const long OperatorChat = -1003000000003;
     public const long Operator = 111;
     public const long StaffUser = 5001;
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60); // a deadline, not a wait: generous for a loaded CI machine
 
     private OperatorsFixture(FakeTelegramServer telegram, InMemoryMarketplace marketplace, BridgeHost bridge, HttpClient http)
     {
