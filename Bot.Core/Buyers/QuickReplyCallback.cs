@@ -53,8 +53,8 @@ public sealed class QuickReplyCallback(
             {
                 await reachability.ComeBackAsync(session, link);
 
-                // A button press has no message of its own: the negative update id keeps replays from sending twice.
-                var sourceId = -callback.UpdateId;
+                // A button press has no message of its own: its press id keeps a replay of the same press from sending twice.
+                var sourceId = callback.PressId;
                 var mine = await links.ConversationsOfAsync(session, link, conversations);
                 var current = mine.FirstOrDefault(c => c.Id == link.CurrentConversationId) ?? (mine.Count == 1 ? mine[0] : null);
                 if (current is not null)

@@ -18,6 +18,7 @@ public sealed partial class OutboxDispatcher(
     ConversationRepository conversations,
     RelayMetrics metrics,
     RetryPolicy retries,
+    Operations.StaffChatWatch staffChat,
     TimeProvider time,
     IOptions<RelayOptions> options,
     ILogger<OutboxDispatcher> logger)
@@ -180,6 +181,10 @@ public sealed partial class OutboxDispatcher(
         await session.CommitAsync(CancellationToken.None);
         metrics.Delivered(item.Kind);
         retryLog.Delivered();
+        if (item.ChatId is { } chatId && chatId == options.Value.StaffChatId)
+        {
+            staffChat.Delivered();
+        }
     }
 
     /// <summary>Stores a failure that could not be stored when it happened, as a failed attempt: the item is retried
@@ -198,6 +203,12 @@ public sealed partial class OutboxDispatcher(
         if (kind == FailureKind.RateLimited)
         {
             metrics.RateLimited();
+        }
+        else if (error is ChatDeliveryException { Kind: ChatErrorKind.Forbidden } && item.ChatId is { } refusedId && refusedId == options.Value.StaffChatId)
+        {
+            // The bot was removed from the staff group or lost its rights: an operator is needed now, not once
+            // deliveries count as stuck. The item still waits and is retried like any outage.
+            staffChat.Refused(refusedId, reason);
         }
         else if (kind == FailureKind.ChatMigrated && error is ChatDeliveryException { MigrateToChatId: { } newChatId } && item.ChatId is { } oldChatId)
         {

@@ -30,6 +30,7 @@ public static class RelayServiceCollectionExtensions
         services.AddSingleton<RelayMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Telemetry.ICounterSource, RelayMetrics>(sp => sp.GetRequiredService<RelayMetrics>()));
         services.AddSingleton<Operations.BridgeHealth>();
+        services.AddSingleton<Operations.StaffChatWatch>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();
         services.AddSingleton<OutboxSignal>();

@@ -3,7 +3,9 @@ using Bot.Core.Outbox;
 
 namespace Bot.Relay;
 
-/// <summary>Runs the outbox dispatcher until the host stops: once the staff chat is usable, and not while paused.</summary>
+/// <summary>Runs the outbox dispatcher until the host stops: once the staff chat was found usable, and not while paused.
+/// The staff chat failing later (the bot removed from the group) does not stop it: its deliveries are retried like in
+/// any outage, and the others go on.</summary>
 internal sealed partial class OutboxWorker(
     OutboxDispatcher dispatcher,
     OutboxSignal signal,
@@ -20,7 +22,7 @@ internal sealed partial class OutboxWorker(
         {
             try
             {
-                if (health.Paused || !health.StaffChat.Ok)
+                if (health.Paused || health.StaffChat.LastSuccess is null)
                 {
                     await signal.WaitAsync(IdleWait, stoppingToken);
                     continue;

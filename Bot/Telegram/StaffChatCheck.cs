@@ -8,45 +8,74 @@ namespace Bot.Telegram;
 
 /// <summary>Checks at start that the staff chat is a supergroup with topics and that the bot may manage them. A
 /// problem is logged once as one sentence saying what to fix, shown on /readyz, and checked again every minute:
-/// the host keeps running (storing marketplace messages) instead of crash-looping.</summary>
+/// the host keeps running (storing marketplace messages) instead of crash-looping. Once the chat is usable the check
+/// sleeps until a delivery finds it refused (<see cref="StaffChatWatch"/>), then checks again the same way.</summary>
 internal sealed partial class StaffChatCheck(
     ITelegramBotClient bot,
     BridgeHealth health,
+    StaffChatWatch watch,
     TimeProvider time,
     IOptions<TelegramOptions> options,
     ILogger<StaffChatCheck> logger) : BackgroundService
 {
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(1);
 
+    // Deliveries that go through while the part fails wake the check; this keeps a busy chat from checking non-stop.
+    private static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string? lastProblem = null;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var problem = await FindProblemAsync(stoppingToken);
-            if (problem is null)
+            while (!stoppingToken.IsCancellationRequested)
             {
-                health.StaffChatReady();
-                LogReady(options.Value.StaffChatId);
-                return;
-            }
+                var checkedAt = time.GetUtcNow();
+                var problem = await FindProblemAsync(stoppingToken);
+                if (problem is null)
+                {
+                    if (!health.StaffChat.Ok)
+                    {
+                        LogReady(options.Value.StaffChatId);
+                    }
 
-            health.StaffChatProblem(problem);
-            if (problem != lastProblem)
-            {
-                LogProblem(problem);
-                lastProblem = problem;
-            }
+                    health.StaffChatReady();
+                    lastProblem = null;
+                    await watch.WaitAsync(stoppingToken);
+                }
+                else
+                {
+                    health.StaffChatProblem(problem);
+                    if (problem != lastProblem)
+                    {
+                        LogProblem(problem);
+                        lastProblem = problem;
+                    }
 
-            try
-            {
-                await Task.Delay(RecheckInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
+                    await WaitRecheckAsync(stoppingToken);
+                }
+
+                var gap = MinimumGap - (time.GetUtcNow() - checkedAt);
+                if (gap > TimeSpan.Zero)
+                {
+                    await Task.Delay(gap, time, stoppingToken);
+                }
             }
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Waits a minute, or less when a delivery had news about the staff chat.</summary>
+    private async Task WaitRecheckAsync(CancellationToken stoppingToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var delay = Task.Delay(RecheckInterval, time, cts.Token);
+        var woken = watch.WaitAsync(cts.Token);
+        await Task.WhenAny(delay, woken);
+        await cts.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     internal async Task<string?> FindProblemAsync(CancellationToken cancellationToken)
