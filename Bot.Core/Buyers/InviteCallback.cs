@@ -31,8 +31,9 @@ public sealed class InviteCallback(
 
         if (conversation is not null)
         {
-            // A button press has no message of its own: the negative update id keeps a replay from inviting twice.
-            await invite.InviteAsync(conversation, callback.ChatId, -callback.UpdateId, callback.FromName, cancellationToken);
+            // A button press has no message of its own: its press id (from the callback query id) keeps a replay from
+            // inviting twice, and never collides with another press after Telegram restarts its update ids.
+            await invite.InviteAsync(conversation, callback.ChatId, callback.PressId, callback.FromName, cancellationToken);
         }
 
         await chat.AnswerCallbackAsync(callback.CallbackId, conversation is null ? "This conversation no longer exists." : "Inviting the buyer…", cancellationToken);

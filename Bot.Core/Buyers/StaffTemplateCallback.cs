@@ -38,7 +38,7 @@ public sealed class StaffTemplateCallback(
             {
                 var id = await messages.InsertAsync(session, new NewMessage(
                     conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, callback.FromName, text,
-                    SourceChatId: callback.ChatId, SourceMessageId: -callback.UpdateId));
+                    SourceChatId: callback.ChatId, SourceMessageId: callback.PressId));
                 if (id is not null)
                 {
                     await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceSend, OutboxKinds.MarketplaceLane(conversation.Id), conversation.Id, id));
