@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Tests.Fakes.AliExpress;
 using Bot.Tests.Fakes.Telegram;
@@ -25,28 +23,23 @@ public sealed partial class CrashRecoveryTests
         }
 
         var database = Path.Combine(Directory.CreateTempSubdirectory("bridge-crash-").FullName, "bridge.db");
-        var environment = Environment(telegram, aliexpress, database);
+        var environment = BridgeProcess.Environment(telegram, aliexpress, database);
+        // 20 sends a second: the ~230 sends take over ten seconds, so the kill always lands mid-relay.
+        environment["Telegram__Limits__GlobalPerSecond"] = "20";
 
-        using (var first = Start(environment))
+        await using (var first = BridgeProcess.Start(environment))
         {
             await telegram.WaitUntilAsync(() => Relayed(telegram).Count >= 40 || first.HasExited, TimeSpan.FromSeconds(60));
             Assert.False(first.HasExited, "the bridge stopped by itself");
-            first.Kill(); // SIGKILL on Linux: no shutdown code runs
-            await first.WaitForExitAsync();
+            await first.KillAsync(); // SIGKILL on Linux: no shutdown code runs
         }
 
         var atKill = Relayed(telegram).Count;
         Assert.InRange(atKill, 40, Messages - 1);
 
-        using var second = Start(environment);
-        try
+        await using (BridgeProcess.Start(environment))
         {
             await telegram.WaitUntilAsync(() => Relayed(telegram).Distinct().Count() == Messages, TimeSpan.FromSeconds(60));
-        }
-        finally
-        {
-            second.Kill();
-            await second.WaitForExitAsync();
         }
 
         var relayed = Relayed(telegram);
@@ -58,49 +51,6 @@ public sealed partial class CrashRecoveryTests
 
     private static List<string> Relayed(FakeTelegramServer telegram) =>
         telegram.SentTo(Staff).SelectMany(m => MessageText().Matches(m.VisibleText ?? "").Select(x => x.Value)).ToList();
-
-    private static Dictionary<string, string> Environment(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, string database) => new()
-    {
-        ["Telegram__BotToken"] = telegram.Token,
-        ["Telegram__StaffChatId"] = Staff.ToString(CultureInfo.InvariantCulture),
-        ["Telegram__ApiBaseUrl"] = telegram.BaseUrl,
-        ["Telegram__PollTimeoutSeconds"] = "1",
-        ["Telegram__Limits__GroupPerMinute"] = "1000000",
-        // 20 sends a second: the ~230 sends take over ten seconds, so the kill always lands mid-relay.
-        ["Telegram__Limits__GlobalPerSecond"] = "20",
-        ["ConnectionStrings__Bridge"] = $"Data Source={database}",
-        ["Urls"] = "http://127.0.0.1:0",
-        ["Marketplace__AliExpress__GatewayUrl"] = aliexpress.BaseUrl,
-        ["Marketplace__AliExpress__AppKey"] = aliexpress.AppKey,
-        ["Marketplace__AliExpress__AppSecret"] = aliexpress.AppSecret,
-        ["Marketplace__AliExpress__AccessToken"] = aliexpress.AccessToken,
-        ["Marketplace__AliExpress__SellerLoginId"] = aliexpress.SellerLoginId,
-        ["Marketplace__AliExpress__PollInterval"] = "00:00:00.200",
-        ["Logging__LogLevel__Default"] = "Warning",
-    };
-
-    private static Process Start(Dictionary<string, string> environment)
-    {
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException("The bridge did not start.");
-        // Drain the output so a full pipe never blocks the bridge.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
 
     [GeneratedRegex(@"msg-\d{3}")]
     private static partial Regex MessageText();
