@@ -18,7 +18,7 @@ public sealed partial class OutboxDispatcher(
     ConversationRepository conversations,
     RelayMetrics metrics,
     RetryPolicy retries,
-    Operations.StaffChatWatch staffChat,
+    IEnumerable<IDeliveryObserver> observers,
     TimeProvider time,
     IOptions<RelayOptions> options,
     ILogger<OutboxDispatcher> logger)
@@ -181,9 +181,9 @@ public sealed partial class OutboxDispatcher(
         await session.CommitAsync(CancellationToken.None);
         metrics.Delivered(item.Kind);
         retryLog.Delivered();
-        if (item.ChatId is { } chatId && chatId == options.Value.StaffChatId)
+        foreach (var observer in observers)
         {
-            staffChat.Delivered();
+            observer.Delivered(item);
         }
     }
 
@@ -204,15 +204,14 @@ public sealed partial class OutboxDispatcher(
         {
             metrics.RateLimited();
         }
-        else if (error is ChatDeliveryException { Kind: ChatErrorKind.Forbidden } && item.ChatId is { } refusedId && refusedId == options.Value.StaffChatId)
-        {
-            // The bot was removed from the staff group or lost its rights: an operator is needed now, not once
-            // deliveries count as stuck. The item still waits and is retried like any outage.
-            staffChat.Refused(refusedId, reason);
-        }
         else if (kind == FailureKind.ChatMigrated && error is ChatDeliveryException { MigrateToChatId: { } newChatId } && item.ChatId is { } oldChatId)
         {
             await MigrateAsync(oldChatId, newChatId, cancellationToken);
+        }
+
+        foreach (var observer in observers)
+        {
+            observer.Failed(item, error);
         }
 
         var next = retries.Decide(item, kind, time.GetUtcNow(), (error as ChatDeliveryException)?.RetryAfter);

@@ -31,6 +31,7 @@ public static class RelayServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Telemetry.ICounterSource, RelayMetrics>(sp => sp.GetRequiredService<RelayMetrics>()));
         services.AddSingleton<Operations.BridgeHealth>();
         services.AddSingleton<Operations.StaffChatWatch>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryObserver, Operations.StaffChatWatch>(sp => sp.GetRequiredService<Operations.StaffChatWatch>()));
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<MessageRepository>();
         services.AddSingleton<OutboxSignal>();
