@@ -26,8 +26,17 @@ public sealed class OperatorWordingTests
         Assert.Equal("0.2 s", Durations.Format(TimeSpan.FromMilliseconds(200)));
 
     [Fact]
-    public void Alerts_StatusPageAndCommands_ShareTheOneDurationFormat() =>
-        Assert.Equal(Durations.Format(TimeSpan.FromSeconds(7500)), AlertRules.Duration(TimeSpan.FromSeconds(7500)));
+    public void Alerts_WriteDurationsInTheSharedFormat()
+    {
+        var now = new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+        var ok = new PartState(true, now, null, null, false, null);
+        var stuck = new BridgeSnapshot(now, ok, ok, ok, false, new OutboxStats(3, 0, TimeSpan.FromSeconds(7500)), TimeSpan.Zero, 0, 0, 0, 0);
+
+        var alert = Assert.Single(AlertRules.Evaluate(stuck, null, new OperationsOptions()));
+
+        Assert.Contains($"waited {Durations.Format(TimeSpan.FromSeconds(7500))}.", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("waited 2 h 5 min.", alert.Text, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(1, "1 delivery")]

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
+using Bot.Core.Operations.Wording;
 
 namespace Bot.Operations;
 
@@ -64,9 +65,9 @@ internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, 
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>Queues</h2><table>
             <tr><td>Pending deliveries</td><td>{s.Outbox.Pending}</td></tr>
-            <tr><td>Oldest pending</td><td>{(s.Outbox.OldestPendingAge is { } age ? E(AlertRules.Duration(age)) : "none")}</td></tr>
+            <tr><td>Oldest pending</td><td>{(s.Outbox.OldestPendingAge is { } age ? E(Durations.Format(age)) : "none")}</td></tr>
             <tr><td>Dead letters</td><td{(s.Outbox.Dead > 0 ? " class=\"bad\"" : "")}>{s.Outbox.Dead}</td></tr>
-            <tr><td>Since last successful poll</td><td>{E(AlertRules.Duration(s.PollLag))}</td></tr>
+            <tr><td>Since last successful poll</td><td>{E(Durations.Format(s.PollLag))}</td></tr>
             <tr><td>Delivered / failed attempts / Telegram 429s (since start)</td><td>{s.Delivered} / {s.Failures} / {s.RateLimited}</td></tr>
             </table>
             <h2>Latest dead letters</h2>

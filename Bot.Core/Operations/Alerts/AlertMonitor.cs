@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Operations.Wording;
 using Bot.Core.Outbox;
 using Bot.Core.Relay.Formatting;
 using Microsoft.Extensions.Logging;
@@ -106,10 +107,10 @@ public sealed partial class AlertMonitor(
         var title = Html.Escape(a.Alert.Title);
         var html = a switch
         {
-            { ResolvedAt: { } resolved } => $"✅ <b>Resolved: {title}</b> (lasted {AlertRules.Duration(resolved - a.Since)})",
+            { ResolvedAt: { } resolved } => $"✅ <b>Resolved: {title}</b> (lasted {Durations.Format(resolved - a.Since)})",
             { LastSent: null } => $"🚨 <b>{title}</b>\n{Html.Escape(a.Alert.Text)}",
             { LastSent: { } last } when now - last >= options.Value.AlertReminderInterval =>
-                $"⏰ <b>Still: {title}</b> (for {AlertRules.Duration(now - a.Since)})\n{Html.Escape(a.Alert.Text)}",
+                $"⏰ <b>Still: {title}</b> (for {Durations.Format(now - a.Since)})\n{Html.Escape(a.Alert.Text)}",
             _ => null,
         };
         return html is not null && await SendAsync(html, cancellationToken) ? a with { LastSent = now } : null;

@@ -58,7 +58,7 @@ public static class AlertRules
         if (!s.Paused && s.Outbox.OldestPendingAge is { } age && age >= o.StuckDeliveryAlertAfter)
         {
             alerts.Add(new Alert(StuckDeliveries, "Deliveries stuck",
-                $"{Plural.Of(s.Outbox.Pending, "delivery", "deliveries")} pending; the oldest has waited {Duration(age)}. Telegram or the marketplace keeps refusing sends (see the status page)."));
+                $"{Plural.Of(s.Outbox.Pending, "delivery", "deliveries")} pending; the oldest has waited {Durations.Format(age)}. Telegram or the marketplace keeps refusing sends (see the status page)."));
         }
 
         if (s.GivenUpUpdates > 0)
@@ -69,9 +69,6 @@ public static class AlertRules
 
         return alerts;
     }
-
-    /// <summary>The operators' duration format (<see cref="Durations"/>), kept here for the callers that use this name.</summary>
-    public static string Duration(TimeSpan span) => Durations.Format(span);
 
     private static TimeSpan Since(DateTimeOffset? start, DateTimeOffset now) => start is { } s ? now - s : TimeSpan.MinValue;
 

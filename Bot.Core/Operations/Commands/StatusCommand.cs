@@ -2,6 +2,7 @@ using System.Text;
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Operations.Alerts;
+using Bot.Core.Operations.Wording;
 using Bot.Core.Relay.Formatting;
 
 namespace Bot.Core.Operations.Commands;
@@ -24,10 +25,10 @@ public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, SetA
         text.Append($"📬 Pending: {s.Outbox.Pending}");
         if (s.Outbox.OldestPendingAge is { } age)
         {
-            text.Append($" (oldest {AlertRules.Duration(age)})");
+            text.Append($" (oldest {Durations.Format(age)})");
         }
 
-        text.Append($"\n💀 Dead letters: {s.Outbox.Dead}\n⏱ Last poll: {AlertRules.Duration(s.PollLag)} ago\n");
+        text.Append($"\n💀 Dead letters: {s.Outbox.Dead}\n⏱ Last poll: {Durations.Format(s.PollLag)} ago\n");
         var malformed = await setAside.CountAsync(cancellationToken);
         text.Append(malformed == 0 ? "" : $"🧪 Malformed marketplace items set aside: {malformed} (/setaside)\n");
         text.Append($"Delivered {s.Delivered}, failed attempts {s.Failures}, Telegram 429s {s.RateLimited} since start\n");
@@ -42,7 +43,7 @@ public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, SetA
         text.Append($"{icon} {name}");
         if (part.Ok && part.LastSuccess is { } ok)
         {
-            text.Append($": ok {AlertRules.Duration(now - ok)} ago");
+            text.Append($": ok {Durations.Format(now - ok)} ago");
         }
         else if (part.LastError is { } error)
         {
