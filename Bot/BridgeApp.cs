@@ -1,4 +1,3 @@
-using Bot.Core.Storage;
 using Bot.Core.Translation;
 using Bot.Logging;
 using Bot.Marketplace;
@@ -20,7 +19,7 @@ public static class BridgeApp
     public static WebApplicationBuilder AddBridge(this WebApplicationBuilder builder)
     {
         builder.AddBridgeLogging();
-        builder.Services.AddHostedService<ServiceActivation>();
+        builder.Services.AddHostedService<ExporterActivation>();
         builder.Services.AddStorageHost();
         builder.Services.AddTranslation();
         builder.Services.AddTelegram();

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Bot.Core;
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
-using Bot.Core.Relay;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +52,7 @@ public sealed class BenchCore : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Bridge"] = $"Data Source={databasePath}",
-            ["Relay:StaffChatId"] = StaffChatId.ToString(CultureInfo.InvariantCulture),
+            ["Telegram:StaffChatId"] = StaffChatId.ToString(CultureInfo.InvariantCulture),
         };
         if (unlimited)
         {
@@ -71,7 +71,7 @@ public sealed class BenchCore : IAsyncDisposable
         services.AddSingleton(time);
         services.AddStorage();
         configure?.Invoke(services);
-        services.AddRelay();
+        services.AddBridgeCore();
         services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(rawGateway, sp.GetRequiredService<ChatRateLimiter>()));
         services.AddSingleton(marketplace);
         services.AddSingleton<IMediaFetcher, NoMediaFetcher>();

@@ -1,4 +1,4 @@
-using Bot.Core.Relay;
+using Bot.Core.Marketplace;
 
 namespace Bot.Benchmarks.Infrastructure;
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
 using Bot.Core.Conversations;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
 using Bot.Core.Storage;
 using Dapper;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
 
 namespace Bot.Benchmarks.Scenarios;
 

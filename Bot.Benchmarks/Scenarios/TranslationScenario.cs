@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
 using Bot.Core.Translation;
 using Bot.Core.Translation.Caching;
 using Bot.Core.Translation.Detection;

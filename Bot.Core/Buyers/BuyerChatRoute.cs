@@ -1,10 +1,10 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Feedback;
 using Bot.Core.Messages;
-using Bot.Core.Outbox;
-using Bot.Core.Relay;
-using Bot.Core.Relay.Formatting;
+using Bot.Core.Routing;
 using Bot.Core.Storage;
+using Bot.Core.Translation;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Buyers;
@@ -128,7 +128,7 @@ public sealed partial class BuyerChatRoute(
     private async Task SetLanguageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, CancellationToken cancellationToken)
     {
         var code = message.Command()?.Arguments.ToLowerInvariant() ?? "";
-        if (!LanguageCommand.IsLanguageCode(code))
+        if (!LanguageCode.IsValid(code))
         {
             await ReplyAsync(session, message, BuyerTexts.LanguageHelp, link.Language);
             return;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Bot.Core.Conversations;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
-using Bot.Core.Relay.Formatting;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Buyers;

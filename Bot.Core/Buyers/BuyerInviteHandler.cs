@@ -1,11 +1,11 @@
 using System.Globalization;
 using Bot.Core.Chat;
+using Bot.Core.Feedback;
+using Bot.Core.Formatting;
 using Bot.Core.Marketplace;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
-using Bot.Core.Relay.Delivery;
-using Bot.Core.Relay.Formatting;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 

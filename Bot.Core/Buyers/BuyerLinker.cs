@@ -1,7 +1,7 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
-using Bot.Core.Outbox;
-using Bot.Core.Relay.Formatting;
+using Bot.Core.Feedback;
+using Bot.Core.Formatting;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

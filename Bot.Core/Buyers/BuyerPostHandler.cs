@@ -1,10 +1,9 @@
 using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Formatting;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
-using Bot.Core.Relay.Delivery;
-using Bot.Core.Relay.Formatting;
 using Bot.Core.Storage;
 using Bot.Core.Translation;
 

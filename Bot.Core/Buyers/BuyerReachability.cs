@@ -1,5 +1,5 @@
-using Bot.Core.Conversations;
-using Bot.Core.Relay.Formatting;
+using Bot.Core.Feedback;
+using Bot.Core.Formatting;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -29,9 +29,9 @@ public sealed class BuyerTexts(ITranslationService translator)
     public static string Orders(IEnumerable<string> orders) => "Your conversations with the store: " + string.Join(", ", orders) + ".";
 
     /// <summary>A reply to a buyer in their language, translated when it is delivered (never inside a transaction).</summary>
-    public static Outbox.NoticePayload Notice(long chatId, int? replyTo, string english, string? language, IReadOnlyList<IReadOnlyList<Chat.ChatButton>>? buttons = null) =>
+    public static Feedback.NoticePayload Notice(long chatId, int? replyTo, string english, string? language, IReadOnlyList<IReadOnlyList<Chat.ChatButton>>? buttons = null) =>
         language is null || language == "en"
-            ? new(chatId, null, Relay.Formatting.Html.Escape(english), replyTo, null, buttons)
+            ? new(chatId, null, Bot.Core.Formatting.Html.Escape(english), replyTo, null, buttons)
             : new(chatId, null, english, replyTo, null, buttons, language);
 
     public async Task<string> InAsync(string? language, string english, CancellationToken cancellationToken)

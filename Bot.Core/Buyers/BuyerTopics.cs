@@ -1,6 +1,5 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
-using Bot.Core.Relay.Formatting;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -46,7 +45,7 @@ public sealed partial class BuyerTopics(
         int topic;
         try
         {
-            topic = await chat.CreateTopicAsync(link.ChatId, StaffFormatter.TopicName(conversation), cancellationToken);
+            topic = await chat.CreateTopicAsync(link.ChatId, TopicNames.Of(conversation), cancellationToken);
         }
         catch (ChatDeliveryException e) when (e.Kind is ChatErrorKind.BadRequest or ChatErrorKind.Forbidden)
         {

@@ -1,15 +1,15 @@
+using Bot.Core.Messages;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
 using Bot.Core.Retention;
+using Bot.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Core.Buyers;
 
 public static class BuyersServiceCollectionExtensions
 {
-    /// <summary>Buyers in Telegram: invitations, links, private-chat relay, quick replies, staff templates. The host
-    /// provides <see cref="IBotIdentity"/> and sets <see cref="BuyerOptions.InviteKey"/> when it is not configured.</summary>
+    /// <summary>Buyers in Telegram: invitations, links, the private-chat relay and quick replies. The host provides
+    /// <see cref="Chat.IBotIdentity"/> and sets <see cref="BuyerOptions.InviteKey"/> when it is not configured.</summary>
     public static IServiceCollection AddBuyers(this IServiceCollection services)
     {
         services.AddOptions<BuyerOptions>().BindConfiguration("Buyers")
@@ -28,19 +28,11 @@ public static class BuyersServiceCollectionExtensions
         services.AddSingleton<BuyerLinker>();
         services.AddSingleton<BuyerMessageRelay>();
         services.AddSingleton<BuyerTopics>();
-        services.AddSingleton<StaffTopicNotes>();
         services.AddSingleton<BuyerReachability>();
-        services.Replace(ServiceDescriptor.Singleton<IBuyerFanOut, BuyerFanOut>());
+        services.AddSingleton<IBuyerFanOut, BuyerFanOut>();
         services.AddSingleton<IChatRoute, BuyerChatRoute>();
-        services.AddSingleton<InviteCommand>();
-        services.AddSingleton<IStaffCommand>(sp => sp.GetRequiredService<InviteCommand>());
-        services.AddSingleton<ICallbackHandler, InviteCallback>();
-        services.AddSingleton<IStaffCommand, StaffTemplatesCommand>();
-        services.AddSingleton<IStaffCommand, StaffUnlinkCommand>();
-        services.AddSingleton<IStaffCommand, StaffRevokeCommand>();
         services.AddSingleton<ICallbackHandler, OrderChoiceCallback>();
         services.AddSingleton<ICallbackHandler, QuickReplyCallback>();
-        services.AddSingleton<ICallbackHandler, StaffTemplateCallback>();
         services.AddSingleton<IDeliveryHandler, BuyerPostHandler>();
         services.AddSingleton<IDeliveryHandler, BuyerInviteHandler>();
         return services;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
-using Bot.Core.Relay;
+using Bot.Core.Routing;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Buyers;

@@ -1,8 +1,8 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
-using Bot.Core.Outbox;
-using Bot.Core.Relay;
-using Bot.Core.Relay.Formatting;
+using Bot.Core.Feedback;
+using Bot.Core.Formatting;
+using Bot.Core.Routing;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Buyers;

@@ -16,10 +16,10 @@ public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter lim
     /// photo goes without it, and the caption follows as a text reply to the photo.</summary>
     public async Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken)
     {
-        var caption = message.CaptionHtml is { } html && Relay.Formatting.HtmlSplitter.PlainLength(html) > ChatLimits.MaxCaptionLength ? html : null;
+        var caption = message.CaptionHtml is { } html && Bot.Core.Formatting.HtmlSplitter.PlainLength(html) > ChatLimits.MaxCaptionLength ? html : null;
         var photo = caption is null ? message : message with { CaptionHtml = null };
         var id = await SendAsync(message.ChatId, () => inner.SendPhotoAsync(photo, cancellationToken), cancellationToken);
-        foreach (var part in caption is null ? [] : Relay.Formatting.HtmlSplitter.Split(caption, ChatLimits.MaxTextLength))
+        foreach (var part in caption is null ? [] : Bot.Core.Formatting.HtmlSplitter.Split(caption, ChatLimits.MaxTextLength))
         {
             await SendTextAsync(new ChatText(message.ChatId, message.TopicId, part, id), cancellationToken);
         }

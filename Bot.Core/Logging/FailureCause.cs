@@ -13,6 +13,6 @@ public static class FailureCause
             cause = inner;
         }
 
-        return Operations.Secrets.Redact(cause.Message.Trim().TrimEnd('.'));
+        return Secrets.Redact(cause.Message.Trim().TrimEnd('.'));
     }
 }

@@ -1,15 +1,17 @@
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Operations.Commands;
-using Bot.Core.Relay;
+using Bot.Core.Outbox;
 using Bot.Core.Retention;
+using Bot.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Operations;
 
 public static class OperationsServiceCollectionExtensions
 {
-    /// <summary>Operator commands, alerts and the status snapshot. Needs <see cref="RelayServiceCollectionExtensions.AddRelay"/>;
+    /// <summary>Operator commands, alerts and the status snapshot. Needs <see cref="BridgeCoreServiceCollectionExtensions.AddBridgeCore"/>;
     /// the host provides <see cref="IPollWakeUp"/>.</summary>
     public static IServiceCollection AddOperators(this IServiceCollection services)
     {
@@ -22,6 +24,9 @@ public static class OperationsServiceCollectionExtensions
             .Validate(o => o.ReadyMaxPollAge > TimeSpan.Zero && o.ReadyMaxTelegramSilence > TimeSpan.Zero && o.ReadyDatabaseTimeout > TimeSpan.Zero,
                 "Operations__ReadyMaxPollAge, Operations__ReadyMaxTelegramSilence and Operations__ReadyDatabaseTimeout must be positive.")
             .ValidateOnStart();
+        services.AddSingleton<BridgeHealth>();
+        services.AddSingleton<StaffChatWatch>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryObserver, StaffChatWatch>(sp => sp.GetRequiredService<StaffChatWatch>()));
         services.AddSingleton<StatusReader>();
         services.AddSingleton<AlertStore>();
         services.AddRetentionTarget<AlertStore>();

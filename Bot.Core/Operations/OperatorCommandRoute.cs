@@ -1,6 +1,6 @@
 using Bot.Core.Chat;
-using Bot.Core.Relay;
-using Bot.Core.Relay.Formatting;
+using Bot.Core.Formatting;
+using Bot.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Bot.Core.Chat;
-using Bot.Core.Relay.Formatting;
+using Bot.Core.Formatting;
+using Bot.Core.Logging;
 using Bot.Core.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging;

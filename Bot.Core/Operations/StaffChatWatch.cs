@@ -1,6 +1,5 @@
 using Bot.Core.Chat;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Operations;
@@ -9,7 +8,7 @@ namespace Bot.Core.Operations;
 /// (the bot was removed from the group or lost its rights) fails the staff chat part at once, so /readyz, the page and
 /// the "Staff chat unusable" alert show it without waiting for deliveries to count as stuck, and wakes the staff chat
 /// check to look again; a delivery that goes through while the part is failing wakes the check too, so it clears.</summary>
-public sealed class StaffChatWatch(BridgeHealth health, IOptions<RelayOptions> options) : IDeliveryObserver, IDisposable
+public sealed class StaffChatWatch(BridgeHealth health, IOptions<StaffChatOptions> options) : IDeliveryObserver, IDisposable
 {
     private readonly SemaphoreSlim wake = new(0, 1);
 

@@ -1,6 +1,5 @@
-using Bot.Core.Chat.Parking;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
+using Bot.Core.Routing.Parking;
 
 namespace Bot.Core.Operations;
 

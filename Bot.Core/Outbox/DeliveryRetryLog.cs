@@ -1,5 +1,5 @@
+using Bot.Core.Formatting;
 using Bot.Core.Logging;
-using Bot.Core.Operations.Wording;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Outbox;

@@ -14,13 +14,13 @@ public enum FailureKind
 
     /// <summary>The other side, or the way to it, is down for now (5xx, timeouts, connection errors, an account the
     /// marketplace refuses until an operator fixes it, a busy database): retried with capped back-off for
-    /// <see cref="Relay.RelayOptions.RetryFor"/>.</summary>
+    /// <see cref="OutboxOptions.RetryFor"/>.</summary>
     Outage,
 
     /// <summary>The person whose private chat it is blocked the bot (or deleted their account): no retry reaches them
     /// and nobody needs to act, so the item is settled (done, undelivered; the handler hears of it), not a dead letter.</summary>
     Unreachable,
 
-    /// <summary>Anything else, more likely a bug than an outage: retried <see cref="Relay.RelayOptions.MaxAttempts"/> times.</summary>
+    /// <summary>Anything else, more likely a bug than an outage: retried <see cref="OutboxOptions.MaxAttempts"/> times.</summary>
     Unexpected,
 }

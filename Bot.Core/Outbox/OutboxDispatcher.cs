@@ -1,7 +1,5 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
-using Bot.Core.Marketplace;
-using Bot.Core.Relay;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,7 +18,7 @@ public sealed partial class OutboxDispatcher(
     RetryPolicy retries,
     IEnumerable<IDeliveryObserver> observers,
     TimeProvider time,
-    IOptions<RelayOptions> options,
+    IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger)
 {
 

@@ -1,16 +1,15 @@
 using System.Globalization;
-using Bot.Core.Relay;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Outbox;
 
 /// <summary>When a failed delivery is tried again, and when it is given up. An outage is waited out for
-/// <see cref="RelayOptions.RetryFor"/> (a day by default) from its first failure, with back-off doubling from
-/// <see cref="RelayOptions.RetryBaseDelay"/> up to <see cref="RelayOptions.MaxRetryDelay"/>, so a delivery goes out at
+/// <see cref="OutboxOptions.RetryFor"/> (a day by default) from its first failure, with back-off doubling from
+/// <see cref="OutboxOptions.RetryBaseDelay"/> up to <see cref="OutboxOptions.MaxRetryDelay"/>, so a delivery goes out at
 /// most that long after the outage ends; a refusal is given up at once (and one to a person who blocked the bot is
 /// settled rather than dead-lettered); an unexpected error after
-/// <see cref="RelayOptions.MaxAttempts"/> attempts.</summary>
-public sealed class RetryPolicy(IOptions<RelayOptions> options)
+/// <see cref="OutboxOptions.MaxAttempts"/> attempts.</summary>
+public sealed class RetryPolicy(IOptions<OutboxOptions> options)
 {
     public RetryDecision Decide(OutboxItem item, FailureKind kind, DateTimeOffset now, TimeSpan? retryAfter = null)
     {
@@ -46,5 +45,5 @@ public sealed class RetryPolicy(IOptions<RelayOptions> options)
         return delay < o.MaxRetryDelay ? delay : o.MaxRetryDelay;
     }
 
-    private static string Span(TimeSpan span) => Operations.Wording.Durations.Format(span);
+    private static string Span(TimeSpan span) => Bot.Core.Formatting.Durations.Format(span);
 }

@@ -1,17 +1,13 @@
-using Bot.Core.Outbox;
-using Bot.Core.Translation.Caching;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Retention;
 
-/// <summary>Deletes what <see cref="RetentionOptions"/> says is old enough: delivered outbox rows, dead letters, unused
-/// cached translations, and the settled rows of every registered <see cref="IRetentionTarget"/>. Deletes in small
-/// batches, each its own short write, so relaying never waits long for the database; freed pages are reused, so the
-/// file stops growing.</summary>
+/// <summary>Deletes what <see cref="RetentionOptions"/> says is old enough, from every registered
+/// <see cref="IRetentionTarget"/> (delivered outbox rows, dead letters, unused cached translations, settled rows of
+/// each module); it knows no table itself. Deletes in small batches, each its own short write, so relaying never waits
+/// long for the database; freed pages are reused, so the file stops growing.</summary>
 public sealed partial class DatabasePruner(
-    OutboxStore outbox,
-    TranslationCache cache,
     IEnumerable<IRetentionTarget> targets,
     TimeProvider time,
     IOptions<RetentionOptions> options,
@@ -24,33 +20,19 @@ public sealed partial class DatabasePruner(
     {
         var o = options.Value;
         var now = time.GetUtcNow();
-        var report = new PruneReport(
-            await DrainAsync(limit => outbox.PruneAsync("done", now - o.DoneDeliveries, limit, cancellationToken), cancellationToken),
-            await DrainAsync(limit => outbox.PruneAsync("dead", now - o.DeadLetters, limit, cancellationToken), cancellationToken),
-            await DrainAsync(limit => cache.PruneAsync(now - o.TranslationCache, limit, cancellationToken), cancellationToken),
-            await PruneTargetsAsync(o, now, cancellationToken));
-        if (report.Total > 0)
-        {
-            LogPruned(report.DoneDeliveries, report.DeadLetters, report.TranslationCache);
-            foreach (var (what, count) in report.Settled.Where(pair => pair.Value > 0))
-            {
-                LogPrunedTarget(what, count);
-            }
-        }
-
-        return report;
-    }
-
-    private async Task<IReadOnlyDictionary<string, int>> PruneTargetsAsync(RetentionOptions o, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var settled = new Dictionary<string, int>(StringComparer.Ordinal);
+        var deleted = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var target in targets)
         {
             var before = now - target.KeepFor(o);
-            settled[target.What] = await DrainAsync(limit => target.PruneAsync(before, limit, cancellationToken), cancellationToken);
+            var count = await DrainAsync(limit => target.PruneAsync(before, limit, cancellationToken), cancellationToken);
+            deleted[target.What] = count;
+            if (count > 0)
+            {
+                LogPruned(target.What, count);
+            }
         }
 
-        return settled;
+        return new PruneReport(deleted);
     }
 
     private static async Task<int> DrainAsync(Func<int, Task<int>> deleteBatch, CancellationToken cancellationToken)
@@ -68,9 +50,6 @@ public sealed partial class DatabasePruner(
         return total;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted delivered outbox rows: {DoneDeliveries}, dead letters: {DeadLetters}, unused cached translations: {TranslationCache}")]
-    private partial void LogPruned(int doneDeliveries, int deadLetters, int translationCache);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {What}: {Count}")]
-    private partial void LogPrunedTarget(string what, int count);
+    private partial void LogPruned(string what, int count);
 }

@@ -1,8 +1,7 @@
 namespace Bot.Core.Retention;
 
-/// <summary>Rows one pruning deleted: the outbox and the translation cache, and each other
-/// <see cref="IRetentionTarget"/> by what it holds.</summary>
-public sealed record PruneReport(int DoneDeliveries, int DeadLetters, int TranslationCache, IReadOnlyDictionary<string, int> Settled)
+/// <summary>Rows one pruning deleted, per <see cref="IRetentionTarget"/> by what it holds ("dead letters").</summary>
+public sealed record PruneReport(IReadOnlyDictionary<string, int> Deleted)
 {
-    public int Total => DoneDeliveries + DeadLetters + TranslationCache + Settled.Values.Sum();
+    public int Total => Deleted.Values.Sum();
 }

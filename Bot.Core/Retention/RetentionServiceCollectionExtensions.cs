@@ -1,3 +1,4 @@
+using Bot.Core.Buyers;
 using Bot.Core.Translation.Caching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,7 +7,7 @@ namespace Bot.Core.Retention;
 
 public static class RetentionServiceCollectionExtensions
 {
-    /// <summary>The pruner and its options (section "Retention"). Needs storage and the relay (the outbox) registered.</summary>
+    /// <summary>The pruner and its options (section "Retention"). Each module registers what it keeps with <see cref="AddRetentionTarget{T}"/>.</summary>
     public static IServiceCollection AddRetention(this IServiceCollection services)
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section)
@@ -16,7 +17,6 @@ public static class RetentionServiceCollectionExtensions
                 "Every Retention__ setting (DoneDeliveries, DeadLetters, TranslationCache, Interval, ParkedUpdates, ResolvedAlerts, SetAsideItems, ExpiredInvitations) must be a positive time span (e.g. 30.00:00:00).")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<TranslationCache>();
         services.TryAddSingleton<DatabasePruner>();
         return services;
     }

@@ -1,3 +1,4 @@
+using Bot.Core.Retention;
 using Bot.Core.Translation.Caching;
 using Bot.Core.Translation.Detection;
 using Bot.Core.Translation.Providers;
@@ -21,7 +22,7 @@ public static class TranslationServiceCollectionExtensions
         services.TryAddSingleton<TranslationMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Telemetry.ICounterSource, TranslationMetrics>(sp => sp.GetRequiredService<TranslationMetrics>()));
         services.TryAddSingleton<LanguageDetection>();
-        services.TryAddSingleton<TranslationCache>();
+        services.AddTranslationCache();
 
         AddProviderClient<LibreTranslateTranslator>(services);
         AddProviderClient<DeepLTranslator>(services);
@@ -51,6 +52,22 @@ public static class TranslationServiceCollectionExtensions
             TranslationProvider.OpenAI => sp.GetRequiredService<OpenAITranslator>(),
             _ => null,
         };
+
+    /// <summary>The translation cache and its retention.</summary>
+    public static IServiceCollection AddTranslationCache(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TranslationCache>();
+        services.AddRetentionTarget<TranslationCache>();
+        return services;
+    }
+
+    /// <summary>Texts pass untranslated unless <see cref="AddTranslation"/> registered a translator.</summary>
+    public static IServiceCollection AddPassThroughTranslation(this IServiceCollection services)
+    {
+        services.TryAddSingleton<ITranslationService, PassThroughTranslationService>();
+        return services;
+    }
 
     private static void AddProviderClient<TTranslator>(IServiceCollection services)
         where TTranslator : class, ITranslator =>

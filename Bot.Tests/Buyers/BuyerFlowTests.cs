@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Chat;
+using Bot.Core.Routing;
 using Bot.Tests.Core;
 using Bot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;

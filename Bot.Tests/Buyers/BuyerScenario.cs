@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Chat;
-using Bot.Core.Relay;
+using Bot.Core.Routing;
 using Bot.Core.Storage;
 using Bot.Tests.Core;
 using Bot.Tests.Fakes;

@@ -1,6 +1,5 @@
-using Bot.Core.Chat;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
+using Bot.Core.Routing;
 using Bot.Core.Telemetry;
 using Bot.Tests.Fakes;
 

@@ -1,5 +1,5 @@
-using Bot.Core.Relay.Formatting;
 
+using Bot.Core.Formatting;
 namespace Bot.Tests.Core;
 
 public sealed class HtmlTests

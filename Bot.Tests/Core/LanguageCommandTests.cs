@@ -1,5 +1,5 @@
-using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Routing;
 using Bot.Core.Storage;
 using Bot.Tests.Fakes;
 

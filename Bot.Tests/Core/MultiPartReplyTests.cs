@@ -1,7 +1,7 @@
-using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
+using Bot.Core.Routing;
 using Bot.Core.Storage;
 using Bot.Tests.Fakes;
 

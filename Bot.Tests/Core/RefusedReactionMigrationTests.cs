@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Core.Feedback;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Bot.Tests.Fakes;

@@ -1,6 +1,7 @@
 using Bot.Core.Chat;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
-using Bot.Core.Relay.Delivery;
+using Bot.Core.Routing;
 using Bot.Tests.Fakes;
 
 namespace Bot.Tests.Core;

@@ -1,6 +1,7 @@
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
+using Bot.Core.Routing;
 using Bot.Tests.Fakes;
 
 namespace Bot.Tests.Core;

@@ -38,7 +38,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
         var report = await harness.Get<DatabasePruner>().PruneAsync(CancellationToken.None);
 
-        Assert.Equal((2, 1), (report.DoneDeliveries, report.DeadLetters));
+        Assert.Equal((2, 1), (report.Deleted["delivered outbox rows"], report.Deleted["dead letters"]));
         var left = await IdsAsync("SELECT id FROM outbox");
         Assert.Equal(new[] { oldPending, youngDead }.Order(), left.Order());
         Assert.DoesNotContain(oldDone, left);
@@ -61,7 +61,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
         var report = await harness.Get<DatabasePruner>().PruneAsync(CancellationToken.None);
 
-        Assert.Equal(1, report.TranslationCache);
+        Assert.Equal(1, report.Deleted["unused cached translations"]);
         Assert.Null(await Cache.FindAsync(unused, CancellationToken.None));
         Assert.Equal("B", await Cache.FindAsync(used, CancellationToken.None));
         Assert.Equal("C", await Cache.FindAsync(fresh, CancellationToken.None));

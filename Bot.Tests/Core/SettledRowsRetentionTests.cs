@@ -33,10 +33,10 @@ public sealed class SettledRowsRetentionTests : IAsyncLifetime
 
         var report = await harness.Get<DatabasePruner>().PruneAsync(CancellationToken.None);
 
-        Assert.Equal(1, report.Settled["settled parked updates"]);
-        Assert.Equal(1, report.Settled["resolved alerts"]);
-        Assert.Equal(1, report.Settled["set-aside marketplace items"]);
-        Assert.Equal(1, report.Settled["expired invitations"]);
+        Assert.Equal(1, report.Deleted["settled parked updates"]);
+        Assert.Equal(1, report.Deleted["resolved alerts"]);
+        Assert.Equal(1, report.Deleted["set-aside marketplace items"]);
+        Assert.Equal(1, report.Deleted["expired invitations"]);
         Assert.Equal(["pending-old", "young"], await TagsAsync("SELECT payload FROM parked_updates"));
         Assert.Equal(["active-old", "young"], await TagsAsync("SELECT key FROM alerts"));
         Assert.Equal(["young"], await TagsAsync("SELECT item_id FROM marketplace_set_aside"));

@@ -1,6 +1,9 @@
 using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Feedback;
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
+using Bot.Core.Routing;
 using Bot.Core.Storage;
 using Bot.Tests.Fakes;
 
@@ -62,7 +65,7 @@ public sealed class StaffFeedbackTests : IAsyncLifetime
 
         var parts = harness.Gateway.Texts.Where(t => t.ReplyToMessageId == 712).ToList();
         Assert.True(parts.Count >= 2);
-        Assert.All(parts, p => Assert.True(Bot.Core.Relay.Formatting.HtmlSplitter.PlainLength(p.Html) <= ChatLimits.MaxTextLength));
+        Assert.All(parts, p => Assert.True(Bot.Core.Formatting.HtmlSplitter.PlainLength(p.Html) <= ChatLimits.MaxTextLength));
         Assert.All(parts, p => Assert.Contains("<b>", p.Html, StringComparison.Ordinal)); // whole lines keep their markup
         Assert.NotNull(parts[^1].Buttons);
         Assert.All(parts[..^1], p => Assert.Null(p.Buttons));

@@ -1,5 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Outbox;
+using Bot.Core.Routing;
 using Bot.Tests.Fakes;
 
 namespace Bot.Tests.Core;

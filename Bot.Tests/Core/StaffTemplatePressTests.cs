@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Routing;
 using Bot.Tests.Fakes;
 
 namespace Bot.Tests.Core;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Conversations;
-using Bot.Core.Relay.Formatting;
 
 namespace Bot.Tests.Core;
 
@@ -21,7 +20,7 @@ public sealed class TopicNameTests
         var buyer = new string('x', padding) + string.Concat(Enumerable.Repeat("😀", 54)) + Family + string.Concat(Enumerable.Repeat("🎁", 10));
         var full = $"🧾 61001 · {buyer}";
 
-        var name = StaffFormatter.TopicName(Conversation(buyer));
+        var name = TopicNames.Of(Conversation(buyer));
 
         Assert.True(name.Length <= 128, $"{name.Length} UTF-16 code units");
         Assert.EndsWith("…", name, StringComparison.Ordinal);
@@ -35,7 +34,7 @@ public sealed class TopicNameTests
     [Fact]
     public void ShortBuyerName_IsKeptWhole()
     {
-        Assert.Equal($"🧾 61001 · Anna {Family}", StaffFormatter.TopicName(Conversation($"Anna {Family}")));
+        Assert.Equal($"🧾 61001 · Anna {Family}", TopicNames.Of(Conversation($"Anna {Family}")));
     }
 
     private static Conversation Conversation(string buyer) =>

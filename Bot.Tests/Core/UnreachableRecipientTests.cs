@@ -1,6 +1,5 @@
 using Bot.Core.Chat;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Core;
@@ -21,7 +20,7 @@ public sealed class UnreachableRecipientTests
     public void Unreachable_IsSettledAtOnce_NotRetried()
     {
         var now = DateTimeOffset.Parse("2026-11-30T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
-        var policy = new RetryPolicy(Options.Create(new RelayOptions()));
+        var policy = new RetryPolicy(Options.Create(new OutboxOptions()));
 
         var decision = policy.Decide(new OutboxItem { Id = 1, Attempts = 0 }, FailureKind.Unreachable, now);
 

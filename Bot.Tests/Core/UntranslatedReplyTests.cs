@@ -1,6 +1,6 @@
-using Bot.Core.Chat;
 using Bot.Core.Conversations;
-using Bot.Core.Relay;
+using Bot.Core.Outbox;
+using Bot.Core.Routing;
 using Bot.Core.Storage;
 using Bot.Core.Translation;
 using Bot.Tests.Fakes;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Core.Relay;
+using Bot.Core.Outbox;
 using Bot.Tests.EndToEnd.FaultMatrix;
 using Bot.Tests.Fakes.AliExpress;
 using Bot.Tests.Fakes.Telegram;
@@ -62,7 +62,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
         var (buyer, staff) = (traffic.BuyerTally(), traffic.StaffTally());
         duplicatesAtKill.Add(Duplicates(traffic));
         var perKill = duplicatesAtKill.Zip(duplicatesAtKill.Skip(1), (a, b) => b - a).ToList();
-        var bound = Kills * new RelayOptions().MaxParallelDeliveries;
+        var bound = Kills * new OutboxOptions().MaxParallelDeliveries;
         output.WriteLine($"messages buyer->staff {traffic.BuyerCount}, staff->marketplace {traffic.StaffCount}; kills {Kills}");
         output.WriteLine($"lost {buyer.Lost} + {staff.Lost}; duplicates {buyer.Duplicates} + {staff.Duplicates} (bound {bound}); " +
             $"max per kill {perKill.Max()}; order violations {buyer.OrderViolations} + {staff.OrderViolations}; " +

@@ -45,7 +45,7 @@ public sealed partial class CrashRecoveryTests
         var relayed = Relayed(telegram);
         Assert.Equal(Enumerable.Range(0, Messages).Select(i => $"msg-{i:D3}"), relayed.Distinct().Order());
         // Deliveries in flight when the process died are sent again: at most Relay:MaxParallelDeliveries (8), each once.
-        Assert.InRange(relayed.Count - Messages, 0, new Bot.Core.Relay.RelayOptions().MaxParallelDeliveries);
+        Assert.InRange(relayed.Count - Messages, 0, new Bot.Core.Outbox.OutboxOptions().MaxParallelDeliveries);
         Assert.InRange(telegram.Topics(Staff).Count, Orders, Orders + 1);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Bot.Core.Relay;
+using Bot.Core.Outbox;
 using Bot.Tests.Fakes.AliExpress;
 using Bot.Tests.Fakes.Telegram;
 

@@ -1,4 +1,4 @@
-using Bot.Core.Relay;
+using Bot.Core.Outbox;
 using Bot.Core.Translation;
 using Bot.Tests.Fakes.Translation;
 

@@ -1,7 +1,7 @@
-using Bot.Core.Buyers;
+using Bot.Core;
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
-using Bot.Core.Relay;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +24,7 @@ public sealed class CoreHarness : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Bridge"] = $"Data Source={Path.Combine(directory, "bridge.db")}",
-                ["Relay:StaffChatId"] = StaffChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Telegram:StaffChatId"] = StaffChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Buyers:InviteKey"] = "core-harness-invite-key-0123456789",
             })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
@@ -34,8 +34,7 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
         services.AddStorage();
-        services.AddRelay();
-        services.AddBuyers();
+        services.AddBridgeCore();
         services.AddSingleton(Identity.Object);
         services.AddSingleton(Gateway);
         services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(Gateway, sp.GetRequiredService<ChatRateLimiter>()));

@@ -1,3 +1,4 @@
+using Bot.Core.Logging;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Outbox;

@@ -2,8 +2,8 @@ using Bot.Core.Chat;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
 using Bot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,7 @@ public sealed class AlertStateTests : IAsyncLifetime
     private const long OperatorChat = -1003000000003;
     private CoreHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(configure: services => services.AddOperators());
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 

@@ -1,8 +1,7 @@
-using Bot.Core.Chat.Parking;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
+using Bot.Core.Routing.Parking;
 using Bot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 

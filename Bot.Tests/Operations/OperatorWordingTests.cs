@@ -1,6 +1,6 @@
+using Bot.Core.Formatting;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
-using Bot.Core.Operations.Wording;
 using Bot.Core.Outbox;
 
 namespace Bot.Tests.Operations;

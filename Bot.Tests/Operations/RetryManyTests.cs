@@ -1,8 +1,8 @@
-using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Commands;
 using Bot.Core.Outbox;
+using Bot.Core.Routing;
 using Bot.Tests.Core;
 using Bot.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
-using Bot.Core.Chat.Parking;
 using Bot.Core.Operations.Commands;
+using Bot.Core.Routing.Parking;
 using Bot.Tests.Core;
 using Bot.Tests.Fakes;
 

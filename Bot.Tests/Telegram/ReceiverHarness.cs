@@ -1,5 +1,5 @@
-using Bot.Core.Chat.Parking;
 using Bot.Core.Operations;
+using Bot.Core.Routing.Parking;
 using Bot.Core.Storage;
 using Bot.Telegram;
 using Bot.Tests.Fakes.Telegram;

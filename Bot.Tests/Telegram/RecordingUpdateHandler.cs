@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Bot.Core.Chat;
+using Bot.Core.Routing;
 
 namespace Bot.Tests.Telegram;
 

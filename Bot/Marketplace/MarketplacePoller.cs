@@ -1,8 +1,8 @@
+using Bot.Core.Formatting;
 using Bot.Core.Logging;
 using Bot.Core.Marketplace;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Operations;
-using Bot.Core.Operations.Wording;
-using Bot.Core.Relay;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace;

@@ -1,3 +1,4 @@
+using Bot.Core.Logging;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Storage;
@@ -65,7 +66,7 @@ internal sealed partial class ReadinessCheck(
         }
     }
 
-    private static string Seconds(TimeSpan span) => Bot.Core.Operations.Wording.Durations.Format(span);
+    private static string Seconds(TimeSpan span) => Bot.Core.Formatting.Durations.Format(span);
 
     private static string Error(string? error) => error is null ? "" : $": {Secrets.Redact(error)}";
 

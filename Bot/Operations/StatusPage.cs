@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Bot.Core.Formatting;
+using Bot.Core.Logging;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
-using Bot.Core.Operations.Wording;
 
 namespace Bot.Operations;
 

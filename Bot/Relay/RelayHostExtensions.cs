@@ -1,4 +1,5 @@
-using Bot.Core.Relay;
+using Bot.Core;
+using Bot.Core.Marketplace;
 using Bot.Relay.Media;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -9,7 +10,7 @@ internal static class RelayHostExtensions
     /// <summary>The relay core, its outbox worker and the media fetcher.</summary>
     public static IServiceCollection AddRelayHost(this IServiceCollection services)
     {
-        services.AddRelay();
+        services.AddBridgeCore();
         services.AddOptions<MediaFetchOptions>().BindConfiguration("Relay")
             .Validate(o => o.MaxMediaRedirects is >= 0 and <= 10, "Relay__MaxMediaRedirects must be between 0 and 10.")
             .ValidateOnStart();

@@ -1,5 +1,5 @@
+using Bot.Core.Formatting;
 using Bot.Core.Logging;
-using Bot.Core.Operations.Wording;
 
 namespace Bot.Telegram;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Bot.Core.Chat;
-using Bot.Core.Chat.Parking;
+using Bot.Core.Routing;
+using Bot.Core.Routing.Parking;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 

@@ -1,4 +1,4 @@
-using Bot.Core.Buyers;
+using Bot.Core.Chat;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Core.Buyers;
-using Bot.Core.Relay;
+using Bot.Core.Chat;
 using Bot.Core.Telemetry;
 using Bot.Startup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +18,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddOptions<TelegramOptions>().BindConfiguration("Telegram").ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         // While another Telegram setting is invalid the staff chat is taken as written, so it is not reported twice.
-        services.AddOptions<RelayOptions>().Configure<IOptions<TelegramOptions>, IConfiguration>((relay, telegram, configuration) => relay.StaffChatId =
+        services.AddOptions<StaffChatOptions>().Configure<IOptions<TelegramOptions>, IConfiguration>((staffChat, telegram, configuration) => staffChat.StaffChatId =
             telegram.OrNull()?.StaffChatId ?? (long.TryParse(configuration["Telegram:StaffChatId"], CultureInfo.InvariantCulture, out var id) ? id : 0));
 
         // The library retries 429s itself when retry_after is short, blocking the caller; the outbox does that
@@ -35,7 +35,6 @@ internal static class TelegramServiceCollectionExtensions
         });
         services.AddChatGateway<TelegramChatGateway>();
         services.AddSingleton<IBotIdentity, TelegramBotIdentity>();
-        services.AddBuyers();
         // Invitation codes are derived with a key kept out of the database; by default it comes from the token.
         services.AddOptions<BuyerOptions>().PostConfigure<IOptions<TelegramOptions>, IConfiguration>((buyers, telegram, configuration) =>
         {

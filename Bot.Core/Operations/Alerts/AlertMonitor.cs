@@ -1,7 +1,6 @@
 using Bot.Core.Chat;
-using Bot.Core.Operations.Wording;
+using Bot.Core.Formatting;
 using Bot.Core.Outbox;
-using Bot.Core.Relay.Formatting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

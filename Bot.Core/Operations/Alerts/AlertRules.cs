@@ -1,5 +1,6 @@
+using Bot.Core.Formatting;
+using Bot.Core.Logging;
 using Bot.Core.Outbox;
-using Bot.Core.Operations.Wording;
 
 namespace Bot.Core.Operations.Alerts;
 

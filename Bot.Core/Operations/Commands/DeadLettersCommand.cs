@@ -1,7 +1,7 @@
 using System.Text;
 using Bot.Core.Chat;
-using Bot.Core.Relay.Formatting;
-using Bot.Core.Operations.Wording;
+using Bot.Core.Formatting;
+using Bot.Core.Logging;
 
 namespace Bot.Core.Operations.Commands;
 

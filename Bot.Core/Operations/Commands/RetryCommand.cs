@@ -1,8 +1,7 @@
 using System.Globalization;
 using Bot.Core.Chat;
+using Bot.Core.Formatting;
 using Bot.Core.Outbox;
-using Bot.Core.Operations.Wording;
-using Bot.Core.Relay.Formatting;
 
 namespace Bot.Core.Operations.Commands;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Chat;
-using Bot.Core.Marketplace;
-using Bot.Core.Relay.Formatting;
+using Bot.Core.Formatting;
+using Bot.Core.MarketplaceRelay;
 
 namespace Bot.Core.Operations.Commands;
 

@@ -1,9 +1,9 @@
 using System.Text;
 using Bot.Core.Chat;
-using Bot.Core.Marketplace;
+using Bot.Core.Formatting;
+using Bot.Core.Logging;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Operations.Alerts;
-using Bot.Core.Operations.Wording;
-using Bot.Core.Relay.Formatting;
 
 namespace Bot.Core.Operations.Commands;
 

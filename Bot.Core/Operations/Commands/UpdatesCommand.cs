@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Bot.Core.Chat;
-using Bot.Core.Chat.Parking;
-using Bot.Core.Relay.Formatting;
-using Bot.Core.Operations.Wording;
+using Bot.Core.Formatting;
+using Bot.Core.Logging;
+using Bot.Core.Routing.Parking;
 
 namespace Bot.Core.Operations.Commands;
 

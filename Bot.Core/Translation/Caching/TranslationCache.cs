@@ -1,3 +1,4 @@
+using Bot.Core.Retention;
 using Bot.Core.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -7,7 +8,7 @@ namespace Bot.Core.Translation.Caching;
 /// <summary>Successful translations in SQLite (table translation_cache, migrations 0002 and 0004). A hit is a read:
 /// the entry's last use is written at most once per <see cref="UseResolution"/>, so that retention can drop entries
 /// unused for long without every hit taking the database's write lock.</summary>
-public sealed partial class TranslationCache(IDbConnectionFactory connections, TimeProvider time, ILogger<TranslationCache> logger)
+public sealed partial class TranslationCache(IDbConnectionFactory connections, TimeProvider time, ILogger<TranslationCache> logger) : IRetentionTarget
 {
     /// <summary>How stale an entry's recorded last use may be before a hit records it again.</summary>
     public static readonly TimeSpan UseResolution = TimeSpan.FromDays(1);
@@ -79,6 +80,10 @@ public sealed partial class TranslationCache(IDbConnectionFactory connections, T
 
     /// <summary>Deletes up to <paramref name="limit"/> entries last used before <paramref name="before"/>.</summary>
     /// <returns>How many were deleted.</returns>
+    public string What => "unused cached translations";
+
+    public TimeSpan KeepFor(RetentionOptions options) => options.TranslationCache;
+
     public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using Bot.Core.Operations;
-using Bot.Core.Relay;
+using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +12,7 @@ namespace Bot.Tests.EndToEnd.FaultMatrix;
 public sealed class DatabaseFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan FaultLength = TimeSpan.FromSeconds(3);
-    private static readonly int Bound = new RelayOptions().MaxParallelDeliveries;
+    private static readonly int Bound = new OutboxOptions().MaxParallelDeliveries;
 
     private static Task<MatrixRig> StartAsync() =>
         MatrixRig.StartAsync(services: s => s.Configure<StorageOptions>(o => o.BusyTimeout = TimeSpan.FromMilliseconds(300)));

@@ -1,3 +1,4 @@
+using Bot.Core.Conversations;
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
 /// <summary>What arrived of a stream of expected messages: lost, sent more than once, and out of order within a

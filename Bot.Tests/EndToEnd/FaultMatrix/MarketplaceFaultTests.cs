@@ -1,5 +1,5 @@
 using Bot.Core.Operations;
-using Bot.Core.Relay;
+using Bot.Core.Outbox;
 using Bot.Tests.Fakes.AliExpress;
 using Xunit.Abstractions;
 
@@ -22,7 +22,7 @@ public sealed class MarketplaceFaultTests(ITestOutputHelper output)
 
         await rig.WriteAsync(12, 8);
         // The outage lasts until a reply was attempted more often than the old budget allowed, or was given up.
-        await rig.WaitOutboxAsync(o => o.Dead > 0 || o.MaxAttempts > new RelayOptions().MaxAttempts);
+        await rig.WaitOutboxAsync(o => o.Dead > 0 || o.MaxAttempts > new OutboxOptions().MaxAttempts);
         rig.AliExpress.ClearFaults();
 
         await rig.FinishCleanAsync("AliExpress 5xx on listing and posting, longer than the 8 attempts", output);

@@ -1,5 +1,4 @@
 using Bot.Core.Outbox;
-using Bot.Core.Relay;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.EndToEnd.FaultMatrix;
@@ -36,5 +35,5 @@ public sealed partial class MatrixRig
     /// buyer messages of every conversation were refused <paramref name="refusals"/> times in all (lanes are tried in
     /// turn, so each lane's head more than the budget).</summary>
     public Task OutlastAsync(Func<int> refusalsSoFar) =>
-        Telegram.WaitUntilAsync(() => refusalsSoFar() >= Orders * (new RelayOptions().MaxAttempts + 1), Timeout);
+        Telegram.WaitUntilAsync(() => refusalsSoFar() >= Orders * (new OutboxOptions().MaxAttempts + 1), Timeout);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Core.Conversations;
 using Bot.Tests.Fakes.AliExpress;
 using Bot.Tests.Fakes.Telegram;
 

@@ -1,3 +1,4 @@
+using Bot.Core.Messages;
 using Bot.Tests.Fakes.Telegram.Json;
 
 namespace Bot.Tests.Fakes.Telegram;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bot.Core.Messages;
 using Bot.Tests.Fakes.Telegram.Json;
 
 namespace Bot.Tests.Fakes.Telegram;

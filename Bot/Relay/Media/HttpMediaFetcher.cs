@@ -1,5 +1,5 @@
 using System.Net;
-using Bot.Core.Relay;
+using Bot.Core.Marketplace;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Relay.Media;

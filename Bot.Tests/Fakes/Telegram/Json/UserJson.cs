@@ -1,3 +1,4 @@
+using Bot.Core.Translation;
 namespace Bot.Tests.Fakes.Telegram.Json;
 
 internal sealed record UserJson(

@@ -1,3 +1,4 @@
+using Bot.Core.Messages;
 namespace Bot.Tests.Fakes.Telegram.Methods;
 
 /// <summary>editMessageText and editMessageReplyMarkup for messages the bot sent (no inline messages).</summary>

@@ -1,3 +1,4 @@
+using Bot.Core.Messages;
 namespace Bot.Tests.Fakes.Telegram.Methods;
 
 internal sealed class SendMessageMethod(FakeTelegramState state)

@@ -1,0 +1,34 @@
+using Bot.Core.Buyers;
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Feedback;
+using Bot.Core.MarketplaceRelay;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Routing;
+using Bot.Core.Staff;
+using Bot.Core.Translation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Core;
+
+public static class BridgeCoreServiceCollectionExtensions
+{
+    /// <summary>Every module of the relay core, each registering only its own types. Storage
+    /// (<see cref="Storage.StorageServiceCollectionExtensions.AddStorage"/>) comes first; the host provides the chat
+    /// gateway (<see cref="ChatServiceCollectionExtensions.AddChatGateway{T}"/>), <see cref="IBotIdentity"/>,
+    /// <see cref="IMarketplaceClient"/> and <see cref="IMediaFetcher"/>. Without a configured translator
+    /// (<see cref="TranslationServiceCollectionExtensions.AddTranslation"/>) texts pass untranslated.</summary>
+    public static IServiceCollection AddBridgeCore(this IServiceCollection services) => services
+        .AddChat()
+        .AddConversations()
+        .AddMessages()
+        .AddOutbox()
+        .AddFeedback()
+        .AddRouting()
+        .AddStaff()
+        .AddBuyers()
+        .AddMarketplaceRelay()
+        .AddTranslationCache()
+        .AddPassThroughTranslation();
+}

@@ -1,0 +1,111 @@
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Marketplace;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.MarketplaceRelay;
+
+/// <summary>Takes one batch from the marketplace and commits it, with the deliveries it causes and the new cursor,
+/// in one transaction: a crash before the commit re-reads the batch, a crash after it loses nothing. Items the adapter
+/// could not read are stored for operators in the same transaction and counted once each.</summary>
+public sealed partial class MarketplaceIngestor(
+    IMarketplaceClient marketplace,
+    IDbConnectionFactory connections,
+    ConversationRepository conversations,
+    MessageRepository messages,
+    OutboxStore outbox,
+    CursorStore cursors,
+    EchoMatcher echoes,
+    IBuyerFanOut buyers,
+    SetAsideStore setAside,
+    RelayMetrics metrics,
+    IOptions<StaffChatOptions> options,
+    ILogger<MarketplaceIngestor> logger)
+{
+    public string CursorName => $"marketplace:{marketplace.Marketplace}:{marketplace.Account}";
+
+    /// <returns>True when the marketplace has more to give right away.</returns>
+    public async Task<bool> PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await cursors.GetAsync(CursorName, cancellationToken);
+        var batch = await marketplace.FetchAsync(cursor, cancellationToken);
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        var seen = new Dictionary<string, Conversation>(StringComparer.Ordinal);
+        foreach (var message in batch.Messages)
+        {
+            await IngestAsync(session, message, seen);
+        }
+
+        var newlySetAside = new List<MarketplaceSetAside>();
+        foreach (var item in batch.SetAside ?? [])
+        {
+            if (await setAside.AddAsync(session, marketplace.Marketplace, marketplace.Account, item))
+            {
+                newlySetAside.Add(item);
+            }
+        }
+
+        await cursors.SetAsync(session, CursorName, batch.NextCursor);
+        await session.CommitAsync(cancellationToken);
+        foreach (var item in newlySetAside)
+        {
+            metrics.SetAside();
+            LogSetAside(item.ConversationId, item.ItemId, item.Reason);
+        }
+
+        return batch.HasMore;
+    }
+
+    /// <param name="seen">Conversations already upserted in this batch: one upsert per conversation per batch.</param>
+    private async Task IngestAsync(DbSession session, MarketplaceMessage message, Dictionary<string, Conversation> seen)
+    {
+        if (!seen.TryGetValue(message.ConversationId, out var conversation))
+        {
+            conversation = await conversations.UpsertAsync(
+                session, marketplace.Marketplace, marketplace.Account, message.Kind, message.ConversationId,
+                message.BuyerId, message.BuyerName, message.Card, message.ReplyContext);
+            seen[message.ConversationId] = conversation;
+        }
+
+        if (!await messages.TryMarkSeenAsync(session, conversation.Id, message.MessageId))
+        {
+            metrics.MarketplaceReread();
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(message.Text) && message.ImageUrls.Count == 0)
+        {
+            LogEmptySkipped(message.ConversationId, message.MessageId);
+            return;
+        }
+
+        if (message.Author == MarketplaceAuthor.Seller && await echoes.TryMatchAsync(session, conversation.Id, message))
+        {
+            metrics.EchoMatched();
+            return;
+        }
+
+        var author = message.Author == MarketplaceAuthor.Buyer ? AuthorRole.Buyer : AuthorRole.Seller;
+        var id = await messages.InsertAsync(session, new NewMessage(
+            conversation.Id, NewMessage.FromMarketplace, author, author == AuthorRole.Buyer ? message.BuyerName : null,
+            message.Text, message.ImageUrls, message.MessageId, SentAt: message.SentAt));
+        await outbox.EnqueueAsync(session, new OutboxEntry(
+            OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, options.Value.StaffChatId));
+        if (author == AuthorRole.Seller)
+        {
+            await buyers.EnqueueSellerSideAsync(session, conversation.Id, id);
+        }
+
+        metrics.Received(author);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Set aside malformed marketplace item {ItemId} in conversation {ConversationId} for operators (/setaside): {Reason}")]
+    private partial void LogSetAside(string conversationId, string itemId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Skipped empty marketplace message {MessageId} in conversation {ConversationId}")]
+    private partial void LogEmptySkipped(string conversationId, string messageId);
+}

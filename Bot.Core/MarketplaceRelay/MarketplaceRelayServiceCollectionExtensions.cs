@@ -1,0 +1,23 @@
+using Bot.Core.Outbox;
+using Bot.Core.Retention;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Core.MarketplaceRelay;
+
+public static class MarketplaceRelayServiceCollectionExtensions
+{
+    /// <summary>The marketplace side: taking in what the marketplace lists (with echo suppression and set-aside items)
+    /// and posting staff and buyer replies into it. The host provides <see cref="IMarketplaceClient"/> and
+    /// <see cref="IMediaFetcher"/>.</summary>
+    public static IServiceCollection AddMarketplaceRelay(this IServiceCollection services)
+    {
+        services.AddOptions<MarketplaceRelayOptions>().BindConfiguration(MarketplaceRelayOptions.Section).ValidateOnStart();
+        services.AddSingleton<SetAsideStore>();
+        services.AddRetentionTarget<SetAsideStore>();
+        services.AddSingleton<EchoMatcher>();
+        services.AddSingleton<MarketplaceIngestor>();
+        services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();
+        services.AddSingleton<IDeliveryHandler, MarkReadHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using Bot.Core.Conversations;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Storage;
+
+namespace Bot.Core.Outbox;
+
+/// <summary>Reads what a delivery is about: the message, its conversation and the copies already made.</summary>
+public sealed class DeliveryContextLoader(IDbConnectionFactory connections, ConversationRepository conversations, MessageRepository messages)
+{
+    public async Task<(StoredMessage Message, Conversation Conversation, IReadOnlyList<MessageCopy> Copies)> LoadAsync(
+        OutboxItem item, string copyTarget, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.ReadAsync(connections, cancellationToken);
+        var message = await messages.GetAsync(session, item.MessageId ?? throw new InvalidOperationException($"Outbox item {item.Id} names no message."))
+            ?? throw new InvalidOperationException($"Message {item.MessageId} of outbox item {item.Id} does not exist.");
+        var conversation = await conversations.GetAsync(session, message.ConversationId)
+            ?? throw new InvalidOperationException($"Conversation {message.ConversationId} does not exist.");
+        var copies = await messages.GetCopiesAsync(session, message.Id, copyTarget);
+        return (message, conversation, copies);
+    }
+
+    public async Task AddCopyAsync(MessageCopy copy, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        copy.Id = await messages.AddCopyAsync(session, copy);
+        await session.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Records every part of a message at once, so that a retry sends the same parts.</summary>
+    /// <returns>The copies, with their ids.</returns>
+    public async Task<IReadOnlyList<MessageCopy>> AddCopiesAsync(IReadOnlyList<MessageCopy> copies, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        foreach (var copy in copies)
+        {
+            copy.Id = await messages.AddCopyAsync(session, copy);
+        }
+
+        await session.CommitAsync(cancellationToken);
+        return copies;
+    }
+
+    public async Task MarkAcceptedAsync(long copyId, string? remoteId, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await messages.MarkAcceptedAsync(session, copyId, remoteId);
+        await session.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Remembers the language a buyer writes in, for translating replies to them. The first language learned
+    /// (or one staff or the buyer set with /lang) stays until changed with /lang: one message in another language,
+    /// or a misdetected short one, does not switch the conversation.</summary>
+    public async Task LearnLanguageAsync(StoredMessage message, Conversation conversation, string language, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await messages.SetLanguageAsync(session, message.Id, language);
+        if (conversation.BuyerLanguage is null)
+        {
+            await conversations.SetBuyerLanguageAsync(session, conversation.Id, language);
+        }
+
+        await session.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,97 @@
+using Bot.Core.Buyers;
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Formatting;
+using Bot.Core.Messages;
+using Bot.Core.Translation;
+
+namespace Bot.Core.Staff;
+
+/// <summary>How conversations and messages look in the staff topic.</summary>
+public static class StaffFormatter
+{
+    // Room for the header line within Telegram's limit; text beyond this is split into more messages.
+    private const int ChunkLength = ChatLimits.MaxTextLength - 200;
+
+    /// <summary>Under the order card: invite the buyer to continue in Telegram (handled by the buyers feature).</summary>
+    public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons { get; } = [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")]];
+
+    public static string OrderCard(Conversation conversation)
+    {
+        var card = conversation.Card;
+        var lines = new List<string>
+        {
+            conversation.Kind == ConversationKind.Order
+                ? $"🧾 <b>Order {Html.Escape(card?.OrderId ?? conversation.ExternalId)}</b>"
+                : "💬 <b>Pre-order chat</b>",
+            $"Buyer: <b>{Html.Escape(conversation.BuyerName ?? conversation.BuyerId)}</b> ({Html.Escape(conversation.BuyerId)})",
+            $"Marketplace: {Html.Escape(conversation.Marketplace)} · {(conversation.Kind == ConversationKind.Order ? "order comments" : "message center")}",
+        };
+        if (card?.ProductName is { } product)
+        {
+            lines.Add($"Product: {Html.Link(card.ProductUrl, product)}");
+        }
+
+        var links = new List<string>();
+        if (card?.OrderUrl is { } orderUrl)
+        {
+            links.Add(Html.Link(orderUrl, "Open the order"));
+        }
+
+        if (card?.ProductName is null && card?.ProductUrl is { } productUrl)
+        {
+            links.Add(Html.Link(productUrl, "Product page"));
+        }
+
+        if (links.Count > 0)
+        {
+            lines.Add(string.Join(" · ", links));
+        }
+
+        lines.Add("<i>Reply in this topic to answer the buyer. /templates for ready answers, /lang to set the buyer's language.</i>");
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>The messages (HTML) that show one stored message in the staff topic: the translation first, the
+    /// original in an expandable blockquote, split to fit Telegram's limit.</summary>
+    public static IReadOnlyList<string> Post(StoredMessage message, Conversation conversation, TranslationResult translation)
+    {
+        var header = message.Role switch
+        {
+            AuthorRole.Buyer when message.Origin == NewMessage.FromTelegram => $"👤 <b>{Html.Escape(conversation.BuyerName ?? message.AuthorName ?? conversation.BuyerId)}</b> <i>via Telegram</i>",
+            AuthorRole.Buyer => $"👤 <b>{Html.Escape(message.AuthorName ?? conversation.BuyerName ?? conversation.BuyerId)}</b>",
+            AuthorRole.Seller => "🏪 <b>Seller center</b> <i>(written on the marketplace, not here)</i>",
+            _ => $"🧑‍💼 <b>{Html.Escape(message.AuthorName ?? "Staff")}</b>",
+        };
+        var headerPlain = HtmlPlainLength(header);
+        var tag = LanguageTag(translation);
+        var blocks = new List<HtmlBlock> { HtmlBlock.Raw(tag is null ? header : $"{header} <i>{Html.Escape(tag)}</i>", headerPlain + (tag is null ? 0 : tag.Length + 1)) };
+
+        if (translation.IsTranslated)
+        {
+            blocks.AddRange(TextSplitter.Split(translation.Text, ChunkLength).Select(HtmlBlock.Text));
+            blocks.AddRange(TextSplitter.Split(translation.Original, ChunkLength).Select(chunk => HtmlBlock.Wrapped("<blockquote expandable>", "</blockquote>", chunk)));
+        }
+        else if (translation.Original.Length > 0)
+        {
+            blocks.AddRange(TextSplitter.Split(translation.Original, ChunkLength).Select(HtmlBlock.Text));
+        }
+
+        if (translation.Status == TranslationStatus.Failed)
+        {
+            blocks.Add(HtmlBlock.Wrapped("<i>", "</i>", "⚠️ translation unavailable"));
+        }
+
+        return HtmlBlock.Pack(blocks, ChatLimits.MaxTextLength);
+    }
+
+    /// <summary>"ru → en" for a translation, "ru" when only the language is known.</summary>
+    public static string? LanguageTag(TranslationResult translation) => translation switch
+    {
+        { IsTranslated: true, SourceLanguage: { } source } => $"{source} → {translation.TargetLanguage}",
+        { SourceLanguage: { } source } => source,
+        _ => null,
+    };
+
+    private static int HtmlPlainLength(string html) => System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", "")).Length;
+}

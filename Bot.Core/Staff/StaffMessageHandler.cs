@@ -1,0 +1,137 @@
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Feedback;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+using Bot.Core.Routing;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Core.Staff;
+
+/// <summary>A message in the staff chat: in a conversation's topic it is a reply for the marketplace (stored, then
+/// delivered by the outbox); anywhere else it is ignored. Stickers and other media get a polite note, and so does a
+/// command the bridge does not know ("/xyz" is not sent to the buyer: a mistyped command must not land in the
+/// dispute record; text that merely starts with "/", like "/ ok", is not a command and is relayed). Edits are
+/// answered by <see cref="StaffEditHandler"/>.</summary>
+public sealed partial class StaffMessageHandler(
+    IDbConnectionFactory connections,
+    ConversationRepository conversations,
+    MessageRepository messages,
+    OutboxStore outbox,
+    Notices notices,
+    IEnumerable<IStaffCommand> commands,
+    StaffEditHandler edits,
+    RelayMetrics metrics,
+    Microsoft.Extensions.Options.IOptions<StaffChatOptions> options,
+    ILogger<StaffMessageHandler> logger) : IChatEditRoute
+{
+    internal const string PhotoNotForwarded = "📷 Photos cannot be posted to the marketplace from here; only text (and a photo's caption) reaches the buyer.";
+    internal static string UnknownCommand(string word, string known) =>
+        $"Not sent: /{word} is not a command here (commands in a topic: {known}). To send text that starts with “/”, put a space after the slash.";
+    internal const string Unsupported = "Only text can be relayed to the buyer; this message was not sent.";
+
+    public int Order => 0;
+
+    public bool Matches(IncomingChatMessage message) => message.ChatId == options.Value.StaffChatId;
+
+    public async Task HandleEditAsync(IncomingChatMessage edited, CancellationToken cancellationToken)
+    {
+        if (await ConversationOfAsync(edited, cancellationToken) is { } conversation)
+        {
+            await edits.HandleAsync(edited, conversation, cancellationToken);
+        }
+    }
+
+    public async Task HandleAsync(IncomingChatMessage message, CancellationToken cancellationToken)
+    {
+        if (await ConversationOfAsync(message, cancellationToken) is not { } conversation)
+        {
+            return;
+        }
+
+        if (message.IsCommand)
+        {
+            await RunCommandAsync(message, conversation, cancellationToken);
+            return;
+        }
+
+        var text = message.Text?.Trim() ?? "";
+        if (text.Length == 0 && !message.HasOtherContent && message.PhotoFileId is null)
+        {
+            return; // A service message (topic renamed, closed...): nothing was said.
+        }
+
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        if (text.Length == 0)
+        {
+            // A sticker, a voice note, a photo without caption...: say so rather than drop it silently.
+            await NoticeAsync(session, message, conversation.Id, message.PhotoFileId is null ? Unsupported : PhotoNotForwarded, ChatReactions.Unsupported);
+            await session.CommitAsync(cancellationToken);
+            return;
+        }
+
+        var id = await messages.InsertAsync(session, new NewMessage(
+            conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, message.FromName, text,
+            SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId, SentAt: message.Date));
+        if (id is null)
+        {
+            metrics.DuplicateDropped(AuthorRole.Staff); // The same update again (after a restart): already stored.
+            return;
+        }
+
+        await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceSend, OutboxKinds.MarketplaceLane(conversation.Id), conversation.Id, id));
+        if (message.PhotoFileId is not null)
+        {
+            await NoticeAsync(session, message, conversation.Id, PhotoNotForwarded, null);
+        }
+
+        await session.CommitAsync(cancellationToken);
+        metrics.Received(AuthorRole.Staff);
+    }
+
+    /// <summary>The conversation whose topic the message is in; null in the general topic (the staff's own room) and in
+    /// topics that belong to no conversation.</summary>
+    private async Task<Conversation?> ConversationOfAsync(IncomingChatMessage message, CancellationToken cancellationToken)
+    {
+        if (!message.IsTopicMessage || message.TopicId is not { } topicId)
+        {
+            return null;
+        }
+
+        await using var lookup = await DbSession.ReadAsync(connections, cancellationToken);
+        var conversation = await conversations.FindByTopicAsync(lookup, message.ChatId, topicId);
+        if (conversation is null)
+        {
+            LogNotBound(message.ChatId, topicId);
+        }
+
+        return conversation;
+    }
+
+    private async Task RunCommandAsync(IncomingChatMessage message, Conversation conversation, CancellationToken cancellationToken)
+    {
+        var (word, arguments) = message.Command()!.Value;
+        var command = commands.FirstOrDefault(c => c.Name == word);
+        if (command is null)
+        {
+            LogUnknownCommand(word);
+            var known = string.Join(", ", commands.Select(c => "/" + c.Name).Order(StringComparer.Ordinal));
+            await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+            await NoticeAsync(session, message, conversation.Id, UnknownCommand(word, known), ChatReactions.Unsupported);
+            await session.CommitAsync(cancellationToken);
+            return;
+        }
+
+        await command.HandleAsync(message, conversation, arguments, cancellationToken);
+    }
+
+    private Task<long> NoticeAsync(DbSession session, IncomingChatMessage message, long conversationId, string text, string? reaction) =>
+        notices.EnqueueAsync(session, new NoticePayload(message.ChatId, message.TopicId, Formatting.Html.Escape(text), message.MessageId, reaction), conversationId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Message in topic {TopicId} of chat {ChatId} ignored: the topic is not a conversation's")]
+    private partial void LogNotBound(long chatId, int topicId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unknown staff command /{Command}: not sent, staff told")]
+    private partial void LogUnknownCommand(string command);
+}

@@ -1,0 +1,31 @@
+using Bot.Core.Outbox;
+using Bot.Core.Routing;
+using Bot.Core.Staff.Commands;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Core.Staff;
+
+public static class StaffServiceCollectionExtensions
+{
+    /// <summary>Staff in the staff supergroup: a topic per conversation with its order card, replies and edits going
+    /// to the marketplace, and the commands and buttons staff use in a topic.</summary>
+    public static IServiceCollection AddStaff(this IServiceCollection services)
+    {
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
+        services.AddSingleton<TopicResolver>();
+        services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
+        services.AddSingleton<StaffEditRepository>();
+        services.AddSingleton<StaffEditHandler>();
+        services.AddSingleton<StaffMessageHandler>();
+        services.AddSingleton<IChatRoute>(sp => sp.GetRequiredService<StaffMessageHandler>());
+        services.AddSingleton<IStaffCommand, LanguageCommand>();
+        services.AddSingleton<InviteCommand>();
+        services.AddSingleton<IStaffCommand>(sp => sp.GetRequiredService<InviteCommand>());
+        services.AddSingleton<IStaffCommand, StaffTemplatesCommand>();
+        services.AddSingleton<IStaffCommand, StaffUnlinkCommand>();
+        services.AddSingleton<IStaffCommand, StaffRevokeCommand>();
+        services.AddSingleton<ICallbackHandler, InviteCallback>();
+        services.AddSingleton<ICallbackHandler, StaffTemplateCallback>();
+        return services;
+    }
+}
