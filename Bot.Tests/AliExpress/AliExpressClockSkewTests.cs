@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
@@ -15,7 +15,7 @@ public sealed class AliExpressClockSkewTests
     [InlineData(-29)]
     public async Task Fetch_BridgeClockOffByMinutes_ReportsEveryNewMessageExactlyOnce(int bridgeAheadMinutes)
     {
-        await using var h = await AliExpressHarness.StartAsync(new FakeGatewayOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
+        await using var h = await AliExpressHarness.StartAsync(new FakeAliExpressServerOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
         var cursor = (await h.Client.FetchAsync(null, CancellationToken.None)).NextCursor;
         var expected = new List<string>();
         var reported = new List<string>();

@@ -1,6 +1,6 @@
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
@@ -149,7 +149,7 @@ public sealed class AliExpressContractTests
     [Fact]
     public async Task AnyCall_ClockFarFromThePlatform_IsAuthorization()
     {
-        await using var skewed = await FakeAliExpressGateway.StartAsync(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AliExpressHarness.Start.AddHours(3)));
+        await using var skewed = await FakeAliExpressServer.StartAsync(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AliExpressHarness.Start.AddHours(3)));
         await using var h = await AliExpressHarness.StartAsync(settings: new Dictionary<string, string?> { ["Marketplace:AliExpress:GatewayUrl"] = skewed.BaseUrl });
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));

@@ -1,6 +1,6 @@
 using Bot.Core.Marketplace;
 using Bot.Marketplace.AliExpress;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +14,7 @@ internal sealed class AliExpressHarness : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    private AliExpressHarness(FakeAliExpressGateway gateway, FakeTimeProvider time, ServiceProvider provider)
+    private AliExpressHarness(FakeAliExpressServer gateway, FakeTimeProvider time, ServiceProvider provider)
     {
         Gateway = gateway;
         Time = time;
@@ -22,20 +22,20 @@ internal sealed class AliExpressHarness : IAsyncDisposable
         Client = provider.GetRequiredService<IMarketplaceClient>();
     }
 
-    public FakeAliExpressGateway Gateway { get; }
+    public FakeAliExpressServer Gateway { get; }
 
     public FakeTimeProvider Time { get; }
 
     public IMarketplaceClient Client { get; }
 
     public static async Task<AliExpressHarness> StartAsync(
-        FakeGatewayOptions? fake = null,
+        FakeAliExpressServerOptions? fake = null,
         Action<AliExpressOptions>? configure = null,
         IDictionary<string, string?>? settings = null,
         Action<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>? resilience = null)
     {
         var time = new FakeTimeProvider(Start);
-        var gateway = await FakeAliExpressGateway.StartAsync(fake, time);
+        var gateway = await FakeAliExpressServer.StartAsync(fake, time);
         var values = new Dictionary<string, string?>
         {
             ["Marketplace:AliExpress:AppKey"] = gateway.AppKey,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
@@ -72,16 +72,16 @@ public sealed class AliExpressPollingTests
         Assert.Equal(250, messages.Count(m => m.ConversationId == "8300009999"));
     }
 
-    public static TheoryData<FakeGatewayOptions> Shapes() => new(
-        new FakeGatewayOptions { NestedLists = true },
-        new FakeGatewayOptions { NestedLists = false },
-        new FakeGatewayOptions { IdsAsStrings = true, TimestampsInSeconds = true },
-        new FakeGatewayOptions { NestedLists = false, IdsAsStrings = true, DetailsNewestFirst = false },
-        new FakeGatewayOptions { MaxPageSize = 7 });
+    public static TheoryData<FakeAliExpressServerOptions> Shapes() => new(
+        new FakeAliExpressServerOptions { NestedLists = true },
+        new FakeAliExpressServerOptions { NestedLists = false },
+        new FakeAliExpressServerOptions { IdsAsStrings = true, TimestampsInSeconds = true },
+        new FakeAliExpressServerOptions { NestedLists = false, IdsAsStrings = true, DetailsNewestFirst = false },
+        new FakeAliExpressServerOptions { MaxPageSize = 7 });
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public async Task Fetch_AnyListShapeIdTypeOrTimeUnit_ReadsTheSameMessages(FakeGatewayOptions shape)
+    public async Task Fetch_AnyListShapeIdTypeOrTimeUnit_ReadsTheSameMessages(FakeAliExpressServerOptions shape)
     {
         await using var h = await AliExpressHarness.StartAsync(shape);
         h.Gateway.AddBuyerMessage("8400000001", "b1", "B1", "old", at: AliExpressHarness.Start.AddDays(-3));
@@ -139,7 +139,7 @@ public sealed class AliExpressPollingTests
     [Fact]
     public async Task Fetch_WindowOverTheRowCap_IsSplitSoNothingIsSkippedOrReadTwice()
     {
-        await using var h = await AliExpressHarness.StartAsync(new FakeGatewayOptions { ReachableRows = 50, MaxPageSize = 10 },
+        await using var h = await AliExpressHarness.StartAsync(new FakeAliExpressServerOptions { ReachableRows = 50, MaxPageSize = 10 },
             o => { o.ReachableRows = 50; o.PageSize = 10; });
         var expected = new HashSet<string>();
         for (var i = 0; i < 170; i++)

@@ -2,7 +2,7 @@ using Bot.Core.Chat;
 using Bot.Core.Outbox;
 using Bot.Core.Relay;
 using Bot.Core.Telemetry;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Core;
 

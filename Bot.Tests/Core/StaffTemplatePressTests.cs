@@ -1,5 +1,5 @@
 using Bot.Core.Chat;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Core;
 

@@ -3,7 +3,7 @@ using Bot.Core.Conversations;
 using Bot.Core.Relay;
 using Bot.Core.Storage;
 using Bot.Core.Translation;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 

@@ -1,7 +1,8 @@
 using Bot.Core.Conversations;
 using Bot.Core.Operations;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -12,14 +13,14 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
     private const long Staff = BridgeHost.StaffChatId;
 
     private FakeTelegramServer telegram = null!;
-    private FakeAliExpressGateway aliexpress = null!;
+    private FakeAliExpressServer aliexpress = null!;
     private BridgeHost bridge = null!;
 
     public async Task InitializeAsync()
     {
         telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(Staff, "Store staff");
-        aliexpress = await FakeAliExpressGateway.StartAsync();
+        aliexpress = await FakeAliExpressServer.StartAsync();
         bridge = await BridgeHost.StartAsync(telegram, null, Settings(aliexpress));
     }
 
@@ -30,7 +31,7 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         await telegram.DisposeAsync();
     }
 
-    public static Dictionary<string, string?> Settings(FakeAliExpressGateway gateway) => new()
+    public static Dictionary<string, string?> Settings(FakeAliExpressServer gateway) => new()
     {
         ["Marketplace:AliExpress:GatewayUrl"] = gateway.BaseUrl,
         ["Marketplace:AliExpress:AppKey"] = gateway.AppKey,

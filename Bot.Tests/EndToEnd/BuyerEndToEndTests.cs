@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Telegram;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing.BotApi;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 using Dapper;
 
 namespace Bot.Tests.EndToEnd;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -17,7 +18,7 @@ public sealed class ClockSkewEndToEndTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync(new FakeGatewayOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
+        await using var aliexpress = await FakeAliExpressServer.StartAsync(new FakeAliExpressServerOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
         await using var bridge = await BridgeHost.StartAsync(telegram, null, AliExpressEndToEndTests.Settings(aliexpress));
         await WaitForPollsAsync(telegram, aliexpress, 2);
 
@@ -39,7 +40,7 @@ public sealed class ClockSkewEndToEndTests
     private static int Posts(FakeTelegramServer telegram, string text) =>
         telegram.SentTo(BridgeHost.StaffChatId).Count(m => m.VisibleText?.Contains(text, StringComparison.Ordinal) == true);
 
-    private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, int polls)
+    private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, int polls)
     {
         var target = aliexpress.CallCount(Relations) + polls;
         await telegram.WaitUntilAsync(() => aliexpress.CallCount(Relations) >= target, Timeout);

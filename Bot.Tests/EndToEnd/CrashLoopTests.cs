@@ -1,8 +1,9 @@
 using System.Globalization;
 using Bot.Core.Relay;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd.FaultMatrix;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.EndToEnd;
@@ -25,7 +26,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
         var random = new Random(seed);
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimitsEnabled = false });
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         var traffic = new TwoWayTraffic(telegram, aliexpress, Orders);
         var database = Path.Combine(Directory.CreateTempSubdirectory("bridge-crash-loop-").FullName, "bridge.db");
         var environment = BridgeProcess.Environment(telegram, aliexpress, database);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -16,7 +17,7 @@ public sealed partial class CrashRecoveryTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimitsEnabled = false });
         telegram.AddSupergroup(Staff, "Store staff");
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         for (var i = 0; i < Messages; i++)
         {
             aliexpress.AddBuyerMessage($"80000{i % Orders}", $"buyer{i % Orders}", $"Buyer {i % Orders}", $"msg-{i:D3}");

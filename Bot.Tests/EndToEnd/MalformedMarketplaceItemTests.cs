@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Core.Relay;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -20,7 +21,7 @@ public sealed class MalformedMarketplaceItemTests
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
         telegram.AddSupergroup(OperatorChat, "Operators", forum: false);
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         var settings = AliExpressEndToEndTests.Settings(aliexpress);
         settings["Telegram:OperatorChatId"] = OperatorChat.ToString(CultureInfo.InvariantCulture);
         settings["Telegram:OperatorIds"] = Operator.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
-using Bot.Tests.Fakes.Images;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.Hosting;
+using Bot.Testing.Images;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.EndToEnd;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
 using Bot.Core.Operations;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.EndToEnd;
 

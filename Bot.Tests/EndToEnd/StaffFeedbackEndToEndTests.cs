@@ -1,6 +1,6 @@
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bot.Tests.Fakes;
+using Bot.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.EndToEnd;

@@ -1,4 +1,5 @@
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing.Hosting;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.EndToEnd;
 

@@ -1,6 +1,7 @@
 using Bot.Core.Relay;
 using Bot.Core.Translation;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing.Hosting;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.EndToEnd;
 

@@ -1,7 +1,8 @@
 using Bot.Core.Operations;
 using Bot.Core.Outbox;
+using Bot.Testing;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Fuzz;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.Operations;
 
@@ -18,7 +19,7 @@ public sealed partial class LogOutputTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         for (var i = 0; i < 5; i++)
         {
             aliexpress.AddBuyerMessage($"81000{i}", $"buyer{i}", $"Buyer {i}", $"log-check-{i}");
@@ -45,7 +46,7 @@ public sealed partial class LogOutputTests
     [Fact]
     public async Task UnreachableTelegram_LogsTheFirstFailure_NoStacks_AndABoundedNumberOfLines()
     {
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         var settings = Settings("http://127.0.0.1:9", "123456789:AAHtest-token-0123456789", aliexpress);
         // Every getUpdates failure also as a Debug line, to count them; the default level stays Information.
         settings["Logging__LogLevel__Bot.Telegram.UpdateReceiver"] = "Debug";
@@ -63,7 +64,7 @@ public sealed partial class LogOutputTests
         Assert.InRange(important.Count, 1, 20);
     }
 
-    private static Dictionary<string, string?> Settings(string telegramUrl, string token, FakeAliExpressGateway aliexpress)
+    private static Dictionary<string, string?> Settings(string telegramUrl, string token, FakeAliExpressServer aliexpress)
     {
         var settings = BridgeProcess.QuietSettings(Path.Combine(Directory.CreateTempSubdirectory("bridge-log-").FullName, "bridge.db"));
         settings["Telegram__BotToken"] = token;

@@ -1,6 +1,7 @@
+using Bot.Testing;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.Operations;
 

@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.Operations;
 

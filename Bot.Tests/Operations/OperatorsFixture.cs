@@ -1,9 +1,10 @@
 using System.Globalization;
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
+using Bot.Testing;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.Operations;
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.Operations;
 
@@ -12,14 +13,14 @@ public sealed class StatusHeadlineTests : IAsyncLifetime
 {
     private const string Poll = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
     private FakeTelegramServer telegram = null!;
-    private FakeAliExpressGateway aliexpress = null!;
+    private FakeAliExpressServer aliexpress = null!;
     private BridgeHost bridge = null!;
 
     public async Task InitializeAsync()
     {
         telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        aliexpress = await FakeAliExpressGateway.StartAsync();
+        aliexpress = await FakeAliExpressServer.StartAsync();
         // The default bounds (a poll within 5 minutes): the failure must show without waiting for them.
         bridge = await BridgeHost.StartAsync(telegram, null, AliExpressEndToEndTests.Settings(aliexpress));
     }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

@@ -1,7 +1,7 @@
 using Bot.Core.Operations.Commands;
 using Bot.Telegram;
 using Bot.Tests.Core;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.Telegram;
 

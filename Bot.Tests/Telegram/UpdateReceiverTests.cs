@@ -1,5 +1,5 @@
 using Bot.Telegram;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 using Bot.Tests.Operations;
 using Telegram.Bot;
 

@@ -1,5 +1,5 @@
 using Bot.Core.Translation;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Translation;
 

@@ -1,6 +1,6 @@
 using Bot.Core.Translation;
 using Bot.Core.Translation.Providers;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Translation;
 

@@ -1,6 +1,6 @@
 using Bot.Core.Operations;
 using Bot.Core.Relay;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.EndToEnd.FaultMatrix;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private MatrixRig(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, WebApplication app, string databasePath)
+    private MatrixRig(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, WebApplication app, string databasePath)
     {
         Telegram = telegram;
         AliExpress = aliexpress;
@@ -32,7 +33,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
 
     public FakeTelegramServer Telegram { get; }
 
-    public FakeAliExpressGateway AliExpress { get; }
+    public FakeAliExpressServer AliExpress { get; }
 
     public TwoWayTraffic Traffic { get; }
 
@@ -47,7 +48,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
     /// at most 1 s (10 min), so the 8 attempts of <c>Relay:MaxAttempts</c> are spent in about 3 s instead of about 9 min;
     /// marketplace back-off at most 2 s (5 min); after an authorization error polling tries again after 3 s (10 min);
     /// alerts are checked every 100 ms (30 s) and a delivery pending 3 s (15 min) is reported as stuck.</summary>
-    public static Dictionary<string, string?> Scaled(FakeAliExpressGateway aliexpress) => new()
+    public static Dictionary<string, string?> Scaled(FakeAliExpressServer aliexpress) => new()
     {
         ["Marketplace:AliExpress:GatewayUrl"] = aliexpress.BaseUrl,
         ["Marketplace:AliExpress:AppKey"] = aliexpress.AppKey,
@@ -73,7 +74,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
         var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimitsEnabled = false });
         telegram.AddSupergroup(Staff, "Store staff");
         telegram.AddSupergroup(OperatorChat, "Operators", forum: false);
-        var aliexpress = await FakeAliExpressGateway.StartAsync();
+        var aliexpress = await FakeAliExpressServer.StartAsync();
         var settings = Scaled(aliexpress);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

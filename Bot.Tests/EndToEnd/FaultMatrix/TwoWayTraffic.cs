@@ -1,13 +1,14 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
 /// <summary>Numbered messages both ways through the fakes: buyers write order comments on the fake AliExpress (they
 /// must appear in the staff topics), staff answer in those topics on the fake Telegram (the answers must be posted to
 /// AliExpress). Each message carries a token (b0001, s0001) so arrivals can be counted however they are formatted.</summary>
-public sealed partial class TwoWayTraffic(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, int orders)
+public sealed partial class TwoWayTraffic(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, int orders)
 {
     public const long Staff = BridgeHost.StaffChatId;
     public const long StaffUser = 5001;

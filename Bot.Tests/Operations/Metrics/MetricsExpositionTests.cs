@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Operations.Metrics;
 
