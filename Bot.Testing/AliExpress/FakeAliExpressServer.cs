@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Testing.AliExpress;
 
-/// <summary>An AliExpress IOP gateway on 127.0.0.1 speaking the message API v2 over real HTTP. It checks app key,
+/// <summary>A fake AliExpress IOP server on 127.0.0.1 speaking the message API v2 over real HTTP. It checks app key,
 /// session, timestamp (±7200 s of its clock, which may run off the bridge's: <see cref="FakeAliExpressServerOptions.ClockOffset"/>) and signature like the platform, keeps relations and messages, echoes the
 /// bridge's posts back as seller messages with new ids, and injects faults on demand. Any process can reach
 /// <see cref="BaseUrl"/>; the test that starts it owns and disposes it.</summary>

@@ -1,6 +1,6 @@
 namespace Bot.Testing.AliExpress;
 
-/// <summary>How the fake AliExpress gateway shapes its answers. Defaults follow the SDK documentation.</summary>
+/// <summary>How the fake AliExpress server shapes its answers. Defaults follow the SDK documentation.</summary>
 public sealed record FakeAliExpressServerOptions
 {
     /// <summary>Lists the XML way (<c>relation_list.relation_result[]</c>); false: flat arrays (<c>relation_list[]</c>).</summary>

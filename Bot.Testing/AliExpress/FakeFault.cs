@@ -1,6 +1,6 @@
 namespace Bot.Testing.AliExpress;
 
-/// <summary>A failure the fake gateway answers instead of the real result (see <see cref="FakeAliExpressServer.FailNext"/>).</summary>
+/// <summary>A failure the fake AliExpress server answers instead of the real result (see <see cref="FakeAliExpressServer.FailNext"/>).</summary>
 public sealed record FakeFault
 {
     public int StatusCode { get; init; } = 200;

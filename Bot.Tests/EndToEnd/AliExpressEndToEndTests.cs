@@ -6,7 +6,7 @@ using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
-/// <summary>The real host with the real AliExpress adapter, against the fake AliExpress gateway and the fake Bot API.</summary>
+/// <summary>The real host with the real AliExpress adapter, against the fake AliExpress server and the fake Bot API.</summary>
 public sealed class AliExpressEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -31,13 +31,13 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         await telegram.DisposeAsync();
     }
 
-    public static Dictionary<string, string?> Settings(FakeAliExpressServer gateway) => new()
+    public static Dictionary<string, string?> Settings(FakeAliExpressServer aliexpress) => new()
     {
-        ["Marketplace:AliExpress:GatewayUrl"] = gateway.BaseUrl,
-        ["Marketplace:AliExpress:AppKey"] = gateway.AppKey,
-        ["Marketplace:AliExpress:AppSecret"] = gateway.AppSecret,
-        ["Marketplace:AliExpress:AccessToken"] = gateway.AccessToken,
-        ["Marketplace:AliExpress:SellerLoginId"] = gateway.SellerLoginId,
+        ["Marketplace:AliExpress:GatewayUrl"] = aliexpress.BaseUrl,
+        ["Marketplace:AliExpress:AppKey"] = aliexpress.AppKey,
+        ["Marketplace:AliExpress:AppSecret"] = aliexpress.AppSecret,
+        ["Marketplace:AliExpress:AccessToken"] = aliexpress.AccessToken,
+        ["Marketplace:AliExpress:SellerLoginId"] = aliexpress.SellerLoginId,
     };
 
     private Task<SentMessage> PostedAsync(string fragment) =>

@@ -12,7 +12,7 @@ using Xunit.Abstractions;
 namespace Bot.Tests.Fuzz;
 
 /// <summary>Generated Telegram updates through the fake Bot API's update queue into the real host (UpdateReceiver,
-/// UpdateMapper, router, routes), and generated AliExpress rows and answers as raw JSON through the fake gateway into
+/// UpdateMapper, router, routes), and generated AliExpress rows and answers as raw JSON through the fake AliExpress server into
 /// the real adapter, poller and ingestor. Seeded: set BRIDGE_FUZZ_SEED to replay a run.</summary>
 public sealed class BridgeFuzzTests(ITestOutputHelper output)
 {

@@ -8,7 +8,7 @@ using Bot.Testing.BotApi;
 namespace Bot.Tests.Operations;
 
 /// <summary>The status page's headline and /readyz against the real host, the real AliExpress adapter and the fake
-/// AliExpress gateway: a part that needs an operator is not hidden behind "ready".</summary>
+/// AliExpress server: a part that needs an operator is not hidden behind "ready".</summary>
 public sealed class StatusHeadlineTests : IAsyncLifetime
 {
     private const string Poll = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
 /// <summary>One row of the fault matrix: the real host (<see cref="BridgeApp"/>, the real AliExpress adapter) against the
-/// fake Bot API and the fake AliExpress gateway, with an operator chat, two-way traffic in four conversations and the
+/// fake Bot API and the fake AliExpress server, with an operator chat, two-way traffic in four conversations and the
 /// time bounds scaled down (see <see cref="Scaled"/>).</summary>
 public sealed partial class MatrixRig : IAsyncDisposable
 {
