@@ -1,15 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Core.Conversations;
-using Bot.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Testing.AliExpress;
 
@@ -19,13 +11,13 @@ namespace Bot.Testing.AliExpress;
 /// <see cref="BaseUrl"/>; the test that starts it owns and disposes it.</summary>
 public sealed class FakeAliExpressServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly FakeAliExpressState _state;
     private readonly FakeRequestRouter _router;
 
-    private FakeAliExpressServer(WebApplication app, FakeAliExpressState state, FakeRequestRouter router, FakeAliExpressServerOptions options)
+    private FakeAliExpressServer(LoopbackServer server, FakeAliExpressState state, FakeRequestRouter router, FakeAliExpressServerOptions options)
     {
-        _app = app;
+        _server = server;
         _state = state;
         _router = router;
         Options = options;
@@ -34,7 +26,7 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
     public FakeAliExpressServerOptions Options { get; }
 
     /// <summary>E.g. <c>http://127.0.0.1:53117</c>: the bridge's <c>GatewayUrl</c>.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server.Url;
 
     public string AppKey => Options.AppKey;
 
@@ -49,18 +41,10 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
         options ??= new FakeAliExpressServerOptions();
         time ??= TimeProvider.System;
         time = options.ClockOffset == TimeSpan.Zero ? time : new OffsetTimeProvider(time, options.ClockOffset);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)}");
-        var app = builder.Build();
         var state = new FakeAliExpressState(options, time);
         var router = new FakeRequestRouter(state, options, time);
-        app.MapPost("/sync", router.HandleAsync);
-        await app.StartAsync();
-
-        var gateway = new FakeAliExpressServer(app, state, router, options);
-        gateway.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        return gateway;
+        var server = await LoopbackServer.StartAsync(app => app.MapPost("/sync", router.HandleAsync), port: options.Port);
+        return new FakeAliExpressServer(server, state, router, options);
     }
 
     /// <summary>A buyer writes. For <see cref="ConversationKind.Order"/> the channel is the order id; for chats it is the
@@ -128,9 +112,5 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
     /// <summary>Answers the next valid call of <paramref name="method"/> with a raw JSON document (for shapes the fake does not produce itself).</summary>
     public void AnswerNext(string method, JsonObject answer) => _router.Override(method, answer);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

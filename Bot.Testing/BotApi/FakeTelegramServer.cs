@@ -1,12 +1,6 @@
-using System.Net;
 using Bot.Testing.BotApi.Methods;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Http;
 
 namespace Bot.Testing.BotApi;
 
@@ -16,23 +10,22 @@ namespace Bot.Testing.BotApi;
 /// </summary>
 public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly FakeTelegramState _state;
     private readonly FailureInjector _failures;
     private readonly RequestLog _log;
 
-    private FakeTelegramServer(WebApplication app, FakeTelegramState state, FailureInjector failures, RequestLog log, string token, string baseUrl)
+    private FakeTelegramServer(LoopbackServer server, FakeTelegramState state, FailureInjector failures, RequestLog log, string token)
     {
-        _app = app;
+        _server = server;
         _state = state;
         _failures = failures;
         _log = log;
         Token = token;
-        BaseUrl = baseUrl;
     }
 
     /// <summary>Scheme, host and port, e.g. http://127.0.0.1:51234; pass it as the client's baseUrl.</summary>
-    public string BaseUrl { get; }
+    public string BaseUrl => _server.Url;
 
     /// <summary>A token shaped like a real one ("{BotUserId}:TEST-token").</summary>
     public string Token { get; }
@@ -48,23 +41,18 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         var token = $"{options.BotUserId}:TEST-token";
         var failures = new FailureInjector();
         var log = new RequestLog();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        var endpoint = new BotApiEndpoint(state, CreateRoutes(state), failures, log, token, app.Lifetime.ApplicationStopping);
-        app.Run(endpoint.HandleAsync);
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new FakeTelegramServer(app, state, failures, log, token, address.TrimEnd('/'));
+        var server = await LoopbackServer.StartAsync(app =>
+        {
+            var endpoint = new BotApiEndpoint(state, CreateRoutes(state), failures, log, token, app.Lifetime.ApplicationStopping);
+            app.Run(new RequestDelegate(endpoint.HandleAsync));
+        });
+        return new FakeTelegramServer(server, state, failures, log, token);
     }
 
     public async ValueTask DisposeAsync()
     {
         _state.Updates.Stop();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _state.Updates.Dispose();
     }
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Bot.Core.Marketplace;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,7 +19,7 @@ public sealed class BridgeHost : IAsyncDisposable
     {
         this.app = app;
         DatabasePath = databasePath;
-        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Url = LoopbackServer.AddressOf(app.Services);
     }
 
     public string Url { get; }

@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Testing.Images;
 
@@ -16,28 +12,20 @@ public sealed class ImageServer : IAsyncDisposable
     /// <summary>What /huge.jpg streams, in 4 KiB chunks and without a Content-Length.</summary>
     public const int HugeBytes = 64 * 1024;
 
-    private readonly WebApplication app;
+    private LoopbackServer? server;
     private int requests;
 
-    private ImageServer(WebApplication app)
-    {
-        this.app = app;
-        Map(app);
-    }
-
     /// <summary>The base address once started, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
-    public string Url => app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    public string Url => server?.Url ?? throw new InvalidOperationException("The image server is not started.");
 
     public int Requests => Volatile.Read(ref requests);
 
+    /// <param name="address">Another loopback address (127.0.0.2) stands in for a host on the internet.</param>
     public static async Task<ImageServer> StartAsync(string address = "127.0.0.1")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://{address}:0");
-        var app = builder.Build();
-        var server = new ImageServer(app);
-        await app.StartAsync();
-        return server;
+        var images = new ImageServer();
+        images.server = await LoopbackServer.StartAsync(images.Map, address);
+        return images;
     }
 
     private void Map(WebApplication web)
@@ -68,7 +56,9 @@ public sealed class ImageServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        if (server is not null)
+        {
+            await server.DisposeAsync();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Testing;
 using Bot.Testing.BotApi;
 using Bot.Testing.Translation;
 
@@ -10,13 +11,13 @@ public sealed partial class BuyerEndToEndTests : StaffGroupTests
     private const long Buyer = 424242;
     private const long Stranger = 666;
 
-    private FakeHttpServer? translator;
+    private LoopbackServer? translator;
 
     protected override async Task<StaffGroupBridge> StartAsync()
     {
         // A LibreTranslate-shaped fake that marks every translation with its target language.
         var api = new FakeTranslationApi { Transform = (text, target) => $"[{target}] {text}" };
-        translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
         return await StaffGroupBridge.StartAsync(LibreTranslateHostSettings.For(translator, "en,es,ru"), arrange: t =>
         {
             t.AddPrivateChat(Buyer, "Ana", "es");

@@ -1,3 +1,4 @@
+using Bot.Testing;
 using Bot.Testing.Hosting;
 using Bot.Testing.Translation;
 
@@ -13,7 +14,7 @@ public sealed class TranslationEndToEndTests
     public async Task TranslatorDown_OriginalGoesOutWithANote_ThenTranslationsResume_BothWays()
     {
         var api = new FakeTranslationApi { Mode = FakeMode.TooManyRequests, Transform = (text, target) => $"<{target}> {text}" };
-        await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        await using var translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
         await using var rig = await StaffGroupBridge.StartAsync(settings: LibreTranslateHostSettings.For(translator));
         var (telegram, marketplace) = (rig.Telegram, rig.Marketplace);
 

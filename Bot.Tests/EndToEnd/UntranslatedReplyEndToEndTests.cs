@@ -1,5 +1,6 @@
 using Bot.Core.Relay;
 using Bot.Core.Translation;
+using Bot.Testing;
 using Bot.Testing.Hosting;
 using Bot.Testing.Translation;
 
@@ -15,7 +16,7 @@ public sealed class UntranslatedReplyEndToEndTests
     public async Task TranslatorDown_StaffReplyReachesTheBuyerUnderANoteInTheirLanguage_AndStaffAreTold()
     {
         var api = new FakeTranslationApi { Mode = FakeMode.TooManyRequests };
-        await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        await using var translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
         await using var rig = await StaffGroupBridge.StartAsync(settings: LibreTranslateHostSettings.For(translator));
         var (telegram, marketplace, bridge) = (rig.Telegram, rig.Marketplace, rig.Bridge);
 

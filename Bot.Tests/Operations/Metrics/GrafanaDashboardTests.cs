@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Testing;
 using Bot.Testing.Translation;
 
 namespace Bot.Tests.Operations.Metrics;
@@ -28,7 +29,7 @@ public sealed partial class GrafanaDashboardTests
     public async Task EveryPanelQuery_AnswersFromARealPrometheus_StaysNonNegativeAcrossARestart_AndBridgeUpTurnsRed()
     {
         var dashboard = GrafanaDashboard.Load();
-        await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
+        await using var translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
         var port = PrometheusServer.FreePort();
         OperatorsFixture? f = await StartBridgeAsync(translator, port);
         try
@@ -73,7 +74,7 @@ public sealed partial class GrafanaDashboardTests
         }
     }
 
-    private static Task<OperatorsFixture> StartBridgeAsync(FakeHttpServer translator, int port)
+    private static Task<OperatorsFixture> StartBridgeAsync(LoopbackServer translator, int port)
     {
         var settings = LibreTranslateHostSettings.For(translator);
         settings["Urls"] = $"http://127.0.0.1:{port}";

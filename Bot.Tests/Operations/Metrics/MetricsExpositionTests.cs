@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Testing;
 using Bot.Testing.Translation;
 
 namespace Bot.Tests.Operations.Metrics;
@@ -7,12 +8,12 @@ namespace Bot.Tests.Operations.Metrics;
 /// counters named *_total under one prefix with help text for people, and every series exists from the start.</summary>
 public sealed partial class MetricsExpositionTests : IAsyncLifetime
 {
-    private FakeHttpServer translator = null!;
+    private LoopbackServer translator = null!;
     private OperatorsFixture f = null!;
 
     public async Task InitializeAsync()
     {
-        translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
+        translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
         f = await OperatorsFixture.StartAsync(LibreTranslateHostSettings.For(translator));
     }
 
