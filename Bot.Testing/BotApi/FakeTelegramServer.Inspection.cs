@@ -62,38 +62,4 @@ public sealed partial class FakeTelegramServer
             }
         }
     }
-
-    /// <summary>Polls <paramref name="condition"/> until it holds; throws <see cref="TimeoutException"/> after <paramref name="timeout"/> (real time).</summary>
-    public Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        WaitForAsync(() => condition() ? true : (bool?)null, timeout, cancellationToken);
-
-    /// <summary>Polls <paramref name="probe"/> until it returns a value and returns it; throws <see cref="TimeoutException"/> after <paramref name="timeout"/>.</summary>
-    public async Task<T> WaitForAsync<T>(Func<T?> probe, TimeSpan timeout, CancellationToken cancellationToken = default)
-        where T : struct
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            if (probe() is T value)
-            {
-                return value;
-            }
-
-            if (DateTimeOffset.UtcNow >= deadline)
-            {
-                throw new TimeoutException($"Condition not met within {timeout}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(10), TimeProvider.System, cancellationToken);
-        }
-    }
-
-    /// <summary>Like <see cref="WaitForAsync{T}(Func{T?}, TimeSpan, CancellationToken)"/> for reference types, e.g. a message found in <see cref="SentTo"/>.</summary>
-    public async Task<T> WaitForItemAsync<T>(Func<T?> probe, TimeSpan timeout, CancellationToken cancellationToken = default)
-        where T : class
-    {
-        T? found = null;
-        await WaitUntilAsync(() => (found = probe()) is not null, timeout, cancellationToken);
-        return found!;
-    }
 }

@@ -1,5 +1,6 @@
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
+using Bot.Testing;
 using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
@@ -10,6 +11,7 @@ public sealed class AliExpressFaultTests
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
     private const string Details = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";
     private const string AddMsg = "aliexpress.message.redefining.versiontwo.addmsg";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     public static TheoryData<string, FakeFault> GarbledAnswers() => new()
     {
@@ -87,11 +89,14 @@ public sealed class AliExpressFaultTests
 
         // The back-off runs on the injected clock: move it until the retry has happened.
         var fetch = h.Client.FetchAsync(null, CancellationToken.None);
-        await WaitUntilAsync(() =>
-        {
-            h.Time.Advance(TimeSpan.FromSeconds(1));
-            return fetch.IsCompleted;
-        });
+        await Eventually.TrueAsync(
+            () =>
+            {
+                h.Time.Advance(TimeSpan.FromSeconds(1));
+                return fetch.IsCompleted;
+            },
+            Patience,
+            "the fetch to complete after its retry");
 
         Assert.Single((await fetch).Messages);
         Assert.Equal([TimeSpan.FromSeconds(5)], delays);
@@ -135,9 +140,9 @@ public sealed class AliExpressFaultTests
 
         // The resilience pipeline runs on the injected clock: each attempt times out when the fake clock moves.
         var fetch = h.Client.FetchAsync(null, CancellationToken.None);
-        await WaitUntilAsync(() => h.Server.CallCount(Relations) == 1);
+        await Eventually.TrueAsync(() => h.Server.CallCount(Relations) == 1, Patience);
         h.Time.Advance(TimeSpan.FromMilliseconds(150));
-        await WaitUntilAsync(() => h.Server.CallCount(Relations) == 2);
+        await Eventually.TrueAsync(() => h.Server.CallCount(Relations) == 2, Patience);
         h.Time.Advance(TimeSpan.FromMilliseconds(150));
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => fetch);
 
@@ -156,14 +161,5 @@ public sealed class AliExpressFaultTests
         Assert.Equal(MarketplaceErrorKind.Transient, error.Kind);
         Assert.Equal("ApiCallLimit", error.Code);
         Assert.NotNull(error.RequestId);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, deadline.Token);
-        }
     }
 }

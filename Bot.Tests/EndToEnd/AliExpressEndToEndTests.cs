@@ -1,5 +1,6 @@
 using Bot.Core.Conversations;
 using Bot.Core.Operations;
+using Bot.Testing;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
@@ -41,7 +42,7 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
     };
 
     private Task<SentMessage> PostedAsync(string fragment) =>
-        telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+        Eventually.ValueAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 
     [Fact]
     public async Task OrderComment_ToTopic_StaffReply_ToAddmsg_EchoNotRelayed()
@@ -52,17 +53,17 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         var topic = post.ThreadId!.Value;
         Assert.Contains(telegram.Topics(Staff), t => t.ThreadId == topic && t.Name.Contains("3001234567890", StringComparison.Ordinal));
         Assert.Contains("gsp.aliexpress.com", telegram.SentTo(Staff, topic)[0].Text); // the card links the order
-        await telegram.WaitUntilAsync(() => aliexpress.MarkedRead.Contains("3001234567890"), Timeout);
+        await Eventually.TrueAsync(() => aliexpress.MarkedRead.Contains("3001234567890"), Timeout);
 
         var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "We ship it today.", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        await Eventually.TrueAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         var sent = Assert.Single(aliexpress.Sent);
         Assert.Equal(("order", "3001234567890", "buyer_ana", aliexpress.SellerLoginId, "We ship it today."), (sent.MessageType, sent.ExternId, sent.BuyerId, sent.SellerId, sent.Content));
 
         // The echo arrives in the next polls as a seller message with a new id, and is recognised.
         var count = telegram.SentTo(Staff, topic).Count;
         var polls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
-        await telegram.WaitUntilAsync(() => aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist") > polls + 3, Timeout);
+        await Eventually.TrueAsync(() => aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist") > polls + 3, Timeout);
         Assert.Equal(count, telegram.SentTo(Staff, topic).Count);
     }
 
@@ -79,7 +80,7 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         Assert.Contains("https://www.aliexpress.com/item/1005001.html", card.Text);
 
         var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "Yes, blue is in stock.", threadId: post.ThreadId);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        await Eventually.TrueAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         var sent = Assert.Single(aliexpress.Sent);
         Assert.Equal(("product", "1005001", "buyer_bo"), (sent.MessageType, sent.ExternId, sent.BuyerId));
     }
@@ -95,13 +96,13 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
 
         aliexpress.FailNext("*", FakeFault.ExpiredSession(), times: 1000);
         var health = bridge.Get<BridgeHealth>();
-        await telegram.WaitUntilAsync(() => health.Marketplace.NeedsOperator, Timeout);
+        await Eventually.TrueAsync(() => health.Marketplace.NeedsOperator, Timeout);
         var calls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
         Assert.NotNull(health.Marketplace.LastError);
         // Let several poll intervals (200 ms) pass, observed through the bridge's own long polls of Telegram (1 s each):
         // a poller that kept going would have called AliExpress again by then.
         var longPolls = telegram.CallCount("getUpdates");
-        await telegram.WaitUntilAsync(() => telegram.CallCount("getUpdates") >= longPolls + 2, Timeout);
+        await Eventually.TrueAsync(() => telegram.CallCount("getUpdates") >= longPolls + 2, Timeout);
         Assert.Equal(calls, aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Testing;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
@@ -31,7 +32,7 @@ public sealed class ClockSkewEndToEndTests
             await WaitForPollsAsync(telegram, aliexpress, 1);
         }
 
-        await telegram.WaitUntilAsync(() => texts.All(t => Posts(telegram, t) > 0), Timeout);
+        await Eventually.TrueAsync(() => texts.All(t => Posts(telegram, t) > 0), Timeout);
         await WaitForPollsAsync(telegram, aliexpress, 5);
 
         Assert.All(texts, t => Assert.Equal(1, Posts(telegram, t)));
@@ -43,6 +44,6 @@ public sealed class ClockSkewEndToEndTests
     private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, int polls)
     {
         var target = aliexpress.CallCount(Relations) + polls;
-        await telegram.WaitUntilAsync(() => aliexpress.CallCount(Relations) >= target, Timeout);
+        await Eventually.TrueAsync(() => aliexpress.CallCount(Relations) >= target, Timeout);
     }
 }

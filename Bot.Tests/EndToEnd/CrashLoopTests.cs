@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core.Relay;
+using Bot.Testing;
 using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd.FaultMatrix;
 using Bot.Testing.AliExpress;
@@ -47,7 +48,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
             await using var bridge = BridgeProcess.Start(environment);
             traffic.AddBuyerMessages(BuyerPerRound);
             await traffic.AddStaffRepliesAsync(StaffPerRound, Timeout);
-            await telegram.WaitUntilAsync(() => traffic.Arrivals >= baseline + after || bridge.HasExited, Timeout);
+            await Eventually.TrueAsync(() => traffic.Arrivals >= baseline + after || bridge.HasExited, Timeout);
             Assert.False(bridge.HasExited, "the bridge stopped by itself");
             await bridge.KillAsync();
             duplicatesAtKill.Add(Duplicates(traffic));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Testing;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
@@ -30,7 +31,7 @@ public sealed partial class CrashRecoveryTests
 
         await using (var first = BridgeProcess.Start(environment))
         {
-            await telegram.WaitUntilAsync(() => Relayed(telegram).Count >= 40 || first.HasExited, TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(() => Relayed(telegram).Count >= 40 || first.HasExited, TimeSpan.FromSeconds(60));
             Assert.False(first.HasExited, "the bridge stopped by itself");
             await first.KillAsync(); // SIGKILL on Linux: no shutdown code runs
         }
@@ -40,7 +41,7 @@ public sealed partial class CrashRecoveryTests
 
         await using (BridgeProcess.Start(environment))
         {
-            await telegram.WaitUntilAsync(() => Relayed(telegram).Distinct().Count() == Messages, TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(() => Relayed(telegram).Distinct().Count() == Messages, TimeSpan.FromSeconds(60));
         }
 
         var relayed = Relayed(telegram);

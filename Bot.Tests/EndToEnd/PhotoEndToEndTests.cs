@@ -1,3 +1,4 @@
+using Bot.Testing;
 using Bot.Testing.Hosting;
 using Bot.Testing.Images;
 
@@ -16,7 +17,7 @@ public sealed class PhotoEndToEndTests
 
         marketplace.AddBuyerMessage("61001", "This is what arrived", images: [imageUrl]);
 
-        var photo = await telegram.WaitForItemAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.Photo is not null), TimeSpan.FromSeconds(20));
+        var photo = await Eventually.ValueAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.Photo is not null), TimeSpan.FromSeconds(20));
         Assert.Equal(ImageServer.Jpeg, photo.Photo);
         Assert.NotNull(photo.ThreadId);
     }

@@ -1,3 +1,4 @@
+using Bot.Testing;
 using Bot.Testing.Hosting;
 using Bot.Testing.Images;
 using Bot.Testing.BotApi;
@@ -54,9 +55,9 @@ public sealed class PhotoRefusalEndToEndTests
         await LinkAsync(telegram, "IMAGE_PROCESS_FAILED");
         marketplace.AddBuyerMessage("62003", "Did you get it?");
 
-        await telegram.WaitForItemAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains("Did you get it?", StringComparison.Ordinal) == true), Timeout);
+        await Eventually.ValueAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains("Did you get it?", StringComparison.Ordinal) == true), Timeout);
     }
 
     private static Task<SentMessage> LinkAsync(FakeTelegramServer telegram, string fragment) =>
-        telegram.WaitForItemAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+        Eventually.ValueAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 }

@@ -21,10 +21,10 @@ public sealed class UntranslatedReplyEndToEndTests
         var (telegram, marketplace, bridge) = (rig.Telegram, rig.Marketplace, rig.Bridge);
 
         marketplace.AddBuyerMessage("62101", "Здравствуйте, где мой заказ? Прошло уже две недели.");
-        var post = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Здравствуйте", StringComparison.Ordinal) == true), Timeout);
+        var post = await Eventually.ValueAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Здравствуйте", StringComparison.Ordinal) == true), Timeout);
         var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "We checked: it is on its way.", threadId: post.ThreadId);
 
-        var told = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.ReplyToMessageId == reply), Timeout);
+        var told = await Eventually.ValueAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.ReplyToMessageId == reply), Timeout);
         Assert.Contains("Sent untranslated", told.VisibleText, StringComparison.Ordinal);
         var posted = Assert.Single(marketplace.Sent).Text;
         Assert.Equal("(Автоматический перевод недоступен: это исходное сообщение продавца.)\n\nWe checked: it is on its way.", posted);

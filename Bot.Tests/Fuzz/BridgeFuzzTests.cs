@@ -66,7 +66,7 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
                     }
                 }
 
-                await telegram.WaitUntilAsync(() => telegram.PendingUpdateCount == 0, StallTimeout);
+                await Eventually.TrueAsync(() => telegram.PendingUpdateCount == 0, StallTimeout);
                 await WaitForPollsAsync(telegram, aliexpress, 2);
             }
 
@@ -87,9 +87,9 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
     private static async Task AssertBothWaysFlowAsync(FakeTelegramServer telegram, FakeAliExpressServer aliexpress)
     {
         aliexpress.AddBuyerMessage("3005999999999", "buyer_final", "Final", "Ordinary buyer message after the fuzz");
-        var post = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Ordinary buyer message after the fuzz", StringComparison.Ordinal) == true), StallTimeout);
+        var post = await Eventually.ValueAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Ordinary buyer message after the fuzz", StringComparison.Ordinal) == true), StallTimeout);
         telegram.EnqueueMessage(Staff, 5001, "Sam", "Ordinary staff reply after the fuzz", threadId: post.ThreadId);
-        await telegram.WaitUntilAsync(() => aliexpress.Sent.Any(s => s.Content == "Ordinary staff reply after the fuzz"), StallTimeout);
+        await Eventually.TrueAsync(() => aliexpress.Sent.Any(s => s.Content == "Ordinary staff reply after the fuzz"), StallTimeout);
     }
 
     private static Dictionary<string, string?> Settings(FakeAliExpressServer aliexpress)
@@ -140,6 +140,6 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
     private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, int polls)
     {
         var target = aliexpress.CallCount(Relations) + polls;
-        await telegram.WaitUntilAsync(() => aliexpress.CallCount(Relations) >= target, StallTimeout);
+        await Eventually.TrueAsync(() => aliexpress.CallCount(Relations) >= target, StallTimeout);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Bot.Testing;
 using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
 using Bot.Testing.AliExpress;
@@ -27,10 +28,10 @@ public sealed partial class LogOutputTests
 
         var settings = Settings(telegram.BaseUrl, telegram.Token, aliexpress);
         await using var bridge = BridgeProcess.Start(settings);
-        await telegram.WaitUntilAsync(() => telegram.SentTo(BridgeHost.StaffChatId).Count(m => m.VisibleText?.Contains("log-check-", StringComparison.Ordinal) == true) >= 5 || bridge.HasExited, Within);
+        await Eventually.TrueAsync(() => telegram.SentTo(BridgeHost.StaffChatId).Count(m => m.VisibleText?.Contains("log-check-", StringComparison.Ordinal) == true) >= 5 || bridge.HasExited, Within);
         var polls = aliexpress.CallCount(RelationList);
         var linesBefore = bridge.Lines.Count;
-        await telegram.WaitUntilAsync(() => aliexpress.CallCount(RelationList) >= polls + 20 || bridge.HasExited, Within);
+        await Eventually.TrueAsync(() => aliexpress.CallCount(RelationList) >= polls + 20 || bridge.HasExited, Within);
         Assert.False(bridge.HasExited, bridge.Output);
 
         var lines = bridge.Lines;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Bot.Testing;
 using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
 using Bot.Testing.AliExpress;
@@ -58,18 +59,16 @@ public sealed class StatusHeadlineTests : IAsyncLifetime
     private async Task<JsonElement> ReadyzAsync(HttpStatusCode wanted)
     {
         using var http = new HttpClient { BaseAddress = new Uri(bridge.Url) };
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            if (response.StatusCode == wanted)
+        JsonElement body = default;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return body;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"/readyz never answered {wanted}; last: {body}");
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
-        }
+                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                return response.StatusCode == wanted;
+            },
+            TimeSpan.FromSeconds(20),
+            () => $"/readyz answering {wanted}; last: {body}");
+        return body;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Testing;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
@@ -127,7 +128,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
     {
         var complete = await Traffic.WaitCompleteAsync(Timeout);
         // A call the bridge gave up on (timeout) may still take effect later: count only once every send was answered.
-        await Telegram.WaitUntilAsync(() => new[] { "sendMessage", "setMessageReaction" }.All(m => Telegram.CallCount(m) == Telegram.Requests.Count(c => c.Method == m)), Timeout);
+        await Eventually.TrueAsync(() => new[] { "sendMessage", "setMessageReaction" }.All(m => Telegram.CallCount(m) == Telegram.Requests.Count(c => c.Method == m)), Timeout);
         var (buyer, staff) = (Traffic.BuyerTally(), Traffic.StaffTally());
         var result = new MatrixRow(row, buyer.Lost + staff.Lost, buyer.Duplicates + staff.Duplicates, complete && !OperatorActed,
             buyer.OrderViolations + staff.OrderViolations);

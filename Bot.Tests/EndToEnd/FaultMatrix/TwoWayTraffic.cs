@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Testing;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
@@ -49,7 +50,7 @@ public sealed partial class TwoWayTraffic(FakeTelegramServer telegram, FakeAliEx
     public async Task<int> TopicOfAsync(int conversation, TimeSpan timeout)
     {
         var tokens = buyer.Where(b => b.Conversation == OrderOf(conversation)).Select(b => b.Token).ToHashSet();
-        var message = await telegram.WaitForItemAsync(
+        var message = await Eventually.ValueAsync(
             () => telegram.SentTo(Staff).LastOrDefault(m => m.ThreadId is not null && Tokens(m.VisibleText).Any(tokens.Contains)), timeout);
         return message.ThreadId!.Value;
     }
@@ -73,7 +74,7 @@ public sealed partial class TwoWayTraffic(FakeTelegramServer telegram, FakeAliEx
     {
         try
         {
-            await telegram.WaitUntilAsync(() => Complete, timeout);
+            await Eventually.TrueAsync(() => Complete, timeout);
             return true;
         }
         catch (TimeoutException)

@@ -94,7 +94,7 @@ public sealed partial class GrafanaDashboardTests
 
     /// <summary>Waits until the query has a result (a comparison that holds), up to the fixture's timeout.</summary>
     private static Task EventuallyAsync(PrometheusServer prometheus, string promql) =>
-        OperatorsFixture.EventuallyAsync(async () => (await prometheus.QueryAsync(promql)).GetArrayLength() > 0 ? promql : null);
+        Eventually.TrueAsync(async () => (await prometheus.QueryAsync(promql)).GetArrayLength() > 0, OperatorsFixture.Timeout, promql);
 
     /// <summary>Each counter (…_total) read through rate() or increase() over a range.</summary>
     [GeneratedRegex(@"^(?:(?!_total).)*(?:(?:rate|increase)\((?:bridge|process|dotnet)_[a-z_]+_total\{[^}]*\}\[[^\]]+\]\)(?:(?!_total).)*)+$")]

@@ -100,11 +100,14 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
     {
         await RelayOneBuyerMessageAsync();
 
-        var text = await OperatorsFixture.EventuallyAsync(async () =>
-        {
-            var scraped = await f.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-            return scraped.Contains("bridge_deliveries_total{kind=\"staff_post\"} 0", StringComparison.Ordinal) ? null : scraped;
-        });
+        var text = await Eventually.ValueAsync(
+            async () =>
+            {
+                var scraped = await f.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                return scraped.Contains("bridge_deliveries_total{kind=\"staff_post\"} 0", StringComparison.Ordinal) ? null : scraped;
+            },
+            OperatorsFixture.Timeout,
+            "/metrics counting a staff post");
         var lines = text.Split('\n');
         Assert.Contains("bridge_messages_received_total{role=\"buyer\"} 1", lines);
         Assert.Contains("bridge_messages_received_total{role=\"staff\"} 0", lines);
@@ -114,7 +117,7 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
     private async Task RelayOneBuyerMessageAsync()
     {
         f.Marketplace.AddBuyerMessage("81001", "Здравствуйте, где мой заказ? Прошло уже две недели.");
-        await f.Telegram.WaitUntilAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
     }
 
     [GeneratedRegex(@"^# TYPE (\S+) counter$", RegexOptions.Multiline)]
