@@ -1,49 +1,23 @@
 using Bot.Core.Buyers;
-using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Relay;
-using Bot.Core.Storage;
 using Bot.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 
 namespace Bot.Tests.Harness;
 
-/// <summary>The relay core wired as the host wires it, on a real SQLite file, with an in-memory chat gateway, an
-/// in-memory marketplace and a fake clock.</summary>
+/// <summary>The relay core wired as the host wires it (by <see cref="CoreServices"/>), on a real SQLite file, with
+/// buyers in Telegram, an in-memory chat gateway, an in-memory marketplace and a fake clock.</summary>
 public sealed class CoreHarness : IAsyncDisposable
 {
     public const long StaffChatId = -1001234567890;
 
-    private readonly string directory = Directory.CreateTempSubdirectory("bridge-core-").FullName;
+    private CoreServices core = null!;
 
-    private CoreHarness(IDictionary<string, string?>? settings, Action<IServiceCollection>? configure)
+    private CoreHarness()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:Bridge"] = $"Data Source={Path.Combine(directory, "bridge.db")}",
-                ["Relay:StaffChatId"] = StaffChatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Buyers:InviteKey"] = "core-harness-invite-key-0123456789",
-            })
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(Time);
-        services.AddStorage();
-        services.AddRelay();
-        services.AddBuyers();
-        services.AddSingleton(Identity.Object);
-        services.AddSingleton(Gateway);
-        services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(Gateway, sp.GetRequiredService<ChatRateLimiter>()));
-        services.AddSingleton<IMarketplaceClient>(Marketplace);
-        services.AddSingleton(Media.Object);
-        configure?.Invoke(services);
-        Services = services.BuildServiceProvider();
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));
@@ -56,17 +30,38 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public Mock<IBotIdentity> Identity { get; } = new();
 
-    public ServiceProvider Services { get; }
+    public ServiceProvider Services => core.Services;
 
     public T Get<T>()
-        where T : notnull => Services.GetRequiredService<T>();
+        where T : notnull => core.Get<T>();
 
     /// <param name="configure">Replaces or adds services after the defaults (e.g. a decorated database).</param>
     public static async Task<CoreHarness> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var harness = new CoreHarness(settings, configure);
+        var harness = new CoreHarness();
         harness.Identity.Setup(i => i.GetUsernameAsync(It.IsAny<CancellationToken>())).ReturnsAsync("store_bridge_bot");
-        await harness.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        var values = new Dictionary<string, string?> { ["Buyers:InviteKey"] = "core-harness-invite-key-0123456789" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        harness.core = await CoreServices.StartAsync(new CoreSetup
+        {
+            ChatGateway = harness.Gateway,
+            Marketplace = harness.Marketplace,
+            Time = harness.Time,
+            StaffChatId = StaffChatId,
+            Settings = values,
+            AfterRelay = services =>
+            {
+                services.AddBuyers();
+                services.AddSingleton(harness.Identity.Object);
+                services.AddSingleton(harness.Gateway);
+                services.AddSingleton(harness.Media.Object);
+            },
+            Configure = configure,
+        });
         return harness;
     }
 
@@ -102,17 +97,5 @@ public sealed class CoreHarness : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Services.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open by a pooled connection on another thread: the temp folder is cleaned by the OS.
-        }
-    }
+    public ValueTask DisposeAsync() => core.DisposeAsync();
 }
