@@ -60,11 +60,15 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         var sent = Assert.Single(aliexpress.Sent);
         Assert.Equal(("order", "3001234567890", "buyer_ana", aliexpress.SellerLoginId, "We ship it today."), (sent.MessageType, sent.ExternId, sent.BuyerId, sent.SellerId, sent.Content));
 
-        // The echo arrives in the next polls as a seller message with a new id, and is recognised.
+        // The echo arrives in the next polls as a seller message with a new id, and is recognised. A buyer message
+        // after those polls is posted after anything they brought in this order: once it is there, so would be the echo.
         var count = telegram.SentTo(Staff, topic).Count;
         var polls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
         await Eventually.TrueAsync(() => aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist") > polls + 3, Timeout);
-        Assert.Equal(count, telegram.SentTo(Staff, topic).Count);
+        aliexpress.AddBuyerMessage("3001234567890", "buyer_ana", "Ana", "Marker after the echo");
+        var marker = await PostedAsync("Marker after the echo");
+        Assert.Equal(count + 1, telegram.SentTo(Staff, topic).Count);
+        Assert.Equal(marker.MessageId, telegram.SentTo(Staff, topic)[^1].MessageId);
     }
 
     [Fact]

@@ -34,6 +34,10 @@ public sealed class ClockSkewEndToEndTests
 
         await Eventually.TrueAsync(() => texts.All(t => Posts(telegram, t) > 0), Timeout);
         await WaitForPollsAsync(telegram, aliexpress, 5);
+        // A message per order after those polls is posted after anything they brought in that order: a second copy included.
+        aliexpress.AddBuyerMessage("3009000000001", "buyer_0", "Buyer", "marker 0 after the polls");
+        aliexpress.AddBuyerMessage("3009000000002", "buyer_1", "Buyer", "marker 1 after the polls");
+        await Eventually.TrueAsync(() => Posts(telegram, "after the polls") == 2, Timeout);
 
         Assert.All(texts, t => Assert.Equal(1, Posts(telegram, t)));
     }

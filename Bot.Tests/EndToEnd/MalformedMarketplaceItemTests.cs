@@ -37,6 +37,9 @@ public sealed class MalformedMarketplaceItemTests
         await Eventually.TrueAsync(() => Posts(telegram, "Good message after") == 1, Timeout);
         var polls = aliexpress.CallCount(Relations);
         await Eventually.TrueAsync(() => aliexpress.CallCount(Relations) >= polls + 3, Timeout);
+        // A message after those polls is posted after anything they brought in this order: the bad row included.
+        aliexpress.AddBuyerMessage("3007000000001", "buyer_a", "Ana", "Marker after the polls");
+        await Eventually.TrueAsync(() => Posts(telegram, "Marker after the polls") == 1, Timeout);
 
         Assert.Equal(0, Posts(telegram, "bad time"));
         Assert.Equal(1, bridge.Get<RelayMetrics>().TotalSetAside);
