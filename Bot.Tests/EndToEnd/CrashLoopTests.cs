@@ -1,10 +1,10 @@
 using System.Globalization;
 using Bot.Core.Relay;
 using Bot.Testing;
-using Bot.Testing.Hosting;
-using Bot.Tests.EndToEnd.FaultMatrix;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
+using Bot.Tests.EndToEnd.FaultMatrix;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.EndToEnd;

@@ -1,7 +1,7 @@
 using Bot.Testing;
+using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
 using Bot.Testing.Images;
-using Bot.Testing.BotApi;
 
 namespace Bot.Tests.EndToEnd;
 

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using Bot.Core.Operations;
 using Bot.Testing;
-using Bot.Testing.Hosting;
-using Bot.Tests.EndToEnd;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
+using Bot.Tests.EndToEnd;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 

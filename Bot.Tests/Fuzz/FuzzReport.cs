@@ -2,7 +2,6 @@ using Bot.Core.Operations;
 using Bot.Core.Outbox;
 using Bot.Testing;
 using Bot.Testing.Hosting;
-using Bot.Tests.EndToEnd;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Fuzz;

@@ -58,12 +58,5 @@ public sealed class AlertOutageTests : IAsyncLifetime
     }
 
     private Task<string> PageWhenAsync(Func<string, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
-        Eventually.ValueAsync(
-            async () =>
-            {
-                var page = await f.Http.GetStringAsync(new Uri("/", UriKind.Relative));
-                return condition(page) ? page : null;
-            },
-            OperatorsFixture.Timeout,
-            what);
+        f.PageWhenAsync("/", condition, what);
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Bot.Testing;
-using Bot.Testing.Hosting;
-using Bot.Tests.EndToEnd;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
+using Bot.Tests.EndToEnd;
 
 namespace Bot.Tests.Operations;
 

@@ -1,7 +1,6 @@
 using Bot.Testing;
-using Bot.Testing.Hosting;
-using Bot.Tests.EndToEnd;
 using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.Operations;
 

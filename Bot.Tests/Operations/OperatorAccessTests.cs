@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using Bot.Tests.EndToEnd;
 using Bot.Testing.BotApi;
+using Bot.Tests.EndToEnd;
 
 namespace Bot.Tests.Operations;
 

@@ -57,14 +57,7 @@ public sealed class OperatorEndpointTests : IAsyncLifetime
         f.Marketplace.AddBuyerMessage("81001", "Hello");
         await Eventually.TrueAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
 
-        var text = await Eventually.ValueAsync(
-            async () =>
-            {
-                var scraped = await f.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-                return scraped.Contains("bridge_deliveries_total{kind=\"staff_post\"} 1", StringComparison.Ordinal) ? scraped : null;
-            },
-            OperatorsFixture.Timeout,
-            "/metrics counting one staff post");
+        var text = await f.PageWhenAsync("/metrics", m => m.Contains("bridge_deliveries_total{kind=\"staff_post\"} 1", StringComparison.Ordinal));
 
         using var response = await f.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);

@@ -1,10 +1,10 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
 using Bot.Testing;
-using Bot.Testing.Hosting;
-using Bot.Tests.EndToEnd;
 using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.Operations;
 
@@ -55,6 +55,17 @@ public sealed class OperatorsFixture : IAsyncDisposable
     }
 
     public IReadOnlyList<SentMessage> OperatorMessages => Telegram.SentTo(OperatorChat);
+
+    /// <summary>Reads <paramref name="path"/> (the status page, /metrics) until its text satisfies <paramref name="condition"/>.</summary>
+    public Task<string> PageWhenAsync(string path, Func<string, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Eventually.ValueAsync(
+            async () =>
+            {
+                var page = await Http.GetStringAsync(new Uri(path, UriKind.Relative));
+                return condition(page) ? page : null;
+            },
+            Timeout,
+            $"{path}: {what}");
 
     public Task<SentMessage> OperatorMessageAsync(string fragment) =>
         Eventually.ValueAsync(() => OperatorMessages.FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using Bot.Testing;
-using Bot.Testing.Hosting;
-using Bot.Tests.EndToEnd;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
+using Bot.Tests.EndToEnd;
 
 namespace Bot.Tests.Operations;
 

@@ -1,8 +1,8 @@
 using Bot.Core.Operations.Commands;
 using Bot.Telegram;
 using Bot.Testing;
-using Bot.Tests.Core;
 using Bot.Testing.BotApi;
+using Bot.Tests.Core;
 
 namespace Bot.Tests.Telegram;
 

@@ -100,14 +100,7 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
     {
         await RelayOneBuyerMessageAsync();
 
-        var text = await Eventually.ValueAsync(
-            async () =>
-            {
-                var scraped = await f.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-                return scraped.Contains("bridge_deliveries_total{kind=\"staff_post\"} 0", StringComparison.Ordinal) ? null : scraped;
-            },
-            OperatorsFixture.Timeout,
-            "/metrics counting a staff post");
+        var text = await f.PageWhenAsync("/metrics", m => !m.Contains("bridge_deliveries_total{kind=\"staff_post\"} 0", StringComparison.Ordinal));
         var lines = text.Split('\n');
         Assert.Contains("bridge_messages_received_total{role=\"buyer\"} 1", lines);
         Assert.Contains("bridge_messages_received_total{role=\"staff\"} 0", lines);
