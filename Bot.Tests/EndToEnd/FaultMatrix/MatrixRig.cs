@@ -3,8 +3,6 @@ using Bot.Testing;
 using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -21,13 +19,13 @@ public sealed partial class MatrixRig : IAsyncDisposable
     public const int Orders = 4;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private readonly WebApplication app;
+    private readonly BridgeHost bridge;
 
-    private MatrixRig(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, WebApplication app, string databasePath)
+    private MatrixRig(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, BridgeHost bridge, string databasePath)
     {
         Telegram = telegram;
         AliExpress = aliexpress;
-        this.app = app;
+        this.bridge = bridge;
         DatabasePath = databasePath;
         Traffic = new TwoWayTraffic(telegram, aliexpress, Orders);
     }
@@ -43,7 +41,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
     /// <summary>Set by a row when it had to act as an operator (a command, a retry) for the traffic to get through.</summary>
     public bool OperatorActed { get; set; }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => bridge.Services;
 
     /// <summary>Time bounds scaled down so that a row runs in seconds: retries start at 20 ms (2 s in production) and wait
     /// at most 1 s (10 min), so the 8 attempts of <c>Relay:MaxAttempts</c> are spent in about 3 s instead of about 9 min;
@@ -83,8 +81,8 @@ public sealed partial class MatrixRig : IAsyncDisposable
         }
 
         var database = Path.Combine(Directory.CreateTempSubdirectory("bridge-matrix-").FullName, "bridge.db");
-        var app = await StartHostAsync(telegram, settings, database, services);
-        var rig = new MatrixRig(telegram, aliexpress, app, database);
+        var bridge = await BridgeHost.StartAsync(telegram, null, settings, database, builder => services?.Invoke(builder.Services));
+        var rig = new MatrixRig(telegram, aliexpress, bridge, database);
         // Every conversation has its topic before the fault: staff replies need one.
         rig.Traffic.AddBuyerMessages(Orders);
         for (var i = 0; i < Orders; i++)
@@ -93,18 +91,6 @@ public sealed partial class MatrixRig : IAsyncDisposable
         }
 
         return rig;
-    }
-
-    private static async Task<WebApplication> StartHostAsync(FakeTelegramServer telegram, Dictionary<string, string?> settings, string database, Action<IServiceCollection>? services)
-    {
-        var builder = BridgeApp.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(BridgeHost.Settings(telegram.BaseUrl, telegram.Token, database));
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddBridge();
-        services?.Invoke(builder.Services);
-        var app = builder.BuildBridge();
-        await app.StartAsync();
-        return app;
     }
 
     /// <summary>Buyer and staff messages written while the fault lasts.</summary>
@@ -140,8 +126,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await bridge.DisposeAsync();
         await AliExpress.DisposeAsync();
         await Telegram.DisposeAsync();
     }

@@ -35,10 +35,10 @@ public sealed partial class GrafanaDashboardTests
         try
         {
             await using var prometheus = await PrometheusServer.StartAsync(Job, $"127.0.0.1:{port}", OperatorsFixture.Timeout);
-            await EventuallyAsync(prometheus, $"up{{job=\"{Job}\"}} == 1");
+            await QueryHoldsAsync(prometheus, $"up{{job=\"{Job}\"}} == 1");
 
             f.Marketplace.AddBuyerMessage("83001", "Здравствуйте, где мой заказ? Прошло уже две недели.");
-            await EventuallyAsync(prometheus, $"sum(rate(bridge_deliveries_total{{job=\"{Job}\"}}[{RateInterval}])) > 0");
+            await QueryHoldsAsync(prometheus, $"sum(rate(bridge_deliveries_total{{job=\"{Job}\"}}[{RateInterval}])) > 0");
             await AssertEveryPanelAnswersAsync(prometheus, dashboard, RateInterval);
             foreach (var variable in dashboard.VariableQueries)
             {
@@ -53,7 +53,7 @@ public sealed partial class GrafanaDashboardTests
             f = null;
             f = await StartBridgeAsync(translator, port);
             var staffPosts = $"bridge_deliveries_total{{job=\"{Job}\",kind=\"staff_post\"}}";
-            await EventuallyAsync(prometheus, $"resets({staffPosts}[30s]) > 0 and {staffPosts} == 0");
+            await QueryHoldsAsync(prometheus, $"resets({staffPosts}[30s]) > 0 and {staffPosts} == 0");
             await AssertEveryPanelAnswersAsync(prometheus, dashboard, "30s");
 
             var bridgeUp = dashboard.Queries.Single(q => q.Panel == "Bridge up").For(Job, RateInterval);
@@ -62,7 +62,7 @@ public sealed partial class GrafanaDashboardTests
             f = null;
             foreach (var query in dashboard.Queries.Where(q => q.Panel.EndsWith(" up", StringComparison.Ordinal)))
             {
-                await EventuallyAsync(prometheus, $"({query.For(Job, RateInterval)}) == 0");
+                await QueryHoldsAsync(prometheus, $"({query.For(Job, RateInterval)}) == 0");
             }
         }
         finally
@@ -93,7 +93,7 @@ public sealed partial class GrafanaDashboardTests
     }
 
     /// <summary>Waits until the query has a result (a comparison that holds), up to the fixture's timeout.</summary>
-    private static Task EventuallyAsync(PrometheusServer prometheus, string promql) =>
+    private static Task QueryHoldsAsync(PrometheusServer prometheus, string promql) =>
         Eventually.TrueAsync(async () => (await prometheus.QueryAsync(promql)).GetArrayLength() > 0, OperatorsFixture.Timeout, promql);
 
     /// <summary>Each counter (…_total) read through rate() or increase() over a range.</summary>
