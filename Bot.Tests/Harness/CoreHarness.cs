@@ -1,5 +1,4 @@
 using Bot.Core.Buyers;
-using Bot.Core.Marketplace;
 using Bot.Core.Relay;
 using Bot.Testing;
 using Microsoft.Extensions.DependencyInjection;
