@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bot.Testing.BotApi.Json;
 
 namespace Bot.Testing.BotApi;
 
@@ -12,29 +11,18 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
 {
     public const string ConflictDescription = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
 
-    // Telegram leaves these out unless allowed_updates asks for them.
-    private static readonly HashSet<string> OptIn = new(StringComparer.Ordinal) { "chat_member", "message_reaction", "message_reaction_count" };
-
     private readonly Lock _gate = new();
-    private readonly List<PendingUpdate> _pending = [];
+    private readonly UpdateBacklog _backlog = new(time);
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _arrived = NewSignal();
     private TaskCompletionSource? _activePoll;
-    private HashSet<string> _allowed = [];
-    private long _nextUpdateId = 100_001;
 
     /// <summary>Queues an update (update_id added first) and returns its id, or null when allowed_updates filters it out.</summary>
     public long? Enqueue(JsonObject updateWithoutId)
     {
         var type = updateWithoutId.Select(p => p.Key).FirstOrDefault(k => k != "update_id") ?? string.Empty;
-        lock (_gate)
+        return Add(type, id =>
         {
-            if (_allowed.Count > 0 ? !_allowed.Contains(type) : OptIn.Contains(type))
-            {
-                return null;
-            }
-
-            var id = _nextUpdateId++;
             var update = new JsonObject { ["update_id"] = id };
             foreach (var (key, value) in updateWithoutId.ToList())
             {
@@ -45,11 +33,8 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
                 }
             }
 
-            _pending.Add(new PendingUpdate(id, update, time.GetUtcNow()));
-            _arrived.TrySetResult();
-            _arrived = NewSignal();
-            return id;
-        }
+            return new PendingUpdate(id, update, time.GetUtcNow());
+        });
     }
 
     /// <summary>Queues an update given as JSON text (without update_id), sent byte for byte: for input a JsonNode cannot
@@ -60,21 +45,12 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
         var type = document.RootElement.ValueKind == JsonValueKind.Object
             ? document.RootElement.EnumerateObject().Select(p => p.Name).FirstOrDefault() ?? string.Empty
             : throw new JsonException("An update must be a JSON object.");
-        lock (_gate)
-        {
-            if (_allowed.Count > 0 ? !_allowed.Contains(type) : OptIn.Contains(type))
-            {
-                return null;
-            }
-
-            var id = _nextUpdateId++;
-            var rest = updateJsonWithoutId.Trim()[1..].TrimStart();
-            var raw = rest.StartsWith('}') ? $"{{\"update_id\":{id}}}" : $"{{\"update_id\":{id},{rest}";
-            _pending.Add(new PendingUpdate(id, new JsonObject { ["update_id"] = id }, time.GetUtcNow(), raw));
-            _arrived.TrySetResult();
-            _arrived = NewSignal();
-            return id;
-        }
+        var rest = updateJsonWithoutId.Trim()[1..].TrimStart();
+        return Add(type, id => new PendingUpdate(
+            id,
+            new JsonObject { ["update_id"] = id },
+            time.GetUtcNow(),
+            rest.StartsWith('}') ? $"{{\"update_id\":{id}}}" : $"{{\"update_id\":{id},{rest}"));
     }
 
     public int PendingCount
@@ -83,7 +59,7 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
         {
             lock (_gate)
             {
-                return _pending.Count;
+                return _backlog.Count;
             }
         }
     }
@@ -95,10 +71,10 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
         {
             _activePoll?.TrySetResult();
             _activePoll = terminated;
-            Confirm(offset);
+            _backlog.Confirm(offset);
             if (allowedUpdates is not null)
             {
-                _allowed = new HashSet<string>(allowedUpdates, StringComparer.Ordinal);
+                _backlog.Allow(allowedUpdates);
             }
         }
 
@@ -116,7 +92,7 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
                         throw new BotApiException(409, ConflictDescription);
                     }
 
-                    var batch = Take(limit);
+                    var batch = _backlog.Take(limit);
                     var remaining = deadline - DateTimeOffset.UtcNow;
                     if (batch.Count > 0 || remaining <= TimeSpan.Zero || _stopping.IsCancellationRequested)
                     {
@@ -160,47 +136,28 @@ internal sealed class UpdateQueue(TimeProvider time) : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
     }
 
-    /// <summary>Like Telegram after a week without updates: the next update gets <paramref name="firstId"/> (Telegram
-    /// picks it at random), typically far below the offset a bot has stored. Only an empty queue restarts.</summary>
+    /// <summary>See <see cref="UpdateBacklog.RestartIds"/>.</summary>
     public void RestartIds(long firstId)
     {
         lock (_gate)
         {
-            if (_pending.Count > 0)
-            {
-                throw new InvalidOperationException("Telegram restarts update ids only after a quiet week: confirm the pending updates first.");
-            }
-
-            _nextUpdateId = firstId;
+            _backlog.RestartIds(firstId);
         }
     }
 
-    private void Confirm(long offset)
+    private long? Add(string type, Func<long, PendingUpdate> make)
     {
-        if (offset > 0)
+        lock (_gate)
         {
-            // The Bot API server (td's TQueue) refuses an offset more than 10 above its next id, or 2,000,000 below
-            // it, and answers from the start of its queue instead, confirming nothing: after restarted ids a bot's old,
-            // higher offset still gets the new updates. Inside that window older updates are confirmed (dropped).
-            if (offset > _nextUpdateId + 10 || offset < _nextUpdateId - 2_000_000)
+            var id = _backlog.Add(type, make);
+            if (id is not null)
             {
-                return;
+                _arrived.TrySetResult();
+                _arrived = NewSignal();
             }
 
-            _pending.RemoveAll(u => u.UpdateId < offset);
+            return id;
         }
-        else if (offset < 0)
-        {
-            var keep = (int)Math.Min(-offset, _pending.Count);
-            _pending.RemoveRange(0, _pending.Count - keep);
-        }
-    }
-
-    private JsonArray Take(int limit)
-    {
-        var expired = time.GetUtcNow() - TimeSpan.FromHours(24);
-        _pending.RemoveAll(u => u.CreatedAt <= expired);
-        return new JsonArray(_pending.Take(limit).Select(u => u.Raw is { } raw ? JsonValue.Create(new RawJsonText(raw)) : u.Json.DeepClone()).ToArray());
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
