@@ -6,7 +6,7 @@ using Bot.Core.Feedback;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
-using Bot.Telegram;
+using Bot.TelegramApi;
 using Bot.Tests.Fakes.Telegram;
 using Telegram.Bot;
 

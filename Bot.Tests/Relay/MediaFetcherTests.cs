@@ -1,5 +1,5 @@
 using System.Net;
-using Bot.Relay.Media;
+using Bot.Media;
 using Bot.Tests.Fakes.Images;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

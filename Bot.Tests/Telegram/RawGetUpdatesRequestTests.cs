@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bot.Telegram;
+using Bot.TelegramApi;
 using Bot.Tests.Fakes.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;

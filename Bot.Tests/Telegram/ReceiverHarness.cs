@@ -1,7 +1,7 @@
 using Bot.Core.Operations;
 using Bot.Core.Routing.Parking;
 using Bot.Core.Storage;
-using Bot.Telegram;
+using Bot.TelegramApi;
 using Bot.Tests.Fakes.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Bot.Core.Operations.Commands;
-using Bot.Telegram;
+using Bot.TelegramApi;
 using Bot.Tests.Core;
 using Bot.Tests.Fakes.Telegram;
 

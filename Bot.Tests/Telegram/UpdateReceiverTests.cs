@@ -1,4 +1,4 @@
-using Bot.Telegram;
+using Bot.TelegramApi;
 using Bot.Tests.Fakes.Telegram;
 using Bot.Tests.Operations;
 using Telegram.Bot;

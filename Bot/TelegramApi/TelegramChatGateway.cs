@@ -5,7 +5,7 @@ using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 using ChatPhoto = Bot.Core.Chat.ChatPhoto;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>The core's chat gateway over the Bot API. Sends HTML (the core escapes everything it relays).</summary>
 internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogger<TelegramChatGateway>? logger = null) : IChatGateway

@@ -8,7 +8,7 @@ using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>Long-polls getUpdates and confirms an update's offset only after the core has stored its effect (the
 /// library's own receiver confirms first, losing an update whose handler throws: telegram.md). A crash between
