@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bot.Core.Chat;
-using Bot.Core.Conversations;
 using Bot.Core.Storage;
 using Dapper;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using Bot.Core.Conversations;
 using Bot.Core.Messages;
-using Bot.Core.Outbox;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Outbox;

@@ -85,14 +85,6 @@ internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogge
         }
     }
 
-    public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
-        CallAsync(async () =>
-        {
-            using var buffer = new MemoryStream();
-            var file = await bot.GetInfoAndDownloadFile(fileId, buffer, cancellationToken);
-            return new ChatFile(buffer.ToArray(), Path.GetFileName(file.FilePath ?? "file"));
-        }, cancellationToken);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer button press {CallbackId}; the press itself was handled")]
     private static partial void LogAnswerFailed(ILogger logger, Exception error, string callbackId);
 

@@ -1,11 +1,9 @@
 using System.Globalization;
-using Bot.Core.Chat;
 using Bot.Core.Operations;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 
 namespace Bot.TelegramApi;

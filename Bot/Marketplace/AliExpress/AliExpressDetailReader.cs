@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Bot.Core.Marketplace;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace.AliExpress;

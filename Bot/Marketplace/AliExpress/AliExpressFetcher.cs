@@ -1,5 +1,4 @@
 using Bot.Core.Marketplace;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace.AliExpress;

@@ -18,8 +18,7 @@ internal sealed class AliExpressMarketplaceClient(IopClient iop, AliExpressFetch
 
     public string Account => options.Value.SellerLoginId;
 
-    /// <summary><c>addmsg</c> takes an image as a URL in <c>img_path</c>; which hosts the platform accepts is unverified.</summary>
-    public MarketplaceCapabilities Capabilities { get; } = new(SupportsImages: true, MaxTextLength);
+    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength);
 
     public Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken) =>
         fetcher.FetchAsync(cursor, cancellationToken);
@@ -55,11 +54,6 @@ internal sealed class AliExpressMarketplaceClient(IopClient iop, AliExpressFetch
                 : JsonValue.Create(context.ExternId),
             ["content"] = message.Text,
         };
-        if (!string.IsNullOrEmpty(message.ImageUrl))
-        {
-            create["img_path"] = message.ImageUrl;
-        }
-
         await iop.CallAsync(AliExpressMethods.AddMessage,
             new Dictionary<string, string> { ["create_param"] = create.ToJsonString() }, retryable: false, cancellationToken);
         return new MarketplaceSendResult(null);
