@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Benchmarks.Infrastructure;
 
-/// <summary>The relay core composed the way the host composes it (<c>AddStorage</c>, <c>AddRelay</c>, the raw
+/// <summary>The relay core composed the way the host composes it (<c>AddStorage</c>, <c>AddBridgeCore</c>, the raw
 /// gateway behind <see cref="ThrottledChatGateway"/>) on a SQLite file, with the ports the benchmark provides.</summary>
 public sealed class BenchCore : IAsyncDisposable
 {
@@ -32,7 +32,7 @@ public sealed class BenchCore : IAsyncDisposable
 
     /// <param name="unlimited">Lifts Telegram's budgets in the core's limiter (the limiter still runs).</param>
     /// <param name="databasePath">An existing database to use (kept on dispose); null for a fresh temporary one.</param>
-    /// <param name="configure">Registrations made before <c>AddRelay</c>, which only adds what is still missing.</param>
+    /// <param name="configure">Registrations made before <c>AddBridgeCore</c>, which only adds what is still missing.</param>
     public static async Task<BenchCore> StartAsync(
         IChatGateway rawGateway,
         IMarketplaceClient marketplace,
