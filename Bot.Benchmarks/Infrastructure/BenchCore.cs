@@ -75,6 +75,7 @@ public sealed class BenchCore : IAsyncDisposable
         services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(rawGateway, sp.GetRequiredService<ChatRateLimiter>()));
         services.AddSingleton(marketplace);
         services.AddSingleton<IMediaFetcher, NoMediaFetcher>();
+        services.AddSingleton<IBotIdentity, BenchBotIdentity>();
         var provider = services.BuildServiceProvider();
         var core = new BenchCore(provider, databasePath, owned);
         await core.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
