@@ -17,7 +17,7 @@ public static class BridgeCoreServiceCollectionExtensions
     /// <summary>Every module of the relay core, each registering only its own types. Storage
     /// (<see cref="Storage.StorageServiceCollectionExtensions.AddStorage"/>) comes first; the host provides the chat
     /// gateway (<see cref="ChatServiceCollectionExtensions.AddChatGateway{T}"/>), <see cref="IBotIdentity"/>,
-    /// <see cref="IMarketplaceClient"/> and <see cref="IMediaFetcher"/>. Without a configured translator
+    /// <see cref="Marketplace.IMarketplaceClient"/> and <see cref="Marketplace.IMediaFetcher"/>. Without a configured translator
     /// (<see cref="TranslationServiceCollectionExtensions.AddTranslation"/>) texts pass untranslated.</summary>
     public static IServiceCollection AddBridgeCore(this IServiceCollection services) => services
         .AddChat()

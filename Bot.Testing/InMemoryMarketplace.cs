@@ -20,7 +20,7 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
 
     public string Account => "store-1";
 
-    public MarketplaceCapabilities Capabilities { get; set; } = new(SupportsImages: false, MaxTextLength: 2000);
+    public MarketplaceCapabilities Capabilities { get; set; } = new(MaxTextLength: 2000);
 
     /// <summary>Every accepted send, in order.</summary>
     public ConcurrentQueue<MarketplaceOutgoing> Sent { get; } = new();

@@ -104,9 +104,6 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
-        Task.FromResult(new ChatFile([1, 2, 3], "photo.jpg"));
-
     private void ThrowIfFault(long chatId)
     {
         if (blockedChats.ContainsKey(chatId))

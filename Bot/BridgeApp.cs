@@ -1,11 +1,13 @@
+using Bot.Core;
 using Bot.Core.Translation;
 using Bot.Logging;
 using Bot.Marketplace;
+using Bot.Media;
 using Bot.Operations;
-using Bot.Relay;
+using Bot.Outbox;
 using Bot.Startup;
 using Bot.Storage;
-using Bot.Telegram;
+using Bot.TelegramApi;
 
 namespace Bot;
 
@@ -23,7 +25,9 @@ public static class BridgeApp
         builder.Services.AddStorageHost();
         builder.Services.AddTranslation();
         builder.Services.AddTelegram();
-        builder.Services.AddRelayHost();
+        builder.Services.AddBridgeCore();
+        builder.Services.AddMedia();
+        builder.Services.AddOutboxHost();
         builder.Services.AddMarketplace(builder.Configuration);
         builder.Services.AddOperations();
         return builder;

@@ -54,7 +54,11 @@ public sealed class BenchCore : IAsyncDisposable
             DatabasePath = databasePath,
             Settings = values,
             BeforeCore = configure,
-            AfterCore = services => services.AddSingleton<IMediaFetcher, NoMediaFetcher>(),
+            AfterCore = services =>
+            {
+                services.AddSingleton<IMediaFetcher, NoMediaFetcher>();
+                services.AddSingleton<IBotIdentity, BenchBotIdentity>();
+            },
         }));
     }
 

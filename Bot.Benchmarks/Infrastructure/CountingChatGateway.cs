@@ -31,7 +31,4 @@ public sealed class CountingChatGateway : IChatGateway
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
-        Task.FromResult(new ChatFile([], "file"));
 }

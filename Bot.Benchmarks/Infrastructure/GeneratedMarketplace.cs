@@ -24,7 +24,7 @@ public sealed class GeneratedMarketplace(int conversations, long total, int page
 
     public string Account => account;
 
-    public MarketplaceCapabilities Capabilities { get; } = new(SupportsImages: false, MaxTextLength: 2000);
+    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength: 2000);
 
     public long MarkedRead => Interlocked.Read(ref markedRead);
 

@@ -34,7 +34,4 @@ public sealed class TrackedChatGateway(IChatGateway inner, SimulationPump pump) 
             await inner.AnswerCallbackAsync(callbackId, text, cancellationToken);
             return 0;
         });
-
-    public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
-        pump.TrackAsync(() => inner.DownloadFileAsync(fileId, cancellationToken));
 }

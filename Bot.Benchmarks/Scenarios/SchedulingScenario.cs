@@ -6,8 +6,8 @@ using Bot.Core.Feedback;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
-using Bot.Telegram;
 using Bot.Testing.BotApi;
+using Bot.TelegramApi;
 using Telegram.Bot;
 
 namespace Bot.Benchmarks.Scenarios;

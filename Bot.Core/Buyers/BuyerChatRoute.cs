@@ -68,7 +68,7 @@ public sealed partial class BuyerChatRoute(
         }
         else if (command is not null)
         {
-            await CommandAsync(session, message, link, command, cancellationToken);
+            await CommandAsync(session, message, link, command);
         }
         else if (string.IsNullOrWhiteSpace(message.Text))
         {
@@ -76,13 +76,13 @@ public sealed partial class BuyerChatRoute(
         }
         else
         {
-            await MessageAsync(session, message, link, message.Text.Trim(), cancellationToken);
+            await MessageAsync(session, message, link, message.Text.Trim());
         }
 
         await session.CommitAsync(cancellationToken);
     }
 
-    private async Task CommandAsync(DbSession session, IncomingChatMessage message, BuyerLink link, string command, CancellationToken cancellationToken)
+    private async Task CommandAsync(DbSession session, IncomingChatMessage message, BuyerLink link, string command)
     {
         switch (command)
         {
@@ -91,7 +91,7 @@ public sealed partial class BuyerChatRoute(
                 await ReplyAsync(session, message, BuyerTexts.Unlinked, link.Language);
                 break;
             case "lang":
-                await SetLanguageAsync(session, message, link, cancellationToken);
+                await SetLanguageAsync(session, message, link);
                 break;
             case "orders":
                 var mine = await links.ConversationsOfAsync(session, link, conversations);
@@ -105,7 +105,7 @@ public sealed partial class BuyerChatRoute(
         }
     }
 
-    private async Task MessageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, string text, CancellationToken cancellationToken)
+    private async Task MessageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, string text)
     {
         var conversation = await ResolveAsync(session, message, link);
         if (conversation is not null)
@@ -125,7 +125,7 @@ public sealed partial class BuyerChatRoute(
         await ReplyAsync(session, message, BuyerTexts.WhichOrder, link.Language, BuyerOrders.Buttons(mine));
     }
 
-    private async Task SetLanguageAsync(DbSession session, IncomingChatMessage message, BuyerLink link, CancellationToken cancellationToken)
+    private async Task SetLanguageAsync(DbSession session, IncomingChatMessage message, BuyerLink link)
     {
         var code = message.Command()?.Arguments.ToLowerInvariant() ?? "";
         if (!LanguageCode.IsValid(code))

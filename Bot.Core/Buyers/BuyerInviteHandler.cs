@@ -16,7 +16,7 @@ namespace Bot.Core.Buyers;
 /// matched (see <see cref="EchoMatcher"/>).</summary>
 public sealed class BuyerInviteHandler(
     IMarketplaceClient marketplace,
-    DeliveryContextLoader loader,
+    DeliveryRecords records,
     IDbConnectionFactory connections,
     InviteRepository invites,
     InviteCodes codes,
@@ -29,7 +29,7 @@ public sealed class BuyerInviteHandler(
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var (_, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Marketplace, cancellationToken);
+        var (_, conversation, copies) = await records.LoadAsync(item, MessageCopy.Marketplace, cancellationToken);
         if (copies.Any(c => c.RemoteMessageId is not null))
         {
             return; // Its echo already came back.
@@ -60,7 +60,7 @@ public sealed class BuyerInviteHandler(
         if (copy is null)
         {
             copy = new MessageCopy { MessageId = item.MessageId ?? 0, Target = MessageCopy.Marketplace, Text = EchoMatcher.RedactInviteCodes(text) };
-            await loader.AddCopyAsync(copy, cancellationToken);
+            await records.AddCopyAsync(copy, cancellationToken);
         }
 
         await marketplace.SendAsync(new MarketplaceOutgoing(conversation.ExternalId, conversation.Kind, conversation.BuyerId, text, conversation.ReplyContext), cancellationToken);

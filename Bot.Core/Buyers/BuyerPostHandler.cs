@@ -15,7 +15,7 @@ namespace Bot.Core.Buyers;
 /// (<see cref="FailureKind.Unreachable"/>) and the link made inactive here (see <see cref="BuyerReachability"/>).</summary>
 public sealed class BuyerPostHandler(
     IChatGateway chat,
-    DeliveryContextLoader loader,
+    DeliveryRecords records,
     IDbConnectionFactory connections,
     BuyerLinkRepository links,
     BuyerTopics buyerTopics,
@@ -26,7 +26,7 @@ public sealed class BuyerPostHandler(
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
+        var (message, conversation, copies) = await records.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
         BuyerLink? link;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
@@ -82,7 +82,7 @@ public sealed class BuyerPostHandler(
                 id = await chat.SendTextAsync(new ChatText(link.ChatId, topic, parts[part]), cancellationToken);
             }
 
-            await loader.AddCopyAsync(
+            await records.AddCopyAsync(
                 new MessageCopy
                 {
                     MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = link.ChatId, TopicId = topic,

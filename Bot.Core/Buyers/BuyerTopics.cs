@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Buyers;
 
 /// <summary>Where an order's messages go in a linked buyer's private chat: its own topic when the bot has topic mode in
-/// private chats (telegram.md: optional, and it regressed once), else the chat itself with order-tagged messages. A
+/// private chats (optional, and it regressed once), else the chat itself with order-tagged messages. A
 /// topic that cannot be created (the mode was switched off, or Telegram refuses) falls back to the chat.</summary>
 public sealed partial class BuyerTopics(
     IChatGateway chat,

@@ -27,10 +27,6 @@ public sealed partial record BotCommand(string Name, string Arguments, string? A
             : null;
     }
 
-    /// <summary>True when the command names no bot or names <paramref name="username"/> (case does not matter).</summary>
-    public bool IsFor(string username) =>
-        Addressee is null || string.Equals(Addressee, username.TrimStart('@'), StringComparison.OrdinalIgnoreCase);
-
     [GeneratedRegex(@"\A/(?<name>[A-Za-z0-9_]{1,64})(?:@(?<bot>[A-Za-z0-9_]{3,32}))?(?![\p{L}\p{M}\p{N}_/<>])", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

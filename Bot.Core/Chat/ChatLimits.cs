@@ -1,6 +1,6 @@
 namespace Bot.Core.Chat;
 
-/// <summary>Limits of Telegram's bot platform that the core must respect (telegram.md).</summary>
+/// <summary>Limits of Telegram's bot platform that the core must respect.</summary>
 public static class ChatLimits
 {
     public const int MaxTextLength = 4096;

@@ -1,6 +1,6 @@
 namespace Bot.Core.Chat;
 
-/// <summary>Telegram's send budgets (telegram.md). The defaults keep a small margin below the published figures.</summary>
+/// <summary>Telegram's send budgets. The defaults keep a small margin below the published figures.</summary>
 public sealed class ChatRateOptions
 {
     /// <summary>Messages per second to one private chat.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Chat;
 
@@ -12,8 +13,8 @@ public static class ChatServiceCollectionExtensions
         services.AddOptions<StaffChatOptions>().BindConfiguration(StaffChatOptions.Section)
             .Configure<Microsoft.Extensions.Configuration.IConfiguration>((o, configuration) =>
                 o.StaffLanguage = configuration["Relay:StaffLanguage"] is { Length: > 0 } language ? language : o.StaffLanguage)
-            .Validate(o => o.StaffChatId < 0, "Set Telegram__StaffChatId to the id of the staff supergroup (a negative number like -1001234567890).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StaffChatOptions>, StaffChatOptionsValidator>();
         services.AddOptions<ChatRateOptions>().BindConfiguration("Telegram:Limits")
             .Validate(o => o.PrivatePerSecond >= 1 && o.GroupPerMinute >= 1 && o.GlobalPerSecond >= 1, "Telegram__Limits values must be at least 1.")
             .ValidateOnStart();

@@ -1,4 +1,3 @@
-using Bot.Core.Formatting;
 namespace Bot.Core.Chat;
 
 /// <summary>An HTML message to one chat, optionally into a topic, as a reply, with buttons.</summary>

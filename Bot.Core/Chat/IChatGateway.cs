@@ -25,7 +25,4 @@ public interface IChatGateway
     /// refused or failed answer (a press too old to answer, after a restart) is logged, not thrown, so a handler that
     /// answers after storing its effect is never run again for it.</summary>
     Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken);
-
-    /// <summary>Downloads a file a user sent, by its file id.</summary>
-    Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Bot.Core.Translation;
 namespace Bot.Core.Chat;
 
 /// <summary>A message a person sent to the bot, as the core sees it (the host maps Telegram updates to this).</summary>

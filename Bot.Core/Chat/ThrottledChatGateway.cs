@@ -36,9 +36,6 @@ public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter lim
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) =>
         inner.AnswerCallbackAsync(callbackId, text, cancellationToken);
 
-    public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
-        inner.DownloadFileAsync(fileId, cancellationToken);
-
     private async Task<int> SendAsync(long chatId, Func<Task<int>> send, CancellationToken cancellationToken)
     {
         await limiter.AcquireAsync(chatId, cancellationToken);

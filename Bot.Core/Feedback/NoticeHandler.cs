@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Bot.Core.Chat;
-using Bot.Core.Formatting;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
 

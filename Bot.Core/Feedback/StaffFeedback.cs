@@ -19,7 +19,7 @@ public sealed class StaffFeedback(OutboxStore outbox)
         WHERE m.id = @id
         """;
 
-    /// <param name="reaction">One of <see cref="ChatReactions"/>.</param>
+    /// <param name="reaction">One of <see cref="Chat.ChatReactions"/>.</param>
     /// <param name="noticeHtml">A reply to the message (escaped HTML), or null.</param>
     /// <param name="unreactedHtml">What to reply instead when the chat refuses the reaction; null when
     /// <paramref name="noticeHtml"/> already says it all.</param>

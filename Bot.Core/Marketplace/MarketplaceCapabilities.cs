@@ -1,6 +1,5 @@
 namespace Bot.Core.Marketplace;
 
 /// <summary>What an adapter can do beyond plain text.</summary>
-/// <param name="SupportsImages">Whether <see cref="MarketplaceOutgoing.ImageUrl"/> is honoured.</param>
 /// <param name="MaxTextLength">The longest text one message may carry; longer text is split by the core.</param>
-public sealed record MarketplaceCapabilities(bool SupportsImages, int MaxTextLength);
+public sealed record MarketplaceCapabilities(int MaxTextLength);

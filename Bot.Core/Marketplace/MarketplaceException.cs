@@ -1,6 +1,6 @@
 namespace Bot.Core.Marketplace;
 
-/// <summary>A marketplace call failed. <see cref="Message"/> carries the platform's own words.</summary>
+/// <summary>A marketplace call failed. <see cref="Exception.Message"/> carries the platform's own words.</summary>
 public sealed class MarketplaceException : Exception
 {
     public MarketplaceException(MarketplaceErrorKind kind, string message, string? code = null, string? requestId = null, Exception? inner = null)

@@ -4,11 +4,9 @@ namespace Bot.Core.Marketplace;
 
 /// <summary>A message the bridge posts into a marketplace conversation on the store's behalf.</summary>
 /// <param name="ReplyContext">What the adapter stored with the conversation when it first saw it.</param>
-/// <param name="ImageUrl">A publicly reachable image URL, only when <see cref="MarketplaceCapabilities.SupportsImages"/>.</param>
 public sealed record MarketplaceOutgoing(
     string ConversationId,
     ConversationKind Kind,
     string BuyerId,
     string Text,
-    string? ReplyContext = null,
-    string? ImageUrl = null);
+    string? ReplyContext = null);

@@ -7,8 +7,8 @@ namespace Bot.Core.MarketplaceRelay;
 public static class MarketplaceRelayServiceCollectionExtensions
 {
     /// <summary>The marketplace side: taking in what the marketplace lists (with echo suppression and set-aside items)
-    /// and posting staff and buyer replies into it. The host provides <see cref="IMarketplaceClient"/> and
-    /// <see cref="IMediaFetcher"/>.</summary>
+    /// and posting staff and buyer replies into it. The host provides <see cref="Marketplace.IMarketplaceClient"/> and
+    /// <see cref="Marketplace.IMediaFetcher"/>.</summary>
     public static IServiceCollection AddMarketplaceRelay(this IServiceCollection services)
     {
         services.AddOptions<MarketplaceRelayOptions>().BindConfiguration(MarketplaceRelayOptions.Section).ValidateOnStart();

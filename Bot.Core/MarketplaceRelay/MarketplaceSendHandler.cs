@@ -18,7 +18,7 @@ namespace Bot.Core.MarketplaceRelay;
 /// and if both arrived the second shows up in the staff topic as a seller-center message; nothing is lost.</summary>
 public sealed class MarketplaceSendHandler(
     IMarketplaceClient marketplace,
-    DeliveryContextLoader loader,
+    DeliveryRecords records,
     ITranslationService translator,
     StaffFeedback feedback,
     IBuyerFanOut buyers,
@@ -34,10 +34,10 @@ public sealed class MarketplaceSendHandler(
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Marketplace, cancellationToken);
+        var (message, conversation, copies) = await records.LoadAsync(item, MessageCopy.Marketplace, cancellationToken);
         if (copies.Count == 0)
         {
-            copies = await loader.AddCopiesAsync(await PartsAsync(message, conversation.BuyerLanguage, cancellationToken), cancellationToken);
+            copies = await records.AddCopiesAsync(await PartsAsync(message, conversation.BuyerLanguage, cancellationToken), cancellationToken);
         }
 
         for (var i = 0; i < copies.Count; i++)
@@ -54,7 +54,7 @@ public sealed class MarketplaceSendHandler(
             if (i < copies.Count - 1 || result.MessageId is not null)
             {
                 // The last part is marked with the item's completion (one transaction less per reply).
-                await loader.MarkAcceptedAsync(copy.Id, result.MessageId, cancellationToken);
+                await records.MarkAcceptedAsync(copy.Id, result.MessageId, cancellationToken);
             }
         }
     }

@@ -1,6 +1,6 @@
 namespace Bot.Core.MarketplaceRelay;
 
-/// <summary>A stored <see cref="MarketplaceSetAside"/>, as operators see it.</summary>
+/// <summary>A stored <see cref="Marketplace.MarketplaceSetAside"/>, as operators see it.</summary>
 public sealed class SetAsideItem
 {
     public long Id { get; set; }

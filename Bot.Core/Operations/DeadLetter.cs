@@ -1,4 +1,3 @@
-using Bot.Core.Conversations;
 namespace Bot.Core.Operations;
 
 /// <summary>A dead letter as operators know it: the marketplace's order or chat id, the buyer and the staff topic,

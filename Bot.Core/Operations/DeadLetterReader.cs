@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Core.Conversations;
+using Bot.Core.Chat;
 using Bot.Core.Storage;
 using Dapper;
 using Microsoft.Extensions.Options;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.Operations;
 
 /// <summary>Reads the latest dead letters with their conversation (order or chat id, buyer) and staff topic.</summary>
-public sealed class DeadLetterReader(IDbConnectionFactory connections, IOptions<OperatorOptions> operators)
+public sealed class DeadLetterReader(IDbConnectionFactory connections, IOptions<StaffChatOptions> staffChat)
 {
     private const string Latest = """
         SELECT o.id AS Id, o.kind AS Kind, o.attempts AS Attempts, o.last_error AS LastError,
@@ -26,7 +26,7 @@ public sealed class DeadLetterReader(IDbConnectionFactory connections, IOptions<
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(Latest, new { limit }, cancellationToken: cancellationToken));
         return rows.Select(r => new DeadLetter(r.Id, r.Kind, (int)r.Attempts, r.LastError, r.ConversationKind, r.ExternalId, r.BuyerName,
-            TopicLink(r.TopicChatId ?? operators.Value.StaffChatId, r.TopicId))).ToList();
+            TopicLink(r.TopicChatId ?? staffChat.Value.StaffChatId, r.TopicId))).ToList();
     }
 
     /// <summary>The ids of the dead letters (of one conversation, when given), for watching what /retry requeues.</summary>

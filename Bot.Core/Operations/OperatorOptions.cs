@@ -9,9 +9,6 @@ public sealed class OperatorOptions
     /// <summary>Telegram user ids allowed to run operator commands.</summary>
     public IReadOnlyList<long> OperatorIds { get; set; } = [];
 
-    /// <summary>The staff chat (copied from Telegram:StaffChatId) so the two can be told apart.</summary>
-    public long StaffChatId { get; set; }
-
     /// <summary>Set when <c>Telegram:OperatorIds</c> held something that is not a user id; reported by validation.</summary>
     public string? InvalidOperatorId { get; set; }
 

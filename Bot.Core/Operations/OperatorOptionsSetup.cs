@@ -26,7 +26,6 @@ internal sealed class OperatorOptionsSetup(IConfiguration configuration) : IConf
             }
         }
 
-        options.StaffChatId = long.TryParse(section["StaffChatId"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var staff) ? staff : 0;
         var idsSection = section.GetSection("OperatorIds");
         var tokens = idsSection.Value is { } single
             ? single.Split(Separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

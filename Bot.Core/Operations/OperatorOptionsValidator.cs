@@ -1,9 +1,10 @@
+using Bot.Core.Chat;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Operations;
 
 /// <summary>Stops the host at once, with one sentence naming the setting, when the operator settings are unusable.</summary>
-internal sealed class OperatorOptionsValidator : IValidateOptions<OperatorOptions>
+internal sealed class OperatorOptionsValidator(IOptions<StaffChatOptions> staffChat) : IValidateOptions<OperatorOptions>
 {
     public ValidateOptionsResult Validate(string? name, OperatorOptions options)
     {
@@ -13,11 +14,24 @@ internal sealed class OperatorOptionsValidator : IValidateOptions<OperatorOption
                 $"Telegram__OperatorIds and Telegram__OperatorChatId must be numeric Telegram ids ('{bad}' is not): set OperatorIds like 111,222.");
         }
 
-        if (options.OperatorChatId is { } chat && chat == options.StaffChatId)
+        if (options.OperatorChatId is { } chat && chat == StaffChatId())
         {
             return ValidateOptionsResult.Fail("Telegram__OperatorChatId must be a chat other than the staff chat (Telegram__StaffChatId): use a separate group for operators.");
         }
 
         return ValidateOptionsResult.Success;
+    }
+
+    /// <summary>The staff chat, or null while its own setting is unusable (its validator reports that).</summary>
+    private long? StaffChatId()
+    {
+        try
+        {
+            return staffChat.Value.StaffChatId;
+        }
+        catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

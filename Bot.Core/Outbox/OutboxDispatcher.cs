@@ -34,7 +34,7 @@ public sealed partial class OutboxDispatcher(
 
     /// <returns>How many items were attempted.</returns>
     /// <remarks>Each chosen lane runs as one task that delivers its due items in order, back to back, while its chat's
-    /// budget has room; up to <see cref="RelayOptions.MaxParallelDeliveries"/> lanes run at once, and a finished lane's
+    /// budget has room; up to <see cref="OutboxOptions.MaxParallelDeliveries"/> lanes run at once, and a finished lane's
     /// slot goes to the next lane at once (no round waits for its slowest lane). The query that finds every lane's
     /// head runs once per round, not once per item.</remarks>
     public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)

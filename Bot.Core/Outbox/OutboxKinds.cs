@@ -10,11 +10,11 @@ public static class OutboxKinds
 
     public const string MarketplaceMarkRead = "marketplace_mark_read";
 
-    /// <summary>A reaction on a person's message (👍 delivered, 👎 failed; payload: <see cref="ReactionPayload"/>), with a
+    /// <summary>A reaction on a person's message (👍 delivered, 👎 failed; payload: <see cref="Feedback.ReactionPayload"/>), with a
     /// text reply instead where the chat refuses the reaction.</summary>
     public const string Reaction = "reaction";
 
-    /// <summary>A short note from the bridge into a chat (payload: <see cref="NoticePayload"/>).</summary>
+    /// <summary>A short note from the bridge into a chat (payload: <see cref="Feedback.NoticePayload"/>).</summary>
     public const string Notice = "notice";
 
     /// <summary>A seller-side message copied to a linked buyer's private chat (payload: the Telegram user id).</summary>

@@ -23,7 +23,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<RetryPolicy>();
-        services.AddSingleton<DeliveryContextLoader>();
+        services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DeliveredRows>();
         services.AddRetentionTarget<DeliveredRows>();

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using Bot.Core.Messages;
-using Bot.Core.Operations;
 using Bot.Core.Telemetry;
 
 namespace Bot.Core.Outbox;

@@ -1,5 +1,3 @@
-using Bot.Core.Buyers;
-using Bot.Core.Translation.Caching;
 namespace Bot.Core.Retention;
 
 /// <summary>How long settled rows are kept (section "Retention"). The dispute record (messages and their copies),

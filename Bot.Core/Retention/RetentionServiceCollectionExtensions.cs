@@ -1,5 +1,3 @@
-using Bot.Core.Buyers;
-using Bot.Core.Translation.Caching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

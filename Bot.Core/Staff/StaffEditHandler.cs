@@ -2,7 +2,6 @@ using Bot.Core.Chat;
 using Bot.Core.Conversations;
 using Bot.Core.Feedback;
 using Bot.Core.Formatting;
-using Bot.Core.Messages;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
 

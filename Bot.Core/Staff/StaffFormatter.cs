@@ -1,4 +1,3 @@
-using Bot.Core.Buyers;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
 using Bot.Core.Formatting;

@@ -16,7 +16,7 @@ namespace Bot.Core.Staff;
 public sealed class StaffPostHandler(
     IChatGateway chat,
     TopicResolver topics,
-    DeliveryContextLoader loader,
+    DeliveryRecords records,
     ITranslationService translator,
     IMediaFetcher media,
     OutboxStore outbox,
@@ -49,7 +49,7 @@ public sealed class StaffPostHandler(
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         finished.TryRemove(item.Id, out _);
-        var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
+        var (message, conversation, copies) = await records.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
         var staffChatId = item.ChatId ?? staffChat.Value.StaffChatId;
         var binding = await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken);
 
@@ -57,7 +57,7 @@ public sealed class StaffPostHandler(
         var translation = await translator.TranslateAsync(message.Text, message.Language, staffChat.Value.StaffLanguage, cancellationToken);
         if (message.Role == AuthorRole.Buyer && message.Language is null && translation.SourceLanguage is { } detected)
         {
-            await loader.LearnLanguageAsync(message, conversation, detected, cancellationToken);
+            await records.LearnLanguageAsync(message, conversation, detected, cancellationToken);
         }
         else if (known is not null && translation.SourceLanguage is null)
         {
@@ -88,7 +88,7 @@ public sealed class StaffPostHandler(
             }
             else
             {
-                await loader.AddCopyAsync(copy, cancellationToken);
+                await records.AddCopyAsync(copy, cancellationToken);
             }
         }
     }

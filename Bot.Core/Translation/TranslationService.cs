@@ -16,8 +16,6 @@ public sealed partial class TranslationService(
     ILogger<TranslationService> logger,
     ITranslator? translator) : ITranslationService
 {
-    public string? DetectLanguage(string text) => detection.Detect(text);
-
     public async Task<TranslationResult> TranslateAsync(string text, string? sourceLanguage, string targetLanguage, CancellationToken cancellationToken)
     {
         var target = targetLanguage.Trim();

@@ -43,12 +43,12 @@ public sealed class AliExpressContractTests
         h.Time.Advance(TimeSpan.FromSeconds(20));
 
         var result = await h.Client.SendAsync(
-            new MarketplaceOutgoing("8100000002", ConversationKind.Order, "ru2buyer", "Shipped today", first.Messages[0].ReplyContext, "https://cdn.example/label.png"),
+            new MarketplaceOutgoing("8100000002", ConversationKind.Order, "ru2buyer", "Shipped today", first.Messages[0].ReplyContext),
             CancellationToken.None);
 
         Assert.Null(result.MessageId);
         var sent = Assert.Single(h.Server.Sent);
-        Assert.Equal((AddMsg, "8100000002", "order", "8100000002", "Shipped today", "https://cdn.example/label.png"),
+        Assert.Equal((AddMsg, "8100000002", "order", "8100000002", "Shipped today", (string?)null),
             (sent.Method, sent.ChannelId, sent.MessageType, sent.ExternId, sent.Content, sent.ImgPath));
         Assert.Equal(("ru2buyer", h.Server.SellerLoginId), (sent.BuyerId, sent.SellerId));
 

@@ -17,7 +17,7 @@ public sealed class BridgeLogFormatterTests
     {
         var text = Write(new BridgeLogFormatterOptions(), LogLevel.Warning, "getUpdates failed", Thrown());
 
-        Assert.Equal("2026-03-04T05:06:07.890Z warn Bot.Telegram.UpdateReceiver: getUpdates failed (HttpRequestException: Bot API down: Connection refused)\n", text.ReplaceLineEndings("\n"));
+        Assert.Equal("2026-03-04T05:06:07.890Z warn Bot.TelegramApi.UpdateReceiver: getUpdates failed (HttpRequestException: Bot API down: Connection refused)\n", text.ReplaceLineEndings("\n"));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class BridgeLogFormatterTests
         }
         else
         {
-            formatter.Write(new LogEntry<string>(level, "Bot.Telegram.UpdateReceiver", default, message, error, (m, _) => m), null, output);
+            formatter.Write(new LogEntry<string>(level, "Bot.TelegramApi.UpdateReceiver", default, message, error, (m, _) => m), null, output);
         }
 
         return output.ToString();

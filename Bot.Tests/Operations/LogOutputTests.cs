@@ -55,17 +55,17 @@ public sealed partial class LogOutputTests
         await using var aliexpress = await FakeAliExpressServer.StartAsync();
         var settings = Settings("http://127.0.0.1:9", "123456789:AAHtest-token-0123456789", aliexpress);
         // Every getUpdates failure also as a Debug line, to count them; the default level stays Information.
-        settings["Logging__LogLevel__Bot.Telegram.UpdateReceiver"] = "Debug";
+        settings["Logging__LogLevel__Bot.TelegramApi.UpdateReceiver"] = "Debug";
         await using var bridge = BridgeProcess.Start(settings);
 
-        await bridge.WaitForOutputAsync(lines => lines.Count(l => l.Contains(" dbug Bot.Telegram.UpdateReceiver: getUpdates failed", StringComparison.Ordinal)) >= 4, Within);
+        await bridge.WaitForOutputAsync(lines => lines.Count(l => l.Contains(" dbug Bot.TelegramApi.UpdateReceiver: getUpdates failed", StringComparison.Ordinal)) >= 4, Within);
         Assert.False(bridge.HasExited, bridge.Output);
 
         var lines = bridge.Lines;
         Assert.All(lines, l => Assert.Matches(LogLine(), l));
         Assert.DoesNotContain("   at ", bridge.Output, StringComparison.Ordinal);
         var important = lines.Where(l => !l.Contains(" dbug ", StringComparison.Ordinal)).ToList();
-        var telegramFailures = Assert.Single(important, l => l.Contains("Bot.Telegram.UpdateReceiver", StringComparison.Ordinal));
+        var telegramFailures = Assert.Single(important, l => l.Contains("Bot.TelegramApi.UpdateReceiver", StringComparison.Ordinal));
         Assert.Contains("Telegram getUpdates failed (Connection refused (127.0.0.1:9)); trying again in 1 s", telegramFailures, StringComparison.Ordinal);
         Assert.InRange(important.Count, 1, 20);
     }

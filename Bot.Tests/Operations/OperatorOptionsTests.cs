@@ -1,3 +1,4 @@
+using Bot.Core.Chat;
 using Bot.Core.Operations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,7 @@ public sealed class OperatorOptionsTests
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddChat();
         services.AddOperators();
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptions<OperatorOptions>>().Value;

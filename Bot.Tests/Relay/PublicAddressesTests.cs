@@ -1,5 +1,5 @@
 using System.Net;
-using Bot.Relay.Media;
+using Bot.Media;
 
 namespace Bot.Tests.Relay;
 

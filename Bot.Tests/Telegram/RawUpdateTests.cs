@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bot.Telegram;
+using Bot.TelegramApi;
 
 namespace Bot.Tests.Telegram;
 

@@ -1,8 +1,8 @@
 using Bot.Core.Operations;
 using Bot.Core.Routing.Parking;
 using Bot.Core.Storage;
-using Bot.Telegram;
 using Bot.Testing.BotApi;
+using Bot.TelegramApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

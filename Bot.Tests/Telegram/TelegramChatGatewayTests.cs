@@ -1,5 +1,5 @@
 using Bot.Core.Chat;
-using Bot.Telegram;
+using Bot.TelegramApi;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 

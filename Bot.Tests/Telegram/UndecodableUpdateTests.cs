@@ -1,7 +1,7 @@
 using Bot.Core.Operations.Commands;
-using Bot.Telegram;
 using Bot.Testing;
 using Bot.Testing.BotApi;
+using Bot.TelegramApi;
 using Bot.Tests.Core;
 
 namespace Bot.Tests.Telegram;

@@ -1,4 +1,4 @@
-using Bot.Telegram;
+using Bot.TelegramApi;
 using Telegram.Bot.Types;
 
 namespace Bot.Tests.Telegram;

@@ -1,6 +1,6 @@
-using Bot.Telegram;
 using Bot.Testing;
 using Bot.Testing.BotApi;
+using Bot.TelegramApi;
 using Bot.Tests.Operations;
 using Telegram.Bot;
 

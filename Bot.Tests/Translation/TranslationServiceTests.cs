@@ -146,7 +146,7 @@ public sealed class TranslationServiceTests(DetectorFixture detector)
         var result = await host.Service.TranslateAsync("Olá, quando vocês vão enviar o meu pedido?", null, "en", CancellationToken.None);
 
         Assert.Equal((TranslationStatus.Disabled, "pt", "Olá, quando vocês vão enviar o meu pedido?"), (result.Status, result.SourceLanguage, result.Text));
-        Assert.Equal("es", host.Service.DetectLanguage("Hola, ¿cuándo llegará mi pedido?"));
+        Assert.Equal("es", (await host.Service.TranslateAsync("Hola, ¿cuándo llegará mi pedido?", null, "en", CancellationToken.None)).SourceLanguage);
     }
 
     private Task<LoopbackServer> StartAsync() => LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));

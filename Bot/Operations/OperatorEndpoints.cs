@@ -1,5 +1,4 @@
 using Bot.Operations.Access;
-using Prometheus;
 
 namespace Bot.Operations;
 

@@ -78,12 +78,12 @@ public sealed partial class TranslationCache(IDbConnectionFactory connections, T
             cancellationToken: cancellationToken));
     }
 
-    /// <summary>Deletes up to <paramref name="limit"/> entries last used before <paramref name="before"/>.</summary>
-    /// <returns>How many were deleted.</returns>
     public string What => "unused cached translations";
 
     public TimeSpan KeepFor(RetentionOptions options) => options.TranslationCache;
 
+    /// <summary>Deletes up to <paramref name="limit"/> entries last used before <paramref name="before"/>.</summary>
+    /// <returns>How many were deleted.</returns>
     public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

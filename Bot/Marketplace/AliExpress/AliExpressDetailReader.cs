@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Bot.Core.Marketplace;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace.AliExpress;
 
 /// <summary>Reads the messages of one relation that are not older than a watermark.</summary>
 internal sealed class AliExpressDetailReader(
-    AliExpressGateway gateway,
+    IopClient iop,
     AliExpressMessageMapper mapper,
     IOptions<AliExpressOptions> options,
     ILogger<AliExpressDetailReader> logger)
@@ -25,7 +24,7 @@ internal sealed class AliExpressDetailReader(
         var messages = new List<MarketplaceMessage>();
         for (var page = 1; ; page++)
         {
-            var result = await gateway.CallAsync(AliExpressMethods.QueryDetails, new Dictionary<string, string>
+            var result = await iop.CallAsync(AliExpressMethods.QueryDetails, new Dictionary<string, string>
             {
                 ["channel_id"] = relation.ChannelId,
                 ["current_page"] = page.ToString(CultureInfo.InvariantCulture),

@@ -1,5 +1,4 @@
 using Bot.Core.Marketplace;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Marketplace.AliExpress;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Marketplace.AliExpress;
 
 /// <summary>The AliExpress seller account as a <see cref="IMarketplaceClient"/> (message API v2).</summary>
-internal sealed class AliExpressMarketplaceClient(AliExpressGateway gateway, AliExpressPoller poller, IOptions<AliExpressOptions> options) : IMarketplaceClient
+internal sealed class AliExpressMarketplaceClient(IopClient iop, AliExpressFetcher fetcher, IOptions<AliExpressOptions> options) : IMarketplaceClient
 {
     /// <summary>The platform publishes no limit for <c>addmsg</c> content. 1000 characters is what the seller
     /// center's order-message box is reported to accept (unverified); the core splits longer text, so a conservative
@@ -18,11 +18,10 @@ internal sealed class AliExpressMarketplaceClient(AliExpressGateway gateway, Ali
 
     public string Account => options.Value.SellerLoginId;
 
-    /// <summary><c>addmsg</c> takes an image as a URL in <c>img_path</c>; which hosts the platform accepts is unverified.</summary>
-    public MarketplaceCapabilities Capabilities { get; } = new(SupportsImages: true, MaxTextLength);
+    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength);
 
     public Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken) =>
-        poller.FetchAsync(cursor, cancellationToken);
+        fetcher.FetchAsync(cursor, cancellationToken);
 
     /// <summary>Posts with <c>addmsg</c>, for order comments too.</summary>
     /// <remarks><c>aliexpress.issue.redefining.leaveordermessage</c> also writes order comments, but it belongs to the
@@ -30,7 +29,7 @@ internal sealed class AliExpressMarketplaceClient(AliExpressGateway gateway, Ali
     /// permission group and it answers in a different shape. <c>addmsg</c> with <c>message_type=order</c> writes into the
     /// same message model that <c>querymsgrelationlist</c>/<c>querymsgdetaillist</c> read (one permission, one
     /// error shape), so the bridge uses it for every conversation.
-    /// <c>addmsg</c> returns no message id: the post comes back through the poller and the core matches it as an echo.
+    /// <c>addmsg</c> returns no message id: the post comes back in a later fetch and the core matches it as an echo.
     /// It is never retried automatically: when the answer is lost the post may or may not exist (see the exception).</remarks>
     public async Task<MarketplaceSendResult> SendAsync(MarketplaceOutgoing message, CancellationToken cancellationToken)
     {
@@ -55,12 +54,7 @@ internal sealed class AliExpressMarketplaceClient(AliExpressGateway gateway, Ali
                 : JsonValue.Create(context.ExternId),
             ["content"] = message.Text,
         };
-        if (!string.IsNullOrEmpty(message.ImageUrl))
-        {
-            create["img_path"] = message.ImageUrl;
-        }
-
-        await gateway.CallAsync(AliExpressMethods.AddMessage,
+        await iop.CallAsync(AliExpressMethods.AddMessage,
             new Dictionary<string, string> { ["create_param"] = create.ToJsonString() }, retryable: false, cancellationToken);
         return new MarketplaceSendResult(null);
     }
@@ -72,7 +66,7 @@ internal sealed class AliExpressMarketplaceClient(AliExpressGateway gateway, Ali
             return;
         }
 
-        await gateway.CallAsync(AliExpressMethods.MarkRead,
+        await iop.CallAsync(AliExpressMethods.MarkRead,
             new Dictionary<string, string> { ["channel_id"] = conversationId }, retryable: true, cancellationToken);
     }
 }

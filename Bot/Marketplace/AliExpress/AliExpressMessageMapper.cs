@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Marketplace.AliExpress;
 

@@ -1,6 +1,6 @@
 namespace Bot.Marketplace.AliExpress;
 
-/// <summary>API names used by the adapter (docs/aliexpress.md).</summary>
+/// <summary>API names used by the adapter.</summary>
 internal static class AliExpressMethods
 {
     public const string QueryRelations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

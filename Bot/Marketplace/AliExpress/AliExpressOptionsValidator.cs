@@ -15,7 +15,7 @@ internal sealed class AliExpressOptionsValidator : IValidateOptions<AliExpressOp
         Require(failures, options.AccessToken, "AccessToken", "the seller's access token from the platform's authorization flow");
         Require(failures, options.SellerLoginId, "SellerLoginId", "the seller's AliExpress login id");
 
-        if (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var gateway) || (gateway.Scheme != Uri.UriSchemeHttps && gateway.Scheme != Uri.UriSchemeHttp))
+        if (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             failures.Add($"Set {Prefix}GatewayUrl to an absolute http(s) URL such as https://api-sg.aliexpress.com.");
         }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Bot.Marketplace.AliExpress;
 
 /// <summary>When to stop paging a listing whose page size the platform may silently clamp.</summary>
-/// <remarks>A short first page is not trusted to be the last one (the gateway might serve fewer rows than asked
+/// <remarks>A short first page is not trusted to be the last one (the platform might serve fewer rows than asked
 /// for); a page is the last when it is empty or shorter than an earlier page. That costs one extra call for listings
 /// that fit on one page, and never skips rows. Only the first <see cref="Cap"/> rows of a listing are reachable.</remarks>
 internal sealed class AliExpressPager(int cap)

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace.AliExpress;
 
 /// <summary>Lists the relations (conversations) whose last message falls in a time window.</summary>
-internal sealed class AliExpressRelationLister(AliExpressGateway gateway, IOptions<AliExpressOptions> options, ILogger<AliExpressRelationLister> logger)
+internal sealed class AliExpressRelationLister(IopClient iop, IOptions<AliExpressOptions> options, ILogger<AliExpressRelationLister> logger)
 {
     /// <summary>The relations active in <c>[from, to]</c> (epoch ms), or in a narrower <c>[from, returned to]</c>.</summary>
     /// <remarks>Only the first 5000 rows of a listing are reachable (page_size ≤ 100, "最多返回前5000条数据"). When a window
@@ -47,7 +46,7 @@ internal sealed class AliExpressRelationLister(AliExpressGateway gateway, IOptio
                 ["start_time"] = from,
                 ["end_time"] = to,
             };
-            var result = await gateway.CallAsync(AliExpressMethods.QueryRelations,
+            var result = await iop.CallAsync(AliExpressMethods.QueryRelations,
                 new Dictionary<string, string> { ["query"] = query.ToJsonString() }, retryable: true, cancellationToken);
             var rows = IopJson.List(result, "relation_list", "relation_result").ToArray();
             foreach (var row in rows)

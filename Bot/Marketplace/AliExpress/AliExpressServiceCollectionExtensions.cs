@@ -17,23 +17,23 @@ public static class AliExpressServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AliExpressOptions>, AliExpressOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(AliExpressGateway.HttpClientName)
+        services.AddHttpClient(IopClient.HttpClientName)
             .AddStandardResilienceHandler(resilience =>
             {
                 // Retries 5xx, 408, 429 and timeouts, honouring Retry-After (ShouldRetryAfterHeader is on by default);
                 // never a request that posts something, which has no idempotency key on the platform.
                 resilience.Retry.ShouldHandle = args =>
-                    args.Context.GetRequestMessage()?.Options.TryGetValue(AliExpressGateway.NoRetry, out var noRetry) == true && noRetry
+                    args.Context.GetRequestMessage()?.Options.TryGetValue(IopClient.NoRetry, out var noRetry) == true && noRetry
                         ? PredicateResult.False()
                         : new ValueTask<bool>(HttpClientResiliencePredicates.IsTransient(args.Outcome));
                 configureResilience?.Invoke(resilience);
             });
 
-        services.AddSingleton<AliExpressGateway>();
+        services.AddSingleton<IopClient>();
         services.AddSingleton<AliExpressMessageMapper>();
         services.AddSingleton<AliExpressRelationLister>();
         services.AddSingleton<AliExpressDetailReader>();
-        services.AddSingleton<AliExpressPoller>();
+        services.AddSingleton<AliExpressFetcher>();
         services.AddSingleton<AliExpressMarketplaceClient>();
         services.AddSingleton<IMarketplaceClient>(sp => sp.GetRequiredService<AliExpressMarketplaceClient>());
         return services;

@@ -3,7 +3,7 @@ using Bot.Core.Marketplace;
 
 namespace Bot.Marketplace.AliExpress;
 
-/// <summary>Finds the result in a gateway answer, or turns either error shape into a <see cref="MarketplaceException"/>.</summary>
+/// <summary>Finds the result in an IOP answer, or turns either error shape into a <see cref="MarketplaceException"/>.</summary>
 internal static class IopResponse
 {
     /// <summary>True when the answer is one of the platform's error shapes (used to read error bodies of non-2xx answers).</summary>

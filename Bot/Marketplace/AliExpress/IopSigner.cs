@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Bot.Marketplace.AliExpress;
 
-/// <summary>The IOP request signature (<c>sign_method=sha256</c>), see docs/aliexpress.md.</summary>
+/// <summary>The IOP request signature (<c>sign_method=sha256</c>).</summary>
 internal static class IopSigner
 {
     /// <summary>HMAC-SHA256 with the app secret over <c>[apiPath]key1value1key2value2…</c>: every parameter except

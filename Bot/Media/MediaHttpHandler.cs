@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Bot.Relay.Media;
+namespace Bot.Media;
 
 /// <summary>The media fetcher's connections: the host is resolved here and only addresses the policy allows are
 /// dialled, so the address checked is the address connected to (a DNS answer that changes between a check and the

@@ -2,7 +2,7 @@ using System.Net;
 using Bot.Core.Marketplace;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Relay.Media;
+namespace Bot.Media;
 
 /// <summary>Downloads marketplace images for upload to Telegram. Only http(s) URLs, only public addresses (checked at
 /// connect time by <see cref="MediaHttpHandler"/>, on every redirect hop), at most

@@ -4,7 +4,7 @@ using Bot.Core.Routing.Parking;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>Hands updates to the core. One whose handling fails (a locked database, a bug, a malformed update) is
 /// stored with its JSON in <see cref="ParkedUpdateStore"/> instead of holding up the loop, tried again later with

@@ -1,5 +1,4 @@
 using Bot.Core.Marketplace;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace.AliExpress;
@@ -17,12 +16,12 @@ namespace Bot.Marketplace.AliExpress;
 /// never at the local clock: a host clock running ahead of the marketplace's cannot push the cursor past messages
 /// the marketplace has not stamped yet, and one running behind still lists them.
 /// </remarks>
-internal sealed class AliExpressPoller(
+internal sealed class AliExpressFetcher(
     AliExpressRelationLister lister,
     AliExpressDetailReader reader,
     IOptions<AliExpressOptions> options,
     TimeProvider time,
-    ILogger<AliExpressPoller> logger)
+    ILogger<AliExpressFetcher> logger)
 {
     public async Task<MarketplaceBatch> FetchAsync(string? cursorText, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Telegram.Bot.Requests;
 using Telegram.Bot.Types.Enums;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>getUpdates sent through the client library (same HttpClient, token handling, errors: ApiRequestException
 /// with error_code, description and retry_after), but with the result left as raw JSON, so that one update the library

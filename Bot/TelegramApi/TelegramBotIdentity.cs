@@ -2,7 +2,7 @@ using Bot.Core.Chat;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>The bot's username and private-topic mode, asked of Telegram once (getMe) and kept.</summary>
 internal sealed class TelegramBotIdentity(ITelegramBotClient bot) : IBotIdentity

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Relay.Media;
+namespace Bot.Media;
 
 /// <summary>Public addresses only, unless <see cref="MediaFetchOptions.AllowPrivateMediaHosts"/> is set.</summary>
 internal sealed class PublicAddressPolicy(IOptions<MediaFetchOptions> options) : IMediaAddressPolicy

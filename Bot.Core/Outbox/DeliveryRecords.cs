@@ -1,12 +1,12 @@
 using Bot.Core.Conversations;
 using Bot.Core.Messages;
-using Bot.Core.Outbox;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Outbox;
 
-/// <summary>Reads what a delivery is about: the message, its conversation and the copies already made.</summary>
-public sealed class DeliveryContextLoader(IDbConnectionFactory connections, ConversationRepository conversations, MessageRepository messages)
+/// <summary>What a delivery reads and records: it loads the message, its conversation and the copies already made,
+/// and records the copies it makes, their acceptance and the language it learned, each in its own transaction.</summary>
+public sealed class DeliveryRecords(IDbConnectionFactory connections, ConversationRepository conversations, MessageRepository messages)
 {
     public async Task<(StoredMessage Message, Conversation Conversation, IReadOnlyList<MessageCopy> Copies)> LoadAsync(
         OutboxItem item, string copyTarget, CancellationToken cancellationToken)

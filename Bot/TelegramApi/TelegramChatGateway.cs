@@ -5,7 +5,7 @@ using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 using ChatPhoto = Bot.Core.Chat.ChatPhoto;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>The core's chat gateway over the Bot API. Sends HTML (the core escapes everything it relays).</summary>
 internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogger<TelegramChatGateway>? logger = null) : IChatGateway
@@ -84,14 +84,6 @@ internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogge
             LogAnswerFailed(log, e, callbackId);
         }
     }
-
-    public Task<ChatFile> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
-        CallAsync(async () =>
-        {
-            using var buffer = new MemoryStream();
-            var file = await bot.GetInfoAndDownloadFile(fileId, buffer, cancellationToken);
-            return new ChatFile(buffer.ToArray(), Path.GetFileName(file.FilePath ?? "file"));
-        }, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer button press {CallbackId}; the press itself was handled")]
     private static partial void LogAnswerFailed(ILogger logger, Exception error, string callbackId);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>One element of a getUpdates result, decoded on its own: either the library's <see cref="Update"/>, or the
 /// raw JSON with the reason it could not be decoded (an unexpected shape, a field of the wrong type, a lone surrogate, a

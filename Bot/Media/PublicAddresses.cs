@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Bot.Relay.Media;
+namespace Bot.Media;
 
 /// <summary>Tells addresses on the public internet from loopback, private (RFC 1918, CGNAT 100.64/10, IPv6 ULA),
 /// link-local, multicast, unspecified, documentation and reserved ranges, including IPv4 addresses embedded in IPv6

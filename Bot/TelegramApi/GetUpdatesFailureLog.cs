@@ -1,7 +1,7 @@
 using Bot.Core.Formatting;
 using Bot.Core.Logging;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>The log of failed getUpdates polls. While Telegram is unreachable every poll fails: the first failure gets
 /// a line, then one summary a minute, then one line when polling works again. Each failure, with its stack, is logged

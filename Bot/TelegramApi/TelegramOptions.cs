@@ -1,15 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
-/// <summary>Section "Telegram".</summary>
+/// <summary>Section "Telegram": how to reach the Bot API. The staff chat, in the same section, is read by
+/// <see cref="Bot.Core.Chat.StaffChatOptions"/>.</summary>
 public sealed class TelegramOptions
 {
     /// <summary>The token BotFather gave, like 123456789:AAH...; a secret, never logged.</summary>
     public string BotToken { get; set; } = "";
-
-    /// <summary>The staff supergroup with topics (negative id, like -1001234567890).</summary>
-    public long StaffChatId { get; set; }
 
     /// <summary>The Bot API server; tests point it at their fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";

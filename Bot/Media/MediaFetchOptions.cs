@@ -1,4 +1,4 @@
-namespace Bot.Relay.Media;
+namespace Bot.Media;
 
 /// <summary>How marketplace images are fetched (section "Relay", next to <c>Relay:MaxPhotoBytes</c>).</summary>
 public sealed class MediaFetchOptions

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>Stops the host at once, with one sentence that says what to set, when the Telegram settings are unusable.</summary>
 internal sealed partial class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
@@ -16,15 +16,6 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
         else if (!TokenShape().IsMatch(options.BotToken))
         {
             failures.Add("Telegram__BotToken is malformed: a bot token is digits, a colon and a key, like 123456789:AAH..., exactly as BotFather gave it.");
-        }
-
-        if (options.StaffChatId == 0)
-        {
-            failures.Add("Telegram__StaffChatId is not set: set it to the id of the staff supergroup, a negative number like -1001234567890.");
-        }
-        else if (options.StaffChatId > 0)
-        {
-            failures.Add("Telegram__StaffChatId is a positive id, which is a person or a bot, not a group: set it to the id of the staff supergroup, a negative number like -1001234567890.");
         }
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Bot.Core.Telemetry;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>Counters of the Telegram update loop (meter "Bot.Telegram"), declared so /metrics shows them at 0 from the
 /// start, with in-process totals for tests.</summary>

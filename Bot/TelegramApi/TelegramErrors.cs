@@ -1,7 +1,7 @@
 using Bot.Core.Chat;
 using Telegram.Bot.Exceptions;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>Turns the client library's exceptions into the core's error kinds.</summary>
 internal static class TelegramErrors

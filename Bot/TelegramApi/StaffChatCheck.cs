@@ -1,10 +1,11 @@
+using Bot.Core.Chat;
 using Bot.Core.Operations;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>Checks at start that the staff chat is a supergroup with topics and that the bot may manage them. A
 /// problem is logged once as one sentence saying what to fix, shown on /readyz, and checked again every minute:
@@ -15,7 +16,7 @@ internal sealed partial class StaffChatCheck(
     BridgeHealth health,
     StaffChatWatch watch,
     TimeProvider time,
-    IOptions<TelegramOptions> options,
+    IOptions<StaffChatOptions> options,
     ILogger<StaffChatCheck> logger) : BackgroundService
 {
     private static readonly TimeSpan RecheckInterval = TimeSpan.FromMinutes(1);

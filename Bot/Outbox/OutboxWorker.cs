@@ -1,7 +1,7 @@
 using Bot.Core.Operations;
 using Bot.Core.Outbox;
 
-namespace Bot.Relay;
+namespace Bot.Outbox;
 
 /// <summary>Runs the outbox dispatcher until the host stops: once the staff chat was found usable, and not while paused.
 /// The staff chat failing later (the bot removed from the group) does not stop it: its deliveries are retried like in

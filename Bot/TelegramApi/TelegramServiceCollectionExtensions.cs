@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Core.Buyers;
@@ -9,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 internal static class TelegramServiceCollectionExtensions
 {
@@ -17,9 +16,6 @@ internal static class TelegramServiceCollectionExtensions
     {
         services.AddOptions<TelegramOptions>().BindConfiguration("Telegram").ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        // While another Telegram setting is invalid the staff chat is taken as written, so it is not reported twice.
-        services.AddOptions<StaffChatOptions>().Configure<IOptions<TelegramOptions>, IConfiguration>((staffChat, telegram, configuration) => staffChat.StaffChatId =
-            telegram.OrNull()?.StaffChatId ?? (long.TryParse(configuration["Telegram:StaffChatId"], CultureInfo.InvariantCulture, out var id) ? id : 0));
 
         // The library retries 429s itself when retry_after is short, blocking the caller; the outbox does that
         // better (it keeps other chats moving), so the library's retries are off.

@@ -3,7 +3,7 @@ using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using CoreChatType = Bot.Core.Chat.ChatType;
 
-namespace Bot.Telegram;
+namespace Bot.TelegramApi;
 
 /// <summary>Turns Bot API updates into what the core understands; anything else is null (and ignored).</summary>
 internal static class UpdateMapper

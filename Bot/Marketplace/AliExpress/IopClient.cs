@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Bot.Core.Marketplace;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -13,7 +12,7 @@ namespace Bot.Marketplace.AliExpress;
 /// class has already been retried, so every failure becomes a <see cref="MarketplaceException"/> here.
 /// The client is created from the factory per call (not captured) because the adapter is a singleton and a captured
 /// HttpClient would never pick up handler rotation.</remarks>
-internal sealed class AliExpressGateway(IHttpClientFactory httpClients, IOptions<AliExpressOptions> options, TimeProvider time, ILogger<AliExpressGateway> logger)
+internal sealed class IopClient(IHttpClientFactory httpClients, IOptions<AliExpressOptions> options, TimeProvider time, ILogger<IopClient> logger)
 {
     /// <summary>Marks a request that must not be retried automatically (the platform has no idempotency key).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoRetry = new("AliExpress.NoRetry");

@@ -1,4 +1,4 @@
-namespace Bot.Relay.Media;
+namespace Bot.Media;
 
 /// <summary>An image host resolved only to addresses the <see cref="IMediaAddressPolicy"/> refuses.</summary>
 internal sealed class MediaAddressRefusedException(string host)

@@ -1,3 +1,0 @@
-namespace Bot.Core.Chat;
-
-public sealed record ChatFile(byte[] Content, string FileName);
