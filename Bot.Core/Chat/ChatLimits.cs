@@ -1,6 +1,7 @@
 namespace Bot.Core.Chat;
 
-/// <summary>Limits of Telegram's bot platform that the core must respect.</summary>
+/// <summary>Limits of Telegram's bot platform that the core must respect (https://core.telegram.org/bots/api#sendmessage,
+/// #sendphoto, #createforumtopic, #inlinekeyboardbutton).</summary>
 public static class ChatLimits
 {
     public const int MaxTextLength = 4096;

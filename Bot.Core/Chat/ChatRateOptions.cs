@@ -1,6 +1,7 @@
 namespace Bot.Core.Chat;
 
-/// <summary>Telegram's send budgets. The defaults keep a small margin below the published figures.</summary>
+/// <summary>Telegram's send budgets (https://core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this).
+/// The defaults keep a small margin below the published figures.</summary>
 public sealed class ChatRateOptions
 {
     /// <summary>Messages per second to one private chat.</summary>

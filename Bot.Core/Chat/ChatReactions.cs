@@ -1,7 +1,7 @@
 namespace Bot.Core.Chat;
 
 /// <summary>The reactions the bridge puts on people's messages, all on the Bot API's fixed list of
-/// <c>ReactionTypeEmoji</c>: anything else (✅, ⚠️, ❌) is refused with 400 REACTION_INVALID.</summary>
+/// <c>ReactionTypeEmoji</c> (https://core.telegram.org/bots/api#reactiontypeemoji): anything else (✅, ⚠️, ❌) is refused with 400 REACTION_INVALID.</summary>
 public static class ChatReactions
 {
     /// <summary>The message reached its destination (the marketplace, the buyer).</summary>

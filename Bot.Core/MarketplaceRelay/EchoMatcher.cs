@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.MarketplaceRelay;
 
 /// <summary>Recognises the bridge's own marketplace posts when a later fetch brings them back. The marketplace gives
-/// no id when we post, so a seller-side message is an echo when it has the text of a post this
-/// bridge made in the same conversation within the echo window and not yet matched.</summary>
+/// no id when we post (AliExpress's <c>aliexpress.message.redefining.versiontwo.addmsg</c> answers with a channel id
+/// only), so a seller-side message is an echo when it has the text of a post this bridge made in the same conversation
+/// within the echo window and not yet matched.</summary>
 public sealed partial class EchoMatcher(MessageRepository messages, TimeProvider time, IOptions<MarketplaceRelayOptions> options)
 {
     public async Task<bool> TryMatchAsync(DbSession session, long conversationId, MarketplaceMessage message)

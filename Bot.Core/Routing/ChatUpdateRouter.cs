@@ -6,7 +6,7 @@ namespace Bot.Core.Routing;
 /// <summary>Gives each incoming chat message to the route for where it was written. A message no route claims is
 /// ignored, so nothing from an unknown chat can reach a marketplace. A command addressed to another bot
 /// ("/pause@OtherBot" in a group shared with it) is not for this one and is ignored everywhere: it is neither run nor
-/// relayed as text. Edits go only to routes that handle them (<see cref="IChatEditRoute"/>).</summary>
+/// relayed as text (https://core.telegram.org/bots/features#commands). Edits go only to routes that handle them (<see cref="IChatEditRoute"/>).</summary>
 public sealed partial class ChatUpdateRouter(
     IEnumerable<IChatRoute> routes,
     IEnumerable<ICallbackHandler> callbackHandlers,

@@ -12,7 +12,8 @@ namespace Bot.TelegramApi;
 /// library's own receiver confirms first, losing an update whose handler throws). A crash between
 /// the two re-delivers the update, which the core's handlers recognise. An update whose handling fails is parked
 /// (<see cref="ParkedUpdateRetrier"/>) and the loop moves on: one bad update never holds up the others.
-/// <para>Update ids: after a week without updates Telegram may restart them at a random number, possibly
+/// <para>Update ids: after a week without updates Telegram may restart them at a random number
+/// (https://core.telegram.org/bots/api#update), possibly
 /// below the stored offset. The Bot API server answers an offset far above its newest id from the start of its queue
 /// (so updates arrive with ids below the offset: the offset then simply follows them down), but an offset just above
 /// the new ids would confirm, and so swallow, them. Since Telegram keeps an undelivered update only 24 hours, nothing

@@ -5,7 +5,8 @@ using Dapper;
 namespace Bot.Core.Routing.Parking;
 
 /// <summary>Chat updates that failed, stored durably to be tried again later and shown to operators. The key is the
-/// row id, not the update id: Telegram may restart update ids.</summary>
+/// row id, not the update id: Telegram may restart update ids
+/// (https://core.telegram.org/bots/api#update).</summary>
 public sealed class ParkedUpdateStore(IDbConnectionFactory connections, TimeProvider time) : IRetentionTarget
 {
     /// <summary>The waits before each new try: 2 s, 10 s, 1 min, 5 min, 30 min, 2 h, 6 h (eight tries over about nine

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace Bot.Marketplace.AliExpress;
 
-/// <summary>The IOP request signature (<c>sign_method=sha256</c>).</summary>
+/// <summary>The IOP request signature (<c>sign_method=sha256</c>), as the AliExpress open platform documents it
+/// (https://open.alitrip.com/docs/doc.htm?articleId=120692&amp;docType=1&amp;treeId=727).</summary>
 internal static class IopSigner
 {
     /// <summary>HMAC-SHA256 with the app secret over <c>[apiPath]key1value1key2value2…</c>: every parameter except
