@@ -78,7 +78,7 @@ public sealed class SchedulingScenario(Report report)
         using var pump = new SimulationPump(clock);
         await using var server = await StartTelegramAsync(clock, plan);
         using var http = new HttpClient();
-        // As the host configures it: the library's own 429 retries off (TelegramServiceCollectionExtensions).
+        // As the host configures it: the library's own 429 retries off (TelegramHostExtensions).
         var bot = new TelegramBotClient(new TelegramBotClientOptions(server.Token, server.BaseUrl) { RetryCount = 0 }, http);
         var marketplace = new GeneratedMarketplace(Topics, Topics, 500);
         await using var core = await BenchCore.StartAsync(new TrackedChatGateway(new TelegramChatGateway(bot), pump), marketplace, clock, unlimited: false);

@@ -1,6 +1,6 @@
 namespace Bot.Tests.Operations;
 
-/// <summary>In a group shared with other bots, "/cmd@otherbot" is for that bot: telegram.md.</summary>
+/// <summary>In a group shared with other bots, "/cmd@otherbot" is for that bot (https://core.telegram.org/bots/features#commands).</summary>
 public sealed class OtherBotsCommandTests : IAsyncLifetime
 {
     private OperatorsFixture f = null!;

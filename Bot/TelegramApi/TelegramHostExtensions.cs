@@ -10,7 +10,7 @@ using Telegram.Bot;
 
 namespace Bot.TelegramApi;
 
-internal static class TelegramServiceCollectionExtensions
+internal static class TelegramHostExtensions
 {
     public static IServiceCollection AddTelegram(this IServiceCollection services)
     {

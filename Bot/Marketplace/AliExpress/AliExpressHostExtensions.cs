@@ -6,7 +6,7 @@ using Polly;
 
 namespace Bot.Marketplace.AliExpress;
 
-public static class AliExpressServiceCollectionExtensions
+public static class AliExpressHostExtensions
 {
     /// <summary>Registers the AliExpress adapter as the <see cref="IMarketplaceClient"/>: options from
     /// <c>Marketplace:AliExpress</c> validated at start, and a named HTTP client behind the standard resilience handler.</summary>

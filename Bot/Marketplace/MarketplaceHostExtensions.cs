@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace;
 
-internal static class MarketplaceServiceCollectionExtensions
+internal static class MarketplaceHostExtensions
 {
     /// <summary>The configured marketplace adapter and its poller.</summary>
     public static IServiceCollection AddMarketplace(this IServiceCollection services, IConfiguration configuration)
