@@ -28,6 +28,26 @@ public sealed class ArchitectureTests
         Assert.True(cycles.Count == 0, "Folders that depend on each other:\n" + string.Join("\n", cycles));
     }
 
+    /// <summary>The layers of docs/architecture.md, bottom first: a folder uses only folders before it.</summary>
+    [Fact]
+    public void CoreFolders_UseOnlyTheLayersBelowThem()
+    {
+        string[] layers =
+        [
+            "Formatting", "Logging", "Telemetry", "Storage", "Retention", "Chat", "Conversations", "Marketplace", "Messages",
+            "Translation", "Outbox", "Feedback", "Routing", "MarketplaceRelay", "Buyers", "Staff", "Operations",
+        ];
+        var folders = NamespaceGraph.Read(CorePath, "Bot.Core.").ByFolder();
+        var rank = layers.Select((name, i) => (name, i)).ToDictionary(x => "Bot.Core." + x.name, x => x.i);
+
+        var unknown = folders.Edges.Keys.Concat(folders.Edges.Values.SelectMany(v => v)).Distinct().Where(f => !rank.ContainsKey(f)).ToList();
+        var upward = folders.Edges.SelectMany(e => e.Value.Where(to => rank.ContainsKey(e.Key) && rank.ContainsKey(to) && rank[to] > rank[e.Key])
+            .Select(to => $"{e.Key} -> {to} ({folders.Reason(e.Key, to)})")).ToList();
+
+        Assert.True(unknown.Count == 0, "Folders missing from the layers (add them to docs/architecture.md and here): " + string.Join(", ", unknown));
+        Assert.True(upward.Count == 0, "Folders using a layer above them:\n" + string.Join("\n", upward));
+    }
+
     [Fact]
     public void HostFolders_DependOnEachOther_WithoutCycles()
     {

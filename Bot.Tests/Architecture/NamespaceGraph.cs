@@ -182,6 +182,9 @@ public sealed class NamespaceGraph
         }
     }
 
+    /// <summary>One use that makes the edge from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    public string Reason(string from, string to) => reasons[(from, to)];
+
     /// <summary>Each cycle with, for every edge inside it, one use that makes the edge.</summary>
     public IReadOnlyList<string> DescribeCycles() => Cycles()
         .Select(cycle => string.Join("; ", cycle
