@@ -121,7 +121,7 @@ public sealed partial class BuyerChatRoute(
             return;
         }
 
-        await relay.SavePendingAsync(session, link, message.MessageId, text, message.Date);
+        await links.SavePendingAsync(session, link, message.MessageId, text, message.Date);
         await ReplyAsync(session, message, BuyerTexts.WhichOrder, link.Language, BuyerOrders.Buttons(mine));
     }
 

@@ -91,24 +91,28 @@ public sealed class BuyerLinkRepository
             new { telegramUserId, conversationId },
             session.Transaction);
 
-    /// <summary>The conversations of the linked buyer at this store, most recently active first; none without a buyer id.</summary>
-    public async Task<IReadOnlyList<Conversation>> ConversationsOfAsync(DbSession session, BuyerLink link, ConversationRepository conversations)
-    {
-        if (!BuyerLink.IsBuyerId(link.BuyerId))
-        {
-            return [];
-        }
+    /// <summary>The conversations of the linked buyer at this store, most recently active first (at most 20, one query);
+    /// none without a buyer id.</summary>
+    public async Task<IReadOnlyList<Conversation>> ConversationsOfAsync(DbSession session, BuyerLink link, ConversationRepository conversations) =>
+        BuyerLink.IsBuyerId(link.BuyerId)
+            ? await conversations.ListOfBuyerAsync(session, link.Marketplace, link.Account, link.BuyerId, 20)
+            : [];
 
-        var ids = await session.Connection.QueryAsync<long>(
-            "SELECT id FROM conversations WHERE marketplace = @Marketplace AND account = @Account AND buyer_id = @BuyerId ORDER BY last_activity_at DESC LIMIT 20",
-            new { link.Marketplace, link.Account, link.BuyerId },
+    /// <summary>Keeps a buyer's message that waits for a choice of order (replacing one with the same id).</summary>
+    public Task SavePendingAsync(DbSession session, BuyerLink link, long messageId, string text, DateTimeOffset now) =>
+        session.Connection.ExecuteAsync(
+            "INSERT OR REPLACE INTO buyer_pending (telegram_user_id, chat_id, message_id, text, created_at) VALUES (@TelegramUserId, @ChatId, @messageId, @text, @now)",
+            new { link.TelegramUserId, link.ChatId, messageId, text, now },
             session.Transaction);
-        var list = new List<Conversation>();
-        foreach (var id in ids)
-        {
-            list.Add((await conversations.GetAsync(session, id))!);
-        }
 
-        return list;
+    /// <summary>Takes the buyer's messages that waited for a choice of order, oldest first.</summary>
+    public async Task<IReadOnlyList<(long MessageId, string Text, DateTimeOffset CreatedAt)>> TakePendingAsync(DbSession session, long telegramUserId)
+    {
+        var rows = (await session.Connection.QueryAsync<(long, string, string)>(
+            "SELECT message_id, text, created_at FROM buyer_pending WHERE telegram_user_id = @telegramUserId ORDER BY created_at, message_id",
+            new { telegramUserId },
+            session.Transaction)).ToList();
+        await session.Connection.ExecuteAsync("DELETE FROM buyer_pending WHERE telegram_user_id = @telegramUserId", new { telegramUserId }, session.Transaction);
+        return rows.Select(r => (r.Item1, r.Item2, SqliteTypeHandlers.Parse(r.Item3))).ToList();
     }
 }

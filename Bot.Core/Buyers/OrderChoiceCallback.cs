@@ -35,7 +35,7 @@ public sealed class OrderChoiceCallback(
             else
             {
                 await links.SetCurrentConversationAsync(session, link.TelegramUserId, conversation.Id);
-                foreach (var (messageId, text, createdAt) in await relay.TakePendingAsync(session, link.TelegramUserId))
+                foreach (var (messageId, text, createdAt) in await links.TakePendingAsync(session, link.TelegramUserId))
                 {
                     await relay.RelayAsync(session, conversation, link, messageId, text, createdAt);
                 }

@@ -64,7 +64,7 @@ public sealed class QuickReplyCallback(
                 }
                 else if (mine.Count > 1)
                 {
-                    await relay.SavePendingAsync(session, link, sourceId, text, time.GetUtcNow());
+                    await links.SavePendingAsync(session, link, sourceId, text, time.GetUtcNow());
                     await notices.EnqueueAsync(session, BuyerTexts.Notice(
                         link.ChatId, null, BuyerTexts.WhichOrder, link.Language,
                         BuyerOrders.Buttons(mine)));

@@ -92,28 +92,35 @@ public sealed class ConversationRepository(TimeProvider time)
             new { conversationId, audience },
             session.Transaction);
 
-    /// <summary>A group upgraded to a supergroup got a new id: every stored reference follows it.</summary>
+    /// <summary>A group upgraded to a supergroup got a new id: the topics bound in it follow it (the caller moves the
+    /// pending deliveries in the same session).</summary>
     public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
         session.Connection.ExecuteAsync(
-            """
-            UPDATE thread_bindings SET chat_id = @newChatId WHERE chat_id = @oldChatId;
-            UPDATE outbox SET chat_id = @newChatId WHERE chat_id = @oldChatId AND status = 'pending';
-            """,
+            "UPDATE thread_bindings SET chat_id = @newChatId WHERE chat_id = @oldChatId",
             new { oldChatId, newChatId },
             session.Transaction);
 
+    /// <summary>The conversation's kind ("order" or "chat") and marketplace id, both null when there is no such
+    /// conversation.</summary>
+    public Task<(string? Kind, string? ExternalId)> GetKindAndExternalIdAsync(DbSession session, long id) =>
+        session.Connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(
+            "SELECT kind, external_id FROM conversations WHERE id = @id", new { id }, session.Transaction);
+
+    /// <summary>The newest conversation whose marketplace order or chat id this is; null when none is.</summary>
+    public Task<long?> FindIdByExternalIdAsync(DbSession session, string externalId) =>
+        session.Connection.QueryFirstOrDefaultAsync<long?>(
+            "SELECT id FROM conversations WHERE external_id = @externalId ORDER BY id DESC LIMIT 1", new { externalId }, session.Transaction);
+
+    /// <summary>The buyer's conversations at this store, most recently active first, in one query.</summary>
+    public async Task<IReadOnlyList<Conversation>> ListOfBuyerAsync(DbSession session, string marketplace, string account, string buyerId, int limit) =>
+        (await session.Connection.QueryAsync<Row>(
+            $"{SelectColumns} WHERE marketplace = @marketplace AND account = @account AND buyer_id = @buyerId ORDER BY last_activity_at DESC LIMIT @limit",
+            new { marketplace, account, buyerId, limit },
+            session.Transaction)).Select(r => r.ToConversation()).ToList();
+
     internal static string KindText(ConversationKind kind) => kind == ConversationKind.Order ? "order" : "chat";
 
-    private sealed class BindingRow
-    {
-        public long ConversationId { get; set; }
-
-        public string Audience { get; set; } = "";
-
-        public long ChatId { get; set; }
-
-        public long? TopicId { get; set; }
-    }
+    private sealed record BindingRow(long ConversationId, string Audience, long ChatId, long? TopicId);
 
     private sealed record Row(long Id, string Marketplace, string Account, string Kind, string ExternalId, string BuyerId, string? BuyerName, string? BuyerLanguage, string? ReplyContext, string? CardJson)
     {

@@ -104,4 +104,30 @@ public sealed class MessageRepository(TimeProvider time)
             "SELECT message_id FROM message_copies WHERE chat_id = @chatId AND remote_message_id = @remote AND target = 'telegram' LIMIT 1",
             new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             session.Transaction);
+
+    /// <summary>Who wrote the stored message ("buyer", "seller", "staff"), null when there is no such message.</summary>
+    public Task<string?> GetAuthorRoleAsync(DbSession session, long? id) =>
+        session.Connection.ExecuteScalarAsync<string?>("SELECT author_role FROM messages WHERE id = @id", new { id }, session.Transaction);
+
+    /// <summary>The Telegram message a stored message came from, and the topic of its chat bound to the conversation;
+    /// all null when it did not come from Telegram.</summary>
+    public Task<(long? ChatId, long? MessageId, long? TopicId)> GetTelegramSourceAsync(DbSession session, long? id) =>
+        session.Connection.QuerySingleOrDefaultAsync<(long? ChatId, long? MessageId, long? TopicId)>(
+            """
+            SELECT m.source_chat_id, m.source_message_id, b.topic_id
+            FROM messages m LEFT JOIN thread_bindings b ON b.conversation_id = m.conversation_id AND b.chat_id = m.source_chat_id
+            WHERE m.id = @id
+            """,
+            new { id },
+            session.Transaction);
+
+    /// <summary>Whether the conversation has a staff topic yet, and the stored message's image list (JSON), in one query.</summary>
+    public Task<(long HasStaffTopic, string? ImagesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId) =>
+        session.Connection.QuerySingleAsync<(long HasStaffTopic, string? ImagesJson)>(
+            """
+            SELECT EXISTS (SELECT 1 FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'),
+                   (SELECT images_json FROM messages WHERE id = @messageId)
+            """,
+            new { conversationId, messageId },
+            session.Transaction);
 }

@@ -24,7 +24,7 @@ public sealed partial class OutboxDispatcher(
 
     private readonly Dictionary<string, IDeliveryHandler> byKind = handlers.ToDictionary(h => h.Kind);
     private readonly Dictionary<string, long> lastServed = [];
-    private readonly DeliveryLogScope scopes = new();
+    private readonly DeliveryLogScope scopes = new(conversations);
     private readonly UnstoredOutcomes unstored = new();
     private readonly DeliveryRetryLog retryLog = new(time, logger);
     private long turn;
@@ -261,6 +261,7 @@ public sealed partial class OutboxDispatcher(
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         await conversations.MigrateChatAsync(session, oldChatId, newChatId);
+        await store.MigrateChatAsync(session, oldChatId, newChatId);
         await session.CommitAsync(cancellationToken);
         LogMigrated(oldChatId, newChatId);
     }

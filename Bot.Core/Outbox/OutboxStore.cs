@@ -99,6 +99,13 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
             new { id, attempts, error, now = time.GetUtcNow() },
             session.Transaction);
 
+    /// <summary>A group upgraded to a supergroup got a new id: its pending deliveries follow it.</summary>
+    public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE outbox SET chat_id = @newChatId WHERE chat_id = @oldChatId AND status = 'pending'",
+            new { oldChatId, newChatId },
+            session.Transaction);
+
     /// <summary>Puts a dead letter back in its lane, due now, with a fresh attempt budget and retry window.</summary>
     public async Task<bool> RetryDeadAsync(long id, CancellationToken cancellationToken) =>
         await RequeueDeadAsync("AND id = @id", id, cancellationToken) == 1;

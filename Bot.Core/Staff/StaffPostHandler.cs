@@ -34,16 +34,10 @@ public sealed class StaffPostHandler(
     /// topic yet.</summary>
     public async Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await Dapper.SqlMapper.QuerySingleAsync<(long HasTopic, string? Images)>(
-            connection,
-            """
-            SELECT EXISTS (SELECT 1 FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'),
-                   (SELECT images_json FROM messages WHERE id = @messageId)
-            """,
-            new { conversationId = item.ConversationId, messageId = item.MessageId });
-        var images = row.Images is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<string[]>(row.Images)?.Length ?? 0;
-        return 1 + images + (row.HasTopic == 0 ? 2 : 0);
+        await using var session = await DbSession.ReadAsync(connections, cancellationToken);
+        var row = await messages.GetStaffPostShapeAsync(session, item.ConversationId, item.MessageId);
+        var images = row.ImagesJson is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<string[]>(row.ImagesJson)?.Length ?? 0;
+        return 1 + images + (row.HasStaffTopic == 0 ? 2 : 0);
     }
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -103,7 +97,7 @@ public sealed class StaffPostHandler(
         }
         else
         {
-            fromBuyer = await IsBuyerMessageAsync(session, item);
+            fromBuyer = await messages.GetAuthorRoleAsync(session, item.MessageId) == "buyer";
         }
 
         // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
@@ -113,9 +107,6 @@ public sealed class StaffPostHandler(
                 OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
         }
     }
-
-    private static async Task<bool> IsBuyerMessageAsync(DbSession session, OutboxItem item) =>
-        await Dapper.SqlMapper.ExecuteScalarAsync<string>(session.Connection, "SELECT author_role FROM messages WHERE id = @id", new { id = item.MessageId }, session.Transaction) == "buyer";
 
     private async Task<int> SendImageAsync(TopicSender topic, string url, CancellationToken cancellationToken)
     {

@@ -35,4 +35,11 @@ public sealed class CursorStore(IDbConnectionFactory connections, TimeProvider t
             """,
             new { name, value, at = time.GetUtcNow() },
             session.Transaction);
+
+    /// <summary>How many cursors are stored: a cheap query that proves the database answers (the readiness check).</summary>
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM cursors", cancellationToken: cancellationToken));
+    }
 }

@@ -1,0 +1,43 @@
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Core.Outbox;
+
+/// <summary>Reads the outbox's dead letters and how retried deliveries ended; the queue itself is <see cref="OutboxStore"/>.</summary>
+public sealed class DeadLetterRepository(IDbConnectionFactory connections)
+{
+    private const string Latest = """
+        SELECT o.id AS Id, o.kind AS Kind, o.attempts AS Attempts, o.last_error AS LastError,
+               c.kind AS ConversationKind, c.external_id AS ExternalId, c.buyer_name AS BuyerName,
+               t.chat_id AS TopicChatId, t.topic_id AS TopicId
+        FROM outbox o
+        LEFT JOIN conversations c ON c.id = o.conversation_id
+        LEFT JOIN thread_bindings t ON t.conversation_id = o.conversation_id AND t.audience = 'staff'
+        WHERE o.status = 'dead'
+        ORDER BY o.id DESC
+        LIMIT @limit
+        """;
+
+    /// <summary>The latest dead letters, newest first.</summary>
+    public async Task<IReadOnlyList<StoredDeadLetter>> LatestAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<StoredDeadLetter>(new CommandDefinition(Latest, new { limit }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The ids of the dead letters (of one conversation, when given).</summary>
+    public async Task<IReadOnlyList<long>> IdsAsync(long? conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var sql = conversationId is null ? "SELECT id FROM outbox WHERE status = 'dead'" : "SELECT id FROM outbox WHERE status = 'dead' AND conversation_id = @conversationId";
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { conversationId }, cancellationToken: cancellationToken))).AsList();
+    }
+
+    /// <summary>The status and last error of those of <paramref name="ids"/> that are still stored.</summary>
+    public async Task<IReadOnlyList<(long Id, string Status, string? LastError)>> StatusesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(long, string, string?)>(new CommandDefinition(
+            "SELECT id, status, last_error FROM outbox WHERE id IN @ids", new { ids }, cancellationToken: cancellationToken))).AsList();
+    }
+}
