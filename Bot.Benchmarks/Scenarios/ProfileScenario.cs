@@ -47,7 +47,7 @@ public sealed class ProfileScenario(Report report)
             report.Add(new Figure("MessageRepository.TryMarkSeenAsync", Report.Micros(await PerCallAsync(2_000, () =>
                 messages.TryMarkSeenAsync(session, 1, $"x{j++}"))), "-"));
             report.Add(new Figure("MessageRepository.InsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
-                messages.InsertAsync(session, new NewMessage(1, NewMessage.FromMarketplace, AuthorRole.Buyer, "Buyer", "Hello there", [], $"y{j++}")))), "-"));
+                messages.InsertAsync(session, new NewMessage(1, MessageOrigin.Marketplace, AuthorRole.Buyer, "Buyer", "Hello there", [], $"y{j++}")))), "-"));
             report.Add(new Figure("OutboxStore.EnqueueAsync", Report.Micros(await PerCallAsync(2_000, () =>
                 outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceMarkRead, "lane:x", 1, null)))), "-"));
             await session.Connection.ExecuteAsync("DELETE FROM outbox", transaction: session.Transaction);

@@ -14,7 +14,7 @@ public sealed class BuyerMessageRelay(MessageRepository messages, OutboxStore ou
     public async Task<bool> RelayAsync(DbSession session, Conversation conversation, BuyerLink link, long sourceMessageId, string text, DateTimeOffset sentAt)
     {
         var id = await messages.InsertAsync(session, new NewMessage(
-            conversation.Id, NewMessage.FromTelegram, AuthorRole.Buyer, link.DisplayName, text,
+            conversation.Id, MessageOrigin.Telegram, AuthorRole.Buyer, link.DisplayName, text,
             SourceChatId: link.ChatId, SourceMessageId: sourceMessageId, SentAt: sentAt));
         if (id is null)
         {

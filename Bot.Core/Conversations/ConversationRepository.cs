@@ -33,7 +33,7 @@ public sealed class ConversationRepository(TimeProvider time)
             RETURNING id, marketplace, account, kind, external_id AS ExternalId, buyer_id AS BuyerId, buyer_name AS BuyerName,
                       buyer_language AS BuyerLanguage, reply_context AS ReplyContext, card_json AS CardJson
             """,
-            new { marketplace, account, kind = KindText(kind), externalId, buyerId, buyerName, replyContext, cardJson = card is null ? null : JsonSerializer.Serialize(card), now },
+            new { marketplace, account, kind = StoredEnum.Name(kind), externalId, buyerId, buyerName, replyContext, cardJson = card is null ? null : JsonSerializer.Serialize(card), now },
             session.Transaction);
         return row.ToConversation();
     }
@@ -47,13 +47,13 @@ public sealed class ConversationRepository(TimeProvider time)
     public Task SetBuyerLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE conversations SET buyer_language = @language WHERE id = @id", new { id, language }, session.Transaction);
 
-    public async Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, string audience)
+    public async Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, Audience audience)
     {
         var row = await session.Connection.QuerySingleOrDefaultAsync<BindingRow>(
             "SELECT conversation_id AS ConversationId, audience, chat_id AS ChatId, topic_id AS TopicId FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
-            new { conversationId, audience },
+            new { conversationId, audience = StoredEnum.Name(audience) },
             session.Transaction);
-        return row is null ? null : new ThreadBinding(row.ConversationId, row.Audience, row.ChatId, row.TopicId is { } t ? (int)t : null);
+        return row is null ? null : new ThreadBinding(row.ConversationId, StoredEnum.Parse<Audience>(row.Audience), row.ChatId, row.TopicId is { } t ? (int)t : null);
     }
 
     /// <summary>The conversation bound to a staff topic, or null when the topic is not one of the bridge's.</summary>
@@ -83,13 +83,13 @@ public sealed class ConversationRepository(TimeProvider time)
             VALUES (@ConversationId, @Audience, @ChatId, @TopicId, @now)
             ON CONFLICT (conversation_id, audience) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id, created_at = excluded.created_at
             """,
-            new { binding.ConversationId, binding.Audience, binding.ChatId, binding.TopicId, now = time.GetUtcNow() },
+            new { binding.ConversationId, Audience = StoredEnum.Name(binding.Audience), binding.ChatId, binding.TopicId, now = time.GetUtcNow() },
             session.Transaction);
 
-    public Task DeleteBindingAsync(DbSession session, long conversationId, string audience) =>
+    public Task DeleteBindingAsync(DbSession session, long conversationId, Audience audience) =>
         session.Connection.ExecuteAsync(
             "DELETE FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
-            new { conversationId, audience },
+            new { conversationId, audience = StoredEnum.Name(audience) },
             session.Transaction);
 
     /// <summary>A group upgraded to a supergroup got a new id: the topics bound in it follow it (the caller moves the
@@ -100,11 +100,14 @@ public sealed class ConversationRepository(TimeProvider time)
             new { oldChatId, newChatId },
             session.Transaction);
 
-    /// <summary>The conversation's kind ("order" or "chat") and marketplace id, both null when there is no such
+    /// <summary>The conversation's kind and marketplace id, both null when there is no such
     /// conversation.</summary>
-    public Task<(string? Kind, string? ExternalId)> GetKindAndExternalIdAsync(DbSession session, long id) =>
-        session.Connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(
+    public async Task<(ConversationKind? Kind, string? ExternalId)> GetKindAndExternalIdAsync(DbSession session, long id)
+    {
+        var row = await session.Connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(
             "SELECT kind, external_id FROM conversations WHERE id = @id", new { id }, session.Transaction);
+        return (row.Kind is null ? null : StoredEnum.Parse<ConversationKind>(row.Kind), row.ExternalId);
+    }
 
     /// <summary>The newest conversation whose marketplace order or chat id this is; null when none is.</summary>
     public Task<long?> FindIdByExternalIdAsync(DbSession session, string externalId) =>
@@ -118,14 +121,12 @@ public sealed class ConversationRepository(TimeProvider time)
             new { marketplace, account, buyerId, limit },
             session.Transaction)).Select(r => r.ToConversation()).ToList();
 
-    internal static string KindText(ConversationKind kind) => kind == ConversationKind.Order ? "order" : "chat";
-
     private sealed record BindingRow(long ConversationId, string Audience, long ChatId, long? TopicId);
 
     private sealed record Row(long Id, string Marketplace, string Account, string Kind, string ExternalId, string BuyerId, string? BuyerName, string? BuyerLanguage, string? ReplyContext, string? CardJson)
     {
         public Conversation ToConversation() => new(
-            Id, Marketplace, Account, Kind == "order" ? ConversationKind.Order : ConversationKind.Chat, ExternalId, BuyerId, BuyerName, BuyerLanguage, ReplyContext,
+            Id, Marketplace, Account, StoredEnum.Parse<ConversationKind>(Kind), ExternalId, BuyerId, BuyerName, BuyerLanguage, ReplyContext,
             CardJson is null ? null : JsonSerializer.Deserialize<OrderCard>(CardJson));
     }
 }

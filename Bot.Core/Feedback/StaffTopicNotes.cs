@@ -9,7 +9,7 @@ public sealed class StaffTopicNotes(ConversationRepository conversations, Notice
     /// <param name="html">Already escaped.</param>
     public async Task TellAsync(DbSession session, long conversationId, string html)
     {
-        if (await conversations.GetBindingAsync(session, conversationId, ThreadBinding.Staff) is { TopicId: { } topic } binding)
+        if (await conversations.GetBindingAsync(session, conversationId, Audience.Staff) is { TopicId: { } topic } binding)
         {
             await notices.EnqueueAsync(session, new NoticePayload(binding.ChatId, topic, html), conversationId);
         }

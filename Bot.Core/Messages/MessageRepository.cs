@@ -25,7 +25,7 @@ public sealed class MessageRepository(TimeProvider time)
             """,
             new
             {
-                message.ConversationId, message.Origin, role = message.Author.ToString().ToLowerInvariant(), message.AuthorName, message.Text,
+                message.ConversationId, Origin = StoredEnum.Name(message.Origin), role = StoredEnum.Name(message.Author), message.AuthorName, message.Text,
                 images = message.ImageUrls is { Count: > 0 } urls ? JsonSerializer.Serialize(urls) : null,
                 message.MarketplaceMessageId, message.SourceChatId, message.SourceMessageId, message.SourceFileId,
                 at = message.SentAt ?? time.GetUtcNow(),
@@ -35,7 +35,7 @@ public sealed class MessageRepository(TimeProvider time)
     public Task<StoredMessage?> GetAsync(DbSession session, long id) =>
         session.Connection.QuerySingleOrDefaultAsync<StoredMessage?>(
             """
-            SELECT id, conversation_id AS ConversationId, origin, author_role AS AuthorRole, author_name AS AuthorName, text, language,
+            SELECT id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
                    images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
                    source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt
             FROM messages WHERE id = @id
@@ -46,14 +46,14 @@ public sealed class MessageRepository(TimeProvider time)
     public Task SetLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE messages SET language = @language WHERE id = @id", new { id, language }, session.Transaction);
 
-    public async Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, string target) =>
+    public async Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, CopyTarget target) =>
         (await session.Connection.QueryAsync<MessageCopy>(
             """
             SELECT id, message_id AS MessageId, target, part, chat_id AS ChatId, topic_id AS TopicId, remote_message_id AS RemoteMessageId,
                    text, language, provider, created_at AS CreatedAt, accepted_at AS AcceptedAt
             FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part
             """,
-            new { messageId, target },
+            new { messageId, target = StoredEnum.Name(target) },
             session.Transaction)).AsList();
 
     public Task<long> AddCopyAsync(DbSession session, MessageCopy copy) =>
@@ -63,7 +63,7 @@ public sealed class MessageRepository(TimeProvider time)
             VALUES (@MessageId, @Target, @Part, @ChatId, @TopicId, @RemoteMessageId, @Text, @Language, @Provider, @at)
             RETURNING id
             """,
-            new { copy.MessageId, copy.Target, copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, at = time.GetUtcNow() },
+            new { copy.MessageId, Target = StoredEnum.Name(copy.Target), copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, at = time.GetUtcNow() },
             session.Transaction);
 
     /// <summary>Marketplace posts of this conversation still waiting for their echo, newest first.</summary>
@@ -105,9 +105,11 @@ public sealed class MessageRepository(TimeProvider time)
             new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             session.Transaction);
 
-    /// <summary>Who wrote the stored message ("buyer", "seller", "staff"), null when there is no such message.</summary>
-    public Task<string?> GetAuthorRoleAsync(DbSession session, long? id) =>
-        session.Connection.ExecuteScalarAsync<string?>("SELECT author_role FROM messages WHERE id = @id", new { id }, session.Transaction);
+    /// <summary>Who wrote the stored message, null when there is no such message.</summary>
+    public async Task<AuthorRole?> GetAuthorRoleAsync(DbSession session, long? id) =>
+        await session.Connection.ExecuteScalarAsync<string?>("SELECT author_role FROM messages WHERE id = @id", new { id }, session.Transaction) is { } role
+            ? StoredEnum.Parse<AuthorRole>(role)
+            : null;
 
     /// <summary>The Telegram message a stored message came from, and the topic of its chat bound to the conversation;
     /// all null when it did not come from Telegram.</summary>

@@ -34,12 +34,12 @@ public sealed partial class RetryWatch(DeadLetterRepository deadLetters, IChatGa
         var ids = watched.Keys.ToList();
         var rows = await deadLetters.StatusesAsync(ids, cancellationToken);
 
-        foreach (var settled in ids.Where(id => rows.All(r => r.Id != id) || rows.Any(r => r.Id == id && r.Status == "done")))
+        foreach (var settled in ids.Where(id => rows.All(r => r.Id != id) || rows.Any(r => r.Id == id && r.Status == OutboxStatus.Done)))
         {
             watched.TryRemove(settled, out _);
         }
 
-        var failed = rows.Where(r => r.Status == "dead" && watched.ContainsKey(r.Id)).ToList();
+        var failed = rows.Where(r => r.Status == OutboxStatus.Dead && watched.ContainsKey(r.Id)).ToList();
         foreach (var group in failed.GroupBy(r => watched[r.Id]))
         {
             var text = new StringBuilder();

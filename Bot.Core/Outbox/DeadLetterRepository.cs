@@ -34,10 +34,11 @@ public sealed class DeadLetterRepository(IDbConnectionFactory connections)
     }
 
     /// <summary>The status and last error of those of <paramref name="ids"/> that are still stored.</summary>
-    public async Task<IReadOnlyList<(long Id, string Status, string? LastError)>> StatusesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(long Id, OutboxStatus Status, string? LastError)>> StatusesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<(long, string, string?)>(new CommandDefinition(
-            "SELECT id, status, last_error FROM outbox WHERE id IN @ids", new { ids }, cancellationToken: cancellationToken))).AsList();
+        var rows = await connection.QueryAsync<(long Id, string Status, string? LastError)>(new CommandDefinition(
+            "SELECT id, status, last_error FROM outbox WHERE id IN @ids", new { ids }, cancellationToken: cancellationToken));
+        return rows.Select(r => (r.Id, StoredEnum.Parse<OutboxStatus>(r.Status), r.LastError)).ToList();
     }
 }

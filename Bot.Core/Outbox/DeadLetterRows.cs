@@ -10,5 +10,5 @@ public sealed class DeadLetterRows(OutboxStore outbox) : IRetentionTarget
     public TimeSpan KeepFor(RetentionOptions options) => options.DeadLetters;
 
     public Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
-        outbox.PruneAsync("dead", before, limit, cancellationToken);
+        outbox.PruneAsync(OutboxStatus.Dead, before, limit, cancellationToken);
 }

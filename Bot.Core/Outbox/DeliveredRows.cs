@@ -10,5 +10,5 @@ public sealed class DeliveredRows(OutboxStore outbox) : IRetentionTarget
     public TimeSpan KeepFor(RetentionOptions options) => options.DoneDeliveries;
 
     public Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
-        outbox.PruneAsync("done", before, limit, cancellationToken);
+        outbox.PruneAsync(OutboxStatus.Done, before, limit, cancellationToken);
 }

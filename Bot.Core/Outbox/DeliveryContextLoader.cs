@@ -9,7 +9,7 @@ namespace Bot.Core.Outbox;
 public sealed class DeliveryContextLoader(IDbConnectionFactory connections, ConversationRepository conversations, MessageRepository messages)
 {
     public async Task<(StoredMessage Message, Conversation Conversation, IReadOnlyList<MessageCopy> Copies)> LoadAsync(
-        OutboxItem item, string copyTarget, CancellationToken cancellationToken)
+        OutboxItem item, CopyTarget copyTarget, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.ReadAsync(connections, cancellationToken);
         var message = await messages.GetAsync(session, item.MessageId ?? throw new InvalidOperationException($"Outbox item {item.Id} names no message."))

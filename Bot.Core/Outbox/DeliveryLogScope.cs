@@ -8,7 +8,7 @@ namespace Bot.Core.Outbox;
 /// so every line logged while it runs, by the dispatcher or a handler, says which order it was about.</summary>
 public sealed class DeliveryLogScope(ConversationRepository conversations)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string? Kind, string? ExternalId)> known = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (ConversationKind? Kind, string? ExternalId)> known = new();
 
     public async Task<IDisposable?> BeginAsync(ILogger logger, IDbConnectionFactory connections, OutboxItem item, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ public sealed class DeliveryLogScope(ConversationRepository conversations)
 
             if (row.ExternalId is { } externalId)
             {
-                state[row.Kind == "order" ? "OrderId" : "MarketplaceChatId"] = externalId;
+                state[row.Kind == ConversationKind.Order ? "OrderId" : "MarketplaceChatId"] = externalId;
             }
         }
 

@@ -115,7 +115,7 @@ public sealed partial class OutboxDispatcher(
         if (!byKind.TryGetValue(item.Kind, out var handler))
         {
             var reason = $"No handler for outbox kind '{item.Kind}'.";
-            await StoreOutcomeAsync(item, reason, delivered: false, () => KillAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
+            await StoreOutcomeAsync(item, reason, delivered: false, () => DeadLetterAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
             return false;
         }
 
@@ -221,7 +221,7 @@ public sealed partial class OutboxDispatcher(
 
         if (next.GiveUp)
         {
-            await KillAsync(item, handler, next.Why is null ? reason : $"{reason} (given up: {next.Why})", next.Attempts, cancellationToken);
+            await DeadLetterAsync(item, handler, next.Why is null ? reason : $"{reason} (given up: {next.Why})", next.Attempts, cancellationToken);
             return;
         }
 
@@ -233,10 +233,10 @@ public sealed partial class OutboxDispatcher(
         await store.RescheduleAsync(item.Id, next.Attempts, next.Due, reason, next.FailingSince, cancellationToken);
     }
 
-    private async Task KillAsync(OutboxItem item, IDeliveryHandler? handler, string reason, int attempts, CancellationToken cancellationToken)
+    private async Task DeadLetterAsync(OutboxItem item, IDeliveryHandler? handler, string reason, int attempts, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await store.KillAsync(session, item.Id, attempts, reason);
+        await store.DeadLetterAsync(session, item.Id, attempts, reason);
         if (handler is not null)
         {
             await handler.OnDeadAsync(session, item, reason);

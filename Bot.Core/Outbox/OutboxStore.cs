@@ -93,7 +93,8 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
             new { id, attempts, due, error, failingSince, now = time.GetUtcNow() });
     }
 
-    public Task KillAsync(DbSession session, long id, int attempts, string error) =>
+    /// <summary>Gives the delivery up: a dead letter, reported to operators, until one retries it.</summary>
+    public Task DeadLetterAsync(DbSession session, long id, int attempts, string error) =>
         session.Connection.ExecuteAsync(
             "UPDATE outbox SET status = 'dead', attempts = @attempts, last_error = @error, updated_at = @now WHERE id = @id",
             new { id, attempts, error, now = time.GetUtcNow() },
@@ -129,20 +130,20 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
     /// <summary>Deletes up to <paramref name="limit"/> settled deliveries (done or dead) that settled before
     /// <paramref name="before"/>. Pending ones are never touched.</summary>
     /// <returns>How many were deleted.</returns>
-    public async Task<int> PruneAsync(string status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    public async Task<int> PruneAsync(OutboxStatus status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = @status AND status <> 'pending' AND updated_at < @before LIMIT @limit)",
-            new { status, before, limit });
+            new { status = StoredEnum.Name(status), before, limit });
     }
 
-    public async Task<IReadOnlyList<OutboxItem>> ListAsync(string status, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OutboxItem>(
             $"SELECT {Columns} FROM outbox WHERE status = @status ORDER BY id DESC LIMIT @limit",
-            new { status, limit });
+            new { status = StoredEnum.Name(status), limit });
         return rows.AsList();
     }
 

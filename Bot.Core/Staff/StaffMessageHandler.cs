@@ -72,7 +72,7 @@ public sealed partial class StaffMessageHandler(
         }
 
         var id = await messages.InsertAsync(session, new NewMessage(
-            conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, message.FromName, text,
+            conversation.Id, MessageOrigin.Telegram, AuthorRole.Staff, message.FromName, text,
             SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId, SentAt: message.Date));
         if (id is null)
         {

@@ -43,7 +43,7 @@ public sealed class StaffPostHandler(
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         finished.TryRemove(item.Id, out _);
-        var (message, conversation, copies) = await loader.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
+        var (message, conversation, copies) = await loader.LoadAsync(item, CopyTarget.Telegram, cancellationToken);
         var staffChatId = item.ChatId ?? staffChat.Value.StaffChatId;
         var binding = await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken);
 
@@ -97,7 +97,7 @@ public sealed class StaffPostHandler(
         }
         else
         {
-            fromBuyer = await messages.GetAuthorRoleAsync(session, item.MessageId) == "buyer";
+            fromBuyer = await messages.GetAuthorRoleAsync(session, item.MessageId) == AuthorRole.Buyer;
         }
 
         // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
@@ -137,7 +137,7 @@ public sealed class StaffPostHandler(
     private static MessageCopy Copy(StoredMessage message, ThreadBinding binding, int part, int telegramMessageId, TranslationResult translation) =>
         new()
         {
-            MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
+            MessageId = message.Id, Target = CopyTarget.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
             RemoteMessageId = telegramMessageId.ToString(CultureInfo.InvariantCulture),
             Text = translation.IsTranslated ? translation.Text : null, Language = translation.TargetLanguage, Provider = translation.Provider,
         };

@@ -33,7 +33,7 @@ public sealed class RefusedReactionMigrationTests
 
         Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 731 && r.Emoji == "👎");
         Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 731 && t.Html.Contains("Not delivered", StringComparison.Ordinal));
-        var dead = Assert.Single(await harness.Get<OutboxStore>().ListAsync("dead", 10, CancellationToken.None));
+        var dead = Assert.Single(await harness.Get<OutboxStore>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Equal("Bad Request: chat not found", dead.LastError);
     }
 }

@@ -111,7 +111,7 @@ public sealed class RetentionTests : IAsyncLifetime
         }
         else if (status == "dead")
         {
-            await outbox.KillAsync(session, id, 1, "refused");
+            await outbox.DeadLetterAsync(session, id, 1, "refused");
         }
 
         await session.CommitAsync(CancellationToken.None);

@@ -17,7 +17,7 @@ public sealed class StaffFeedbackEndToEndTests : StaffGroupTests
     {
         var store = Bridge.Get<OutboxStore>();
         await Telegram.WaitUntilAsync(() => store.GetStatsAsync(CancellationToken.None).GetAwaiter().GetResult().Pending == 0, Timeout);
-        return await store.ListAsync("dead", 10, CancellationToken.None);
+        return await store.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None);
     }
 
     private void RefuseNextSend() =>

@@ -67,7 +67,7 @@ public sealed class OperatorsFixture : IAsyncDisposable
         Marketplace.FailNextSend(new MarketplaceException(MarketplaceErrorKind.Rejected, "The order is closed for comments"));
         Telegram.EnqueueMessage(Staff, StaffUser, "Sam", reply, threadId: topic);
         var outbox = Bridge.Get<OutboxStore>();
-        return await EventuallyAsync(async () => await outbox.ListAsync("dead", 10, CancellationToken.None) is [var dead, ..] ? dead : null);
+        return await EventuallyAsync(async () => await outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None) is [var dead, ..] ? dead : null);
     }
 
     /// <summary>Polls an asynchronous probe until it returns a value, up to <see cref="Timeout"/>.</summary>

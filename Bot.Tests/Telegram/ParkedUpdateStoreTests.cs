@@ -32,7 +32,7 @@ public sealed class ParkedUpdateStoreTests : IAsyncLifetime
         harness.Time.Advance(TimeSpan.FromDays(1));
         Assert.Empty(await store.GetDueAsync(10, CancellationToken.None));
         var dead = Assert.Single(await store.ListOpenAsync(10, CancellationToken.None));
-        Assert.Equal(("dead", ParkedUpdateStore.Delays.Length + 1, "still locked"), (dead.Status, dead.Attempts, dead.LastError));
+        Assert.Equal((ParkedUpdateStatus.Dead, ParkedUpdateStore.Delays.Length + 1, "still locked"), (dead.Status, dead.Attempts, dead.LastError));
 
         Assert.True(await store.RetryDeadAsync(id, CancellationToken.None));
         Assert.Single(await store.GetDueAsync(10, CancellationToken.None));

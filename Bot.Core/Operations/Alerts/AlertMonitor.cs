@@ -44,7 +44,7 @@ public sealed partial class AlertMonitor(
     {
         var current = held ?? (await store.LoadAsync(cancellationToken)).ToDictionary(a => a.Alert.Key);
         var snapshot = await status.ReadAsync(cancellationToken);
-        var latestDead = snapshot.Outbox.Dead > 0 && await outbox.ListAsync("dead", 1, cancellationToken) is [var latest, ..] ? latest : null;
+        var latestDead = snapshot.Outbox.Dead > 0 && await outbox.ListAsync(OutboxStatus.Dead, 1, cancellationToken) is [var latest, ..] ? latest : null;
         var found = AlertRules.Evaluate(snapshot, latestDead, options.Value);
         var now = time.GetUtcNow();
         var next = new Dictionary<string, ActiveAlert>(current);

@@ -71,7 +71,7 @@ public sealed class ParkedUpdateStore(IDbConnectionFactory connections, TimeProv
         var now = time.GetUtcNow();
         await SetAsync(
             "UPDATE parked_updates SET status = @status, attempts = @attempts, next_attempt_at = @due, last_error = @error, updated_at = @now WHERE id = @id",
-            new { id = update.Id, status = dead ? "dead" : "pending", attempts, due = dead ? now : now + Delays[attempts - 1], error, now },
+            new { id = update.Id, status = StoredEnum.Name(dead ? ParkedUpdateStatus.Dead : ParkedUpdateStatus.Pending), attempts, due = dead ? now : now + Delays[attempts - 1], error, now },
             cancellationToken);
         return dead;
     }

@@ -45,7 +45,7 @@ public sealed class InviteCommand(
         }
 
         var id = await messages.InsertAsync(session, new NewMessage(
-            conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, requestedBy, RecordText,
+            conversation.Id, MessageOrigin.Telegram, AuthorRole.Staff, requestedBy, RecordText,
             SourceChatId: sourceChatId, SourceMessageId: sourceMessageId, SentAt: now));
         if (id is null)
         {

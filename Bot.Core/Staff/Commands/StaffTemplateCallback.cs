@@ -38,7 +38,7 @@ public sealed class StaffTemplateCallback(
             else
             {
                 var id = await messages.InsertAsync(session, new NewMessage(
-                    conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, callback.FromName, text,
+                    conversation.Id, MessageOrigin.Telegram, AuthorRole.Staff, callback.FromName, text,
                     SourceChatId: callback.ChatId, SourceMessageId: callback.PressId));
                 if (id is not null)
                 {
