@@ -2,6 +2,7 @@ using System.Globalization;
 using Bot.Core;
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
+using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -69,7 +70,7 @@ public sealed class BenchCore : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton(time);
-        services.AddStorage();
+        services.AddStorage().AddSqliteStorage();
         configure?.Invoke(services);
         services.AddBridgeCore();
         services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(rawGateway, sp.GetRequiredService<ChatRateLimiter>()));
@@ -77,7 +78,7 @@ public sealed class BenchCore : IAsyncDisposable
         services.AddSingleton<IMediaFetcher, NoMediaFetcher>();
         var provider = services.BuildServiceProvider();
         var core = new BenchCore(provider, databasePath, owned);
-        await core.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        await core.Get<IMigrationRunner>().ApplyAsync(CancellationToken.None);
         return core;
     }
 

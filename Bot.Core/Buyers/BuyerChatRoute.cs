@@ -14,10 +14,10 @@ namespace Bot.Core.Buyers;
 public sealed partial class BuyerChatRoute(
     IDbConnectionFactory connections,
     BuyerLinker linker,
-    BuyerLinkRepository links,
+    IBuyerLinkRepository links,
     BuyerMessageRelay relay,
-    ConversationRepository conversations,
-    MessageRepository messages,
+    IConversationRepository conversations,
+    IMessageRepository messages,
     Notices notices,
     FloodGuard flood,
     BuyerReachability reachability,

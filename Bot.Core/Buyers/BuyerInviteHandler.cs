@@ -18,7 +18,7 @@ public sealed class BuyerInviteHandler(
     IMarketplaceClient marketplace,
     DeliveryContextLoader loader,
     IDbConnectionFactory connections,
-    InviteRepository invites,
+    IInviteRepository invites,
     InviteCodes codes,
     IBotIdentity bot,
     BuyerTexts texts,

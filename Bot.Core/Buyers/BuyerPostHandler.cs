@@ -17,7 +17,7 @@ public sealed class BuyerPostHandler(
     IChatGateway chat,
     DeliveryContextLoader loader,
     IDbConnectionFactory connections,
-    BuyerLinkRepository links,
+    IBuyerLinkRepository links,
     BuyerTopics buyerTopics,
     BuyerReachability reachability,
     ITranslationService translator) : IDeliveryHandler

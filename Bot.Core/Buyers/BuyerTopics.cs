@@ -12,7 +12,7 @@ public sealed partial class BuyerTopics(
     IChatGateway chat,
     IBotIdentity bot,
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
+    IConversationRepository conversations,
     ILogger<BuyerTopics> logger)
 {
     public async Task<int?> TopicForAsync(BuyerLink link, Conversation conversation, CancellationToken cancellationToken)

@@ -9,8 +9,8 @@ namespace Bot.Core.Buyers;
 /// <summary>The buyer picked an order: remember it, and relay the messages that waited for the choice.</summary>
 public sealed class OrderChoiceCallback(
     IDbConnectionFactory connections,
-    BuyerLinkRepository links,
-    ConversationRepository conversations,
+    IBuyerLinkRepository links,
+    IConversationRepository conversations,
     BuyerMessageRelay relay,
     IChatGateway chat) : ICallbackHandler
 {

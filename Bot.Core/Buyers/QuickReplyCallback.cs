@@ -10,8 +10,8 @@ namespace Bot.Core.Buyers;
 /// <summary>A tap on a quick question sends it, in the buyer's language, as if the buyer had written it.</summary>
 public sealed class QuickReplyCallback(
     IDbConnectionFactory connections,
-    BuyerLinkRepository links,
-    ConversationRepository conversations,
+    IBuyerLinkRepository links,
+    IConversationRepository conversations,
     BuyerMessageRelay relay,
     BuyerTexts texts,
     Notices notices,

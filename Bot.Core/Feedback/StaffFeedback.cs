@@ -9,7 +9,7 @@ namespace Bot.Core.Feedback;
 /// there is something to say, a reply. Enqueued in the transaction that settles the delivery, as two independent items:
 /// the reply first, in the chat's lane, then the reaction in the chat's reaction lane, so that a reaction the chat
 /// refuses (or Telegram's trouble with it) never holds back or costs the reply.</summary>
-public sealed class StaffFeedback(OutboxStore outbox, MessageRepository messages)
+public sealed class StaffFeedback(IOutboxRepository outbox, IMessageRepository messages)
 {
     private const int MaxReasonLength = 300;
 

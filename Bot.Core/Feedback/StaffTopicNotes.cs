@@ -4,7 +4,7 @@ using Bot.Core.Storage;
 namespace Bot.Core.Feedback;
 
 /// <summary>Notes about a conversation's buyer for the staff, in the conversation's staff topic.</summary>
-public sealed class StaffTopicNotes(ConversationRepository conversations, Notices notices)
+public sealed class StaffTopicNotes(IConversationRepository conversations, Notices notices)
 {
     /// <param name="html">Already escaped.</param>
     public async Task TellAsync(DbSession session, long conversationId, string html)

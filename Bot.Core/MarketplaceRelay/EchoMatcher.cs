@@ -8,7 +8,7 @@ namespace Bot.Core.MarketplaceRelay;
 /// <summary>Recognises the bridge's own marketplace posts when the poller brings them back. The marketplace gives
 /// no id when we post (aliexpress.md), so a seller-side message is an echo when it has the text of a post this
 /// bridge made in the same conversation within the echo window and not yet matched.</summary>
-public sealed partial class EchoMatcher(MessageRepository messages, TimeProvider time, IOptions<MarketplaceRelayOptions> options)
+public sealed partial class EchoMatcher(IMessageRepository messages, TimeProvider time, IOptions<MarketplaceRelayOptions> options)
 {
     public async Task<bool> TryMatchAsync(DbSession session, long conversationId, MarketplaceMessage message)
     {

@@ -15,13 +15,13 @@ namespace Bot.Core.MarketplaceRelay;
 public sealed partial class MarketplaceIngestor(
     IMarketplaceClient marketplace,
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
-    MessageRepository messages,
-    OutboxStore outbox,
-    CursorStore cursors,
+    IConversationRepository conversations,
+    IMessageRepository messages,
+    IOutboxRepository outbox,
+    ICursorRepository cursors,
     EchoMatcher echoes,
     IBuyerFanOut buyers,
-    SetAsideStore setAside,
+    ISetAsideRepository setAside,
     RelayMetrics metrics,
     IOptions<StaffChatOptions> options,
     ILogger<MarketplaceIngestor> logger)

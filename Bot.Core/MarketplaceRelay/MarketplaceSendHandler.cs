@@ -22,7 +22,7 @@ public sealed class MarketplaceSendHandler(
     ITranslationService translator,
     StaffFeedback feedback,
     IBuyerFanOut buyers,
-    MessageRepository messages,
+    IMessageRepository messages,
     RelayMetrics metrics,
     IOptions<StaffChatOptions> staff,
     IOptions<MarketplaceRelayOptions> options) : IDeliveryHandler

@@ -8,7 +8,7 @@ namespace Bot.Core.Operations;
 
 /// <summary>Reads the latest dead letters with their conversation (order or chat id, buyer) and staff topic.</summary>
 public sealed class DeadLetterReader(
-    DeadLetterRepository deadLetters, ConversationRepository conversations, IDbConnectionFactory connections, IOptions<OperatorOptions> operators)
+    IDeadLetterRepository deadLetters, IConversationRepository conversations, IDbConnectionFactory connections, IOptions<OperatorOptions> operators)
 {
     public async Task<IReadOnlyList<DeadLetter>> LatestAsync(int limit, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Bot.Core.Operations;
 /// <summary>Follows the deliveries an operator put back with /retry: one that is given up again is reported as a reply
 /// to that /retry, so the operator who retried learns it did not help. Kept in memory (a restart forgets the
 /// watch; the dead letter alert still shows the delivery).</summary>
-public sealed partial class RetryWatch(DeadLetterRepository deadLetters, IChatGateway chat, ILogger<RetryWatch> logger)
+public sealed partial class RetryWatch(IDeadLetterRepository deadLetters, IChatGateway chat, ILogger<RetryWatch> logger)
 {
     private readonly ConcurrentDictionary<long, IncomingChatMessage> watched = new();
 

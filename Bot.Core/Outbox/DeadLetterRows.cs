@@ -3,7 +3,7 @@ using Bot.Core.Retention;
 namespace Bot.Core.Outbox;
 
 /// <summary>Dead letters, kept <see cref="RetentionOptions.DeadLetters"/> so operators can still retry or read them.</summary>
-public sealed class DeadLetterRows(OutboxStore outbox) : IRetentionTarget
+public sealed class DeadLetterRows(IOutboxRepository outbox) : IRetentionTarget
 {
     public string What => "dead letters";
 

@@ -3,7 +3,7 @@ using Bot.Core.Retention;
 namespace Bot.Core.Outbox;
 
 /// <summary>Delivered outbox rows, kept <see cref="RetentionOptions.DoneDeliveries"/> for the record of what went out.</summary>
-public sealed class DeliveredRows(OutboxStore outbox) : IRetentionTarget
+public sealed class DeliveredRows(IOutboxRepository outbox) : IRetentionTarget
 {
     public string What => "delivered outbox rows";
 

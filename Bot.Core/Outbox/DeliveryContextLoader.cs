@@ -6,7 +6,7 @@ using Bot.Core.Storage;
 namespace Bot.Core.Outbox;
 
 /// <summary>Reads what a delivery is about: the message, its conversation and the copies already made.</summary>
-public sealed class DeliveryContextLoader(IDbConnectionFactory connections, ConversationRepository conversations, MessageRepository messages)
+public sealed class DeliveryContextLoader(IDbConnectionFactory connections, IConversationRepository conversations, IMessageRepository messages)
 {
     public async Task<(StoredMessage Message, Conversation Conversation, IReadOnlyList<MessageCopy> Copies)> LoadAsync(
         OutboxItem item, CopyTarget copyTarget, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Bot.Core.Outbox;
 
 /// <summary>The logging scope of one delivery: outbox id, kind, conversation and the marketplace order (or chat) id,
 /// so every line logged while it runs, by the dispatcher or a handler, says which order it was about.</summary>
-public sealed class DeliveryLogScope(ConversationRepository conversations)
+public sealed class DeliveryLogScope(IConversationRepository conversations)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (ConversationKind? Kind, string? ExternalId)> known = new();
 

@@ -9,11 +9,11 @@ namespace Bot.Core.Outbox;
 /// <summary>Delivers due outbox items: the head of each lane, lanes that waited longest first (so one busy topic
 /// cannot starve the others), only to chats whose send budget has room, several lanes at once.</summary>
 public sealed partial class OutboxDispatcher(
-    OutboxStore store,
+    IOutboxRepository store,
     IEnumerable<IDeliveryHandler> handlers,
     ChatRateLimiter limiter,
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
+    IConversationRepository conversations,
     RelayMetrics metrics,
     RetryPolicy retries,
     IEnumerable<IDeliveryObserver> observers,

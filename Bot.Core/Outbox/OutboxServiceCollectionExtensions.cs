@@ -21,8 +21,6 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton<RelayMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICounterSource, RelayMetrics>(sp => sp.GetRequiredService<RelayMetrics>()));
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxStore>();
-        services.AddSingleton<DeadLetterRepository>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<DeliveryContextLoader>();
         services.AddSingleton<OutboxDispatcher>();

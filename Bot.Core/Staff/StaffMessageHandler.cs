@@ -16,9 +16,9 @@ namespace Bot.Core.Staff;
 /// answered by <see cref="StaffEditHandler"/>.</summary>
 public sealed partial class StaffMessageHandler(
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
-    MessageRepository messages,
-    OutboxStore outbox,
+    IConversationRepository conversations,
+    IMessageRepository messages,
+    IOutboxRepository outbox,
     Notices notices,
     IEnumerable<IStaffCommand> commands,
     StaffEditHandler edits,

@@ -19,9 +19,9 @@ public sealed class StaffPostHandler(
     DeliveryContextLoader loader,
     ITranslationService translator,
     IMediaFetcher media,
-    OutboxStore outbox,
+    IOutboxRepository outbox,
     IDbConnectionFactory connections,
-    MessageRepository messages,
+    IMessageRepository messages,
     IOptions<StaffChatOptions> staffChat,
     IOptions<StaffOptions> options) : IDeliveryHandler
 {

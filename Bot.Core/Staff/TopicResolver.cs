@@ -11,7 +11,7 @@ namespace Bot.Core.Staff;
 public sealed partial class TopicResolver(
     IChatGateway chat,
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
+    IConversationRepository conversations,
     ILogger<TopicResolver> logger)
 {
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)

@@ -133,7 +133,7 @@ public sealed class OutageRetryTests : IAsyncLifetime
 
     private IChatUpdateHandler Updates => harness.Get<IChatUpdateHandler>();
 
-    private OutboxStore Outbox => harness.Get<OutboxStore>();
+    private IOutboxRepository Outbox => harness.Get<IOutboxRepository>();
 
     private async Task<int[]> TwoConversationsAsync()
     {

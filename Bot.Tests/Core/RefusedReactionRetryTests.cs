@@ -23,7 +23,7 @@ public sealed class RefusedReactionRetryTests : IAsyncLifetime
 
     private IChatUpdateHandler Updates => harness.Get<IChatUpdateHandler>();
 
-    private Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status) => harness.Get<OutboxStore>().ListAsync(status, 10, CancellationToken.None);
+    private Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status) => harness.Get<IOutboxRepository>().ListAsync(status, 10, CancellationToken.None);
 
     [Fact]
     public async Task RefusedReaction_IsConfirmedInText_AtOnce_AndNothingWaitsOrDies()

@@ -102,7 +102,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
     private async Task<long> EnqueueAsync(string status)
     {
-        var outbox = harness.Get<OutboxStore>();
+        var outbox = harness.Get<IOutboxRepository>();
         await using var session = await DbSession.BeginAsync(Database, CancellationToken.None);
         var id = await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.Notice, "chat:1", Payload: "{}"));
         if (status == "done")

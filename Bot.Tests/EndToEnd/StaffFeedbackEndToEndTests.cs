@@ -15,7 +15,7 @@ public sealed class StaffFeedbackEndToEndTests : StaffGroupTests
 
     private async Task<IReadOnlyList<OutboxItem>> SettledDeadLettersAsync()
     {
-        var store = Bridge.Get<OutboxStore>();
+        var store = Bridge.Get<IOutboxRepository>();
         await Telegram.WaitUntilAsync(() => store.GetStatsAsync(CancellationToken.None).GetAwaiter().GetResult().Pending == 0, Timeout);
         return await store.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None);
     }

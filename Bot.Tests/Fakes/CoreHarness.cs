@@ -2,6 +2,7 @@ using Bot.Core;
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.MarketplaceRelay;
+using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public sealed class CoreHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Time);
-        services.AddStorage();
+        services.AddStorage().AddSqliteStorage();
         services.AddBridgeCore();
         services.AddSingleton(Identity.Object);
         services.AddSingleton(Gateway);
@@ -64,7 +65,7 @@ public sealed class CoreHarness : IAsyncDisposable
     {
         var harness = new CoreHarness(settings, configure);
         harness.Identity.Setup(i => i.GetUsernameAsync(It.IsAny<CancellationToken>())).ReturnsAsync("store_bridge_bot");
-        await harness.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        await harness.Get<IMigrationRunner>().ApplyAsync(CancellationToken.None);
         return harness;
     }
 
@@ -90,7 +91,7 @@ public sealed class CoreHarness : IAsyncDisposable
                 continue;
             }
 
-            var stats = await Get<Bot.Core.Outbox.OutboxStore>().GetDueHeadsAsync(1, CancellationToken.None);
+            var stats = await Get<Bot.Core.Outbox.IOutboxRepository>().GetDueHeadsAsync(1, CancellationToken.None);
             if (stats.Count == 0)
             {
                 return;

@@ -66,7 +66,7 @@ public sealed class OperatorsFixture : IAsyncDisposable
         await Telegram.WaitUntilAsync(() => Telegram.SentTo(Staff, topic).Count >= 2, Timeout);
         Marketplace.FailNextSend(new MarketplaceException(MarketplaceErrorKind.Rejected, "The order is closed for comments"));
         Telegram.EnqueueMessage(Staff, StaffUser, "Sam", reply, threadId: topic);
-        var outbox = Bridge.Get<OutboxStore>();
+        var outbox = Bridge.Get<IOutboxRepository>();
         return await EventuallyAsync(async () => await outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None) is [var dead, ..] ? dead : null);
     }
 

@@ -19,7 +19,7 @@ public sealed class RetryManyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    private OutboxStore Outbox => harness.Get<OutboxStore>();
+    private IOutboxRepository Outbox => harness.Get<IOutboxRepository>();
 
     [Fact]
     public async Task RetryConv_RequeuesThatConversationsDeadLetters_Only()

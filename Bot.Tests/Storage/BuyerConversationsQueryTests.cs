@@ -36,7 +36,7 @@ public sealed class BuyerConversationsQueryTests : IAsyncLifetime
 
         var (_, session) = await CountingConnection.OpenSessionAsync(harness.Get<IDbConnectionFactory>());
         await using var _ = session;
-        var found = await harness.Get<BuyerLinkRepository>().ConversationsOfAsync(session, Link(), harness.Get<ConversationRepository>());
+        var found = await harness.Get<IBuyerLinkRepository>().ConversationsOfAsync(session, Link(), harness.Get<IConversationRepository>());
 
         Assert.Equal(20, found.Count);
         Assert.Equal("order-21", found[0].ExternalId);
@@ -47,7 +47,7 @@ public sealed class BuyerConversationsQueryTests : IAsyncLifetime
 
     private async Task AddOrdersAsync(int count)
     {
-        var conversations = harness.Get<ConversationRepository>();
+        var conversations = harness.Get<IConversationRepository>();
         for (var i = 0; i < count; i++)
         {
             harness.Time.Advance(TimeSpan.FromMinutes(1));
@@ -61,7 +61,7 @@ public sealed class BuyerConversationsQueryTests : IAsyncLifetime
     {
         var (connection, session) = await CountingConnection.OpenSessionAsync(harness.Get<IDbConnectionFactory>());
         await using var _ = session;
-        var found = await harness.Get<BuyerLinkRepository>().ConversationsOfAsync(session, Link(), harness.Get<ConversationRepository>());
+        var found = await harness.Get<IBuyerLinkRepository>().ConversationsOfAsync(session, Link(), harness.Get<IConversationRepository>());
         return (connection.Commands, found.Count);
     }
 }

@@ -23,10 +23,10 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
     [InlineData(ConversationKind.Chat, "chat")]
     public async Task ConversationKind_IsStoredAsItsText_AndReadBack(ConversationKind kind, string text)
     {
-        var conversation = await InSessionAsync(s => harness.Get<ConversationRepository>().UpsertAsync(s, "aliexpress", "store", kind, "x-1", "buyer-1", null, null, null));
+        var conversation = await InSessionAsync(s => harness.Get<IConversationRepository>().UpsertAsync(s, "aliexpress", "store", kind, "x-1", "buyer-1", null, null, null));
 
         Assert.Equal(text, await RawAsync("SELECT kind FROM conversations WHERE id = @id", conversation.Id));
-        Assert.Equal(kind, (await InSessionAsync(s => harness.Get<ConversationRepository>().GetAsync(s, conversation.Id)))!.Kind);
+        Assert.Equal(kind, (await InSessionAsync(s => harness.Get<IConversationRepository>().GetAsync(s, conversation.Id)))!.Kind);
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
     [InlineData(Audience.Buyer, "buyer")]
     public async Task Audience_IsStoredAsItsText_AndReadBack(Audience audience, string text)
     {
-        var conversations = harness.Get<ConversationRepository>();
+        var conversations = harness.Get<IConversationRepository>();
         var id = await ConversationAsync();
         await InSessionAsync(s => conversations.SetBindingAsync(s, new ThreadBinding(id, audience, -100, 7)));
 
@@ -48,7 +48,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
     [InlineData(MessageOrigin.Telegram, "telegram", AuthorRole.Staff, "staff")]
     public async Task OriginAndAuthorRole_AreStoredAsTheirText_AndReadBack(MessageOrigin origin, string originText, AuthorRole role, string roleText)
     {
-        var messages = harness.Get<MessageRepository>();
+        var messages = harness.Get<IMessageRepository>();
         var conversation = await ConversationAsync();
         var id = (await InSessionAsync(s => messages.InsertAsync(s, new NewMessage(conversation, origin, role, "Ann", "Hello"))))!.Value;
 
@@ -64,7 +64,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
     [InlineData(CopyTarget.Marketplace, "marketplace")]
     public async Task CopyTarget_IsStoredAsItsText_AndReadBack(CopyTarget target, string text)
     {
-        var messages = harness.Get<MessageRepository>();
+        var messages = harness.Get<IMessageRepository>();
         var conversation = await ConversationAsync();
         var id = (await InSessionAsync(s => messages.InsertAsync(s, new NewMessage(conversation, MessageOrigin.Marketplace, AuthorRole.Buyer, null, "Hi"))))!.Value;
         var copyId = await InSessionAsync(s => messages.AddCopyAsync(s, new MessageCopy { MessageId = id, Target = target, Part = 0 }));
@@ -76,7 +76,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
     [Fact]
     public async Task OutboxStatus_IsStoredAsItsText_AndReadBack()
     {
-        var outbox = harness.Get<OutboxStore>();
+        var outbox = harness.Get<IOutboxRepository>();
         var pending = await InSessionAsync(s => outbox.EnqueueAsync(s, new OutboxEntry("probe", "lane-1")));
         var done = await InSessionAsync(s => outbox.EnqueueAsync(s, new OutboxEntry("probe", "lane-2")));
         var dead = await InSessionAsync(s => outbox.EnqueueAsync(s, new OutboxEntry("probe", "lane-3")));
@@ -87,14 +87,14 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
         {
             Assert.Equal(text, await RawAsync("SELECT status FROM outbox WHERE id = @id", id));
             Assert.Equal(status, Assert.Single(await outbox.ListAsync(status, 10, CancellationToken.None)).Status);
-            Assert.Equal(status, Assert.Single(await harness.Get<DeadLetterRepository>().StatusesAsync([id], CancellationToken.None)).Status);
+            Assert.Equal(status, Assert.Single(await harness.Get<IDeadLetterRepository>().StatusesAsync([id], CancellationToken.None)).Status);
         }
     }
 
     [Fact]
     public async Task ParkedUpdateStatus_IsStoredAsItsText_AndReadBack()
     {
-        var store = harness.Get<ParkedUpdateStore>();
+        var store = harness.Get<IParkedUpdateRepository>();
         var pending = await store.ParkAsync(1, "{}", "locked", CancellationToken.None);
         var dead = await store.ParkDeadAsync(2, "{}", "undecodable", CancellationToken.None);
         var done = await store.ParkAsync(3, "{}", "locked", CancellationToken.None);
@@ -113,7 +113,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
     }
 
     private async Task<long> ConversationAsync() =>
-        (await InSessionAsync(s => harness.Get<ConversationRepository>().UpsertAsync(s, "aliexpress", "store", ConversationKind.Order, "o-1", "buyer-1", null, null, null))).Id;
+        (await InSessionAsync(s => harness.Get<IConversationRepository>().UpsertAsync(s, "aliexpress", "store", ConversationKind.Order, "o-1", "buyer-1", null, null, null))).Id;
 
     private async Task<T> InSessionAsync<T>(Func<DbSession, Task<T>> work)
     {

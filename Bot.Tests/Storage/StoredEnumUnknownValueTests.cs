@@ -34,7 +34,7 @@ public sealed class StoredEnumUnknownValueTests : IAsyncLifetime
         var id = await ConversationAsync();
         await ExecuteAsync("UPDATE conversations SET kind = 'auction'");
 
-        var error = await Assert.ThrowsAsync<DataException>(() => InSessionAsync(s => harness.Get<ConversationRepository>().GetAsync(s, id)));
+        var error = await Assert.ThrowsAsync<DataException>(() => InSessionAsync(s => harness.Get<IConversationRepository>().GetAsync(s, id)));
 
         Assert.Contains("'auction'", error.Message, StringComparison.Ordinal);
     }
@@ -42,10 +42,10 @@ public sealed class StoredEnumUnknownValueTests : IAsyncLifetime
     [Fact]
     public async Task UnknownOutboxStatus_IsAnError_NotADefault()
     {
-        var id = await InSessionAsync(s => harness.Get<OutboxStore>().EnqueueAsync(s, new OutboxEntry("probe", "lane")));
+        var id = await InSessionAsync(s => harness.Get<IOutboxRepository>().EnqueueAsync(s, new OutboxEntry("probe", "lane")));
         await ExecuteAsync("UPDATE outbox SET status = 'lost'");
 
-        var error = await Assert.ThrowsAsync<DataException>(() => harness.Get<DeadLetterRepository>().StatusesAsync([id], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DataException>(() => harness.Get<IDeadLetterRepository>().StatusesAsync([id], CancellationToken.None));
 
         Assert.Contains("'lost'", error.Message, StringComparison.Ordinal);
     }
@@ -54,16 +54,16 @@ public sealed class StoredEnumUnknownValueTests : IAsyncLifetime
     public async Task UnknownMessageOrigin_IsAnError_NotADefault()
     {
         var conversation = await ConversationAsync();
-        var id = (await InSessionAsync(s => harness.Get<MessageRepository>().InsertAsync(s, new NewMessage(conversation, MessageOrigin.Telegram, AuthorRole.Staff, null, "Hi"))))!.Value;
+        var id = (await InSessionAsync(s => harness.Get<IMessageRepository>().InsertAsync(s, new NewMessage(conversation, MessageOrigin.Telegram, AuthorRole.Staff, null, "Hi"))))!.Value;
         await ExecuteAsync("UPDATE messages SET origin = 'fax'");
 
-        var error = await Assert.ThrowsAsync<DataException>(() => InSessionAsync(s => harness.Get<MessageRepository>().GetAsync(s, id)));
+        var error = await Assert.ThrowsAsync<DataException>(() => InSessionAsync(s => harness.Get<IMessageRepository>().GetAsync(s, id)));
 
         Assert.Contains("fax", error.Message, StringComparison.Ordinal);
     }
 
     private async Task<long> ConversationAsync() =>
-        (await InSessionAsync(s => harness.Get<ConversationRepository>().UpsertAsync(s, "aliexpress", "store", ConversationKind.Order, "o-1", "buyer-1", null, null, null))).Id;
+        (await InSessionAsync(s => harness.Get<IConversationRepository>().UpsertAsync(s, "aliexpress", "store", ConversationKind.Order, "o-1", "buyer-1", null, null, null))).Id;
 
     private async Task<T> InSessionAsync<T>(Func<DbSession, Task<T>> work)
     {

@@ -10,7 +10,7 @@ namespace Bot.Operations;
 /// within the bound (or polling is paused by an operator), and the staff chat is usable. A part that needs an
 /// operator (a refused token or account) fails its check at once, not after the bound.</summary>
 internal sealed partial class ReadinessCheck(
-    CursorStore cursors,
+    ICursorRepository cursors,
     BridgeHealth health,
     TimeProvider time,
     IOptions<OperationsOptions> options,

@@ -23,7 +23,7 @@ namespace Bot.Telegram;
 internal sealed partial class UpdateReceiver(
     ITelegramBotClient bot,
     ParkedUpdateRetrier updates,
-    CursorStore cursors,
+    ICursorRepository cursors,
     BridgeHealth health,
     TimeProvider time,
     IOptions<TelegramOptions> options,

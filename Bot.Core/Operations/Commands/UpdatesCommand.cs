@@ -9,7 +9,7 @@ namespace Bot.Core.Operations.Commands;
 
 /// <summary>/updates: Telegram updates that failed and wait for another try or were given up on; "/updates retry 7"
 /// tries a given-up one again.</summary>
-public sealed class UpdatesCommand(ParkedUpdateStore parked) : IOperatorCommand
+public sealed class UpdatesCommand(IParkedUpdateRepository parked) : IOperatorCommand
 {
     private const int Shown = 10;
     private const int PayloadShown = 300;

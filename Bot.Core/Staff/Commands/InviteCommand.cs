@@ -14,9 +14,9 @@ namespace Bot.Core.Staff.Commands;
 /// through the marketplace conversation (delivered by <see cref="BuyerInviteHandler"/>).</summary>
 public sealed class InviteCommand(
     IDbConnectionFactory connections,
-    InviteRepository invites,
-    MessageRepository messages,
-    OutboxStore outbox,
+    IInviteRepository invites,
+    IMessageRepository messages,
+    IOutboxRepository outbox,
     InviteCodes codes,
     StaffTopicNotes staff,
     TimeProvider time,

@@ -12,9 +12,9 @@ namespace Bot.Core.Staff.Commands;
 /// <summary>A tap on a staff template in a conversation's topic sends it as a staff reply.</summary>
 public sealed class StaffTemplateCallback(
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
-    MessageRepository messages,
-    OutboxStore outbox,
+    IConversationRepository conversations,
+    IMessageRepository messages,
+    IOutboxRepository outbox,
     IChatGateway chat,
     IOptions<BuyerOptions> buyerOptions,
     IOptions<StaffChatOptions> staffChat) : ICallbackHandler

@@ -8,7 +8,7 @@ public sealed partial class MatrixRig
 {
     public async Task<(int Pending, int Dead, int MaxAttempts)> OutboxAsync()
     {
-        var store = app.Services.GetRequiredService<OutboxStore>();
+        var store = app.Services.GetRequiredService<IOutboxRepository>();
         var pending = await store.ListAsync(OutboxStatus.Pending, 1000, CancellationToken.None);
         var dead = await store.ListAsync(OutboxStatus.Dead, 1000, CancellationToken.None);
         return (pending.Count, dead.Count, pending.Concat(dead).Select(i => i.Attempts).DefaultIfEmpty(0).Max());
@@ -29,7 +29,7 @@ public sealed partial class MatrixRig
     }
 
     public async Task<IReadOnlyList<long>> DeadLettersAsync() =>
-        (await app.Services.GetRequiredService<OutboxStore>().ListAsync(OutboxStatus.Dead, 1000, CancellationToken.None)).Select(i => i.Id).ToList();
+        (await app.Services.GetRequiredService<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 1000, CancellationToken.None)).Select(i => i.Id).ToList();
 
     /// <summary>Holds a fault until it has outlasted the retry budget of the old rule (<c>Relay:MaxAttempts</c>): the
     /// buyer messages of every conversation were refused <paramref name="refusals"/> times in all (lanes are tried in

@@ -1,10 +1,11 @@
+using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Outbox;
+namespace Bot.Core.Sqlite;
 
-/// <summary>Reads the outbox's dead letters and how retried deliveries ended; the queue itself is <see cref="OutboxStore"/>.</summary>
-public sealed class DeadLetterRepository(IDbConnectionFactory connections)
+/// <summary>The SQLite <see cref="IDeadLetterRepository"/>.</summary>
+internal sealed class SqliteDeadLetterRepository(IDbConnectionFactory connections) : IDeadLetterRepository
 {
     private const string Latest = """
         SELECT o.id AS Id, o.kind AS Kind, o.attempts AS Attempts, o.last_error AS LastError,
@@ -18,14 +19,12 @@ public sealed class DeadLetterRepository(IDbConnectionFactory connections)
         LIMIT @limit
         """;
 
-    /// <summary>The latest dead letters, newest first.</summary>
     public async Task<IReadOnlyList<StoredDeadLetter>> LatestAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<StoredDeadLetter>(new CommandDefinition(Latest, new { limit }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>The ids of the dead letters (of one conversation, when given).</summary>
     public async Task<IReadOnlyList<long>> IdsAsync(long? conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -33,7 +32,6 @@ public sealed class DeadLetterRepository(IDbConnectionFactory connections)
         return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { conversationId }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>The status and last error of those of <paramref name="ids"/> that are still stored.</summary>
     public async Task<IReadOnlyList<(long Id, OutboxStatus Status, string? LastError)>> StatusesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -1,10 +1,12 @@
+using Bot.Core.Conversations;
 using System.Text.Json;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Conversations;
+namespace Bot.Core.Sqlite;
 
-public sealed class ConversationRepository(TimeProvider time)
+/// <summary>The SQLite <see cref="IConversationRepository"/>.</summary>
+internal sealed class SqliteConversationRepository(TimeProvider time) : IConversationRepository
 {
     private const string SelectColumns = """
         SELECT id, marketplace, account, kind, external_id AS ExternalId, buyer_id AS BuyerId, buyer_name AS BuyerName,
@@ -12,9 +14,6 @@ public sealed class ConversationRepository(TimeProvider time)
         FROM conversations
         """;
 
-    /// <summary>Finds the conversation, or creates it; newer buyer name, card and reply context replace older ones. A
-    /// buyer id is filled in when the conversation was stored without one, never replaced once set (that would hand
-    /// the conversation to another buyer's link).</summary>
     public async Task<Conversation> UpsertAsync(
         DbSession session, string marketplace, string account, ConversationKind kind, string externalId,
         string buyerId, string? buyerName, OrderCard? card, string? replyContext)
@@ -56,7 +55,6 @@ public sealed class ConversationRepository(TimeProvider time)
         return row is null ? null : new ThreadBinding(row.ConversationId, StoredEnum.Parse<Audience>(row.Audience), row.ChatId, row.TopicId is { } t ? (int)t : null);
     }
 
-    /// <summary>The conversation bound to a staff topic, or null when the topic is not one of the bridge's.</summary>
     public async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId)
     {
         var row = await session.Connection.QuerySingleOrDefaultAsync<Row>(
@@ -66,7 +64,6 @@ public sealed class ConversationRepository(TimeProvider time)
         return row?.ToConversation();
     }
 
-    /// <summary>The conversation bound to a topic of a buyer's private chat, or null.</summary>
     public async Task<Conversation?> FindByBuyerTopicAsync(DbSession session, long chatId, int topicId)
     {
         var row = await session.Connection.QuerySingleOrDefaultAsync<Row>(
@@ -92,16 +89,12 @@ public sealed class ConversationRepository(TimeProvider time)
             new { conversationId, audience = StoredEnum.Name(audience) },
             session.Transaction);
 
-    /// <summary>A group upgraded to a supergroup got a new id: the topics bound in it follow it (the caller moves the
-    /// pending deliveries in the same session).</summary>
     public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
         session.Connection.ExecuteAsync(
             "UPDATE thread_bindings SET chat_id = @newChatId WHERE chat_id = @oldChatId",
             new { oldChatId, newChatId },
             session.Transaction);
 
-    /// <summary>The conversation's kind and marketplace id, both null when there is no such
-    /// conversation.</summary>
     public async Task<(ConversationKind? Kind, string? ExternalId)> GetKindAndExternalIdAsync(DbSession session, long id)
     {
         var row = await session.Connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(
@@ -109,12 +102,10 @@ public sealed class ConversationRepository(TimeProvider time)
         return (row.Kind is null ? null : StoredEnum.Parse<ConversationKind>(row.Kind), row.ExternalId);
     }
 
-    /// <summary>The newest conversation whose marketplace order or chat id this is; null when none is.</summary>
     public Task<long?> FindIdByExternalIdAsync(DbSession session, string externalId) =>
         session.Connection.QueryFirstOrDefaultAsync<long?>(
             "SELECT id FROM conversations WHERE external_id = @externalId ORDER BY id DESC LIMIT 1", new { externalId }, session.Transaction);
 
-    /// <summary>The buyer's conversations at this store, most recently active first, in one query.</summary>
     public async Task<IReadOnlyList<Conversation>> ListOfBuyerAsync(DbSession session, string marketplace, string account, string buyerId, int limit) =>
         (await session.Connection.QueryAsync<Row>(
             $"{SelectColumns} WHERE marketplace = @marketplace AND account = @account AND buyer_id = @buyerId ORDER BY last_activity_at DESC LIMIT @limit",

@@ -1,9 +1,12 @@
+using System.Data.Common;
+using Bot.Core.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core.Storage;
+namespace Bot.Core.Sqlite;
 
+/// <summary>Opens pooled SQLite connections in WAL mode.</summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string connectionString;
@@ -21,7 +24,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -38,4 +41,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             throw;
         }
     }
+
+    public DbTransaction BeginTransaction(DbConnection connection, bool write) =>
+        // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of failing with
+        // SQLITE_BUSY when a read transaction tries to upgrade; a deferred (read) transaction in WAL mode never waits.
+        ((SqliteConnection)connection).BeginTransaction(deferred: !write);
 }

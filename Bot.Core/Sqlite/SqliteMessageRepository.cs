@@ -1,19 +1,19 @@
+using Bot.Core.Messages;
 using System.Text.Json;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Messages;
+namespace Bot.Core.Sqlite;
 
-public sealed class MessageRepository(TimeProvider time)
+/// <summary>The SQLite <see cref="IMessageRepository"/>.</summary>
+internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepository
 {
-    /// <summary>Records that a marketplace message id was taken in. False when it was already: a duplicate.</summary>
     public async Task<bool> TryMarkSeenAsync(DbSession session, long conversationId, string marketplaceMessageId) =>
         await session.Connection.ExecuteAsync(
             "INSERT OR IGNORE INTO marketplace_seen (conversation_id, marketplace_message_id) VALUES (@conversationId, @marketplaceMessageId)",
             new { conversationId, marketplaceMessageId },
             session.Transaction) == 1;
 
-    /// <summary>Stores a message; null when a Telegram message with the same chat and message id is already stored.</summary>
     public Task<long?> InsertAsync(DbSession session, NewMessage message) =>
         session.Connection.QuerySingleOrDefaultAsync<long?>(
             """
@@ -66,7 +66,6 @@ public sealed class MessageRepository(TimeProvider time)
             new { copy.MessageId, Target = StoredEnum.Name(copy.Target), copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, at = time.GetUtcNow() },
             session.Transaction);
 
-    /// <summary>Marketplace posts of this conversation still waiting for their echo, newest first.</summary>
     public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
         (await session.Connection.QueryAsync<MessageCopy>(
             """
@@ -84,35 +83,29 @@ public sealed class MessageRepository(TimeProvider time)
             new { copyId, remoteMessageId },
             session.Transaction);
 
-    /// <summary>Records that the marketplace accepted a post (with its id, when the marketplace gives one).</summary>
     public Task MarkAcceptedAsync(DbSession session, long copyId, string? remoteMessageId) =>
         session.Connection.ExecuteAsync(
             "UPDATE message_copies SET accepted_at = @at, remote_message_id = COALESCE(@remoteMessageId, remote_message_id) WHERE id = @copyId",
             new { copyId, remoteMessageId, at = time.GetUtcNow() },
             session.Transaction);
 
-    /// <summary>Records that the marketplace accepted every part of a message not yet marked (when its delivery completes).</summary>
     public Task MarkAllAcceptedAsync(DbSession session, long messageId) =>
         session.Connection.ExecuteAsync(
             "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL",
             new { messageId, at = time.GetUtcNow() },
             session.Transaction);
 
-    /// <summary>The stored message a Telegram message is a copy of (for replies), or null.</summary>
     public Task<long?> FindByTelegramCopyAsync(DbSession session, long chatId, int telegramMessageId) =>
         session.Connection.QuerySingleOrDefaultAsync<long?>(
             "SELECT message_id FROM message_copies WHERE chat_id = @chatId AND remote_message_id = @remote AND target = 'telegram' LIMIT 1",
             new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             session.Transaction);
 
-    /// <summary>Who wrote the stored message, null when there is no such message.</summary>
     public async Task<AuthorRole?> GetAuthorRoleAsync(DbSession session, long? id) =>
         await session.Connection.ExecuteScalarAsync<string?>("SELECT author_role FROM messages WHERE id = @id", new { id }, session.Transaction) is { } role
             ? StoredEnum.Parse<AuthorRole>(role)
             : null;
 
-    /// <summary>The Telegram message a stored message came from, and the topic of its chat bound to the conversation;
-    /// all null when it did not come from Telegram.</summary>
     public Task<(long? ChatId, long? MessageId, long? TopicId)> GetTelegramSourceAsync(DbSession session, long? id) =>
         session.Connection.QuerySingleOrDefaultAsync<(long? ChatId, long? MessageId, long? TopicId)>(
             """
@@ -123,7 +116,6 @@ public sealed class MessageRepository(TimeProvider time)
             new { id },
             session.Transaction);
 
-    /// <summary>Whether the conversation has a staff topic yet, and the stored message's image list (JSON), in one query.</summary>
     public Task<(long HasStaffTopic, string? ImagesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId) =>
         session.Connection.QuerySingleAsync<(long HasStaffTopic, string? ImagesJson)>(
             """
