@@ -94,7 +94,7 @@ public sealed partial class BuyerChatRoute(
                 await SetLanguageAsync(session, message, link, cancellationToken);
                 break;
             case "orders":
-                var mine = await links.ConversationsOfAsync(session, link, conversations);
+                var mine = await conversations.OfLinkAsync(session, link);
                 var list = mine.Count == 0 ? BuyerTexts.NoOrders : BuyerTexts.Orders(mine.Select(BuyerOrders.Label));
                 await ReplyAsync(session, message, list, link.Language, BuyerOrders.Buttons(mine));
                 break;
@@ -114,7 +114,7 @@ public sealed partial class BuyerChatRoute(
             return;
         }
 
-        var mine = await links.ConversationsOfAsync(session, link, conversations);
+        var mine = await conversations.OfLinkAsync(session, link);
         if (mine.Count == 0)
         {
             await ReplyAsync(session, message, BuyerTexts.NoOrders, link.Language);
@@ -160,7 +160,7 @@ public sealed partial class BuyerChatRoute(
             return remembered;
         }
 
-        var mine = await links.ConversationsOfAsync(session, link, conversations);
+        var mine = await conversations.OfLinkAsync(session, link);
         return mine.Count == 1 ? mine[0] : null;
     }
 

@@ -32,10 +32,6 @@ public interface IBuyerLinkRepository
 
     Task SetCurrentConversationAsync(DbSession session, long telegramUserId, long conversationId);
 
-    /// <summary>The conversations of the linked buyer at this store, most recently active first (at most 20, one query);
-    /// none without a buyer id.</summary>
-    Task<IReadOnlyList<Conversation>> ConversationsOfAsync(DbSession session, BuyerLink link, IConversationRepository conversations);
-
     /// <summary>Keeps a buyer's message that waits for a choice of order (replacing one with the same id).</summary>
     Task SavePendingAsync(DbSession session, BuyerLink link, long messageId, string text, DateTimeOffset now);
 

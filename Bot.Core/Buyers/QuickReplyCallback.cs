@@ -55,7 +55,7 @@ public sealed class QuickReplyCallback(
 
                 // A button press has no message of its own: its press id keeps a replay of the same press from sending twice.
                 var sourceId = callback.PressId;
-                var mine = await links.ConversationsOfAsync(session, link, conversations);
+                var mine = await conversations.OfLinkAsync(session, link);
                 var current = mine.FirstOrDefault(c => c.Id == link.CurrentConversationId) ?? (mine.Count == 1 ? mine[0] : null);
                 if (current is not null)
                 {

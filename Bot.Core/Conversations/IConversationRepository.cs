@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Bot.Core.Storage;
 
 namespace Bot.Core.Conversations;

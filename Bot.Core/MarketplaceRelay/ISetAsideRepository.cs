@@ -1,5 +1,4 @@
 using Bot.Core.Marketplace;
-using Bot.Core.Retention;
 using Bot.Core.Storage;
 
 namespace Bot.Core.MarketplaceRelay;

@@ -1,5 +1,3 @@
-using Bot.Core.Storage;
-
 namespace Bot.Core.Outbox;
 
 /// <summary>Reads the outbox's dead letters and how retried deliveries ended; the queue itself is <see cref="IOutboxRepository"/>.</summary>

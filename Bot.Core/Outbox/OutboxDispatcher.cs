@@ -196,7 +196,7 @@ public sealed partial class OutboxDispatcher(
     private async Task FailAsync(OutboxItem item, IDeliveryHandler handler, Exception error, CancellationToken cancellationToken)
     {
         var reason = error.Message;
-        var kind = DeliveryFailures.Classify(error, item.ChatId);
+        var kind = DeliveryFailures.Classify(error, item.ChatId, connections.IsOutage);
         metrics.Failed(item.Kind, kind);
         if (kind == FailureKind.RateLimited)
         {

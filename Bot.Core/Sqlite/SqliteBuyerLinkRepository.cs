@@ -84,11 +84,6 @@ internal sealed class SqliteBuyerLinkRepository : IBuyerLinkRepository
             new { telegramUserId, conversationId },
             session.Transaction);
 
-    public async Task<IReadOnlyList<Conversation>> ConversationsOfAsync(DbSession session, BuyerLink link, IConversationRepository conversations) =>
-        BuyerLink.IsBuyerId(link.BuyerId)
-            ? await conversations.ListOfBuyerAsync(session, link.Marketplace, link.Account, link.BuyerId, 20)
-            : [];
-
     public Task SavePendingAsync(DbSession session, BuyerLink link, long messageId, string text, DateTimeOffset now) =>
         session.Connection.ExecuteAsync(
             "INSERT OR REPLACE INTO buyer_pending (telegram_user_id, chat_id, message_id, text, created_at) VALUES (@TelegramUserId, @ChatId, @messageId, @text, @now)",

@@ -9,6 +9,9 @@ namespace Bot.Core.Sqlite;
 /// <summary>Opens pooled SQLite connections in WAL mode.</summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
+    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the database, not the item.
+    private static readonly int[] Outages = [5, 6, 8, 10, 13, 14];
+
     private readonly string connectionString;
     private readonly int busyTimeoutMs;
 
@@ -46,4 +49,6 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of failing with
         // SQLITE_BUSY when a read transaction tries to upgrade; a deferred (read) transaction in WAL mode never waits.
         ((SqliteConnection)connection).BeginTransaction(deferred: !write);
+
+    public bool IsOutage(DbException error) => error is SqliteException e && Outages.Contains(e.SqliteErrorCode);
 }

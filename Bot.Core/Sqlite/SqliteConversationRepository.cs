@@ -1,5 +1,5 @@
-using Bot.Core.Conversations;
 using System.Text.Json;
+using Bot.Core.Conversations;
 using Bot.Core.Storage;
 using Dapper;
 

@@ -1,5 +1,5 @@
-using Bot.Core.Messages;
 using System.Text.Json;
+using Bot.Core.Messages;
 using Bot.Core.Storage;
 using Dapper;
 

@@ -1,5 +1,5 @@
-using Bot.Core.MarketplaceRelay;
 using Bot.Core.Marketplace;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Storage;
 using Dapper;
 

@@ -1,5 +1,5 @@
-using Bot.Core.Staff;
 using Bot.Core.Outbox;
+using Bot.Core.Staff;
 using Bot.Core.Storage;
 using Dapper;
 

@@ -28,4 +28,6 @@ public sealed class WriteRefusingDatabase(IDbConnectionFactory inner) : IDbConne
     }
 
     public DbTransaction BeginTransaction(DbConnection connection, bool write) => inner.BeginTransaction(connection, write);
+
+    public bool IsOutage(DbException error) => inner.IsOutage(error);
 }

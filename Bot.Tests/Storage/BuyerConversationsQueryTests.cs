@@ -36,7 +36,7 @@ public sealed class BuyerConversationsQueryTests : IAsyncLifetime
 
         var (_, session) = await CountingConnection.OpenSessionAsync(harness.Get<IDbConnectionFactory>());
         await using var _ = session;
-        var found = await harness.Get<IBuyerLinkRepository>().ConversationsOfAsync(session, Link(), harness.Get<IConversationRepository>());
+        var found = await harness.Get<IConversationRepository>().OfLinkAsync(session, Link());
 
         Assert.Equal(20, found.Count);
         Assert.Equal("order-21", found[0].ExternalId);
@@ -61,7 +61,7 @@ public sealed class BuyerConversationsQueryTests : IAsyncLifetime
     {
         var (connection, session) = await CountingConnection.OpenSessionAsync(harness.Get<IDbConnectionFactory>());
         await using var _ = session;
-        var found = await harness.Get<IBuyerLinkRepository>().ConversationsOfAsync(session, Link(), harness.Get<IConversationRepository>());
+        var found = await harness.Get<IConversationRepository>().OfLinkAsync(session, Link());
         return (connection.Commands, found.Count);
     }
 }

@@ -1,6 +1,3 @@
-using Bot.Core.Retention;
-using Bot.Core.Storage;
-
 namespace Bot.Core.Operations.Alerts;
 
 /// <summary>The alerts table (migration 0011): the bridge's alert state, kept across restarts.</summary>

@@ -1,6 +1,3 @@
-using Bot.Core.Retention;
-using Bot.Core.Storage;
-
 namespace Bot.Core.Routing.Parking;
 
 /// <summary>Chat updates that failed, stored durably to be tried again later and shown to operators. The key is the
