@@ -1,39 +1,28 @@
-using System.Globalization;
-using Bot.Core;
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
-using Bot.Core.Sqlite;
-using Bot.Core.Storage;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
+using Bot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Benchmarks.Infrastructure;
 
-/// <summary>The relay core composed the way the host composes it (<c>AddStorage</c>, <c>AddRelay</c>, the raw
-/// gateway behind <see cref="ThrottledChatGateway"/>) on a SQLite file, with the ports the benchmark provides.</summary>
+/// <summary>The relay core composed the way the host composes it (by <see cref="CoreServices"/>, the builder the
+/// tests' core harness uses too) on a SQLite file, with the ports the benchmark provides and no media.</summary>
 public sealed class BenchCore : IAsyncDisposable
 {
     public const long StaffChatId = -1001000000001;
 
-    private readonly ServiceProvider services;
-    private readonly string? ownedDirectory;
+    private readonly CoreServices core;
 
-    private BenchCore(ServiceProvider services, string databasePath, string? ownedDirectory)
-    {
-        this.services = services;
-        this.ownedDirectory = ownedDirectory;
-        DatabasePath = databasePath;
-    }
+    private BenchCore(CoreServices core) => this.core = core;
 
-    public string DatabasePath { get; }
+    public string DatabasePath => core.DatabasePath;
 
     public T Get<T>()
-        where T : notnull => services.GetRequiredService<T>();
+        where T : notnull => core.Get<T>();
 
     /// <param name="unlimited">Lifts Telegram's budgets in the core's limiter (the limiter still runs).</param>
     /// <param name="databasePath">An existing database to use (kept on dispose); null for a fresh temporary one.</param>
-    /// <param name="configure">Registrations made before <c>AddRelay</c>, which only adds what is still missing.</param>
+    /// <param name="configure">Registrations made before <c>AddBridgeCore</c>, which only adds what is still missing.</param>
     public static async Task<BenchCore> StartAsync(
         IChatGateway rawGateway,
         IMarketplaceClient marketplace,
@@ -43,18 +32,7 @@ public sealed class BenchCore : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configure = null)
     {
-        string? owned = null;
-        if (databasePath is null)
-        {
-            owned = Directory.CreateTempSubdirectory("bridge-bench-").FullName;
-            databasePath = Path.Combine(owned, "bridge.db");
-        }
-
-        var values = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Bridge"] = $"Data Source={databasePath}",
-            ["Telegram:StaffChatId"] = StaffChatId.ToString(CultureInfo.InvariantCulture),
-        };
+        var values = new Dictionary<string, string?>();
         if (unlimited)
         {
             values["Telegram:Limits:PrivatePerSecond"] = "100000000";
@@ -62,40 +40,23 @@ public sealed class BenchCore : IAsyncDisposable
             values["Telegram:Limits:GlobalPerSecond"] = "100000000";
         }
 
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(values)
-            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddSingleton(time);
-        services.AddStorage().AddSqliteStorage();
-        configure?.Invoke(services);
-        services.AddBridgeCore();
-        services.AddSingleton<IChatGateway>(sp => new ThrottledChatGateway(rawGateway, sp.GetRequiredService<ChatRateLimiter>()));
-        services.AddSingleton(marketplace);
-        services.AddSingleton<IMediaFetcher, NoMediaFetcher>();
-        var provider = services.BuildServiceProvider();
-        var core = new BenchCore(provider, databasePath, owned);
-        await core.Get<IMigrationRunner>().ApplyAsync(CancellationToken.None);
-        return core;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return new BenchCore(await CoreServices.StartAsync(new CoreSetup
+        {
+            ChatGateway = rawGateway,
+            Marketplace = marketplace,
+            Time = time,
+            StaffChatId = StaffChatId,
+            DatabasePath = databasePath,
+            Settings = values,
+            BeforeCore = configure,
+            AfterCore = services => services.AddSingleton<IMediaFetcher, NoMediaFetcher>(),
+        }));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (ownedDirectory is not null)
-        {
-            try
-            {
-                Directory.Delete(ownedDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the OS to clean up with the rest of the temp folder.
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => core.DisposeAsync();
 }

@@ -4,7 +4,7 @@ using Bot.Benchmarks.Infrastructure;
 using Bot.Core.Marketplace;
 using Bot.Core.Storage;
 using Bot.Marketplace;
-using Bot.Tests.EndToEnd;
+using Bot.Testing.Hosting;
 using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 
 namespace Bot.Benchmarks.Scenarios;
 

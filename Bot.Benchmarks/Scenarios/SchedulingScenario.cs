@@ -7,7 +7,7 @@ using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Bot.Telegram;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 using Telegram.Bot;
 
 namespace Bot.Benchmarks.Scenarios;

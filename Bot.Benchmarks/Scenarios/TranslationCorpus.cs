@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Tests.Translation;
+using Bot.Testing.Translation;
 
 namespace Bot.Benchmarks.Scenarios;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
@@ -15,7 +15,7 @@ public sealed class AliExpressClockSkewTests
     [InlineData(-29)]
     public async Task Fetch_BridgeClockOffByMinutes_ReportsEveryNewMessageExactlyOnce(int bridgeAheadMinutes)
     {
-        await using var h = await AliExpressHarness.StartAsync(new FakeGatewayOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
+        await using var h = await AliExpressHarness.StartAsync(new FakeAliExpressServerOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
         var cursor = (await h.Client.FetchAsync(null, CancellationToken.None)).NextCursor;
         var expected = new List<string>();
         var reported = new List<string>();
@@ -25,7 +25,7 @@ public sealed class AliExpressClockSkewTests
             if (poll % 4 == 0)
             {
                 var order = (8800000000 + (poll % 3)).ToString(CultureInfo.InvariantCulture);
-                expected.Add(h.Gateway.AddBuyerMessage(order, "b" + order, "B", $"message {poll}"));
+                expected.Add(h.Server.AddBuyerMessage(order, "b" + order, "B", $"message {poll}"));
             }
 
             var batch = await h.Client.FetchAsync(cursor, CancellationToken.None);
@@ -40,16 +40,16 @@ public sealed class AliExpressClockSkewTests
     public async Task Fetch_QuietLongerThanSkewAndOverlap_StopsRereadingTheLastConversation()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8800000009", "b9", "B9", "last word");
+        h.Server.AddBuyerMessage("8800000009", "b9", "B9", "last word");
         var cursor = (await h.Client.FetchAsync(null, CancellationToken.None)).NextCursor;
 
         h.Time.Advance(TimeSpan.FromMinutes(33)); // MaxClockSkew (30 min) + PollOverlap (2 min), and then some
         cursor = (await h.Client.FetchAsync(cursor, CancellationToken.None)).NextCursor;
-        var detailCalls = h.Gateway.CallCount(Details);
+        var detailCalls = h.Server.CallCount(Details);
         h.Time.Advance(TimeSpan.FromSeconds(15));
         var batch = await h.Client.FetchAsync(cursor, CancellationToken.None);
 
         Assert.Empty(batch.Messages);
-        Assert.Equal(detailCalls, h.Gateway.CallCount(Details));
+        Assert.Equal(detailCalls, h.Server.CallCount(Details));
     }
 }

@@ -1,10 +1,10 @@
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
-/// <summary>Each API method through the real adapter against the fake gateway, which checks signature and session.</summary>
+/// <summary>Each API method through the real adapter against the fake AliExpress server, which checks signature and session.</summary>
 public sealed class AliExpressContractTests
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
@@ -15,7 +15,7 @@ public sealed class AliExpressContractTests
     public async Task Fetch_BuyerOrderMessage_IsReportedWithAuthorCardImagesAndReplyContext()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        var id = h.Gateway.AddBuyerMessage("8100000001", "ru1buyer", "Ivan", "Where is my parcel?", ["https://ae01.example/photo.jpg"]);
+        var id = h.Server.AddBuyerMessage("8100000001", "ru1buyer", "Ivan", "Where is my parcel?", ["https://ae01.example/photo.jpg"]);
 
         var batch = await h.Client.FetchAsync(null, CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class AliExpressContractTests
     public async Task Send_OrderReply_PostsAddmsgAsOrderAndComesBackAsSellerEcho()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8100000002", "ru2buyer", "Olga", "Hello");
+        h.Server.AddBuyerMessage("8100000002", "ru2buyer", "Olga", "Hello");
         var first = await h.Client.FetchAsync(null, CancellationToken.None);
         h.Time.Advance(TimeSpan.FromSeconds(20));
 
@@ -47,10 +47,10 @@ public sealed class AliExpressContractTests
             CancellationToken.None);
 
         Assert.Null(result.MessageId);
-        var sent = Assert.Single(h.Gateway.Sent);
+        var sent = Assert.Single(h.Server.Sent);
         Assert.Equal((AddMsg, "8100000002", "order", "8100000002", "Shipped today", "https://cdn.example/label.png"),
             (sent.Method, sent.ChannelId, sent.MessageType, sent.ExternId, sent.Content, sent.ImgPath));
-        Assert.Equal(("ru2buyer", h.Gateway.SellerLoginId), (sent.BuyerId, sent.SellerId));
+        Assert.Equal(("ru2buyer", h.Server.SellerLoginId), (sent.BuyerId, sent.SellerId));
 
         var next = await h.Client.FetchAsync(first.NextCursor, CancellationToken.None);
         var echo = Assert.Single(next.Messages, m => m.MessageId == sent.MessageId);
@@ -64,14 +64,14 @@ public sealed class AliExpressContractTests
     public async Task Send_ChatReply_UsesTheContextOfTheChat(string? productId, string messageType, string externId)
     {
         await using var h = await AliExpressHarness.StartAsync();
-        var channel = h.Gateway.ChatChannelOf("de1buyer");
-        h.Gateway.AddBuyerMessage(channel, "de1buyer", "Jan", "Is it in stock?", kind: ConversationKind.Chat, productId: productId);
+        var channel = h.Server.ChatChannelOf("de1buyer");
+        h.Server.AddBuyerMessage(channel, "de1buyer", "Jan", "Is it in stock?", kind: ConversationKind.Chat, productId: productId);
         var incoming = Assert.Single((await h.Client.FetchAsync(null, CancellationToken.None)).Messages);
         Assert.Equal(ConversationKind.Chat, incoming.Kind);
 
         await h.Client.SendAsync(new MarketplaceOutgoing(channel, ConversationKind.Chat, "de1buyer", "Yes", incoming.ReplyContext), CancellationToken.None);
 
-        var sent = Assert.Single(h.Gateway.Sent);
+        var sent = Assert.Single(h.Server.Sent);
         Assert.Equal((channel, messageType, externId), (sent.ChannelId, sent.MessageType, sent.ExternId));
     }
 
@@ -91,22 +91,22 @@ public sealed class AliExpressContractTests
     public async Task MarkRead_CallsUpdateMsgReadWithTheChannel()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8100000003", "ru3buyer", "Pavel", "?");
+        h.Server.AddBuyerMessage("8100000003", "ru3buyer", "Pavel", "?");
 
         await h.Client.MarkReadAsync("8100000003", ConversationKind.Order, CancellationToken.None);
 
-        Assert.Equal(["8100000003"], h.Gateway.MarkedRead);
+        Assert.Equal(["8100000003"], h.Server.MarkedRead);
     }
 
     [Fact]
     public async Task MarkRead_WhenDisabled_DoesNotCallThePlatform()
     {
         await using var h = await AliExpressHarness.StartAsync(configure: o => o.MarkReadAfterRelay = false);
-        h.Gateway.AddBuyerMessage("8100000004", "ru4buyer", "Anna", "?");
+        h.Server.AddBuyerMessage("8100000004", "ru4buyer", "Anna", "?");
 
         await h.Client.MarkReadAsync("8100000004", ConversationKind.Order, CancellationToken.None);
 
-        Assert.Equal(0, h.Gateway.CallCount(MarkRead));
+        Assert.Equal(0, h.Server.CallCount(MarkRead));
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed class AliExpressContractTests
 
         Assert.All([fetch, send, read], e => Assert.Equal(MarketplaceErrorKind.Authorization, e.Kind));
         Assert.NotNull(fetch.RequestId);
-        Assert.Equal(1, h.Gateway.CallCount(Relations));
+        Assert.Equal(1, h.Server.CallCount(Relations));
         Assert.DoesNotContain(value, fetch.Message);
     }
 
@@ -134,8 +134,8 @@ public sealed class AliExpressContractTests
     public async Task Fetch_PermissionDeniedOrExpiredSession_IsAuthorizationInEitherErrorShape(bool topLevelShape)
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.FailNext(Relations, FakeFault.PermissionDenied() with { TopLevelShape = topLevelShape });
-        h.Gateway.FailNext(Relations, FakeFault.ExpiredSession() with { TopLevelShape = topLevelShape });
+        h.Server.FailNext(Relations, FakeFault.PermissionDenied() with { TopLevelShape = topLevelShape });
+        h.Server.FailNext(Relations, FakeFault.ExpiredSession() with { TopLevelShape = topLevelShape });
 
         var denied = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));
         var expired = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));
@@ -143,13 +143,13 @@ public sealed class AliExpressContractTests
         Assert.Equal(MarketplaceErrorKind.Authorization, denied.Kind);
         Assert.Equal(MarketplaceErrorKind.Authorization, expired.Kind);
         Assert.Contains("IllegalAccessToken", expired.Code);
-        Assert.Equal(2, h.Gateway.CallCount(Relations));
+        Assert.Equal(2, h.Server.CallCount(Relations));
     }
 
     [Fact]
     public async Task AnyCall_ClockFarFromThePlatform_IsAuthorization()
     {
-        await using var skewed = await FakeAliExpressGateway.StartAsync(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AliExpressHarness.Start.AddHours(3)));
+        await using var skewed = await FakeAliExpressServer.StartAsync(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(AliExpressHarness.Start.AddHours(3)));
         await using var h = await AliExpressHarness.StartAsync(settings: new Dictionary<string, string?> { ["Marketplace:AliExpress:GatewayUrl"] = skewed.BaseUrl });
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));

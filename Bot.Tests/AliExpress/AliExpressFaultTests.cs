@@ -1,15 +1,17 @@
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
-/// <summary>Garbled answers, gateway errors and retries: failures surface as the right kind and lose nothing.</summary>
+/// <summary>Garbled answers, server errors and retries: failures surface as the right kind and lose nothing.</summary>
 public sealed class AliExpressFaultTests
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
     private const string Details = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";
     private const string AddMsg = "aliexpress.message.redefining.versiontwo.addmsg";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     public static TheoryData<string, FakeFault> GarbledAnswers() => new()
     {
@@ -28,10 +30,10 @@ public sealed class AliExpressFaultTests
         h.Time.Advance(TimeSpan.FromMinutes(5));
         var ids = new[]
         {
-            h.Gateway.AddBuyerMessage("8700000001", "b1", "B1", "one"),
-            h.Gateway.AddBuyerMessage("8700000002", "b2", "B2", "two"),
+            h.Server.AddBuyerMessage("8700000001", "b1", "B1", "one"),
+            h.Server.AddBuyerMessage("8700000002", "b2", "B2", "two"),
         };
-        h.Gateway.FailNext(method, fault);
+        h.Server.FailNext(method, fault);
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(first.NextCursor, CancellationToken.None));
         var retry = await h.Client.FetchAsync(first.NextCursor, CancellationToken.None);
@@ -46,12 +48,12 @@ public sealed class AliExpressFaultTests
         await using var h = await AliExpressHarness.StartAsync();
         for (var i = 0; i < 3; i++)
         {
-            h.Gateway.AddBuyerMessage($"870000010{i}", $"b{i}", "B", $"m{i}", at: AliExpressHarness.Start.AddMinutes(-10 + i));
+            h.Server.AddBuyerMessage($"870000010{i}", $"b{i}", "B", $"m{i}", at: AliExpressHarness.Start.AddMinutes(-10 + i));
         }
 
         // The first relation's details succeed, the second's fail.
-        h.Gateway.FailNext(Details, FakeFault.Slow(TimeSpan.Zero));
-        h.Gateway.FailNext(Details, FakeFault.PlatformError("isp.remote-service-error", message: "backend busy"));
+        h.Server.FailNext(Details, FakeFault.Slow(TimeSpan.Zero));
+        h.Server.FailNext(Details, FakeFault.PlatformError("isp.remote-service-error", message: "backend busy"));
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));
         var retry = await h.Client.FetchAsync(null, CancellationToken.None);
@@ -64,13 +66,13 @@ public sealed class AliExpressFaultTests
     public async Task Fetch_BadGatewayTwice_IsRetriedByTheResilienceHandlerAndSucceeds()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8700000201", "b1", "B1", "hello");
-        h.Gateway.FailNext(Relations, FakeFault.Status(502), times: 2);
+        h.Server.AddBuyerMessage("8700000201", "b1", "B1", "hello");
+        h.Server.FailNext(Relations, FakeFault.Status(502), times: 2);
 
         var batch = await h.Client.FetchAsync(null, CancellationToken.None);
 
         Assert.Single(batch.Messages);
-        Assert.Equal(4, h.Gateway.CallCount(Relations)); // 2 failures, then page 1 and the empty page 2.
+        Assert.Equal(4, h.Server.CallCount(Relations)); // 2 failures, then page 1 and the empty page 2.
     }
 
     [Fact]
@@ -82,16 +84,19 @@ public sealed class AliExpressFaultTests
             delays.Add(args.RetryDelay);
             return ValueTask.CompletedTask;
         });
-        h.Gateway.AddBuyerMessage("8700000202", "b1", "B1", "hello");
-        h.Gateway.FailNext(Relations, FakeFault.Status(503, retryAfter: TimeSpan.FromSeconds(5)));
+        h.Server.AddBuyerMessage("8700000202", "b1", "B1", "hello");
+        h.Server.FailNext(Relations, FakeFault.Status(503, retryAfter: TimeSpan.FromSeconds(5)));
 
         // The back-off runs on the injected clock: move it until the retry has happened.
         var fetch = h.Client.FetchAsync(null, CancellationToken.None);
-        await WaitUntilAsync(() =>
-        {
-            h.Time.Advance(TimeSpan.FromSeconds(1));
-            return fetch.IsCompleted;
-        });
+        await Eventually.TrueAsync(
+            () =>
+            {
+                h.Time.Advance(TimeSpan.FromSeconds(1));
+                return fetch.IsCompleted;
+            },
+            Patience,
+            "the fetch to complete after its retry");
 
         Assert.Single((await fetch).Messages);
         Assert.Equal([TimeSpan.FromSeconds(5)], delays);
@@ -101,26 +106,26 @@ public sealed class AliExpressFaultTests
     public async Task Fetch_ServerErrorsBeyondTheRetries_IsTransient()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.FailNext(Relations, FakeFault.Status(500), times: 10);
+        h.Server.FailNext(Relations, FakeFault.Status(500), times: 10);
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));
 
         Assert.Equal(MarketplaceErrorKind.Transient, error.Kind);
-        Assert.Equal(4, h.Gateway.CallCount(Relations)); // the first attempt and the standard handler's 3 retries
+        Assert.Equal(4, h.Server.CallCount(Relations)); // the first attempt and the standard handler's 3 retries
     }
 
     [Fact]
     public async Task Send_BadGateway_IsNotRetriedBecauseThePostMayExist()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8700000301", "b1", "B1", "hello");
-        h.Gateway.FailNext(AddMsg, FakeFault.Status(502));
+        h.Server.AddBuyerMessage("8700000301", "b1", "B1", "hello");
+        h.Server.FailNext(AddMsg, FakeFault.Status(502));
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() =>
             h.Client.SendAsync(new MarketplaceOutgoing("8700000301", ConversationKind.Order, "b1", "reply"), CancellationToken.None));
 
         Assert.Equal(MarketplaceErrorKind.Transient, error.Kind);
-        Assert.Equal(1, h.Gateway.CallCount(AddMsg));
+        Assert.Equal(1, h.Server.CallCount(AddMsg));
     }
 
     [Fact]
@@ -131,39 +136,30 @@ public sealed class AliExpressFaultTests
             r.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(100);
             r.Retry.MaxRetryAttempts = 1;
         });
-        h.Gateway.FailNext(Relations, FakeFault.Slow(TimeSpan.FromSeconds(30)), times: 2);
+        h.Server.FailNext(Relations, FakeFault.Slow(TimeSpan.FromSeconds(30)), times: 2);
 
         // The resilience pipeline runs on the injected clock: each attempt times out when the fake clock moves.
         var fetch = h.Client.FetchAsync(null, CancellationToken.None);
-        await WaitUntilAsync(() => h.Gateway.CallCount(Relations) == 1);
+        await Eventually.TrueAsync(() => h.Server.CallCount(Relations) == 1, Patience);
         h.Time.Advance(TimeSpan.FromMilliseconds(150));
-        await WaitUntilAsync(() => h.Gateway.CallCount(Relations) == 2);
+        await Eventually.TrueAsync(() => h.Server.CallCount(Relations) == 2, Patience);
         h.Time.Advance(TimeSpan.FromMilliseconds(150));
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => fetch);
 
         Assert.Equal(MarketplaceErrorKind.Transient, error.Kind);
-        Assert.Equal(2, h.Gateway.CallCount(Relations));
+        Assert.Equal(2, h.Server.CallCount(Relations));
     }
 
     [Fact]
     public async Task Fetch_ThrottledByThePlatform_IsTransient()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.FailNext(Relations, FakeFault.PlatformError("ApiCallLimit", message: "This ban will last for 1 more seconds"));
+        h.Server.FailNext(Relations, FakeFault.PlatformError("ApiCallLimit", message: "This ban will last for 1 more seconds"));
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));
 
         Assert.Equal(MarketplaceErrorKind.Transient, error.Kind);
         Assert.Equal("ApiCallLimit", error.Code);
         Assert.NotNull(error.RequestId);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Delay(5, deadline.Token);
-        }
     }
 }

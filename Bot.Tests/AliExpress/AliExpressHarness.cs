@@ -1,48 +1,48 @@
 using Bot.Core.Marketplace;
 using Bot.Marketplace.AliExpress;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.AliExpress;
 
-/// <summary>The real AliExpress adapter, wired by <c>AddAliExpress</c>, against a fake gateway sharing a fake clock.</summary>
+/// <summary>The real AliExpress adapter, wired by <c>AddAliExpress</c>, against the fake AliExpress server, sharing a fake clock.</summary>
 internal sealed class AliExpressHarness : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _provider;
 
-    private AliExpressHarness(FakeAliExpressGateway gateway, FakeTimeProvider time, ServiceProvider provider)
+    private AliExpressHarness(FakeAliExpressServer server, FakeTimeProvider time, ServiceProvider provider)
     {
-        Gateway = gateway;
+        Server = server;
         Time = time;
         _provider = provider;
         Client = provider.GetRequiredService<IMarketplaceClient>();
     }
 
-    public FakeAliExpressGateway Gateway { get; }
+    public FakeAliExpressServer Server { get; }
 
     public FakeTimeProvider Time { get; }
 
     public IMarketplaceClient Client { get; }
 
     public static async Task<AliExpressHarness> StartAsync(
-        FakeGatewayOptions? fake = null,
+        FakeAliExpressServerOptions? fake = null,
         Action<AliExpressOptions>? configure = null,
         IDictionary<string, string?>? settings = null,
         Action<Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions>? resilience = null)
     {
         var time = new FakeTimeProvider(Start);
-        var gateway = await FakeAliExpressGateway.StartAsync(fake, time);
+        var server = await FakeAliExpressServer.StartAsync(fake, time);
         var values = new Dictionary<string, string?>
         {
-            ["Marketplace:AliExpress:AppKey"] = gateway.AppKey,
-            ["Marketplace:AliExpress:AppSecret"] = gateway.AppSecret,
-            ["Marketplace:AliExpress:AccessToken"] = gateway.AccessToken,
-            ["Marketplace:AliExpress:SellerLoginId"] = gateway.SellerLoginId,
-            ["Marketplace:AliExpress:GatewayUrl"] = gateway.BaseUrl,
+            ["Marketplace:AliExpress:AppKey"] = server.AppKey,
+            ["Marketplace:AliExpress:AppSecret"] = server.AppSecret,
+            ["Marketplace:AliExpress:AccessToken"] = server.AccessToken,
+            ["Marketplace:AliExpress:SellerLoginId"] = server.SellerLoginId,
+            ["Marketplace:AliExpress:GatewayUrl"] = server.BaseUrl,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -65,7 +65,7 @@ internal sealed class AliExpressHarness : IAsyncDisposable
             services.Configure(configure);
         }
 
-        return new AliExpressHarness(gateway, time, services.BuildServiceProvider(validateScopes: true));
+        return new AliExpressHarness(server, time, services.BuildServiceProvider(validateScopes: true));
     }
 
     /// <summary>Fetches until the adapter has nothing more right away; returns every message and the last cursor.</summary>
@@ -89,6 +89,6 @@ internal sealed class AliExpressHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
-        await Gateway.DisposeAsync();
+        await Server.DisposeAsync();
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
@@ -14,10 +14,10 @@ public sealed class AliExpressMalformedRowTests
     public async Task Fetch_DetailWithUnreadableTime_IsSetAside_AndTheOthersAreReturned(string gmtCreate)
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8700000001", "b1", "B1", "good one", at: AliExpressHarness.Start.AddMinutes(-3));
-        var bad = h.Gateway.AddRawBuyerMessage("8700000001", "b1", "B1", new JsonObject { ["gmt_create"] = JsonNode.Parse(gmtCreate) },
+        h.Server.AddBuyerMessage("8700000001", "b1", "B1", "good one", at: AliExpressHarness.Start.AddMinutes(-3));
+        var bad = h.Server.AddRawBuyerMessage("8700000001", "b1", "B1", new JsonObject { ["gmt_create"] = JsonNode.Parse(gmtCreate) },
             at: AliExpressHarness.Start.AddMinutes(-2));
-        h.Gateway.AddBuyerMessage("8700000002", "b2", "B2", "good two", at: AliExpressHarness.Start.AddMinutes(-1));
+        h.Server.AddBuyerMessage("8700000002", "b2", "B2", "good two", at: AliExpressHarness.Start.AddMinutes(-1));
 
         var batch = await h.Client.FetchAsync(null, CancellationToken.None);
 
@@ -31,8 +31,8 @@ public sealed class AliExpressMalformedRowTests
     public async Task Fetch_DetailWithoutId_IsSetAsideUnderADigestOfItsText()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddRawBuyerMessage("8700000004", "b4", "B4", new JsonObject { ["id"] = null, ["content"] = "no id" }, at: AliExpressHarness.Start.AddMinutes(-1));
-        h.Gateway.AddBuyerMessage("8700000004", "b4", "B4", "with an id", at: AliExpressHarness.Start.AddMinutes(-1));
+        h.Server.AddRawBuyerMessage("8700000004", "b4", "B4", new JsonObject { ["id"] = null, ["content"] = "no id" }, at: AliExpressHarness.Start.AddMinutes(-1));
+        h.Server.AddBuyerMessage("8700000004", "b4", "B4", "with an id", at: AliExpressHarness.Start.AddMinutes(-1));
 
         var batch = await h.Client.FetchAsync(null, CancellationToken.None);
 
@@ -46,8 +46,8 @@ public sealed class AliExpressMalformedRowTests
     public async Task Fetch_RelationWithUnreadableMessageTime_StillYieldsItsMessages()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8700000003", "b3", "B3", "in a broken relation", at: AliExpressHarness.Start.AddMinutes(-1));
-        h.Gateway.SetRawRelationFields("8700000003", new JsonObject { ["message_time"] = 1e20 });
+        h.Server.AddBuyerMessage("8700000003", "b3", "B3", "in a broken relation", at: AliExpressHarness.Start.AddMinutes(-1));
+        h.Server.SetRawRelationFields("8700000003", new JsonObject { ["message_time"] = 1e20 });
 
         var batch = await h.Client.FetchAsync(null, CancellationToken.None);
 
@@ -58,7 +58,7 @@ public sealed class AliExpressMalformedRowTests
     public async Task Fetch_LoneSurrogateEscapesInAnswers_AreReadAsReplacementCharacters()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8700000005", "b5", "B5", "placeholder", at: AliExpressHarness.Start.AddMinutes(-1));
+        h.Server.AddBuyerMessage("8700000005", "b5", "B5", "placeholder", at: AliExpressHarness.Start.AddMinutes(-1));
         var relations = """
             {"aliexpress_message_redefining_versiontwo_querymsgrelationlist_response": {"result": {"is_success": true, "relation_list": {"relation_result": [
               {"channel_id": 8700000005, "order_id": 8700000005, "other_login_id": "b5", "other_name": "Ann\ud800", "message_time": MS}]}}}}
@@ -67,8 +67,8 @@ public sealed class AliExpressMalformedRowTests
             {"aliexpress_message_redefining_versiontwo_querymsgdetaillist_response": {"result": {"is_success": true, "message_detail_list": {"message_detail": [
               {"id": 31000000001, "gmt_create": MS, "content": "half an emoji \udc00, a whole one \ud83d\ude00, a literal \\ud800", "message_type": "order", "summary": {"sender_login_id": "b5"}}]}}}}
             """.Replace("MS", AliExpressHarness.Start.AddMinutes(-1).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        h.Gateway.FailNext("aliexpress.message.redefining.versiontwo.querymsgrelationlist", new FakeFault { RawBody = relations, RawContentType = "application/json" });
-        h.Gateway.FailNext("aliexpress.message.redefining.versiontwo.querymsgdetaillist", new FakeFault { RawBody = details, RawContentType = "application/json" });
+        h.Server.FailNext("aliexpress.message.redefining.versiontwo.querymsgrelationlist", new FakeFault { RawBody = relations, RawContentType = "application/json" });
+        h.Server.FailNext("aliexpress.message.redefining.versiontwo.querymsgdetaillist", new FakeFault { RawBody = details, RawContentType = "application/json" });
 
         var batch = await h.Client.FetchAsync(null, CancellationToken.None);
 

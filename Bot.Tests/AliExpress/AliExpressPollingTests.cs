@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
@@ -14,11 +14,11 @@ public sealed class AliExpressPollingTests
     public async Task Fetch_Incremental_ReturnsOnlyMessagesSinceThePreviousWindow()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8200000001", "b1", "B1", "first", at: AliExpressHarness.Start.AddMinutes(-5));
+        h.Server.AddBuyerMessage("8200000001", "b1", "B1", "first", at: AliExpressHarness.Start.AddMinutes(-5));
         var first = await h.Client.FetchAsync(null, CancellationToken.None);
         h.Time.Advance(TimeSpan.FromMinutes(10));
-        h.Gateway.AddBuyerMessage("8200000001", "b1", "B1", "second");
-        h.Gateway.AddBuyerMessage("8200000002", "b2", "B2", "other order");
+        h.Server.AddBuyerMessage("8200000001", "b1", "B1", "second");
+        h.Server.AddBuyerMessage("8200000002", "b2", "B2", "other order");
 
         var second = await h.Client.FetchAsync(first.NextCursor, CancellationToken.None);
 
@@ -34,7 +34,7 @@ public sealed class AliExpressPollingTests
         h.Time.Advance(TimeSpan.FromSeconds(15));
 
         // Appears only now, stamped 60 s before the previous poll's end (inside the 2-minute overlap).
-        h.Gateway.AddBuyerMessage("8200000003", "b3", "B3", "late", at: AliExpressHarness.Start.AddSeconds(-60));
+        h.Server.AddBuyerMessage("8200000003", "b3", "B3", "late", at: AliExpressHarness.Start.AddSeconds(-60));
         var second = await h.Client.FetchAsync(first.NextCursor, CancellationToken.None);
 
         Assert.Equal(["late"], second.Messages.Select(m => m.Text));
@@ -44,8 +44,8 @@ public sealed class AliExpressPollingTests
     public async Task Fetch_FirstPoll_LooksBackOnlyAsFarAsConfigured()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        h.Gateway.AddBuyerMessage("8200000004", "b4", "B4", "too old", at: AliExpressHarness.Start.AddDays(-2));
-        h.Gateway.AddBuyerMessage("8200000005", "b5", "B5", "recent", at: AliExpressHarness.Start.AddHours(-3));
+        h.Server.AddBuyerMessage("8200000004", "b4", "B4", "too old", at: AliExpressHarness.Start.AddDays(-2));
+        h.Server.AddBuyerMessage("8200000005", "b5", "B5", "recent", at: AliExpressHarness.Start.AddHours(-3));
 
         var batch = await h.Client.FetchAsync(null, CancellationToken.None);
 
@@ -58,12 +58,12 @@ public sealed class AliExpressPollingTests
         await using var h = await AliExpressHarness.StartAsync();
         for (var i = 0; i < 150; i++)
         {
-            h.Gateway.AddBuyerMessage((8300000000 + i).ToString(CultureInfo.InvariantCulture), $"b{i}", $"B{i}", $"m{i}", at: AliExpressHarness.Start.AddSeconds(-i));
+            h.Server.AddBuyerMessage((8300000000 + i).ToString(CultureInfo.InvariantCulture), $"b{i}", $"B{i}", $"m{i}", at: AliExpressHarness.Start.AddSeconds(-i));
         }
 
         for (var i = 0; i < 250; i++)
         {
-            h.Gateway.AddBuyerMessage("8300009999", "busy", "Busy", $"busy{i}", at: AliExpressHarness.Start.AddMinutes(-300).AddSeconds(i));
+            h.Server.AddBuyerMessage("8300009999", "busy", "Busy", $"busy{i}", at: AliExpressHarness.Start.AddMinutes(-300).AddSeconds(i));
         }
 
         var (messages, _, _) = await h.DrainAsync(null);
@@ -72,24 +72,24 @@ public sealed class AliExpressPollingTests
         Assert.Equal(250, messages.Count(m => m.ConversationId == "8300009999"));
     }
 
-    public static TheoryData<FakeGatewayOptions> Shapes() => new(
-        new FakeGatewayOptions { NestedLists = true },
-        new FakeGatewayOptions { NestedLists = false },
-        new FakeGatewayOptions { IdsAsStrings = true, TimestampsInSeconds = true },
-        new FakeGatewayOptions { NestedLists = false, IdsAsStrings = true, DetailsNewestFirst = false },
-        new FakeGatewayOptions { MaxPageSize = 7 });
+    public static TheoryData<FakeAliExpressServerOptions> Shapes() => new(
+        new FakeAliExpressServerOptions { NestedLists = true },
+        new FakeAliExpressServerOptions { NestedLists = false },
+        new FakeAliExpressServerOptions { IdsAsStrings = true, TimestampsInSeconds = true },
+        new FakeAliExpressServerOptions { NestedLists = false, IdsAsStrings = true, DetailsNewestFirst = false },
+        new FakeAliExpressServerOptions { MaxPageSize = 7 });
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public async Task Fetch_AnyListShapeIdTypeOrTimeUnit_ReadsTheSameMessages(FakeGatewayOptions shape)
+    public async Task Fetch_AnyListShapeIdTypeOrTimeUnit_ReadsTheSameMessages(FakeAliExpressServerOptions shape)
     {
         await using var h = await AliExpressHarness.StartAsync(shape);
-        h.Gateway.AddBuyerMessage("8400000001", "b1", "B1", "old", at: AliExpressHarness.Start.AddDays(-3));
+        h.Server.AddBuyerMessage("8400000001", "b1", "B1", "old", at: AliExpressHarness.Start.AddDays(-3));
         var expected = new List<string>();
         for (var i = 0; i < 12; i++)
         {
-            expected.Add(h.Gateway.AddBuyerMessage("8400000001", "b1", "B1", $"order {i}", ["https://ae01.example/p.jpg"], at: AliExpressHarness.Start.AddMinutes(-30 + i)));
-            expected.Add(h.Gateway.AddBuyerMessage($"84000001{i:00}", "c" + i, "C", $"chat {i}", kind: ConversationKind.Chat, productId: "1005", at: AliExpressHarness.Start.AddMinutes(-20 + i)));
+            expected.Add(h.Server.AddBuyerMessage("8400000001", "b1", "B1", $"order {i}", ["https://ae01.example/p.jpg"], at: AliExpressHarness.Start.AddMinutes(-30 + i)));
+            expected.Add(h.Server.AddBuyerMessage($"84000001{i:00}", "c" + i, "C", $"chat {i}", kind: ConversationKind.Chat, productId: "1005", at: AliExpressHarness.Start.AddMinutes(-20 + i)));
         }
 
         var (messages, _, _) = await h.DrainAsync(null);
@@ -111,7 +111,7 @@ public sealed class AliExpressPollingTests
         {
             for (var j = 0; j < 5; j++)
             {
-                expected.Add(h.Gateway.AddBuyerMessage((8500000000 + i).ToString(CultureInfo.InvariantCulture), $"b{i}", "B", $"{i}.{j}",
+                expected.Add(h.Server.AddBuyerMessage((8500000000 + i).ToString(CultureInfo.InvariantCulture), $"b{i}", "B", $"{i}.{j}",
                     at: AliExpressHarness.Start.AddMinutes(-200 + i).AddSeconds(j)));
             }
         }
@@ -139,12 +139,12 @@ public sealed class AliExpressPollingTests
     [Fact]
     public async Task Fetch_WindowOverTheRowCap_IsSplitSoNothingIsSkippedOrReadTwice()
     {
-        await using var h = await AliExpressHarness.StartAsync(new FakeGatewayOptions { ReachableRows = 50, MaxPageSize = 10 },
+        await using var h = await AliExpressHarness.StartAsync(new FakeAliExpressServerOptions { ReachableRows = 50, MaxPageSize = 10 },
             o => { o.ReachableRows = 50; o.PageSize = 10; });
         var expected = new HashSet<string>();
         for (var i = 0; i < 170; i++)
         {
-            expected.Add(h.Gateway.AddBuyerMessage((8600000000 + i).ToString(CultureInfo.InvariantCulture), $"b{i}", "B", $"m{i}",
+            expected.Add(h.Server.AddBuyerMessage((8600000000 + i).ToString(CultureInfo.InvariantCulture), $"b{i}", "B", $"m{i}",
                 at: AliExpressHarness.Start.AddMinutes(-180 + i)));
         }
 
@@ -155,10 +155,10 @@ public sealed class AliExpressPollingTests
         Assert.Equal(messages.Count, messages.Select(m => m.MessageId).Distinct().Count());
 
         // The next poll starts from the end (minus the overlap, which holds nothing here), not from the beginning of the backlog.
-        var callsBefore = h.Gateway.CallCount(Relations);
+        var callsBefore = h.Server.CallCount(Relations);
         h.Time.Advance(TimeSpan.FromSeconds(15));
         var next = await h.Client.FetchAsync(cursor, CancellationToken.None);
         Assert.Empty(next.Messages);
-        Assert.InRange(h.Gateway.CallCount(Relations) - callsBefore, 1, 2);
+        Assert.InRange(h.Server.CallCount(Relations) - callsBefore, 1, 2);
     }
 }

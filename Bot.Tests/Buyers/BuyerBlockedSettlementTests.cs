@@ -1,4 +1,5 @@
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
+
 
 namespace Bot.Tests.Buyers;
 

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Bot.Core.Chat;
 using Bot.Core.Routing;
 using Bot.Tests.Core;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Buyers;

@@ -3,7 +3,7 @@ using Bot.Core.Chat;
 using Bot.Core.Routing;
 using Bot.Core.Storage;
 using Bot.Tests.Core;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Dapper;
 
 namespace Bot.Tests.Buyers;

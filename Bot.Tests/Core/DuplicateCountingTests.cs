@@ -1,7 +1,7 @@
 using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Core.Telemetry;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Core;
 

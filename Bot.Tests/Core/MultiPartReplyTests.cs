@@ -3,7 +3,7 @@ using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Core.Storage;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Core;
 

@@ -1,4 +1,4 @@
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Moq;
 
 namespace Bot.Tests.Core;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Bot.Core.Feedback;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Dapper;
 
 namespace Bot.Tests.Core;

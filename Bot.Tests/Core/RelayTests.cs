@@ -2,7 +2,7 @@ using Bot.Core.Chat;
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
 using Bot.Core.Routing;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Core;
 

@@ -2,7 +2,8 @@ using Bot.Core.Outbox;
 using Bot.Core.Retention;
 using Bot.Core.Storage;
 using Bot.Core.Translation.Caching;
-using Bot.Tests.Fakes;
+using Bot.Testing;
+using Bot.Tests.Harness;
 using Dapper;
 
 namespace Bot.Tests.Core;

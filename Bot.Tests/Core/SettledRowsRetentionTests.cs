@@ -1,7 +1,7 @@
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Retention;
 using Bot.Core.Storage;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 

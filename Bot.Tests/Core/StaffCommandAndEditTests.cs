@@ -1,6 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Routing;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Core;
 

@@ -5,7 +5,7 @@ using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Core.Storage;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Core;
 
@@ -124,7 +124,7 @@ public sealed class StaffFeedbackTests : IAsyncLifetime
     {
         string[] used = [ChatReactions.Delivered, ChatReactions.Failed, ChatReactions.Unsupported, ChatReactions.Current("✅"), ChatReactions.Current("⚠️")];
 
-        Assert.All(used, emoji => Assert.Contains(emoji, Fakes.Telegram.BotApiReactions.Emoji));
-        Assert.True(ChatReactions.Standard.SetEquals(Fakes.Telegram.BotApiReactions.Emoji));
+        Assert.All(used, emoji => Assert.Contains(emoji, Testing.BotApi.BotApiReactions.Emoji));
+        Assert.True(ChatReactions.Standard.SetEquals(Testing.BotApi.BotApiReactions.Emoji));
     }
 }

@@ -1,7 +1,8 @@
 using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Core.Storage;
-using Bot.Tests.Fakes;
+using Bot.Testing;
+using Bot.Tests.Harness;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Tests.Core;

@@ -3,7 +3,7 @@ using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Core.Storage;
 using Bot.Core.Translation;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 

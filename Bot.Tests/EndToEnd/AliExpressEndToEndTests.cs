@@ -1,25 +1,27 @@
 using Bot.Core.Conversations;
 using Bot.Core.Operations;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
-/// <summary>The real host with the real AliExpress adapter, against the fake AliExpress gateway and the fake Bot API.</summary>
+/// <summary>The real host with the real AliExpress adapter, against the fake AliExpress server and the fake Bot API.</summary>
 public sealed class AliExpressEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private const long Staff = BridgeHost.StaffChatId;
 
     private FakeTelegramServer telegram = null!;
-    private FakeAliExpressGateway aliexpress = null!;
+    private FakeAliExpressServer aliexpress = null!;
     private BridgeHost bridge = null!;
 
     public async Task InitializeAsync()
     {
         telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(Staff, "Store staff");
-        aliexpress = await FakeAliExpressGateway.StartAsync();
+        aliexpress = await FakeAliExpressServer.StartAsync();
         bridge = await BridgeHost.StartAsync(telegram, null, Settings(aliexpress));
     }
 
@@ -30,17 +32,17 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         await telegram.DisposeAsync();
     }
 
-    public static Dictionary<string, string?> Settings(FakeAliExpressGateway gateway) => new()
+    public static Dictionary<string, string?> Settings(FakeAliExpressServer aliexpress) => new()
     {
-        ["Marketplace:AliExpress:GatewayUrl"] = gateway.BaseUrl,
-        ["Marketplace:AliExpress:AppKey"] = gateway.AppKey,
-        ["Marketplace:AliExpress:AppSecret"] = gateway.AppSecret,
-        ["Marketplace:AliExpress:AccessToken"] = gateway.AccessToken,
-        ["Marketplace:AliExpress:SellerLoginId"] = gateway.SellerLoginId,
+        ["Marketplace:AliExpress:GatewayUrl"] = aliexpress.BaseUrl,
+        ["Marketplace:AliExpress:AppKey"] = aliexpress.AppKey,
+        ["Marketplace:AliExpress:AppSecret"] = aliexpress.AppSecret,
+        ["Marketplace:AliExpress:AccessToken"] = aliexpress.AccessToken,
+        ["Marketplace:AliExpress:SellerLoginId"] = aliexpress.SellerLoginId,
     };
 
     private Task<SentMessage> PostedAsync(string fragment) =>
-        telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+        Eventually.ValueAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 
     [Fact]
     public async Task OrderComment_ToTopic_StaffReply_ToAddmsg_EchoNotRelayed()
@@ -51,18 +53,22 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         var topic = post.ThreadId!.Value;
         Assert.Contains(telegram.Topics(Staff), t => t.ThreadId == topic && t.Name.Contains("3001234567890", StringComparison.Ordinal));
         Assert.Contains("gsp.aliexpress.com", telegram.SentTo(Staff, topic)[0].Text); // the card links the order
-        await telegram.WaitUntilAsync(() => aliexpress.MarkedRead.Contains("3001234567890"), Timeout);
+        await Eventually.TrueAsync(() => aliexpress.MarkedRead.Contains("3001234567890"), Timeout);
 
         var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "We ship it today.", threadId: topic);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        await Eventually.TrueAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         var sent = Assert.Single(aliexpress.Sent);
         Assert.Equal(("order", "3001234567890", "buyer_ana", aliexpress.SellerLoginId, "We ship it today."), (sent.MessageType, sent.ExternId, sent.BuyerId, sent.SellerId, sent.Content));
 
-        // The echo arrives in the next polls as a seller message with a new id, and is recognised.
+        // The echo arrives in the next polls as a seller message with a new id, and is recognised. A buyer message
+        // after those polls is posted after anything they brought in this order: once it is there, so would be the echo.
         var count = telegram.SentTo(Staff, topic).Count;
         var polls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
-        await telegram.WaitUntilAsync(() => aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist") > polls + 3, Timeout);
-        Assert.Equal(count, telegram.SentTo(Staff, topic).Count);
+        await Eventually.TrueAsync(() => aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist") > polls + 3, Timeout);
+        aliexpress.AddBuyerMessage("3001234567890", "buyer_ana", "Ana", "Marker after the echo");
+        var marker = await PostedAsync("Marker after the echo");
+        Assert.Equal(count + 1, telegram.SentTo(Staff, topic).Count);
+        Assert.Equal(marker.MessageId, telegram.SentTo(Staff, topic)[^1].MessageId);
     }
 
     [Fact]
@@ -78,7 +84,7 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
         Assert.Contains("https://www.aliexpress.com/item/1005001.html", card.Text);
 
         var reply = telegram.EnqueueMessage(Staff, 5001, "Sam", "Yes, blue is in stock.", threadId: post.ThreadId);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        await Eventually.TrueAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         var sent = Assert.Single(aliexpress.Sent);
         Assert.Equal(("product", "1005001", "buyer_bo"), (sent.MessageType, sent.ExternId, sent.BuyerId));
     }
@@ -94,13 +100,13 @@ public sealed class AliExpressEndToEndTests : IAsyncLifetime
 
         aliexpress.FailNext("*", FakeFault.ExpiredSession(), times: 1000);
         var health = bridge.Get<BridgeHealth>();
-        await telegram.WaitUntilAsync(() => health.Marketplace.NeedsOperator, Timeout);
+        await Eventually.TrueAsync(() => health.Marketplace.NeedsOperator, Timeout);
         var calls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
         Assert.NotNull(health.Marketplace.LastError);
         // Let several poll intervals (200 ms) pass, observed through the bridge's own long polls of Telegram (1 s each):
         // a poller that kept going would have called AliExpress again by then.
         var longPolls = telegram.CallCount("getUpdates");
-        await telegram.WaitUntilAsync(() => telegram.CallCount("getUpdates") >= longPolls + 2, Timeout);
+        await Eventually.TrueAsync(() => telegram.CallCount("getUpdates") >= longPolls + 2, Timeout);
         Assert.Equal(calls, aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -23,7 +24,7 @@ public sealed partial class BridgeProcess
     };
 
     /// <summary>Settings that run the bridge against the given fakes, polling and retrying quickly, logging warnings.</summary>
-    public static Dictionary<string, string?> Environment(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, string database) => new()
+    public static Dictionary<string, string?> Environment(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, string database) => new()
     {
         ["Telegram__BotToken"] = telegram.Token,
         ["Telegram__StaffChatId"] = BridgeHost.StaffChatId.ToString(CultureInfo.InvariantCulture),

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Telegram;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.BotApi;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -10,13 +11,13 @@ public sealed partial class BuyerEndToEndTests : StaffGroupTests
     private const long Buyer = 424242;
     private const long Stranger = 666;
 
-    private FakeHttpServer? translator;
+    private LoopbackServer? translator;
 
     protected override async Task<StaffGroupBridge> StartAsync()
     {
         // A LibreTranslate-shaped fake that marks every translation with its target language.
         var api = new FakeTranslationApi { Transform = (text, target) => $"[{target}] {text}" };
-        translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
         return await StaffGroupBridge.StartAsync(LibreTranslateHostSettings.For(translator, "en,es,ru"), arrange: t =>
         {
             t.AddPrivateChat(Buyer, "Ana", "es");
@@ -34,16 +35,16 @@ public sealed partial class BuyerEndToEndTests : StaffGroupTests
     }
 
     private Task<SentMessage> ToAsync(long chat, string fragment, int? topic = null) =>
-        Telegram.WaitForItemAsync(() => Telegram.SentTo(chat, topic).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+        Eventually.ValueAsync(() => Telegram.SentTo(chat, topic).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 
     [Fact]
     public async Task InviteLinkReplyAndQuickReply_WorkEndToEnd_AndStrangersAreRefused()
     {
         Marketplace.AddBuyerMessage("60001", "¿Dónde está mi pedido?");
-        var topic = (await Telegram.WaitForItemAsync(() => Telegram.Topics(Staff).FirstOrDefault(), Timeout)).ThreadId;
+        var topic = (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(), Timeout)).ThreadId;
 
         // The button under the order card does what /invite does.
-        var card = await Telegram.WaitForItemAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.Buttons.Any(b => b.CallbackData == "invite")), Timeout);
+        var card = await Eventually.ValueAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.Buttons.Any(b => b.CallbackData == "invite")), Timeout);
         Telegram.EnqueueCallback(Staff, card.MessageId, 5001, "invite");
         await ToAsync(Staff, "Invitation posted to the buyer", topic);
         var invitation = Assert.Single(Marketplace.Sent).Text;
@@ -63,7 +64,7 @@ public sealed partial class BuyerEndToEndTests : StaffGroupTests
 
         Telegram.EnqueueMessage(Buyer, Buyer, "Ana", "¡Muchas gracias por la respuesta!");
         await ToAsync(Staff, "[en] ¡Muchas gracias por la respuesta!", topic); // translated for staff
-        await Telegram.WaitUntilAsync(() => Marketplace.Sent.Any(s => s.Text.Contains("[Written by the buyer in Telegram]", StringComparison.Ordinal)), Timeout);
+        await Eventually.TrueAsync(() => Marketplace.Sent.Any(s => s.Text.Contains("[Written by the buyer in Telegram]", StringComparison.Ordinal)), Timeout);
 
         var quick = welcome.Buttons.First(b => b.CallbackData == "qr:refund");
         Telegram.EnqueueCallback(Buyer, welcome.MessageId, Buyer, quick.CallbackData!);
@@ -71,7 +72,7 @@ public sealed partial class BuyerEndToEndTests : StaffGroupTests
 
         // A second order: a new message asks which order, and the choice is remembered.
         Marketplace.AddBuyerMessage("60002", "¿Y el segundo pedido?");
-        await Telegram.WaitUntilAsync(() => Telegram.Topics(Staff).Count == 2, Timeout);
+        await Eventually.TrueAsync(() => Telegram.Topics(Staff).Count == 2, Timeout);
         await using (var session = await Bot.Core.Storage.DbSession.BeginAsync(Bridge.Get<Bot.Core.Storage.IDbConnectionFactory>(), CancellationToken.None))
         {
             await Dapper.SqlMapper.ExecuteAsync(session.Connection, "UPDATE buyer_links SET current_conversation_id = NULL", transaction: session.Transaction);
@@ -79,9 +80,9 @@ public sealed partial class BuyerEndToEndTests : StaffGroupTests
         }
 
         Telegram.EnqueueMessage(Buyer, Buyer, "Ana", "¿Cuándo llega?");
-        var question = await Telegram.WaitForItemAsync(() => Telegram.SentTo(Buyer).LastOrDefault(m => m.Buttons.Any(b => b.Text == "#60002")), Timeout);
+        var question = await Eventually.ValueAsync(() => Telegram.SentTo(Buyer).LastOrDefault(m => m.Buttons.Any(b => b.Text == "#60002")), Timeout);
         Telegram.EnqueueCallback(Buyer, question.MessageId, Buyer, question.Buttons.Single(b => b.Text == "#60002").CallbackData!);
-        await Telegram.WaitUntilAsync(() => Marketplace.Sent.Any(s => s.ConversationId == "60002" && s.Text.Contains("¿Cuándo llega?", StringComparison.Ordinal)), Timeout);
+        await Eventually.TrueAsync(() => Marketplace.Sent.Any(s => s.ConversationId == "60002" && s.Text.Contains("¿Cuándo llega?", StringComparison.Ordinal)), Timeout);
 
         Telegram.EnqueueMessage(Stranger, Stranger, "Mallory", "/start " + code);
         Telegram.EnqueueMessage(Stranger, Stranger, "Mallory", "post this");

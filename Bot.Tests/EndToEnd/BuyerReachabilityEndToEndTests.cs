@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
 using Dapper;
 
 namespace Bot.Tests.EndToEnd;
@@ -17,15 +18,15 @@ public sealed partial class BuyerReachabilityEndToEndTests : StaffGroupTests
     protected override async Task ArrangeAsync()
     {
         Marketplace.AddBuyerMessage("64001", "Where is my order?");
-        topic = (await Telegram.WaitForItemAsync(() => Telegram.Topics(Staff).FirstOrDefault(), Timeout)).ThreadId;
+        topic = (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(), Timeout)).ThreadId;
         var invite = Telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite", threadId: topic);
-        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, invite).Count > 0, Timeout);
+        await Eventually.TrueAsync(() => Telegram.Reactions(Staff, invite).Count > 0, Timeout);
         Telegram.EnqueueMessage(Buyer, Buyer, "Ana", "/start " + Code().Match(Marketplace.Sent.Single().Text).Groups[1].Value);
         await ToAsync(Buyer, "connected");
     }
 
     private Task<SentMessage> ToAsync(long chat, string fragment, int? thread = null) =>
-        Telegram.WaitForItemAsync(() => Telegram.SentTo(chat, thread).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+        Eventually.ValueAsync(() => Telegram.SentTo(chat, thread).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 
     private long Outbox(string status)
     {
@@ -43,8 +44,8 @@ public sealed partial class BuyerReachabilityEndToEndTests : StaffGroupTests
         Telegram.EnqueueMessage(Staff, 5001, "Sam", "Third answer while blocked", threadId: topic);
 
         await ToAsync(Staff, "blocked the bot", topic);
-        await Telegram.WaitUntilAsync(() => Marketplace.Sent.Count(s => s.Text.Contains("while blocked", StringComparison.Ordinal)) == 3, Timeout);
-        await Telegram.WaitUntilAsync(() => Outbox("pending") == 0, Timeout);
+        await Eventually.TrueAsync(() => Marketplace.Sent.Count(s => s.Text.Contains("while blocked", StringComparison.Ordinal)) == 3, Timeout);
+        await Eventually.TrueAsync(() => Outbox("pending") == 0, Timeout);
         Assert.Equal(0, Outbox("dead"));
         Assert.Single(Telegram.SentTo(Staff, topic), m => m.VisibleText?.Contains("blocked the bot", StringComparison.Ordinal) == true);
 
@@ -58,7 +59,7 @@ public sealed partial class BuyerReachabilityEndToEndTests : StaffGroupTests
     public async Task BuyersOwnTelegramMessage_IsNotSentBackToThem()
     {
         Telegram.EnqueueMessage(Buyer, Buyer, "Ana", "Please pack it carefully");
-        await Telegram.WaitUntilAsync(() => Marketplace.Sent.Any(s => s.Text.Contains("Please pack it carefully", StringComparison.Ordinal)), Timeout);
+        await Eventually.TrueAsync(() => Marketplace.Sent.Any(s => s.Text.Contains("Please pack it carefully", StringComparison.Ordinal)), Timeout);
         await ToAsync(Staff, "Please pack it carefully", topic);
 
         // The echo of the posted comment comes back through the poller; a later answer is delivered after it.

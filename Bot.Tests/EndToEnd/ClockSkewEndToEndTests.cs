@@ -1,6 +1,8 @@
 using System.Globalization;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -17,7 +19,7 @@ public sealed class ClockSkewEndToEndTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync(new FakeGatewayOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
+        await using var aliexpress = await FakeAliExpressServer.StartAsync(new FakeAliExpressServerOptions { ClockOffset = TimeSpan.FromMinutes(-bridgeAheadMinutes) });
         await using var bridge = await BridgeHost.StartAsync(telegram, null, AliExpressEndToEndTests.Settings(aliexpress));
         await WaitForPollsAsync(telegram, aliexpress, 2);
 
@@ -30,8 +32,12 @@ public sealed class ClockSkewEndToEndTests
             await WaitForPollsAsync(telegram, aliexpress, 1);
         }
 
-        await telegram.WaitUntilAsync(() => texts.All(t => Posts(telegram, t) > 0), Timeout);
+        await Eventually.TrueAsync(() => texts.All(t => Posts(telegram, t) > 0), Timeout);
         await WaitForPollsAsync(telegram, aliexpress, 5);
+        // A message per order after those polls is posted after anything they brought in that order: a second copy included.
+        aliexpress.AddBuyerMessage("3009000000001", "buyer_0", "Buyer", "marker 0 after the polls");
+        aliexpress.AddBuyerMessage("3009000000002", "buyer_1", "Buyer", "marker 1 after the polls");
+        await Eventually.TrueAsync(() => Posts(telegram, "after the polls") == 2, Timeout);
 
         Assert.All(texts, t => Assert.Equal(1, Posts(telegram, t)));
     }
@@ -39,9 +45,9 @@ public sealed class ClockSkewEndToEndTests
     private static int Posts(FakeTelegramServer telegram, string text) =>
         telegram.SentTo(BridgeHost.StaffChatId).Count(m => m.VisibleText?.Contains(text, StringComparison.Ordinal) == true);
 
-    private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, int polls)
+    private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, int polls)
     {
         var target = aliexpress.CallCount(Relations) + polls;
-        await telegram.WaitUntilAsync(() => aliexpress.CallCount(Relations) >= target, Timeout);
+        await Eventually.TrueAsync(() => aliexpress.CallCount(Relations) >= target, Timeout);
     }
 }

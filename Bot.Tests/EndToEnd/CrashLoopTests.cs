@@ -1,8 +1,10 @@
 using System.Globalization;
 using Bot.Core.Outbox;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd.FaultMatrix;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.EndToEnd;
@@ -25,7 +27,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
         var random = new Random(seed);
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimitsEnabled = false });
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         var traffic = new TwoWayTraffic(telegram, aliexpress, Orders);
         var database = Path.Combine(Directory.CreateTempSubdirectory("bridge-crash-loop-").FullName, "bridge.db");
         var environment = BridgeProcess.Environment(telegram, aliexpress, database);
@@ -46,7 +48,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
             await using var bridge = BridgeProcess.Start(environment);
             traffic.AddBuyerMessages(BuyerPerRound);
             await traffic.AddStaffRepliesAsync(StaffPerRound, Timeout);
-            await telegram.WaitUntilAsync(() => traffic.Arrivals >= baseline + after || bridge.HasExited, Timeout);
+            await Eventually.TrueAsync(() => traffic.Arrivals >= baseline + after || bridge.HasExited, Timeout);
             Assert.False(bridge.HasExited, "the bridge stopped by itself");
             await bridge.KillAsync();
             duplicatesAtKill.Add(Duplicates(traffic));

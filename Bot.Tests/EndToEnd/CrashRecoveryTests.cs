@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -16,7 +18,7 @@ public sealed partial class CrashRecoveryTests
     {
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimitsEnabled = false });
         telegram.AddSupergroup(Staff, "Store staff");
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         for (var i = 0; i < Messages; i++)
         {
             aliexpress.AddBuyerMessage($"80000{i % Orders}", $"buyer{i % Orders}", $"Buyer {i % Orders}", $"msg-{i:D3}");
@@ -29,7 +31,7 @@ public sealed partial class CrashRecoveryTests
 
         await using (var first = BridgeProcess.Start(environment))
         {
-            await telegram.WaitUntilAsync(() => Relayed(telegram).Count >= 40 || first.HasExited, TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(() => Relayed(telegram).Count >= 40 || first.HasExited, TimeSpan.FromSeconds(60));
             Assert.False(first.HasExited, "the bridge stopped by itself");
             await first.KillAsync(); // SIGKILL on Linux: no shutdown code runs
         }
@@ -39,7 +41,7 @@ public sealed partial class CrashRecoveryTests
 
         await using (BridgeProcess.Start(environment))
         {
-            await telegram.WaitUntilAsync(() => Relayed(telegram).Distinct().Count() == Messages, TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(() => Relayed(telegram).Distinct().Count() == Messages, TimeSpan.FromSeconds(60));
         }
 
         var relayed = Relayed(telegram);

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Core.Outbox;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -20,7 +22,7 @@ public sealed class MalformedMarketplaceItemTests
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
         telegram.AddSupergroup(OperatorChat, "Operators", forum: false);
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         var settings = AliExpressEndToEndTests.Settings(aliexpress);
         settings["Telegram:OperatorChatId"] = OperatorChat.ToString(CultureInfo.InvariantCulture);
         settings["Telegram:OperatorIds"] = Operator.ToString(CultureInfo.InvariantCulture);
@@ -30,19 +32,22 @@ public sealed class MalformedMarketplaceItemTests
         aliexpress.AddBuyerMessage("3007000000002", "buyer_b", "Bo", "Good message in another order");
         await using var bridge = await BridgeHost.StartAsync(telegram, null, settings);
 
-        await telegram.WaitUntilAsync(() => Posts(telegram, "Good message before") == 1 && Posts(telegram, "Good message in another") == 1, Timeout);
+        await Eventually.TrueAsync(() => Posts(telegram, "Good message before") == 1 && Posts(telegram, "Good message in another") == 1, Timeout);
         aliexpress.AddBuyerMessage("3007000000001", "buyer_a", "Ana", "Good message after the bad one");
-        await telegram.WaitUntilAsync(() => Posts(telegram, "Good message after") == 1, Timeout);
+        await Eventually.TrueAsync(() => Posts(telegram, "Good message after") == 1, Timeout);
         var polls = aliexpress.CallCount(Relations);
-        await telegram.WaitUntilAsync(() => aliexpress.CallCount(Relations) >= polls + 3, Timeout);
+        await Eventually.TrueAsync(() => aliexpress.CallCount(Relations) >= polls + 3, Timeout);
+        // A message after those polls is posted after anything they brought in this order: the bad row included.
+        aliexpress.AddBuyerMessage("3007000000001", "buyer_a", "Ana", "Marker after the polls");
+        await Eventually.TrueAsync(() => Posts(telegram, "Marker after the polls") == 1, Timeout);
 
         Assert.Equal(0, Posts(telegram, "bad time"));
         Assert.Equal(1, bridge.Get<RelayMetrics>().TotalSetAside);
         Assert.True(bridge.Get<Bot.Core.Operations.BridgeHealth>().Marketplace.Ok);
         telegram.EnqueueMessage(OperatorChat, Operator, "Olga", "/status");
-        await telegram.WaitUntilAsync(() => OperatorSaid(telegram, "Malformed marketplace items set aside: 1"), Timeout);
+        await Eventually.TrueAsync(() => OperatorSaid(telegram, "Malformed marketplace items set aside: 1"), Timeout);
         telegram.EnqueueMessage(OperatorChat, Operator, "Olga", "/setaside");
-        await telegram.WaitUntilAsync(() => OperatorSaid(telegram, $"item {bad}") && OperatorSaid(telegram, "gmt_create 1E+20 is not a valid time"), Timeout);
+        await Eventually.TrueAsync(() => OperatorSaid(telegram, $"item {bad}") && OperatorSaid(telegram, "gmt_create 1E+20 is not a valid time"), Timeout);
     }
 
     private static int Posts(FakeTelegramServer telegram, string text) =>

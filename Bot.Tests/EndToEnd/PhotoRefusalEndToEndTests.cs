@@ -1,5 +1,7 @@
-using Bot.Tests.Fakes.Images;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
+using Bot.Testing.Images;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -53,9 +55,9 @@ public sealed class PhotoRefusalEndToEndTests
         await LinkAsync(telegram, "IMAGE_PROCESS_FAILED");
         marketplace.AddBuyerMessage("62003", "Did you get it?");
 
-        await telegram.WaitForItemAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains("Did you get it?", StringComparison.Ordinal) == true), Timeout);
+        await Eventually.ValueAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains("Did you get it?", StringComparison.Ordinal) == true), Timeout);
     }
 
     private static Task<SentMessage> LinkAsync(FakeTelegramServer telegram, string fragment) =>
-        telegram.WaitForItemAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+        Eventually.ValueAsync(() => telegram.SentTo(BridgeHost.StaffChatId).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 }

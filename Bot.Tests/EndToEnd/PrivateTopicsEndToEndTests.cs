@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -18,26 +20,26 @@ public sealed partial class PrivateTopicsEndToEndTests
 
         marketplace.AddBuyerMessage("63001", "First order question");
         marketplace.AddBuyerMessage("63002", "Second order question");
-        await telegram.WaitUntilAsync(() => telegram.Topics(Staff).Count == 2, Timeout);
+        await Eventually.TrueAsync(() => telegram.Topics(Staff).Count == 2, Timeout);
         var first = telegram.Topics(Staff).Single(t => t.Name.Contains("63001", StringComparison.Ordinal)).ThreadId;
         var second = telegram.Topics(Staff).Single(t => t.Name.Contains("63002", StringComparison.Ordinal)).ThreadId;
 
         var invite = telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite", threadId: first);
-        await telegram.WaitUntilAsync(() => telegram.Reactions(Staff, invite).Contains("👍"), Timeout);
+        await Eventually.TrueAsync(() => telegram.Reactions(Staff, invite).Contains("👍"), Timeout);
         telegram.EnqueueMessage(Buyer, Buyer, "Ana", "/start " + Code().Match(marketplace.Sent.Single().Text).Groups[1].Value);
-        await telegram.WaitUntilAsync(() => telegram.SentTo(Buyer).Any(m => m.VisibleText?.Contains("connected", StringComparison.Ordinal) == true), Timeout);
+        await Eventually.TrueAsync(() => telegram.SentTo(Buyer).Any(m => m.VisibleText?.Contains("connected", StringComparison.Ordinal) == true), Timeout);
 
         telegram.EnqueueMessage(Staff, 5001, "Sam", "Answer about the first", threadId: first);
         telegram.EnqueueMessage(Staff, 5001, "Sam", "Answer about the second", threadId: second);
-        await telegram.WaitUntilAsync(() => telegram.Topics(Buyer).Count == 2, Timeout);
+        await Eventually.TrueAsync(() => telegram.Topics(Buyer).Count == 2, Timeout);
         var buyerFirst = telegram.Topics(Buyer).Single(t => t.Name.Contains("63001", StringComparison.Ordinal)).ThreadId;
         var buyerSecond = telegram.Topics(Buyer).Single(t => t.Name.Contains("63002", StringComparison.Ordinal)).ThreadId;
-        await telegram.WaitUntilAsync(() => telegram.SentTo(Buyer, buyerSecond).Any(m => m.VisibleText?.Contains("Answer about the second", StringComparison.Ordinal) == true), Timeout);
-        await telegram.WaitUntilAsync(() => telegram.SentTo(Buyer, buyerFirst).Any(m => m.VisibleText?.Contains("Answer about the first", StringComparison.Ordinal) == true), Timeout);
+        await Eventually.TrueAsync(() => telegram.SentTo(Buyer, buyerSecond).Any(m => m.VisibleText?.Contains("Answer about the second", StringComparison.Ordinal) == true), Timeout);
+        await Eventually.TrueAsync(() => telegram.SentTo(Buyer, buyerFirst).Any(m => m.VisibleText?.Contains("Answer about the first", StringComparison.Ordinal) == true), Timeout);
 
         // Written in the second order's topic, without replying to anything: it goes to that order.
         telegram.EnqueueMessage(Buyer, Buyer, "Ana", "Thanks for the second one", threadId: buyerSecond);
-        await telegram.WaitUntilAsync(() => marketplace.Sent.Any(s => s.Text.Contains("Thanks for the second one", StringComparison.Ordinal)), Timeout);
+        await Eventually.TrueAsync(() => marketplace.Sent.Any(s => s.Text.Contains("Thanks for the second one", StringComparison.Ordinal)), Timeout);
         var relayed = marketplace.Sent.Where(s => s.Text.Contains("Thanks for the second one", StringComparison.Ordinal)).Select(s => s.ConversationId).ToList();
         Assert.Equal(["63002"], relayed);
     }

@@ -1,3 +1,5 @@
+using Bot.Testing;
+
 namespace Bot.Tests.EndToEnd;
 
 /// <summary>Staff chat behaviour over the real host and the fake Bot API: anonymous admins, edits, other bots' commands.</summary>
@@ -12,7 +14,7 @@ public sealed class StaffChatEndToEndTests : StaffGroupTests
 
         var reply = Telegram.EnqueueAnonymousAdminMessage(Staff, "We ship today.", topic, signature: "Owner");
 
-        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        await Eventually.TrueAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         Assert.Equal("We ship today.", Assert.Single(Marketplace.Sent).Text);
     }
 
@@ -21,11 +23,11 @@ public sealed class StaffChatEndToEndTests : StaffGroupTests
     {
         var topic = await TopicOfAsync("72002");
         var reply = Telegram.EnqueueMessage(Staff, 5001, "Sam", "Ships Monday", threadId: topic);
-        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        await Eventually.TrueAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
 
         Telegram.EditUserMessage(Staff, reply, "Ships Tuesday");
 
-        var note = await Telegram.WaitForItemAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.ReplyToMessageId == reply), Timeout);
+        var note = await Eventually.ValueAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.ReplyToMessageId == reply), Timeout);
         Assert.Contains("Edited after it was sent; the marketplace keeps the original", note.VisibleText);
         Assert.Equal("Ships Monday", Assert.Single(Marketplace.Sent).Text);
     }
@@ -37,7 +39,7 @@ public sealed class StaffChatEndToEndTests : StaffGroupTests
         var other = Telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite@other_bot", threadId: topic);
         var reply = Telegram.EnqueueMessage(Staff, 5001, "Sam", "Thanks!", threadId: topic);
 
-        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        await Eventually.TrueAsync(() => Telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
 
         Assert.Equal("Thanks!", Assert.Single(Marketplace.Sent).Text);
         Assert.DoesNotContain(Telegram.SentTo(Staff, topic), m => m.ReplyToMessageId == other);

@@ -1,5 +1,6 @@
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
+using Bot.Testing;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -19,18 +20,18 @@ public sealed class StaffChatRefusalEndToEndTests : StaffGroupTests
         var health = Bridge.Get<BridgeHealth>();
         var alerts = Bridge.Get<AlertMonitor>();
         await Rig.TopicWithBuyerMessageAsync("73001", "Hello?");
-        await Telegram.WaitUntilAsync(() => health.StaffChat.Ok, Timeout);
+        await Eventually.TrueAsync(() => health.StaffChat.Ok, Timeout);
 
         Telegram.RefuseChat(Staff, 403, "Forbidden: bot was kicked from the supergroup chat");
         Marketplace.AddBuyerMessage("73002", "Anyone there?");
 
-        await Telegram.WaitUntilAsync(() => alerts.Active.Any(a => a.Alert.Key == AlertRules.StaffChat), Timeout);
+        await Eventually.TrueAsync(() => alerts.Active.Any(a => a.Alert.Key == AlertRules.StaffChat), Timeout);
         Assert.True(health.StaffChat.NeedsOperator);
         Assert.Contains("kicked", health.StaffChat.LastError, StringComparison.Ordinal);
 
         Telegram.ClearFailures();
 
-        await Telegram.WaitUntilAsync(() => health.StaffChat.Ok && alerts.Active.All(a => a.Alert.Key != AlertRules.StaffChat), Timeout);
+        await Eventually.TrueAsync(() => health.StaffChat.Ok && alerts.Active.All(a => a.Alert.Key != AlertRules.StaffChat), Timeout);
         await Rig.TopicOfAsync("73002");
     }
 }

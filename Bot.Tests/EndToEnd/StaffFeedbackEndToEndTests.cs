@@ -1,6 +1,7 @@
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -11,12 +12,12 @@ public sealed class StaffFeedbackEndToEndTests : StaffGroupTests
     private Task<int> TopicOfAsync(string orderId) => Rig.TopicWithBuyerMessageAsync(orderId, "Where is my parcel?");
 
     private Task<SentMessage> ReplyToAsync(int message, string fragment) =>
-        Telegram.WaitForItemAsync(() => Telegram.SentTo(Staff).FirstOrDefault(m => m.ReplyToMessageId == message && m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+        Eventually.ValueAsync(() => Telegram.SentTo(Staff).FirstOrDefault(m => m.ReplyToMessageId == message && m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 
     private async Task<IReadOnlyList<OutboxItem>> SettledDeadLettersAsync()
     {
         var store = Bridge.Get<IOutboxRepository>();
-        await Telegram.WaitUntilAsync(() => store.GetStatsAsync(CancellationToken.None).GetAwaiter().GetResult().Pending == 0, Timeout);
+        await Eventually.TrueAsync(() => store.GetStatsAsync(CancellationToken.None).GetAwaiter().GetResult().Pending == 0, Timeout);
         return await store.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None);
     }
 
@@ -29,7 +30,7 @@ public sealed class StaffFeedbackEndToEndTests : StaffGroupTests
         var topic = await TopicOfAsync("71001");
 
         var reply = Telegram.EnqueueMessage(Staff, StaffUser, "Sam", "It ships tomorrow.", threadId: topic);
-        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, reply).SequenceEqual(["👍"]), Timeout);
+        await Eventually.TrueAsync(() => Telegram.Reactions(Staff, reply).SequenceEqual(["👍"]), Timeout);
 
         Assert.Empty(await SettledDeadLettersAsync());
         Assert.DoesNotContain(Telegram.SentTo(Staff), m => m.ReplyToMessageId == reply);
@@ -43,7 +44,7 @@ public sealed class StaffFeedbackEndToEndTests : StaffGroupTests
 
         var reply = Telegram.EnqueueMessage(Staff, StaffUser, "Sam", "It ships tomorrow.", threadId: topic);
         var explanation = await ReplyToAsync(reply, "Not delivered to the marketplace");
-        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, reply).SequenceEqual(["👎"]), Timeout);
+        await Eventually.TrueAsync(() => Telegram.Reactions(Staff, reply).SequenceEqual(["👎"]), Timeout);
 
         Assert.Contains("Buyer has closed the conversation", explanation.VisibleText);
         Assert.Equal(topic, explanation.ThreadId);
@@ -88,7 +89,7 @@ public sealed class StaffFeedbackEndToEndTests : StaffGroupTests
     {
         var topic = await TopicOfAsync("71005");
         var first = Telegram.EnqueueMessage(Staff, StaffUser, "Sam", "First answer.", threadId: topic);
-        await Telegram.WaitUntilAsync(() => Telegram.Reactions(Staff, first).SequenceEqual(["👍"]), Timeout);
+        await Eventually.TrueAsync(() => Telegram.Reactions(Staff, first).SequenceEqual(["👍"]), Timeout);
         Telegram.FailNext("setMessageReaction", 1, 400, "Bad Request: REACTION_INVALID"); // admins narrowed the list since
 
         var second = Telegram.EnqueueMessage(Staff, StaffUser, "Sam", "Second answer.", threadId: topic);

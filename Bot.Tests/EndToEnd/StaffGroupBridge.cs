@@ -1,5 +1,6 @@
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 
 namespace Bot.Tests.EndToEnd;
@@ -58,14 +59,14 @@ public sealed class StaffGroupBridge : IAsyncDisposable
 
     /// <summary>The thread of the order's live (not deleted) topic in the staff group, once it exists.</summary>
     public async Task<int> TopicOfAsync(string orderId) =>
-        (await Telegram.WaitForItemAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(orderId, StringComparison.Ordinal) && !t.IsDeleted), Timeout)).ThreadId;
+        (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(orderId, StringComparison.Ordinal) && !t.IsDeleted), Timeout)).ThreadId;
 
     /// <summary>A buyer writes <paramref name="text"/> about the order; returns the topic once the text is posted there.</summary>
     public async Task<int> TopicWithBuyerMessageAsync(string orderId, string text)
     {
         Marketplace.AddBuyerMessage(orderId, text);
         var topic = await TopicOfAsync(orderId);
-        await Telegram.WaitUntilAsync(() => Telegram.SentTo(Staff, topic).Any(m => m.VisibleText?.Contains(text, StringComparison.Ordinal) == true), Timeout);
+        await Eventually.TrueAsync(() => Telegram.SentTo(Staff, topic).Any(m => m.VisibleText?.Contains(text, StringComparison.Ordinal) == true), Timeout);
         return topic;
     }
 

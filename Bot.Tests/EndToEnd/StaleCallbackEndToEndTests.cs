@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bot.Tests.Fakes;
+using Bot.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.EndToEnd;
@@ -29,7 +29,7 @@ public sealed class StaleCallbackEndToEndTests
         }.ToJsonString());
         telegram.EnqueueMessage(Buyer, Buyer, "Ann", "hello");
 
-        await telegram.WaitUntilAsync(() => telegram.SentTo(Buyer).Count > 0, Timeout);
+        await Eventually.TrueAsync(() => telegram.SentTo(Buyer).Count > 0, Timeout);
         Assert.DoesNotContain(logs.Entries, e => e.Category.EndsWith(".UpdateReceiver", StringComparison.Ordinal));
     }
 }

@@ -1,17 +1,18 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bot.Core.Operations;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Fuzz;
 
 /// <summary>Generated Telegram updates through the fake Bot API's update queue into the real host (UpdateReceiver,
-/// UpdateMapper, router, routes), and generated AliExpress rows and answers as raw JSON through the fake gateway into
+/// UpdateMapper, router, routes), and generated AliExpress rows and answers as raw JSON through the fake AliExpress server into
 /// the real adapter, poller and ingestor. Seeded: set BRIDGE_FUZZ_SEED to replay a run.</summary>
 public sealed class BridgeFuzzTests(ITestOutputHelper output)
 {
@@ -41,7 +42,7 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
             telegram.AddPrivateChat(user, "User " + user.ToString(CultureInfo.InvariantCulture));
         }
 
-        await using var aliexpress = await FakeAliExpressGateway.StartAsync();
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
         await using var bridge = await BridgeHost.StartAsync(telegram, null, Settings(aliexpress), configure: b => b.Logging.ClearProviders().AddProvider(logs));
 
         var updates = new TelegramUpdateFuzzer(random, Staff, OperatorChat, Operator, () => telegram.Topics(Staff).Select(t => t.ThreadId).ToList());
@@ -65,7 +66,7 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
                     }
                 }
 
-                await telegram.WaitUntilAsync(() => telegram.PendingUpdateCount == 0, StallTimeout);
+                await Eventually.TrueAsync(() => telegram.PendingUpdateCount == 0, StallTimeout);
                 await WaitForPollsAsync(telegram, aliexpress, 2);
             }
 
@@ -83,15 +84,15 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
         Assert.Empty(unhandled.Select(e => $"{e.Category}: {e.Message} {e.Exception}"));
     }
 
-    private static async Task AssertBothWaysFlowAsync(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress)
+    private static async Task AssertBothWaysFlowAsync(FakeTelegramServer telegram, FakeAliExpressServer aliexpress)
     {
         aliexpress.AddBuyerMessage("3005999999999", "buyer_final", "Final", "Ordinary buyer message after the fuzz");
-        var post = await telegram.WaitForItemAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Ordinary buyer message after the fuzz", StringComparison.Ordinal) == true), StallTimeout);
+        var post = await Eventually.ValueAsync(() => telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains("Ordinary buyer message after the fuzz", StringComparison.Ordinal) == true), StallTimeout);
         telegram.EnqueueMessage(Staff, 5001, "Sam", "Ordinary staff reply after the fuzz", threadId: post.ThreadId);
-        await telegram.WaitUntilAsync(() => aliexpress.Sent.Any(s => s.Content == "Ordinary staff reply after the fuzz"), StallTimeout);
+        await Eventually.TrueAsync(() => aliexpress.Sent.Any(s => s.Content == "Ordinary staff reply after the fuzz"), StallTimeout);
     }
 
-    private static Dictionary<string, string?> Settings(FakeAliExpressGateway aliexpress)
+    private static Dictionary<string, string?> Settings(FakeAliExpressServer aliexpress)
     {
         var settings = AliExpressEndToEndTests.Settings(aliexpress);
         settings["Telegram:OperatorChatId"] = OperatorChat.ToString(CultureInfo.InvariantCulture);
@@ -103,7 +104,7 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
         return settings;
     }
 
-    private static void AddPayload(FakeAliExpressGateway aliexpress, MarketplacePayloadFuzzer payloads, RawAnswerFuzzer raw, Random random)
+    private static void AddPayload(FakeAliExpressServer aliexpress, MarketplacePayloadFuzzer payloads, RawAnswerFuzzer raw, Random random)
     {
         var order = (3005000000000 + random.Next(40)).ToString(CultureInfo.InvariantCulture);
         aliexpress.AddRawBuyerMessage(order, "buyer_" + order, "Buyer " + order, payloads.DetailFields());
@@ -136,9 +137,9 @@ public sealed class BridgeFuzzTests(ITestOutputHelper output)
         || (entry.Exception is { } e && e is not (Bot.Core.Marketplace.MarketplaceException or Bot.Core.Chat.ChatDeliveryException or HttpRequestException or System.Text.Json.JsonException
             or global::Telegram.Bot.Exceptions.ApiRequestException));
 
-    private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, int polls)
+    private static async Task WaitForPollsAsync(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, int polls)
     {
         var target = aliexpress.CallCount(Relations) + polls;
-        await telegram.WaitUntilAsync(() => aliexpress.CallCount(Relations) >= target, StallTimeout);
+        await Eventually.TrueAsync(() => aliexpress.CallCount(Relations) >= target, StallTimeout);
     }
 }

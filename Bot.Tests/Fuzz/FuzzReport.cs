@@ -1,7 +1,7 @@
 using Bot.Core.Operations;
 using Bot.Core.Outbox;
-using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
+using Bot.Testing;
+using Bot.Testing.Hosting;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Fuzz;

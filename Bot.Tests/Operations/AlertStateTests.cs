@@ -2,7 +2,7 @@ using Bot.Core.Chat;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Outbox;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

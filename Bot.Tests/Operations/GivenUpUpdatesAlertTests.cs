@@ -2,7 +2,7 @@ using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Outbox;
 using Bot.Core.Routing.Parking;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Operations;

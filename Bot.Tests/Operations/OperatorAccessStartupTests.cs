@@ -1,6 +1,6 @@
-using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.Operations;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Bot.Testing.BotApi;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
 
 namespace Bot.Tests.Operations;
 

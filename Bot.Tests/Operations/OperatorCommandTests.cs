@@ -1,5 +1,6 @@
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Outbox;
+using Bot.Testing;
 
 namespace Bot.Tests.Operations;
 
@@ -22,14 +23,14 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         Assert.Contains("closed for comments", alert.VisibleText);
         var monitor = f.Bridge.Get<AlertMonitor>();
         var checks = monitor.Checks;
-        await f.Telegram.WaitUntilAsync(() => monitor.Checks > checks + 5, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => monitor.Checks > checks + 5, OperatorsFixture.Timeout);
         Assert.Single(f.OperatorMessages, m => m.VisibleText!.Contains("Dead letters", StringComparison.Ordinal));
 
         var command = f.Telegram.EnqueueMessage(OperatorsFixture.OperatorChat, OperatorsFixture.Operator, "Olga", $"/retry {dead.Id}");
 
         var reply = await f.OperatorMessageAsync("queued again");
         Assert.Equal(command, reply.ReplyToMessageId);
-        await f.Telegram.WaitUntilAsync(() => f.Marketplace.Sent.Any(s => s.Text == "Refund is on its way."), OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => f.Marketplace.Sent.Any(s => s.Text == "Refund is on its way."), OperatorsFixture.Timeout);
         await f.OperatorMessageAsync("Resolved: Dead letters");
         Assert.Empty(await f.Bridge.Get<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
     }
@@ -63,7 +64,7 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         f.Telegram.EnqueueMessage(OperatorsFixture.OperatorChat, OperatorsFixture.Operator, "Olga", "/resume");
         await f.OperatorMessageAsync("Resumed");
         Assert.False(health.Paused);
-        await f.Telegram.WaitUntilAsync(() => f.Marketplace.FetchCount > polls, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => f.Marketplace.FetchCount > polls, OperatorsFixture.Timeout);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Bot.Core.Marketplace;
 using Bot.Core.Operations;
+using Bot.Testing;
 
 namespace Bot.Tests.Operations;
 
@@ -54,13 +55,9 @@ public sealed class OperatorEndpointTests : IAsyncLifetime
     public async Task Metrics_ExportTheRelayMeter_AndTheOutboxGauges_InPrometheusText()
     {
         f.Marketplace.AddBuyerMessage("81001", "Hello");
-        await f.Telegram.WaitUntilAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
 
-        var text = await OperatorsFixture.EventuallyAsync(async () =>
-        {
-            var scraped = await f.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-            return scraped.Contains("bridge_deliveries_total{kind=\"staff_post\"} 1", StringComparison.Ordinal) ? scraped : null;
-        });
+        var text = await f.PageWhenAsync("/metrics", m => m.Contains("bridge_deliveries_total{kind=\"staff_post\"} 1", StringComparison.Ordinal));
 
         using var response = await f.Http.GetAsync(new Uri("/metrics", UriKind.Relative));
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
@@ -77,14 +74,14 @@ public sealed class OperatorEndpointTests : IAsyncLifetime
     public async Task StatusPage_ShowsPartsAndQueues_Refreshes_EscapesErrors_AndHidesSecrets()
     {
         var health = f.Bridge.Get<BridgeHealth>();
-        await f.Telegram.WaitUntilAsync(() => health.StaffChat.Ok && health.Marketplace.Ok, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => health.StaffChat.Ok && health.Marketplace.Ok, OperatorsFixture.Timeout);
         // Failing on (a fixed problem no longer shows its last error).
         for (var i = 0; i < 1000; i++)
         {
             f.Marketplace.FailNextFetch(new MarketplaceException(MarketplaceErrorKind.Transient, $"<script>alert(1)</script> at https://api/x?app_key=k123&sign=s456 {f.Telegram.Token}"));
         }
 
-        await f.Telegram.WaitUntilAsync(() => health.Marketplace.LastError?.Contains("script", StringComparison.Ordinal) == true, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => health.Marketplace.LastError?.Contains("script", StringComparison.Ordinal) == true, OperatorsFixture.Timeout);
 
         using var response = await f.Http.GetAsync(new Uri("/", UriKind.Relative));
         var page = await response.Content.ReadAsStringAsync();
@@ -104,18 +101,15 @@ public sealed class OperatorEndpointTests : IAsyncLifetime
     private async Task<JsonElement> WaitForReadyzAsync(HttpStatusCode wanted)
     {
         JsonElement body = default;
-        var deadline = DateTimeOffset.UtcNow + OperatorsFixture.Timeout;
-        while (true)
-        {
-            using var response = await f.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
-            body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            if (response.StatusCode == wanted)
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return body;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"/readyz never answered {wanted}; last: {body}");
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
-        }
+                using var response = await f.Http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                return response.StatusCode == wanted;
+            },
+            OperatorsFixture.Timeout,
+            () => $"/readyz answering {wanted}; last: {body}");
+        return body;
     }
 }

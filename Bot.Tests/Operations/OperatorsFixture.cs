@@ -1,9 +1,10 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
-using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.Operations;
 
@@ -55,40 +56,30 @@ public sealed class OperatorsFixture : IAsyncDisposable
 
     public IReadOnlyList<SentMessage> OperatorMessages => Telegram.SentTo(OperatorChat);
 
+    /// <summary>Reads <paramref name="path"/> (the status page, /metrics) until its text satisfies <paramref name="condition"/>.</summary>
+    public Task<string> PageWhenAsync(string path, Func<string, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Eventually.ValueAsync(
+            async () =>
+            {
+                var page = await Http.GetStringAsync(new Uri(path, UriKind.Relative));
+                return condition(page) ? page : null;
+            },
+            Timeout,
+            $"{path}: {what}");
+
     public Task<SentMessage> OperatorMessageAsync(string fragment) =>
-        Telegram.WaitForItemAsync(() => OperatorMessages.FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
+        Eventually.ValueAsync(() => OperatorMessages.FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 
     /// <summary>A buyer writes, staff reply in the topic, and the marketplace rejects the reply for good.</summary>
     public async Task<OutboxItem> MakeDeadLetterAsync(string orderId, string reply)
     {
         Marketplace.AddBuyerMessage(orderId, "Where is my parcel?");
-        var topic = (await Telegram.WaitForItemAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(orderId, StringComparison.Ordinal)), Timeout)).ThreadId;
-        await Telegram.WaitUntilAsync(() => Telegram.SentTo(Staff, topic).Count >= 2, Timeout);
+        var topic = (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(orderId, StringComparison.Ordinal)), Timeout)).ThreadId;
+        await Eventually.TrueAsync(() => Telegram.SentTo(Staff, topic).Count >= 2, Timeout);
         Marketplace.FailNextSend(new MarketplaceException(MarketplaceErrorKind.Rejected, "The order is closed for comments"));
         Telegram.EnqueueMessage(Staff, StaffUser, "Sam", reply, threadId: topic);
         var outbox = Bridge.Get<IOutboxRepository>();
-        return await EventuallyAsync(async () => await outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None) is [var dead, ..] ? dead : null);
-    }
-
-    /// <summary>Polls an asynchronous probe until it returns a value, up to <see cref="Timeout"/>.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe)
-        where T : class
-    {
-        var deadline = DateTimeOffset.UtcNow + Timeout;
-        while (true)
-        {
-            if (await probe() is { } found)
-            {
-                return found;
-            }
-
-            if (DateTimeOffset.UtcNow >= deadline)
-            {
-                throw new TimeoutException($"Condition not met within {Timeout}.");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
-        }
+        return await Eventually.ValueAsync(async () => await outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None) is [var dead, ..] ? dead : null, Timeout);
     }
 
     public async ValueTask DisposeAsync()

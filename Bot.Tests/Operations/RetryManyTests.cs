@@ -4,7 +4,7 @@ using Bot.Core.Operations.Commands;
 using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Tests.Core;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Operations;

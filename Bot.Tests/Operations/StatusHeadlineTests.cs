@@ -1,25 +1,27 @@
 using System.Net;
 using System.Text.Json;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 using Bot.Tests.EndToEnd;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
 
 namespace Bot.Tests.Operations;
 
 /// <summary>The status page's headline and /readyz against the real host, the real AliExpress adapter and the fake
-/// AliExpress gateway: a part that needs an operator is not hidden behind "ready".</summary>
+/// AliExpress server: a part that needs an operator is not hidden behind "ready".</summary>
 public sealed class StatusHeadlineTests : IAsyncLifetime
 {
     private const string Poll = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
     private FakeTelegramServer telegram = null!;
-    private FakeAliExpressGateway aliexpress = null!;
+    private FakeAliExpressServer aliexpress = null!;
     private BridgeHost bridge = null!;
 
     public async Task InitializeAsync()
     {
         telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BridgeHost.StaffChatId, "Store staff");
-        aliexpress = await FakeAliExpressGateway.StartAsync();
+        aliexpress = await FakeAliExpressServer.StartAsync();
         // The default bounds (a poll within 5 minutes): the failure must show without waiting for them.
         bridge = await BridgeHost.StartAsync(telegram, null, AliExpressEndToEndTests.Settings(aliexpress));
     }
@@ -57,18 +59,16 @@ public sealed class StatusHeadlineTests : IAsyncLifetime
     private async Task<JsonElement> ReadyzAsync(HttpStatusCode wanted)
     {
         using var http = new HttpClient { BaseAddress = new Uri(bridge.Url) };
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-            if (response.StatusCode == wanted)
+        JsonElement body = default;
+        await Eventually.TrueAsync(
+            async () =>
             {
-                return body;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"/readyz never answered {wanted}; last: {body}");
-            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System);
-        }
+                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+                return response.StatusCode == wanted;
+            },
+            TimeSpan.FromSeconds(20),
+            () => $"/readyz answering {wanted}; last: {body}");
+        return body;
     }
 }

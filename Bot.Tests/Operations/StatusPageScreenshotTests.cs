@@ -1,6 +1,7 @@
 using Bot.Core.Marketplace;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
+using Bot.Testing;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Operations;
@@ -47,7 +48,7 @@ public sealed class StatusPageScreenshotTests(ITestOutputHelper output) : IAsync
             "IllegalAccessToken: The specified access token is invalid or expired (request https://api-sg.aliexpress.com/sync?method=aliexpress.message.redefining.versiontwo.querymsgrelationlist&session=expired)"));
         var health = f.Bridge.Get<BridgeHealth>();
         var monitor = f.Bridge.Get<AlertMonitor>();
-        await f.Telegram.WaitUntilAsync(() => health.Marketplace.NeedsOperator && monitor.Active.Count >= 2, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => health.Marketplace.NeedsOperator && monitor.Active.Count >= 2, OperatorsFixture.Timeout);
         var page = await f.Http.GetStringAsync(new Uri("/", UriKind.Relative));
         Assert.Contains("needs an operator", page, StringComparison.Ordinal);
         return page.Replace("<meta http-equiv=\"refresh\"", "<meta data-refresh-off", StringComparison.Ordinal);

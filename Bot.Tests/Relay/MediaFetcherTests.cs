@@ -1,6 +1,6 @@
 using System.Net;
 using Bot.Relay.Media;
-using Bot.Tests.Fakes.Images;
+using Bot.Testing.Images;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

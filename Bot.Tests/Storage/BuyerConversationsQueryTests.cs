@@ -1,7 +1,7 @@
 using Bot.Core.Buyers;
 using Bot.Core.Conversations;
 using Bot.Core.Storage;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Storage;
 

@@ -3,7 +3,7 @@ using Bot.Core.Conversations;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 using Dapper;
 
 namespace Bot.Tests.Storage;

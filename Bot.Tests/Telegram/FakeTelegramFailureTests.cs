@@ -1,4 +1,5 @@
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -83,7 +84,7 @@ public sealed class FakeTelegramFailureTests
         session.Server.DelayNext("sendMessage", TimeSpan.FromMilliseconds(600));
 
         var error = await Assert.ThrowsAsync<RequestException>(() => session.Bot.SendMessage(Customer, "slow"));
-        var delivered = await session.Server.WaitForItemAsync(() => session.Server.SentTo(Customer) is [var first, ..] ? first : null, Patience);
+        var delivered = await Eventually.ValueAsync(() => session.Server.SentTo(Customer) is [var first, ..] ? first : null, Patience);
 
         Assert.IsType<TaskCanceledException>(error.InnerException);
         Assert.Equal("slow", delivered.Text);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -11,8 +11,6 @@ namespace Bot.Tests.Telegram;
 
 public sealed class FakeTelegramServerTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task GetMe_ReturnsTheBot()
     {
@@ -196,14 +194,5 @@ public sealed class FakeTelegramServerTests
 
         Assert.Equal(2, session.Server.CallCount("sendMessage"));
         Assert.Equal([(FakeTelegramSession.Customer, 200), (-100999L, 400)], calls.Select(c => (c.ChatId!.Value, c.StatusCode)));
-    }
-
-    [Fact]
-    public async Task WaitUntilAsync_TimesOut_WhenConditionNeverHolds()
-    {
-        await using var session = await FakeTelegramSession.StartAsync();
-
-        await Assert.ThrowsAsync<TimeoutException>(() => session.Server.WaitUntilAsync(() => false, TimeSpan.FromMilliseconds(50)));
-        await session.Server.WaitUntilAsync(() => true, Patience);
     }
 }

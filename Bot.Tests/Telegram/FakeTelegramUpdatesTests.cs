@@ -1,4 +1,5 @@
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
@@ -50,7 +51,7 @@ public sealed class FakeTelegramUpdatesTests
     {
         await using var session = await FakeTelegramSession.StartAsync();
         var poll = session.Bot.GetUpdates(timeout: 50);
-        await session.Server.WaitUntilAsync(() => session.Server.CallCount("getUpdates") == 1, Patience);
+        await Eventually.TrueAsync(() => session.Server.CallCount("getUpdates") == 1, Patience);
         Assert.False(poll.IsCompleted);
 
         session.Server.EnqueueMessage(Customer, Customer, "Ann", "hello");
@@ -74,7 +75,7 @@ public sealed class FakeTelegramUpdatesTests
     {
         await using var session = await FakeTelegramSession.StartAsync();
         var first = session.Bot.GetUpdates(timeout: 50);
-        await session.Server.WaitUntilAsync(() => session.Server.CallCount("getUpdates") == 1, Patience);
+        await Eventually.TrueAsync(() => session.Server.CallCount("getUpdates") == 1, Patience);
 
         var second = await session.Bot.GetUpdates(timeout: 0);
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => first.WaitAsync(Patience));
@@ -192,7 +193,7 @@ public sealed class FakeTelegramUpdatesTests
 
         session.Server.EnqueueMessage(Customer, Customer, "Ann", "one");
         session.Server.EnqueueMessage(Customer, Customer, "Ann", "two");
-        await session.Server.WaitUntilAsync(() => texts.Count == 2 && session.Server.PendingUpdateCount == 0, Patience);
+        await Eventually.TrueAsync(() => texts.Count == 2 && session.Server.PendingUpdateCount == 0, Patience);
         await stop.CancelAsync();
 
         Assert.Equal(["one", "two"], texts);

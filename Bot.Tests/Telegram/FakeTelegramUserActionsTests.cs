@@ -1,4 +1,4 @@
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 using Telegram.Bot;
 using Telegram.Bot.Types.Enums;
 

@@ -1,7 +1,7 @@
 using Bot.Core.Operations.Commands;
 using Bot.Core.Routing.Parking;
 using Bot.Tests.Core;
-using Bot.Tests.Fakes;
+using Bot.Tests.Harness;
 
 namespace Bot.Tests.Telegram;
 

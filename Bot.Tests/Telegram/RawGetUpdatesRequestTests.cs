@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Bot.Telegram;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;

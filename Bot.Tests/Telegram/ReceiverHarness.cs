@@ -3,7 +3,7 @@ using Bot.Core.Routing.Parking;
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Bot.Telegram;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing.BotApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

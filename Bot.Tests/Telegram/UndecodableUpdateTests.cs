@@ -1,8 +1,9 @@
 using Bot.Core.Operations.Commands;
 using Bot.Core.Routing.Parking;
 using Bot.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
 using Bot.Tests.Core;
-using Bot.Tests.Fakes.Telegram;
 
 namespace Bot.Tests.Telegram;
 
@@ -35,7 +36,7 @@ public sealed class UndecodableUpdateTests : IAsyncLifetime
         var bad = harness.Telegram.EnqueueRaw(WrongType);
         harness.Telegram.EnqueueMessage(Staff, 5001, "Sam", "after");
 
-        await harness.Telegram.WaitUntilAsync(() => harness.Core.Messages.Any(m => m.Text == "after"), Timeout);
+        await Eventually.TrueAsync(() => harness.Core.Messages.Any(m => m.Text == "after"), Timeout);
         Assert.Equal(["before", "after"], harness.Core.Messages.Select(m => m.Text));
         var parked = Assert.Single(await harness.Parked.ListOpenAsync(10, CancellationToken.None));
         Assert.Equal((bad, ParkedUpdateStatus.Dead), (parked.UpdateId, parked.Status));
@@ -49,9 +50,9 @@ public sealed class UndecodableUpdateTests : IAsyncLifetime
 
         // The loop is not stuck on it: a later update is handled too, and everything up to it is confirmed.
         harness.Telegram.EnqueueMessage(Staff, 5001, "Sam", "later");
-        await harness.Telegram.WaitUntilAsync(() => harness.Core.Messages.Any(m => m.Text == "later"), Timeout);
+        await Eventually.TrueAsync(() => harness.Core.Messages.Any(m => m.Text == "later"), Timeout);
         Assert.Equal(1, harness.Metrics.TotalUndecodable);
-        await harness.Telegram.WaitUntilAsync(() => harness.Telegram.PendingUpdateCount == 0, Timeout);
+        await Eventually.TrueAsync(() => harness.Telegram.PendingUpdateCount == 0, Timeout);
     }
 
     [Fact]
@@ -62,11 +63,11 @@ public sealed class UndecodableUpdateTests : IAsyncLifetime
         harness.Telegram.EnqueueRaw("""{"message":"not an object"}""");
         await harness.StartAsync(); // the first batch holds the three of them, nothing else
 
-        await harness.Telegram.WaitUntilAsync(() => harness.Metrics.TotalUndecodable == 3, Timeout);
+        await Eventually.TrueAsync(() => harness.Metrics.TotalUndecodable == 3, Timeout);
 
         harness.Telegram.EnqueueMessage(Staff, 5001, "Sam", "next");
 
-        await harness.Telegram.WaitUntilAsync(() => harness.Core.Messages.Any(m => m.Text == "next"), Timeout);
+        await Eventually.TrueAsync(() => harness.Core.Messages.Any(m => m.Text == "next"), Timeout);
         var parked = await harness.Parked.ListOpenAsync(10, CancellationToken.None);
         Assert.Equal(3, parked.Count);
         Assert.All(parked, p => Assert.Equal(ParkedUpdateStatus.Dead, p.Status));

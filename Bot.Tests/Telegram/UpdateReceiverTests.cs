@@ -1,6 +1,7 @@
 using Bot.Core.Routing.Parking;
 using Bot.Telegram;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.BotApi;
 using Bot.Tests.Operations;
 using Telegram.Bot;
 
@@ -21,7 +22,7 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
     private Task HandledAsync(string text) =>
-        harness.Telegram.WaitUntilAsync(() => harness.Core.Messages.Any(m => m.Text == text), Timeout);
+        Eventually.TrueAsync(() => harness.Core.Messages.Any(m => m.Text == text), Timeout);
 
     [Fact]
     public async Task FailingUpdate_IsParkedWithItsJson_AndTheUpdatesAfterItAreHandledWithoutWaiting()
@@ -46,13 +47,13 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
         harness.Core.Fails = m => failing && m.Text == "late reply";
         await harness.StartAsync();
         harness.Telegram.EnqueueMessage(Staff, 5001, "Sam", "late reply", threadId: 7);
-        await OperatorsFixture.EventuallyAsync(async () => await harness.Parked.ListOpenAsync(1, CancellationToken.None) is [var p] ? p : null);
+        await Eventually.TrueAsync(async () => await harness.Parked.ListOpenAsync(1, CancellationToken.None) is [_], Timeout);
 
         failing = false;
         harness.Time.Advance(TimeSpan.FromSeconds(3));
 
         await HandledAsync("late reply");
-        await OperatorsFixture.EventuallyAsync(async () => await harness.Parked.ListOpenAsync(1, CancellationToken.None) is [] ? "none open" : null);
+        await Eventually.TrueAsync(async () => await harness.Parked.ListOpenAsync(1, CancellationToken.None) is [], Timeout);
         var handled = Assert.Single(harness.Core.Messages);
         Assert.Equal(7, handled.TopicId);
     }

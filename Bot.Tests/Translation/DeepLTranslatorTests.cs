@@ -1,6 +1,7 @@
 using Bot.Core.Translation;
 using Bot.Core.Translation.Providers;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Translation;
 
@@ -13,7 +14,7 @@ public sealed class DeepLTranslatorTests(DetectorFixture detector)
     [Fact]
     public async Task Request_MatchesTheApi_AndTheAnswerIsUsed()
     {
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeDeepL(api, Key));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeDeepL(api, Key));
         await using var host = await CreateHostAsync(server);
 
         var result = await host.Service.TranslateAsync("¿Cuándo llegará mi pedido? Pagué 12,99 $", null, "en", CancellationToken.None);
@@ -30,7 +31,7 @@ public sealed class DeepLTranslatorTests(DetectorFixture detector)
     public async Task ProviderError_GivesFailedWithTheOriginal(FakeMode mode)
     {
         api.Mode = mode;
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeDeepL(api, Key));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeDeepL(api, Key));
         await using var host = await CreateHostAsync(server);
 
         var result = await host.Service.TranslateAsync("Wo ist mein Paket?", "de", "ru", CancellationToken.None);
@@ -44,7 +45,7 @@ public sealed class DeepLTranslatorTests(DetectorFixture detector)
     {
         api.MaxTextLength = new DeepLOptions().MaxChunkLength;
         var text = LongText.Build(10_000);
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeDeepL(api, Key));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeDeepL(api, Key));
         await using var host = await CreateHostAsync(server);
 
         var result = await host.Service.TranslateAsync(text, "ru", "de", CancellationToken.None);
@@ -67,6 +68,6 @@ public sealed class DeepLTranslatorTests(DetectorFixture detector)
     [InlineData("de", "DE")]
     public void TargetLanguage_AvoidsDeprecatedCodes(string code, string expected) => Assert.Equal(expected, DeepLTranslator.Target(code));
 
-    private Task<TranslationTestHost> CreateHostAsync(FakeHttpServer server) =>
+    private Task<TranslationTestHost> CreateHostAsync(LoopbackServer server) =>
         TranslationTestHost.CreateAsync(detector, TranslationTestHost.Settings("DeepL", ("DeepL:ApiKey", Key), ("DeepL:Url", server.Url)));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bot.Testing.Translation;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Translation;
@@ -6,8 +7,19 @@ namespace Bot.Tests.Translation;
 [Collection(TranslationCollection.Name)]
 public sealed class LanguageDetectionTests(DetectorFixture detector, ITestOutputHelper output)
 {
+    public static TheoryData<string, string> Corpus()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (language, text) in MarketplaceCorpus.Messages)
+        {
+            data.Add(language, text);
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(MarketplaceCorpus.All), MemberType = typeof(MarketplaceCorpus))]
+    [MemberData(nameof(Corpus))]
     public void MarketplaceMessage_IsDetectedInItsLanguage(string language, string text) =>
         Assert.Equal(language, detector.Detection.Detect(text));
 

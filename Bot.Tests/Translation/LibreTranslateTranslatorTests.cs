@@ -1,5 +1,6 @@
 using Bot.Core.Translation;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Translation;
 
@@ -13,7 +14,7 @@ public sealed class LibreTranslateTranslatorTests(DetectorFixture detector)
     [InlineData(null)]
     public async Task Request_MatchesTheApi_AndTheAnswerIsUsed(string? apiKey)
     {
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, apiKey));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, apiKey));
         await using var host = await CreateHostAsync(server, apiKey);
 
         var result = await host.Service.TranslateAsync("Где мой заказ 8123456789012345?", null, "en", CancellationToken.None);
@@ -30,7 +31,7 @@ public sealed class LibreTranslateTranslatorTests(DetectorFixture detector)
     [Fact]
     public async Task UndetectableSource_IsSentAsAuto()
     {
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
         await using var host = await CreateHostAsync(server, null);
 
         await host.Service.TranslateAsync("Merci", null, "en", CancellationToken.None);
@@ -45,7 +46,7 @@ public sealed class LibreTranslateTranslatorTests(DetectorFixture detector)
     public async Task ProviderError_GivesFailedWithTheOriginal(FakeMode mode)
     {
         api.Mode = mode;
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
         await using var host = await CreateHostAsync(server, null);
 
         var result = await host.Service.TranslateAsync("Где мой заказ?", "ru", "en", CancellationToken.None);
@@ -60,7 +61,7 @@ public sealed class LibreTranslateTranslatorTests(DetectorFixture detector)
     {
         api.MaxTextLength = 2000;
         var text = LongText.Build(10_000);
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
         await using var host = await CreateHostAsync(server, null);
 
         var result = await host.Service.TranslateAsync(text, "ru", "en", CancellationToken.None);
@@ -72,6 +73,6 @@ public sealed class LibreTranslateTranslatorTests(DetectorFixture detector)
         Assert.Equal(host.Metrics.Requests, api.Requests.Count);
     }
 
-    private Task<TranslationTestHost> CreateHostAsync(FakeHttpServer server, string? apiKey) =>
+    private Task<TranslationTestHost> CreateHostAsync(LoopbackServer server, string? apiKey) =>
         TranslationTestHost.CreateAsync(detector, TranslationTestHost.Settings("LibreTranslate", ("LibreTranslate:Url", server.Url), ("LibreTranslate:ApiKey", apiKey)));
 }

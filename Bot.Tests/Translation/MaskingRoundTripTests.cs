@@ -1,5 +1,6 @@
 using Bot.Core.Translation;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Translation;
 
@@ -31,7 +32,7 @@ public sealed class MaskingRoundTripTests(DetectorFixture detector)
                 _ => (text, _) => text.ToUpperInvariant(),
             },
         };
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
         await using var host = await TranslationTestHost.CreateAsync(detector, TranslationTestHost.Settings("LibreTranslate", ("LibreTranslate:Url", server.Url)));
 
         var result = await host.Service.TranslateAsync(Message, null, "en", CancellationToken.None);

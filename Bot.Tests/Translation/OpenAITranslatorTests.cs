@@ -1,6 +1,7 @@
 using Bot.Core.Translation;
 using Bot.Core.Translation.Providers;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Translation;
 
@@ -16,7 +17,7 @@ public sealed class OpenAITranslatorTests(DetectorFixture detector)
     public async Task Request_MatchesTheApi_AndTheAnswerIsUsed(string? apiKey)
     {
         api.Transform = (text, target) => $"[{target}] {text}";
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeOpenAI(api, apiKey, Model));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeOpenAI(api, apiKey, Model));
         await using var host = await CreateHostAsync(server.Url, apiKey);
 
         var result = await host.Service.TranslateAsync("你好，我的订单什么时候发货？ 👍", null, "en", CancellationToken.None);
@@ -33,7 +34,7 @@ public sealed class OpenAITranslatorTests(DetectorFixture detector)
     public async Task Garbage_GivesFailedWithTheOriginal()
     {
         api.Mode = FakeMode.Garbage;
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeOpenAI(api, null, Model));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeOpenAI(api, null, Model));
         await using var host = await CreateHostAsync(server.Url + "/v1", null);
 
         var result = await host.Service.TranslateAsync("Where is my parcel? It has been 20 days", "en", "ru", CancellationToken.None);

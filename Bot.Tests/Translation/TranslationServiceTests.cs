@@ -1,5 +1,6 @@
 using Bot.Core.Translation;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Translation;
 
@@ -148,8 +149,8 @@ public sealed class TranslationServiceTests(DetectorFixture detector)
         Assert.Equal("es", host.Service.DetectLanguage("Hola, ¿cuándo llegará mi pedido?"));
     }
 
-    private Task<FakeHttpServer> StartAsync() => FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
+    private Task<LoopbackServer> StartAsync() => LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(api, null));
 
-    private Task<TranslationTestHost> CreateHostAsync(FakeHttpServer server, params (string Key, string? Value)[] extra) =>
+    private Task<TranslationTestHost> CreateHostAsync(LoopbackServer server, params (string Key, string? Value)[] extra) =>
         TranslationTestHost.CreateAsync(detector, TranslationTestHost.Settings("LibreTranslate", [("LibreTranslate:Url", server.Url), .. extra]));
 }

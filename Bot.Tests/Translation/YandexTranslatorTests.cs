@@ -1,5 +1,6 @@
 using Bot.Core.Translation;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Translation;
 
@@ -13,7 +14,7 @@ public sealed class YandexTranslatorTests(DetectorFixture detector)
     [Fact]
     public async Task Request_MatchesTheApi_AndTheAnswerIsUsed()
     {
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeYandex(api, Key, Folder));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeYandex(api, Key, Folder));
         await using var host = await CreateHostAsync(server);
 
         var result = await host.Service.TranslateAsync("Hello, when will you ship my order? @seller_bot", null, "ru", CancellationToken.None);
@@ -28,7 +29,7 @@ public sealed class YandexTranslatorTests(DetectorFixture detector)
     public async Task TenThousandCharacters_StayUnderTheTenThousandCharacterLimit()
     {
         var text = LongText.Build(10_000) + " Спасибо!";
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeYandex(api, Key, Folder));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeYandex(api, Key, Folder));
         await using var host = await CreateHostAsync(server);
 
         var result = await host.Service.TranslateAsync(text, "ru", "en", CancellationToken.None);
@@ -42,7 +43,7 @@ public sealed class YandexTranslatorTests(DetectorFixture detector)
     public async Task TooManyRequests_GivesFailedWithTheOriginal()
     {
         api.Mode = FakeMode.TooManyRequests;
-        await using var server = await FakeHttpServer.StartAsync(app => app.MapFakeYandex(api, Key, Folder));
+        await using var server = await LoopbackServer.StartAsync(app => app.MapFakeYandex(api, Key, Folder));
         await using var host = await CreateHostAsync(server);
 
         var result = await host.Service.TranslateAsync("Hello, where is my parcel?", "en", "ru", CancellationToken.None);
@@ -50,7 +51,7 @@ public sealed class YandexTranslatorTests(DetectorFixture detector)
         Assert.Equal((TranslationStatus.Failed, "Hello, where is my parcel?"), (result.Status, result.Text));
     }
 
-    private Task<TranslationTestHost> CreateHostAsync(FakeHttpServer server) =>
+    private Task<TranslationTestHost> CreateHostAsync(LoopbackServer server) =>
         TranslationTestHost.CreateAsync(detector, TranslationTestHost.Settings(
             "Yandex", ("Yandex:ApiKey", Key), ("Yandex:FolderId", Folder), ("Yandex:Url", server.Url)));
 }

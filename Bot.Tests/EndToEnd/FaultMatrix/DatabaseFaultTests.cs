@@ -1,6 +1,7 @@
 using Bot.Core.Operations;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
+using Bot.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -65,7 +66,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
         await rig.WriteAsync(0, 8);
         var before = rig.Traffic.BuyerArrivals().Count;
         rig.Traffic.AddBuyerMessages(40);
-        await rig.Telegram.WaitUntilAsync(() => rig.Traffic.BuyerArrivals().Count >= before + 4, MatrixRig.Timeout);
+        await Eventually.TrueAsync(() => rig.Traffic.BuyerArrivals().Count >= before + 4, MatrixRig.Timeout);
     }
 
     /// <summary>Buyers keep writing; the fault lasts until the bridge has completed no marketplace poll for
@@ -74,7 +75,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
     {
         rig.Traffic.AddBuyerMessages(8);
         var health = rig.Services.GetRequiredService<BridgeHealth>();
-        await rig.Telegram.WaitUntilAsync(
+        await Eventually.TrueAsync(
             () => health.Marketplace.LastSuccess is { } last && DateTimeOffset.UtcNow - last >= FaultLength, MatrixRig.Timeout);
     }
 

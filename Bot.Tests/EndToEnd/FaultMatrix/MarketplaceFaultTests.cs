@@ -1,6 +1,7 @@
 using Bot.Core.Operations;
 using Bot.Core.Outbox;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.EndToEnd.FaultMatrix;
@@ -48,7 +49,7 @@ public sealed class MarketplaceFaultTests(ITestOutputHelper output)
         rig.AliExpress.FailNext("*", FakeFault.ExpiredSession(), 100_000);
 
         await rig.WriteAsync(12, 8);
-        var alert = await rig.Telegram.WaitForItemAsync(
+        var alert = await Eventually.ValueAsync(
             () => rig.OperatorMessages.FirstOrDefault(m => m.VisibleText?.Contains("refuses the account", StringComparison.Ordinal) == true), MatrixRig.Timeout);
         Assert.True(rig.Services.GetService(typeof(BridgeHealth)) is BridgeHealth { Marketplace.NeedsOperator: true });
         output.WriteLine($"  alert: {alert.VisibleText?.Split('\n')[0]}");

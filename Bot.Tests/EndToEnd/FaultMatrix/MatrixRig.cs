@@ -1,15 +1,15 @@
 using System.Globalization;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
 /// <summary>One row of the fault matrix: the real host (<see cref="BridgeApp"/>, the real AliExpress adapter) against the
-/// fake Bot API and the fake AliExpress gateway, with an operator chat, two-way traffic in four conversations and the
+/// fake Bot API and the fake AliExpress server, with an operator chat, two-way traffic in four conversations and the
 /// time bounds scaled down (see <see cref="Scaled"/>).</summary>
 public sealed partial class MatrixRig : IAsyncDisposable
 {
@@ -19,20 +19,20 @@ public sealed partial class MatrixRig : IAsyncDisposable
     public const int Orders = 4;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private readonly WebApplication app;
+    private readonly BridgeHost bridge;
 
-    private MatrixRig(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, WebApplication app, string databasePath)
+    private MatrixRig(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, BridgeHost bridge, string databasePath)
     {
         Telegram = telegram;
         AliExpress = aliexpress;
-        this.app = app;
+        this.bridge = bridge;
         DatabasePath = databasePath;
         Traffic = new TwoWayTraffic(telegram, aliexpress, Orders);
     }
 
     public FakeTelegramServer Telegram { get; }
 
-    public FakeAliExpressGateway AliExpress { get; }
+    public FakeAliExpressServer AliExpress { get; }
 
     public TwoWayTraffic Traffic { get; }
 
@@ -41,13 +41,13 @@ public sealed partial class MatrixRig : IAsyncDisposable
     /// <summary>Set by a row when it had to act as an operator (a command, a retry) for the traffic to get through.</summary>
     public bool OperatorActed { get; set; }
 
-    public IServiceProvider Services => app.Services;
+    public IServiceProvider Services => bridge.Services;
 
     /// <summary>Time bounds scaled down so that a row runs in seconds: retries start at 20 ms (2 s in production) and wait
     /// at most 1 s (10 min), so the 8 attempts of <c>Relay:MaxAttempts</c> are spent in about 3 s instead of about 9 min;
     /// marketplace back-off at most 2 s (5 min); after an authorization error polling tries again after 3 s (10 min);
     /// alerts are checked every 100 ms (30 s) and a delivery pending 3 s (15 min) is reported as stuck.</summary>
-    public static Dictionary<string, string?> Scaled(FakeAliExpressGateway aliexpress) => new()
+    public static Dictionary<string, string?> Scaled(FakeAliExpressServer aliexpress) => new()
     {
         ["Marketplace:AliExpress:GatewayUrl"] = aliexpress.BaseUrl,
         ["Marketplace:AliExpress:AppKey"] = aliexpress.AppKey,
@@ -73,7 +73,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
         var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimitsEnabled = false });
         telegram.AddSupergroup(Staff, "Store staff");
         telegram.AddSupergroup(OperatorChat, "Operators", forum: false);
-        var aliexpress = await FakeAliExpressGateway.StartAsync();
+        var aliexpress = await FakeAliExpressServer.StartAsync();
         var settings = Scaled(aliexpress);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
@@ -81,8 +81,8 @@ public sealed partial class MatrixRig : IAsyncDisposable
         }
 
         var database = Path.Combine(Directory.CreateTempSubdirectory("bridge-matrix-").FullName, "bridge.db");
-        var app = await StartHostAsync(telegram, settings, database, services);
-        var rig = new MatrixRig(telegram, aliexpress, app, database);
+        var bridge = await BridgeHost.StartAsync(telegram, null, settings, database, builder => services?.Invoke(builder.Services));
+        var rig = new MatrixRig(telegram, aliexpress, bridge, database);
         // Every conversation has its topic before the fault: staff replies need one.
         rig.Traffic.AddBuyerMessages(Orders);
         for (var i = 0; i < Orders; i++)
@@ -91,18 +91,6 @@ public sealed partial class MatrixRig : IAsyncDisposable
         }
 
         return rig;
-    }
-
-    private static async Task<WebApplication> StartHostAsync(FakeTelegramServer telegram, Dictionary<string, string?> settings, string database, Action<IServiceCollection>? services)
-    {
-        var builder = BridgeApp.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(BridgeHost.Settings(telegram.BaseUrl, telegram.Token, database));
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddBridge();
-        services?.Invoke(builder.Services);
-        var app = builder.BuildBridge();
-        await app.StartAsync();
-        return app;
     }
 
     /// <summary>Buyer and staff messages written while the fault lasts.</summary>
@@ -126,7 +114,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
     {
         var complete = await Traffic.WaitCompleteAsync(Timeout);
         // A call the bridge gave up on (timeout) may still take effect later: count only once every send was answered.
-        await Telegram.WaitUntilAsync(() => new[] { "sendMessage", "setMessageReaction" }.All(m => Telegram.CallCount(m) == Telegram.Requests.Count(c => c.Method == m)), Timeout);
+        await Eventually.TrueAsync(() => new[] { "sendMessage", "setMessageReaction" }.All(m => Telegram.CallCount(m) == Telegram.Requests.Count(c => c.Method == m)), Timeout);
         var (buyer, staff) = (Traffic.BuyerTally(), Traffic.StaffTally());
         var result = new MatrixRow(row, buyer.Lost + staff.Lost, buyer.Duplicates + staff.Duplicates, complete && !OperatorActed,
             buyer.OrderViolations + staff.OrderViolations);
@@ -138,8 +126,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await bridge.DisposeAsync();
         await AliExpress.DisposeAsync();
         await Telegram.DisposeAsync();
     }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Bot.Tests.Fakes.AliExpress;
+using Bot.Testing.AliExpress;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.EndToEnd.FaultMatrix;

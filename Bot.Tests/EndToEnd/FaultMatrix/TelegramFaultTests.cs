@@ -1,3 +1,4 @@
+using Bot.Testing;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.EndToEnd.FaultMatrix;
@@ -89,7 +90,7 @@ public sealed class TelegramFaultTests(ITestOutputHelper output)
 
         rig.Traffic.AddBuyerMessages(12); // staff cannot answer while the bot is out of the group
 
-        await rig.Telegram.WaitUntilAsync(() => rig.OperatorMessages.Count > 0, MatrixRig.Timeout);
+        await Eventually.TrueAsync(() => rig.OperatorMessages.Count > 0, MatrixRig.Timeout);
         output.WriteLine($"  alert: {rig.OperatorMessages[0].VisibleText?.Split('\n')[0]}");
         rig.OperatorActed = true; // an operator adds the bot back
         rig.Telegram.ClearFailures();

@@ -1,14 +1,16 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Conversations;
-using Bot.Tests.Fakes.AliExpress;
-using Bot.Tests.Fakes.Telegram;
+using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
 /// <summary>Numbered messages both ways through the fakes: buyers write order comments on the fake AliExpress (they
 /// must appear in the staff topics), staff answer in those topics on the fake Telegram (the answers must be posted to
 /// AliExpress). Each message carries a token (b0001, s0001) so arrivals can be counted however they are formatted.</summary>
-public sealed partial class TwoWayTraffic(FakeTelegramServer telegram, FakeAliExpressGateway aliexpress, int orders)
+public sealed partial class TwoWayTraffic(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, int orders)
 {
     public const long Staff = BridgeHost.StaffChatId;
     public const long StaffUser = 5001;
@@ -49,7 +51,7 @@ public sealed partial class TwoWayTraffic(FakeTelegramServer telegram, FakeAliEx
     public async Task<int> TopicOfAsync(int conversation, TimeSpan timeout)
     {
         var tokens = buyer.Where(b => b.Conversation == OrderOf(conversation)).Select(b => b.Token).ToHashSet();
-        var message = await telegram.WaitForItemAsync(
+        var message = await Eventually.ValueAsync(
             () => telegram.SentTo(Staff).LastOrDefault(m => m.ThreadId is not null && Tokens(m.VisibleText).Any(tokens.Contains)), timeout);
         return message.ThreadId!.Value;
     }
@@ -73,7 +75,7 @@ public sealed partial class TwoWayTraffic(FakeTelegramServer telegram, FakeAliEx
     {
         try
         {
-            await telegram.WaitUntilAsync(() => Complete, timeout);
+            await Eventually.TrueAsync(() => Complete, timeout);
             return true;
         }
         catch (TimeoutException)

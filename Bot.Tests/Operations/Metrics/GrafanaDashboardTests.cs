@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Operations.Metrics;
 
@@ -28,16 +29,16 @@ public sealed partial class GrafanaDashboardTests
     public async Task EveryPanelQuery_AnswersFromARealPrometheus_StaysNonNegativeAcrossARestart_AndBridgeUpTurnsRed()
     {
         var dashboard = GrafanaDashboard.Load();
-        await using var translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
+        await using var translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
         var port = PrometheusServer.FreePort();
         OperatorsFixture? f = await StartBridgeAsync(translator, port);
         try
         {
             await using var prometheus = await PrometheusServer.StartAsync(Job, $"127.0.0.1:{port}", OperatorsFixture.Timeout);
-            await EventuallyAsync(prometheus, $"up{{job=\"{Job}\"}} == 1");
+            await QueryHoldsAsync(prometheus, $"up{{job=\"{Job}\"}} == 1");
 
             f.Marketplace.AddBuyerMessage("83001", "Здравствуйте, где мой заказ? Прошло уже две недели.");
-            await EventuallyAsync(prometheus, $"sum(rate(bridge_deliveries_total{{job=\"{Job}\"}}[{RateInterval}])) > 0");
+            await QueryHoldsAsync(prometheus, $"sum(rate(bridge_deliveries_total{{job=\"{Job}\"}}[{RateInterval}])) > 0");
             await AssertEveryPanelAnswersAsync(prometheus, dashboard, RateInterval);
             foreach (var variable in dashboard.VariableQueries)
             {
@@ -52,7 +53,7 @@ public sealed partial class GrafanaDashboardTests
             f = null;
             f = await StartBridgeAsync(translator, port);
             var staffPosts = $"bridge_deliveries_total{{job=\"{Job}\",kind=\"staff_post\"}}";
-            await EventuallyAsync(prometheus, $"resets({staffPosts}[30s]) > 0 and {staffPosts} == 0");
+            await QueryHoldsAsync(prometheus, $"resets({staffPosts}[30s]) > 0 and {staffPosts} == 0");
             await AssertEveryPanelAnswersAsync(prometheus, dashboard, "30s");
 
             var bridgeUp = dashboard.Queries.Single(q => q.Panel == "Bridge up").For(Job, RateInterval);
@@ -61,7 +62,7 @@ public sealed partial class GrafanaDashboardTests
             f = null;
             foreach (var query in dashboard.Queries.Where(q => q.Panel.EndsWith(" up", StringComparison.Ordinal)))
             {
-                await EventuallyAsync(prometheus, $"({query.For(Job, RateInterval)}) == 0");
+                await QueryHoldsAsync(prometheus, $"({query.For(Job, RateInterval)}) == 0");
             }
         }
         finally
@@ -73,7 +74,7 @@ public sealed partial class GrafanaDashboardTests
         }
     }
 
-    private static Task<OperatorsFixture> StartBridgeAsync(FakeHttpServer translator, int port)
+    private static Task<OperatorsFixture> StartBridgeAsync(LoopbackServer translator, int port)
     {
         var settings = LibreTranslateHostSettings.For(translator);
         settings["Urls"] = $"http://127.0.0.1:{port}";
@@ -92,8 +93,8 @@ public sealed partial class GrafanaDashboardTests
     }
 
     /// <summary>Waits until the query has a result (a comparison that holds), up to the fixture's timeout.</summary>
-    private static Task EventuallyAsync(PrometheusServer prometheus, string promql) =>
-        OperatorsFixture.EventuallyAsync(async () => (await prometheus.QueryAsync(promql)).GetArrayLength() > 0 ? promql : null);
+    private static Task QueryHoldsAsync(PrometheusServer prometheus, string promql) =>
+        Eventually.TrueAsync(async () => (await prometheus.QueryAsync(promql)).GetArrayLength() > 0, OperatorsFixture.Timeout, promql);
 
     /// <summary>Each counter (…_total) read through rate() or increase() over a range.</summary>
     [GeneratedRegex(@"^(?:(?!_total).)*(?:(?:rate|increase)\((?:bridge|process|dotnet)_[a-z_]+_total\{[^}]*\}\[[^\]]+\]\)(?:(?!_total).)*)+$")]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Bot.Tests.Fakes.Translation;
+using Bot.Testing;
+using Bot.Testing.Translation;
 
 namespace Bot.Tests.Operations.Metrics;
 
@@ -7,12 +8,12 @@ namespace Bot.Tests.Operations.Metrics;
 /// counters named *_total under one prefix with help text for people, and every series exists from the start.</summary>
 public sealed partial class MetricsExpositionTests : IAsyncLifetime
 {
-    private FakeHttpServer translator = null!;
+    private LoopbackServer translator = null!;
     private OperatorsFixture f = null!;
 
     public async Task InitializeAsync()
     {
-        translator = await FakeHttpServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
+        translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(new FakeTranslationApi(), null));
         f = await OperatorsFixture.StartAsync(LibreTranslateHostSettings.For(translator));
     }
 
@@ -99,11 +100,7 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
     {
         await RelayOneBuyerMessageAsync();
 
-        var text = await OperatorsFixture.EventuallyAsync(async () =>
-        {
-            var scraped = await f.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-            return scraped.Contains("bridge_deliveries_total{kind=\"staff_post\"} 0", StringComparison.Ordinal) ? null : scraped;
-        });
+        var text = await f.PageWhenAsync("/metrics", m => !m.Contains("bridge_deliveries_total{kind=\"staff_post\"} 0", StringComparison.Ordinal));
         var lines = text.Split('\n');
         Assert.Contains("bridge_messages_received_total{role=\"buyer\"} 1", lines);
         Assert.Contains("bridge_messages_received_total{role=\"staff\"} 0", lines);
@@ -113,7 +110,7 @@ public sealed partial class MetricsExpositionTests : IAsyncLifetime
     private async Task RelayOneBuyerMessageAsync()
     {
         f.Marketplace.AddBuyerMessage("81001", "Здравствуйте, где мой заказ? Прошло уже две недели.");
-        await f.Telegram.WaitUntilAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
     }
 
     [GeneratedRegex(@"^# TYPE (\S+) counter$", RegexOptions.Multiline)]

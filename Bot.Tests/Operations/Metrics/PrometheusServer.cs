@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Bot.Testing;
 
 namespace Bot.Tests.Operations.Metrics;
 
@@ -115,27 +116,21 @@ public sealed class PrometheusServer : IAsyncDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    private async Task WaitReadyAsync(TimeSpan timeout)
-    {
-        var deadline = DateTimeOffset.UtcNow + timeout;
-        while (true)
-        {
-            Assert.False(process.HasExited, $"prometheus stopped: {string.Join('\n', log)}");
-            try
+    private Task WaitReadyAsync(TimeSpan timeout) =>
+        Eventually.TrueAsync(
+            async () =>
             {
-                using var response = await Http.GetAsync(new Uri("-/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
+                Assert.False(process.HasExited, $"prometheus stopped: {string.Join('\n', log)}");
+                try
                 {
-                    return;
+                    using var response = await Http.GetAsync(new Uri("-/ready", UriKind.Relative));
+                    return response.IsSuccessStatusCode;
                 }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < deadline, $"prometheus did not become ready: {string.Join('\n', log)}");
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System);
-        }
-    }
+                catch (HttpRequestException)
+                {
+                    return false; // Not listening yet.
+                }
+            },
+            timeout,
+            () => $"prometheus to become ready: {string.Join('\n', log)}");
 }

@@ -1,0 +1,114 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Bot.Testing.AliExpress;
+
+/// <summary>Reads a <c>/sync</c> request (query and form), applies injected faults, checks the system parameters and dispatches.</summary>
+internal sealed class FakeRequestRouter
+{
+    private readonly FakeAliExpressState _state;
+    private readonly FakeAliExpressServerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly FakeResponseWriter _writer;
+    private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, JsonObject>> _methods;
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _overrides = new();
+
+    public FakeRequestRouter(FakeAliExpressState state, FakeAliExpressServerOptions options, TimeProvider time)
+    {
+        _state = state;
+        _options = options;
+        _time = time;
+        _writer = new FakeResponseWriter(options);
+        var listings = new FakeListingHandlers(state, _writer, options);
+        var writes = new FakeWriteHandlers(state, _writer, options);
+        _methods = new()
+        {
+            [FakeListingHandlers.Relations] = listings.ListRelations,
+            [FakeListingHandlers.Details] = listings.ListDetails,
+            [FakeWriteHandlers.AddMessage] = writes.Add,
+            [FakeWriteHandlers.LeaveOrderMessage] = writes.Leave,
+            [FakeWriteHandlers.MarkRead] = writes.Read,
+        };
+    }
+
+    public void Override(string method, JsonObject answer) => _overrides.GetOrAdd(method, _ => new()).Enqueue(answer);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var parameters = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        if (context.Request.HasFormContentType)
+        {
+            foreach (var field in await context.Request.ReadFormAsync(context.RequestAborted))
+            {
+                parameters[field.Key] = field.Value.ToString();
+            }
+        }
+
+        var method = parameters.GetValueOrDefault("method") ?? "";
+        _state.Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+
+        if (NextFault(method) is { } fault)
+        {
+            if (fault.Delay is { } delay)
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            else
+            {
+                await WriteFaultAsync(context, method, fault);
+                return;
+            }
+        }
+
+        var rejection = FakeRequestVerifier.Check(parameters, _options, _time);
+        JsonObject answer = rejection is { } error
+            ? _writer.Error(error.Code, null, error.Message, topLevel: false)
+            : _overrides.TryGetValue(method, out var queue) && queue.TryDequeue(out var overridden) ? overridden
+            : _methods.TryGetValue(method, out var handler) ? handler(parameters)
+            : _writer.Error("InvalidApiPath", null, $"The specified API {method} does not exist", topLevel: false);
+        await WriteJsonAsync(context, 200, answer);
+    }
+
+    private FakeFault? NextFault(string method)
+    {
+        foreach (var key in new[] { method, "*" })
+        {
+            if (_state.Faults.TryGetValue(key, out var queue) && queue.TryDequeue(out var fault))
+            {
+                return fault;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task WriteFaultAsync(HttpContext context, string method, FakeFault fault)
+    {
+        if (fault.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (fault.RawBody is not null)
+        {
+            context.Response.StatusCode = fault.StatusCode;
+            context.Response.ContentType = fault.RawContentType ?? "text/plain";
+            await context.Response.WriteAsync(fault.RawBody, context.RequestAborted);
+            return;
+        }
+
+        var answer = fault.NotSuccessMessage is { } notSuccess
+            ? _writer.Result(method, new JsonObject { ["is_success"] = false, ["error_code"] = 16_000_001, ["error_msg"] = notSuccess })
+            : _writer.Error(fault.ErrorCode ?? "isp.unknown-error", fault.SubCode, fault.Message ?? "error", fault.TopLevelShape);
+        await WriteJsonAsync(context, fault.StatusCode, answer);
+    }
+
+    private static async Task WriteJsonAsync(HttpContext context, int status, JsonObject answer)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json;charset=UTF-8";
+        await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted);
+    }
+}

@@ -1,0 +1,3 @@
+namespace Bot.Testing.BotApi.Json;
+
+internal sealed record ForumTopicCreatedJson(string Name, int IconColor);

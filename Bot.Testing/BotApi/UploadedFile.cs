@@ -1,0 +1,3 @@
+namespace Bot.Testing.BotApi;
+
+internal sealed record UploadedFile(string FileName, byte[] Bytes);

@@ -1,3 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram.Json;
-
-internal sealed record ChatJson(long Id, string Type, string? Title = null, string? FirstName = null, bool? IsForum = null);

@@ -1,3 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram.Json;
-
-internal sealed record ForumTopicCreatedJson(string Name, int IconColor);

@@ -1,3 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram.Json;
-
-internal sealed record ForumTopicJson(int MessageThreadId, string Name, int IconColor, string? IconCustomEmojiId = null);

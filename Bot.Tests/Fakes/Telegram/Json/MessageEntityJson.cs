@@ -1,4 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram.Json;
-
-/// <summary>A MessageEntity; offset and length count UTF-16 code units, as in the Bot API.</summary>
-internal sealed record MessageEntityJson(string Type, int Offset, int Length);

@@ -1,3 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram.Json;
-
-internal sealed record PhotoSizeJson(string FileId, string FileUniqueId, int Width, int Height, long? FileSize);

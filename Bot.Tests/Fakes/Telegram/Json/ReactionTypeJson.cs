@@ -1,7 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram.Json;
-
-/// <summary>A ReactionType; the fake knows only type "emoji".</summary>
-internal sealed record ReactionTypeJson(string Type, string Emoji)
-{
-    public static ReactionTypeJson Of(string emoji) => new("emoji", emoji);
-}

@@ -1,4 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram;
-
-/// <summary>At most <paramref name="Count"/> calls in any sliding <paramref name="Window"/>.</summary>
-public readonly record struct RateLimit(int Count, TimeSpan Window);

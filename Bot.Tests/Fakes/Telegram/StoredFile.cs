@@ -1,3 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram;
-
-internal sealed record StoredFile(string FileId, string FileUniqueId, string FilePath, byte[] Bytes, string? SourceUrl = null);

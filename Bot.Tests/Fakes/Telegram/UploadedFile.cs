@@ -1,3 +1,0 @@
-namespace Bot.Tests.Fakes.Telegram;
-
-internal sealed record UploadedFile(string FileName, byte[] Bytes);

@@ -1,6 +1,0 @@
-using System.Text.Json;
-
-namespace Bot.Tests.Fakes.Translation;
-
-/// <summary>One request a fake provider received, already validated.</summary>
-public sealed record FakeTranslationRequest(string Path, string? Authorization, JsonElement Body, string Text, string? Source, string Target);
