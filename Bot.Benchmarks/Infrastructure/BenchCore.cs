@@ -54,7 +54,7 @@ public sealed class BenchCore : IAsyncDisposable
             DatabasePath = databasePath,
             Settings = values,
             BeforeCore = configure,
-            AfterCore = services => services.AddSingleton<IMediaFetcher, NoMediaFetcher>(),
+            AfterCore = services => services.AddSingleton<IMediaFetcher, NoMediaFetcher>().AddSingleton<IBotIdentity, BenchBotIdentity>(),
         }));
     }
 
