@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bot.Core;
 using Bot.Core.Chat;
+using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Testing;
 
-/// <summary>The relay core composed the way the host composes it (<c>AddStorage</c>, <c>AddBridgeCore</c>, the raw chat
+/// <summary>The relay core composed the way the host composes it (<c>AddStorage().AddSqliteStorage()</c>, <c>AddBridgeCore</c>, the raw chat
 /// gateway behind <see cref="ThrottledChatGateway"/>) on a migrated SQLite file, with the ports a
 /// <see cref="CoreSetup"/> provides: the one builder behind the tests' core harness and the benchmarks' core.</summary>
 public sealed class CoreServices : IAsyncDisposable
@@ -46,7 +47,7 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton(setup.Time);
-        services.AddStorage();
+        services.AddStorage().AddSqliteStorage();
         setup.BeforeCore?.Invoke(services);
         services.AddBridgeCore();
         setup.AfterCore?.Invoke(services);
@@ -54,7 +55,7 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddSingleton(setup.Marketplace);
         setup.Configure?.Invoke(services);
         var core = new CoreServices(services.BuildServiceProvider(), databasePath, owned);
-        await core.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        await core.Get<IMigrationRunner>().ApplyAsync(CancellationToken.None);
         return core;
     }
 

@@ -1,5 +1,6 @@
+using System.Data.Common;
+using Bot.Core.Sqlite;
 using Bot.Core.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public sealed class WriteRefusingDatabase(IDbConnectionFactory inner) : IDbConne
         services.AddSingleton<IDbConnectionFactory>(sp =>
             new WriteRefusingDatabase(new SqliteConnectionFactory(sp.GetRequiredService<IOptions<StorageOptions>>())));
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await inner.OpenAsync(cancellationToken);
         // Pooled connections keep the pragma: set it either way on every open.
@@ -25,4 +26,8 @@ public sealed class WriteRefusingDatabase(IDbConnectionFactory inner) : IDbConne
         await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
+
+    public DbTransaction BeginTransaction(DbConnection connection, bool write) => inner.BeginTransaction(connection, write);
+
+    public bool IsOutage(DbException error) => inner.IsOutage(error);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public static class BareInserts
         try
         {
             var factory = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(directory, "bare.db")}" }));
-            await using var connection = await factory.OpenAsync(CancellationToken.None);
+            await using var connection = (SqliteConnection)await factory.OpenAsync(CancellationToken.None);
             await using (var create = connection.CreateCommand())
             {
                 create.CommandText = """

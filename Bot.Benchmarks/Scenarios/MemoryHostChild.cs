@@ -42,7 +42,7 @@ public static class MemoryHostChild
             var stopwatch = Stopwatch.StartNew();
             marketplace.Total = conversations;
             app.Services.GetRequiredService<PollerWakeUp>().Wake();
-            var cursors = app.Services.GetRequiredService<CursorStore>();
+            var cursors = app.Services.GetRequiredService<ICursorRepository>();
             var cursorName = $"marketplace:{marketplace.Marketplace}:{marketplace.Account}";
             while (await cursors.GetAsync(cursorName, CancellationToken.None) != conversations.ToString(CultureInfo.InvariantCulture))
             {

@@ -35,20 +35,20 @@ public sealed class ProfileScenario(Report report)
             await s.CommitAsync(CancellationToken.None);
         })), "-"));
 
-        var conversations = core.Get<ConversationRepository>();
-        var messages = core.Get<MessageRepository>();
-        var outbox = core.Get<OutboxStore>();
+        var conversations = core.Get<IConversationRepository>();
+        var messages = core.Get<IMessageRepository>();
+        var outbox = core.Get<IOutboxRepository>();
         await using (var session = await DbSession.BeginAsync(connections, CancellationToken.None))
         {
             var i = 0;
-            report.Add(new Figure("ConversationRepository.UpsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
+            report.Add(new Figure("IConversationRepository.UpsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
                 conversations.UpsertAsync(session, "bench", "p", ConversationKind.Order, $"o{i++ % Conversations}", "b", "Buyer", new OrderCard("o"), null))), "-"));
             var j = 0;
-            report.Add(new Figure("MessageRepository.TryMarkSeenAsync", Report.Micros(await PerCallAsync(2_000, () =>
+            report.Add(new Figure("IMessageRepository.TryMarkSeenAsync", Report.Micros(await PerCallAsync(2_000, () =>
                 messages.TryMarkSeenAsync(session, 1, $"x{j++}"))), "-"));
-            report.Add(new Figure("MessageRepository.InsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
-                messages.InsertAsync(session, new NewMessage(1, NewMessage.FromMarketplace, AuthorRole.Buyer, "Buyer", "Hello there", [], $"y{j++}")))), "-"));
-            report.Add(new Figure("OutboxStore.EnqueueAsync", Report.Micros(await PerCallAsync(2_000, () =>
+            report.Add(new Figure("IMessageRepository.InsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
+                messages.InsertAsync(session, new NewMessage(1, MessageOrigin.Marketplace, AuthorRole.Buyer, "Buyer", "Hello there", [], $"y{j++}")))), "-"));
+            report.Add(new Figure("IOutboxRepository.EnqueueAsync", Report.Micros(await PerCallAsync(2_000, () =>
                 outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceMarkRead, "lane:x", 1, null)))), "-"));
             await session.Connection.ExecuteAsync("DELETE FROM outbox", transaction: session.Transaction);
         }
@@ -59,9 +59,9 @@ public sealed class ProfileScenario(Report report)
         }
 
         var pending = (await outbox.GetStatsAsync(CancellationToken.None)).Pending;
-        report.Add(new Figure($"OutboxStore.GetDueHeadsAsync(500) with {pending:N0} pending", Report.Micros(await PerCallAsync(50, () =>
+        report.Add(new Figure($"IOutboxRepository.GetDueHeadsAsync(500) with {pending:N0} pending", Report.Micros(await PerCallAsync(50, () =>
             outbox.GetDueHeadsAsync(500, CancellationToken.None))), "-"));
-        report.Add(new Figure($"OutboxStore.GetNextDueAsync with {pending:N0} pending", Report.Micros(await PerCallAsync(50, () =>
+        report.Add(new Figure($"IOutboxRepository.GetNextDueAsync with {pending:N0} pending", Report.Micros(await PerCallAsync(50, () =>
             outbox.GetNextDueAsync(CancellationToken.None))), "-"));
         await using (var c = await connections.OpenAsync(CancellationToken.None))
         {

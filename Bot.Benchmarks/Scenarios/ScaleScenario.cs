@@ -56,7 +56,7 @@ public sealed class ScaleScenario(Report report)
         {
         }
 
-        await ThroughputScenario.DrainAsync(core.Get<OutboxDispatcher>(), core.Get<OutboxStore>());
+        await ThroughputScenario.DrainAsync(core.Get<OutboxDispatcher>(), core.Get<IOutboxRepository>());
         var relayMicros = stopwatch.Elapsed.TotalMicroseconds / RelayBatch;
         if (gateway.Texts != RelayBatch || gateway.Topics != 0)
         {
@@ -64,8 +64,8 @@ public sealed class ScaleScenario(Report report)
         }
 
         var random = new Random(7);
-        var messages = core.Get<MessageRepository>();
-        var conversationsRepo = core.Get<ConversationRepository>();
+        var messages = core.Get<IMessageRepository>();
+        var conversationsRepo = core.Get<IConversationRepository>();
         await using var session = await DbSession.BeginAsync(connections, CancellationToken.None);
         var reply = await PerLookupAsync(async () =>
         {

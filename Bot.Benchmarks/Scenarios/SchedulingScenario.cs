@@ -157,7 +157,7 @@ public sealed class SchedulingScenario(Report report)
 
     private static async Task EnqueueNoticesAsync(BenchCore core, BurstPlan plan)
     {
-        var outbox = core.Get<OutboxStore>();
+        var outbox = core.Get<IOutboxRepository>();
         await using var session = await DbSession.BeginAsync(core.Get<IDbConnectionFactory>(), CancellationToken.None);
         foreach (var send in plan.Sends.Where(s => s.ChatId > 0))
         {
@@ -173,7 +173,7 @@ public sealed class SchedulingScenario(Report report)
     private static async Task WorkUntilEmptyAsync(BenchCore core, TimeProvider clock)
     {
         var dispatcher = core.Get<OutboxDispatcher>();
-        var store = core.Get<OutboxStore>();
+        var store = core.Get<IOutboxRepository>();
         var signal = core.Get<OutboxSignal>();
         while (true)
         {

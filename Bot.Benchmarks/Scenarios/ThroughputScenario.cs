@@ -49,7 +49,7 @@ public sealed class ThroughputScenario(Report report)
 
         var ingest = Messages / stopwatch.Elapsed.TotalSeconds;
         stopwatch.Restart();
-        await DrainAsync(dispatcher, core.Get<OutboxStore>());
+        await DrainAsync(dispatcher, core.Get<IOutboxRepository>());
         var deliver = Messages / stopwatch.Elapsed.TotalSeconds;
         Check(gateway, marketplace, Messages, Conversations);
         return (ingest, deliver);
@@ -62,7 +62,7 @@ public sealed class ThroughputScenario(Report report)
         await using var core = await BenchCore.StartAsync(gateway, marketplace, TimeProvider.System, unlimited: true);
         var ingestor = core.Get<MarketplaceIngestor>();
         var dispatcher = core.Get<OutboxDispatcher>();
-        var store = core.Get<OutboxStore>();
+        var store = core.Get<IOutboxRepository>();
         var signal = core.Get<OutboxSignal>();
 
         var stopwatch = Stopwatch.StartNew();
@@ -99,7 +99,7 @@ public sealed class ThroughputScenario(Report report)
         return rate;
     }
 
-    internal static async Task DrainAsync(OutboxDispatcher dispatcher, OutboxStore store)
+    internal static async Task DrainAsync(OutboxDispatcher dispatcher, IOutboxRepository store)
     {
         while (await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0 || (await store.GetStatsAsync(CancellationToken.None)).Pending > 0)
         {

@@ -41,7 +41,7 @@ public sealed class TranslationScenario(Report report)
         {
         }
 
-        await ThroughputScenario.DrainAsync(core.Get<OutboxDispatcher>(), core.Get<OutboxStore>());
+        await ThroughputScenario.DrainAsync(core.Get<OutboxDispatcher>(), core.Get<IOutboxRepository>());
         var metrics = core.Get<TranslationMetrics>();
         var calls = translator.Calls;
         var hits = metrics.CacheHits;

@@ -14,10 +14,10 @@ namespace Bot.Core.Buyers;
 public sealed partial class BuyerChatRoute(
     IDbConnectionFactory connections,
     BuyerLinker linker,
-    BuyerLinkRepository links,
+    IBuyerLinkRepository links,
     BuyerMessageRelay relay,
-    ConversationRepository conversations,
-    MessageRepository messages,
+    IConversationRepository conversations,
+    IMessageRepository messages,
     Notices notices,
     FloodGuard flood,
     BuyerReachability reachability,
@@ -94,7 +94,7 @@ public sealed partial class BuyerChatRoute(
                 await SetLanguageAsync(session, message, link);
                 break;
             case "orders":
-                var mine = await links.ConversationsOfAsync(session, link, conversations);
+                var mine = await conversations.OfLinkAsync(session, link);
                 var list = mine.Count == 0 ? BuyerTexts.NoOrders : BuyerTexts.Orders(mine.Select(BuyerOrders.Label));
                 await ReplyAsync(session, message, list, link.Language, BuyerOrders.Buttons(mine));
                 break;
@@ -114,14 +114,14 @@ public sealed partial class BuyerChatRoute(
             return;
         }
 
-        var mine = await links.ConversationsOfAsync(session, link, conversations);
+        var mine = await conversations.OfLinkAsync(session, link);
         if (mine.Count == 0)
         {
             await ReplyAsync(session, message, BuyerTexts.NoOrders, link.Language);
             return;
         }
 
-        await relay.SavePendingAsync(session, link, message.MessageId, text, message.Date);
+        await links.SavePendingAsync(session, link, message.MessageId, text, message.Date);
         await ReplyAsync(session, message, BuyerTexts.WhichOrder, link.Language, BuyerOrders.Buttons(mine));
     }
 
@@ -160,7 +160,7 @@ public sealed partial class BuyerChatRoute(
             return remembered;
         }
 
-        var mine = await links.ConversationsOfAsync(session, link, conversations);
+        var mine = await conversations.OfLinkAsync(session, link);
         return mine.Count == 1 ? mine[0] : null;
     }
 

@@ -10,7 +10,7 @@ namespace Bot.Core.Buyers;
 /// <summary>Copies the seller side of a conversation to the buyer's active Telegram link. Never the buyer's own words:
 /// neither their message from Telegram once it reached the marketplace, nor its echo when the poller brings it back
 /// unrecognised (it carries the "written by the buyer in Telegram" label). Never for a conversation without a buyer id.</summary>
-public sealed class BuyerFanOut(ConversationRepository conversations, MessageRepository messages, BuyerLinkRepository links, OutboxStore outbox) : IBuyerFanOut
+public sealed class BuyerFanOut(IConversationRepository conversations, IMessageRepository messages, IBuyerLinkRepository links, IOutboxRepository outbox) : IBuyerFanOut
 {
     private static readonly string BuyerLabel = MarketplaceFormatter.FromBuyerInTelegram("").Trim();
 

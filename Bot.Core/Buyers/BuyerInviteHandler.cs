@@ -18,7 +18,7 @@ public sealed class BuyerInviteHandler(
     IMarketplaceClient marketplace,
     DeliveryRecords records,
     IDbConnectionFactory connections,
-    InviteRepository invites,
+    IInviteRepository invites,
     InviteCodes codes,
     IBotIdentity bot,
     BuyerTexts texts,
@@ -29,7 +29,7 @@ public sealed class BuyerInviteHandler(
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var (_, conversation, copies) = await records.LoadAsync(item, MessageCopy.Marketplace, cancellationToken);
+        var (_, conversation, copies) = await records.LoadAsync(item, CopyTarget.Marketplace, cancellationToken);
         if (copies.Any(c => c.RemoteMessageId is not null))
         {
             return; // Its echo already came back.
@@ -59,7 +59,7 @@ public sealed class BuyerInviteHandler(
         var copy = copies.Count > 0 ? copies[0] : null;
         if (copy is null)
         {
-            copy = new MessageCopy { MessageId = item.MessageId ?? 0, Target = MessageCopy.Marketplace, Text = EchoMatcher.RedactInviteCodes(text) };
+            copy = new MessageCopy { MessageId = item.MessageId ?? 0, Target = CopyTarget.Marketplace, Text = EchoMatcher.RedactInviteCodes(text) };
             await records.AddCopyAsync(copy, cancellationToken);
         }
 

@@ -13,9 +13,9 @@ namespace Bot.Core.Buyers;
 /// marketplace buyer has one Telegram user at a time: a new link replaces the earlier one, who is told.</summary>
 public sealed partial class BuyerLinker(
     IDbConnectionFactory connections,
-    InviteRepository invites,
-    BuyerLinkRepository links,
-    ConversationRepository conversations,
+    IInviteRepository invites,
+    IBuyerLinkRepository links,
+    IConversationRepository conversations,
     Notices notices,
     StaffTopicNotes staff,
     BuyerReachability reachability,

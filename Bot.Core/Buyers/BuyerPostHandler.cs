@@ -17,7 +17,7 @@ public sealed class BuyerPostHandler(
     IChatGateway chat,
     DeliveryRecords records,
     IDbConnectionFactory connections,
-    BuyerLinkRepository links,
+    IBuyerLinkRepository links,
     BuyerTopics buyerTopics,
     BuyerReachability reachability,
     ITranslationService translator) : IDeliveryHandler
@@ -26,7 +26,7 @@ public sealed class BuyerPostHandler(
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var (message, conversation, copies) = await records.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
+        var (message, conversation, copies) = await records.LoadAsync(item, CopyTarget.Telegram, cancellationToken);
         BuyerLink? link;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
@@ -85,7 +85,7 @@ public sealed class BuyerPostHandler(
             await records.AddCopyAsync(
                 new MessageCopy
                 {
-                    MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = link.ChatId, TopicId = topic,
+                    MessageId = message.Id, Target = CopyTarget.Telegram, Part = part, ChatId = link.ChatId, TopicId = topic,
                     RemoteMessageId = id.ToString(CultureInfo.InvariantCulture), Text = translation.IsTranslated ? translation.Text : null,
                     Language = translation.TargetLanguage, Provider = translation.Provider,
                 },

@@ -8,7 +8,7 @@ namespace Bot.Core.Buyers;
 /// <summary>A buyer who blocked the bot: the link goes inactive (no more deliveries; the pending ones are settled) and
 /// staff are told once; when the buyer writes to the bot again the link is active again and staff are told.</summary>
 public sealed partial class BuyerReachability(
-    BuyerLinkRepository links,
+    IBuyerLinkRepository links,
     StaffTopicNotes staff,
     TimeProvider time,
     ILogger<BuyerReachability> logger)

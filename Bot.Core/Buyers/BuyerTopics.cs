@@ -12,7 +12,7 @@ public sealed partial class BuyerTopics(
     IChatGateway chat,
     IBotIdentity bot,
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
+    IConversationRepository conversations,
     ILogger<BuyerTopics> logger)
 {
     public async Task<int?> TopicForAsync(BuyerLink link, Conversation conversation, CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed partial class BuyerTopics(
 
         await using (var read = await DbSession.ReadAsync(connections, cancellationToken))
         {
-            if (await conversations.GetBindingAsync(read, conversation.Id, ThreadBinding.Buyer) is { TopicId: { } known } binding && binding.ChatId == link.ChatId)
+            if (await conversations.GetBindingAsync(read, conversation.Id, Audience.Buyer) is { TopicId: { } known } binding && binding.ChatId == link.ChatId)
             {
                 return known;
             }
@@ -54,7 +54,7 @@ public sealed partial class BuyerTopics(
         }
 
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await conversations.SetBindingAsync(session, new ThreadBinding(conversation.Id, ThreadBinding.Buyer, link.ChatId, topic));
+        await conversations.SetBindingAsync(session, new ThreadBinding(conversation.Id, Audience.Buyer, link.ChatId, topic));
         await session.CommitAsync(cancellationToken);
         return topic;
     }

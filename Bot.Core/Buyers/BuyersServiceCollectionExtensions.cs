@@ -19,10 +19,8 @@ public static class BuyersServiceCollectionExtensions
             .Validate(o => o.InviteKey.Length >= 16, "Buyers__InviteKey must be at least 16 characters (or left empty to derive it from the bot token).")
             .ValidateOnStart();
         services.AddSingleton<InviteCodes>();
-        services.AddSingleton<InviteRepository>();
         services.AddSingleton<ExpiredInvitations>();
         services.AddRetentionTarget<ExpiredInvitations>();
-        services.AddSingleton<BuyerLinkRepository>();
         services.AddSingleton<BuyerTexts>();
         services.AddSingleton<FloodGuard>();
         services.AddSingleton<BuyerLinker>();

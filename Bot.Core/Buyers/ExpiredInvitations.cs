@@ -4,7 +4,7 @@ using Bot.Core.Storage;
 namespace Bot.Core.Buyers;
 
 /// <summary>Buyer invitations long expired, for <see cref="DatabasePruner"/>.</summary>
-public sealed class ExpiredInvitations(IDbConnectionFactory connections, InviteRepository invites) : IRetentionTarget
+public sealed class ExpiredInvitations(IDbConnectionFactory connections, IInviteRepository invites) : IRetentionTarget
 {
     public string What => "expired invitations";
 

@@ -9,8 +9,8 @@ namespace Bot.Core.Buyers;
 /// <summary>The buyer picked an order: remember it, and relay the messages that waited for the choice.</summary>
 public sealed class OrderChoiceCallback(
     IDbConnectionFactory connections,
-    BuyerLinkRepository links,
-    ConversationRepository conversations,
+    IBuyerLinkRepository links,
+    IConversationRepository conversations,
     BuyerMessageRelay relay,
     IChatGateway chat) : ICallbackHandler
 {
@@ -35,7 +35,7 @@ public sealed class OrderChoiceCallback(
             else
             {
                 await links.SetCurrentConversationAsync(session, link.TelegramUserId, conversation.Id);
-                foreach (var (messageId, text, createdAt) in await relay.TakePendingAsync(session, link.TelegramUserId))
+                foreach (var (messageId, text, createdAt) in await links.TakePendingAsync(session, link.TelegramUserId))
                 {
                     await relay.RelayAsync(session, conversation, link, messageId, text, createdAt);
                 }

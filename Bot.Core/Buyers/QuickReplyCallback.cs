@@ -10,8 +10,8 @@ namespace Bot.Core.Buyers;
 /// <summary>A tap on a quick question sends it, in the buyer's language, as if the buyer had written it.</summary>
 public sealed class QuickReplyCallback(
     IDbConnectionFactory connections,
-    BuyerLinkRepository links,
-    ConversationRepository conversations,
+    IBuyerLinkRepository links,
+    IConversationRepository conversations,
     BuyerMessageRelay relay,
     BuyerTexts texts,
     Notices notices,
@@ -55,7 +55,7 @@ public sealed class QuickReplyCallback(
 
                 // A button press has no message of its own: its press id keeps a replay of the same press from sending twice.
                 var sourceId = callback.PressId;
-                var mine = await links.ConversationsOfAsync(session, link, conversations);
+                var mine = await conversations.OfLinkAsync(session, link);
                 var current = mine.FirstOrDefault(c => c.Id == link.CurrentConversationId) ?? (mine.Count == 1 ? mine[0] : null);
                 if (current is not null)
                 {
@@ -64,7 +64,7 @@ public sealed class QuickReplyCallback(
                 }
                 else if (mine.Count > 1)
                 {
-                    await relay.SavePendingAsync(session, link, sourceId, text, time.GetUtcNow());
+                    await links.SavePendingAsync(session, link, sourceId, text, time.GetUtcNow());
                     await notices.EnqueueAsync(session, BuyerTexts.Notice(
                         link.ChatId, null, BuyerTexts.WhichOrder, link.Language,
                         BuyerOrders.Buttons(mine)));

@@ -7,7 +7,6 @@ public static class ConversationsServiceCollectionExtensions
     /// <summary>Conversations and their threads in Telegram.</summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.AddSingleton<ConversationRepository>();
         return services;
     }
 }

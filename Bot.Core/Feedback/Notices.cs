@@ -6,7 +6,7 @@ namespace Bot.Core.Feedback;
 
 /// <summary>Enqueues the bridge's own messages to a chat (replies to commands, notes), so they are durable and
 /// scheduled within the chat's budget like everything else.</summary>
-public sealed class Notices(OutboxStore outbox)
+public sealed class Notices(IOutboxRepository outbox)
 {
     public Task<long> EnqueueAsync(DbSession session, NoticePayload notice, long? conversationId = null) =>
         outbox.EnqueueAsync(session, new OutboxEntry(

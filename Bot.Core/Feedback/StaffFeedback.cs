@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Feedback;
 
@@ -9,24 +9,17 @@ namespace Bot.Core.Feedback;
 /// there is something to say, a reply. Enqueued in the transaction that settles the delivery, as two independent items:
 /// the reply first, in the chat's lane, then the reaction in the chat's reaction lane, so that a reaction the chat
 /// refuses (or Telegram's trouble with it) never holds back or costs the reply.</summary>
-public sealed class StaffFeedback(OutboxStore outbox)
+public sealed class StaffFeedback(IOutboxRepository outbox, IMessageRepository messages)
 {
     private const int MaxReasonLength = 300;
 
-    private const string SourceSql = """
-        SELECT m.source_chat_id, m.source_message_id, b.topic_id
-        FROM messages m LEFT JOIN thread_bindings b ON b.conversation_id = m.conversation_id AND b.chat_id = m.source_chat_id
-        WHERE m.id = @id
-        """;
-
-    /// <param name="reaction">One of <see cref="Chat.ChatReactions"/>.</param>
+    /// <param name="reaction">One of <see cref="ChatReactions"/>.</param>
     /// <param name="noticeHtml">A reply to the message (escaped HTML), or null.</param>
     /// <param name="unreactedHtml">What to reply instead when the chat refuses the reaction; null when
     /// <paramref name="noticeHtml"/> already says it all.</param>
     public async Task EnqueueAsync(DbSession session, OutboxItem item, string reaction, string? noticeHtml, string? unreactedHtml = null)
     {
-        var source = await session.Connection.QuerySingleOrDefaultAsync<(long? ChatId, long? MessageId, long? TopicId)>(
-            SourceSql, new { id = item.MessageId }, session.Transaction);
+        var source = await messages.GetTelegramSourceAsync(session, item.MessageId);
         if (source.ChatId is not { } chatId || source.MessageId is not { } messageId)
         {
             return; // Not from Telegram: nobody to tell.

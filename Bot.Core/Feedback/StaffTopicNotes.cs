@@ -4,12 +4,12 @@ using Bot.Core.Storage;
 namespace Bot.Core.Feedback;
 
 /// <summary>Notes about a conversation's buyer for the staff, in the conversation's staff topic.</summary>
-public sealed class StaffTopicNotes(ConversationRepository conversations, Notices notices)
+public sealed class StaffTopicNotes(IConversationRepository conversations, Notices notices)
 {
     /// <param name="html">Already escaped.</param>
     public async Task TellAsync(DbSession session, long conversationId, string html)
     {
-        if (await conversations.GetBindingAsync(session, conversationId, ThreadBinding.Staff) is { TopicId: { } topic } binding)
+        if (await conversations.GetBindingAsync(session, conversationId, Audience.Staff) is { TopicId: { } topic } binding)
         {
             await notices.EnqueueAsync(session, new NoticePayload(binding.ChatId, topic, html), conversationId);
         }

@@ -9,7 +9,7 @@ namespace Bot.Core.MarketplaceRelay;
 /// no id when we post (AliExpress's <c>aliexpress.message.redefining.versiontwo.addmsg</c> answers with a channel id
 /// only), so a seller-side message is an echo when it has the text of a post this bridge made in the same conversation
 /// within the echo window and not yet matched.</summary>
-public sealed partial class EchoMatcher(MessageRepository messages, TimeProvider time, IOptions<MarketplaceRelayOptions> options)
+public sealed partial class EchoMatcher(IMessageRepository messages, TimeProvider time, IOptions<MarketplaceRelayOptions> options)
 {
     public async Task<bool> TryMatchAsync(DbSession session, long conversationId, MarketplaceMessage message)
     {

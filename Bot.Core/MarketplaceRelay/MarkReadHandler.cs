@@ -6,7 +6,7 @@ using Bot.Core.Storage;
 namespace Bot.Core.MarketplaceRelay;
 
 /// <summary>Marks a marketplace conversation read once its buyer's message reached staff.</summary>
-public sealed class MarkReadHandler(IMarketplaceClient marketplace, IDbConnectionFactory connections, ConversationRepository conversations) : IDeliveryHandler
+public sealed class MarkReadHandler(IMarketplaceClient marketplace, IDbConnectionFactory connections, IConversationRepository conversations) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.MarketplaceMarkRead;
 

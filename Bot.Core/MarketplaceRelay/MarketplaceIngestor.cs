@@ -15,13 +15,13 @@ namespace Bot.Core.MarketplaceRelay;
 public sealed partial class MarketplaceIngestor(
     IMarketplaceClient marketplace,
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
-    MessageRepository messages,
-    OutboxStore outbox,
-    CursorStore cursors,
+    IConversationRepository conversations,
+    IMessageRepository messages,
+    IOutboxRepository outbox,
+    ICursorRepository cursors,
     EchoMatcher echoes,
     IBuyerFanOut buyers,
-    SetAsideStore setAside,
+    ISetAsideRepository setAside,
     RelayMetrics metrics,
     IOptions<StaffChatOptions> options,
     ILogger<MarketplaceIngestor> logger)
@@ -91,7 +91,7 @@ public sealed partial class MarketplaceIngestor(
 
         var author = message.Author == MarketplaceAuthor.Buyer ? AuthorRole.Buyer : AuthorRole.Seller;
         var id = await messages.InsertAsync(session, new NewMessage(
-            conversation.Id, NewMessage.FromMarketplace, author, author == AuthorRole.Buyer ? message.BuyerName : null,
+            conversation.Id, MessageOrigin.Marketplace, author, author == AuthorRole.Buyer ? message.BuyerName : null,
             message.Text, message.ImageUrls, message.MessageId, SentAt: message.SentAt));
         await outbox.EnqueueAsync(session, new OutboxEntry(
             OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, options.Value.StaffChatId));

@@ -12,8 +12,8 @@ public static class MarketplaceRelayServiceCollectionExtensions
     public static IServiceCollection AddMarketplaceRelay(this IServiceCollection services)
     {
         services.AddOptions<MarketplaceRelayOptions>().BindConfiguration(MarketplaceRelayOptions.Section).ValidateOnStart();
-        services.AddSingleton<SetAsideStore>();
-        services.AddRetentionTarget<SetAsideStore>();
+        services.AddSingleton<SetAsideRows>();
+        services.AddRetentionTarget<SetAsideRows>();
         services.AddSingleton<EchoMatcher>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();

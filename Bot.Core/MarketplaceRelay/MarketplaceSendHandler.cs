@@ -22,7 +22,7 @@ public sealed class MarketplaceSendHandler(
     ITranslationService translator,
     StaffFeedback feedback,
     IBuyerFanOut buyers,
-    MessageRepository messages,
+    IMessageRepository messages,
     RelayMetrics metrics,
     IOptions<StaffChatOptions> staff,
     IOptions<MarketplaceRelayOptions> options) : IDeliveryHandler
@@ -34,7 +34,7 @@ public sealed class MarketplaceSendHandler(
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var (message, conversation, copies) = await records.LoadAsync(item, MessageCopy.Marketplace, cancellationToken);
+        var (message, conversation, copies) = await records.LoadAsync(item, CopyTarget.Marketplace, cancellationToken);
         if (copies.Count == 0)
         {
             copies = await records.AddCopiesAsync(await PartsAsync(message, conversation.BuyerLanguage, cancellationToken), cancellationToken);
@@ -65,7 +65,7 @@ public sealed class MarketplaceSendHandler(
         if (item.MessageId is { } messageId)
         {
             await messages.MarkAllAcceptedAsync(session, messageId);
-            var copies = await messages.GetCopiesAsync(session, messageId, MessageCopy.Marketplace);
+            var copies = await messages.GetCopiesAsync(session, messageId, CopyTarget.Marketplace);
             if (copies.Count > 0 && UntranslatedNote.IsOn(copies[0].Text))
             {
                 note = "⚠️ Sent untranslated: the translator was unavailable, so the buyer got your original text with a note saying so.";
@@ -106,7 +106,7 @@ public sealed class MarketplaceSendHandler(
         return TextSplitter.Split(text, marketplace.Capabilities.MaxTextLength)
             .Select((part, i) => new MessageCopy
             {
-                MessageId = message.Id, Target = MessageCopy.Marketplace, Part = i, Text = part, Language = language, Provider = translation.Provider,
+                MessageId = message.Id, Target = CopyTarget.Marketplace, Part = i, Text = part, Language = language, Provider = translation.Provider,
             })
             .ToList();
     }

@@ -3,14 +3,11 @@ namespace Bot.Core.Messages;
 /// <summary>One copy made of a message: a Telegram message, or a marketplace post (whose id arrives with its echo).</summary>
 public sealed class MessageCopy
 {
-    public const string Telegram = "telegram";
-    public const string Marketplace = "marketplace";
-
     public long Id { get; set; }
 
     public long MessageId { get; set; }
 
-    public string Target { get; set; } = "";
+    public CopyTarget Target { get; set; }
 
     public int Part { get; set; }
 

@@ -8,7 +8,6 @@ public static class MessagesServiceCollectionExtensions
     /// nothing here: it registers its own <see cref="IBuyerFanOut"/>.</summary>
     public static IServiceCollection AddMessages(this IServiceCollection services)
     {
-        services.AddSingleton<MessageRepository>();
         return services;
     }
 }

@@ -3,7 +3,7 @@ namespace Bot.Core.Messages;
 /// <summary>A message to store.</summary>
 public sealed record NewMessage(
     long ConversationId,
-    string Origin,
+    MessageOrigin Origin,
     AuthorRole Author,
     string? AuthorName,
     string Text,
@@ -12,8 +12,4 @@ public sealed record NewMessage(
     long? SourceChatId = null,
     long? SourceMessageId = null,
     string? SourceFileId = null,
-    DateTimeOffset? SentAt = null)
-{
-    public const string FromMarketplace = "marketplace";
-    public const string FromTelegram = "telegram";
-}
+    DateTimeOffset? SentAt = null);

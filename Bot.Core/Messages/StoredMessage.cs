@@ -9,10 +9,9 @@ public sealed class StoredMessage
 
     public long ConversationId { get; set; }
 
-    /// <summary>"marketplace" or "telegram".</summary>
-    public string Origin { get; set; } = "";
+    public MessageOrigin Origin { get; set; }
 
-    public string AuthorRole { get; set; } = "";
+    public AuthorRole Role { get; set; }
 
     public string? AuthorName { get; set; }
 
@@ -31,8 +30,6 @@ public sealed class StoredMessage
     public string? SourceFileId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
-
-    public AuthorRole Role => Enum.Parse<AuthorRole>(AuthorRole, ignoreCase: true);
 
     public IReadOnlyList<string> ImageUrls => ImagesJson is null ? [] : JsonSerializer.Deserialize<string[]>(ImagesJson) ?? [];
 }

@@ -28,8 +28,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<StaffChatWatch>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryObserver, StaffChatWatch>(sp => sp.GetRequiredService<StaffChatWatch>()));
         services.AddSingleton<StatusReader>();
-        services.AddSingleton<AlertStore>();
-        services.AddRetentionTarget<AlertStore>();
+        services.AddSingleton<ResolvedAlertRows>();
+        services.AddRetentionTarget<ResolvedAlertRows>();
         services.AddSingleton<DeadLetterReader>();
         services.AddSingleton<RetryWatch>();
         services.AddSingleton<AlertMonitor>();

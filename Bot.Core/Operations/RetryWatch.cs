@@ -3,8 +3,7 @@ using System.Text;
 using Bot.Core.Chat;
 using Bot.Core.Formatting;
 using Bot.Core.Logging;
-using Bot.Core.Storage;
-using Dapper;
+using Bot.Core.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Operations;
@@ -12,7 +11,7 @@ namespace Bot.Core.Operations;
 /// <summary>Follows the deliveries an operator put back with /retry: one that is given up again is reported as a reply
 /// to that /retry, so the operator who retried learns it did not help. Kept in memory (a restart forgets the
 /// watch; the dead letter alert still shows the delivery).</summary>
-public sealed partial class RetryWatch(IDbConnectionFactory connections, IChatGateway chat, ILogger<RetryWatch> logger)
+public sealed partial class RetryWatch(IDeadLetterRepository deadLetters, IChatGateway chat, ILogger<RetryWatch> logger)
 {
     private readonly ConcurrentDictionary<long, IncomingChatMessage> watched = new();
 
@@ -33,19 +32,14 @@ public sealed partial class RetryWatch(IDbConnectionFactory connections, IChatGa
         }
 
         var ids = watched.Keys.ToList();
-        IReadOnlyList<(long Id, string Status, string? LastError)> rows;
-        await using (var connection = await connections.OpenAsync(cancellationToken))
-        {
-            rows = (await connection.QueryAsync<(long, string, string?)>(new CommandDefinition(
-                "SELECT id, status, last_error FROM outbox WHERE id IN @ids", new { ids }, cancellationToken: cancellationToken))).AsList();
-        }
+        var rows = await deadLetters.StatusesAsync(ids, cancellationToken);
 
-        foreach (var settled in ids.Where(id => rows.All(r => r.Id != id) || rows.Any(r => r.Id == id && r.Status == "done")))
+        foreach (var settled in ids.Where(id => rows.All(r => r.Id != id) || rows.Any(r => r.Id == id && r.Status == OutboxStatus.Done)))
         {
             watched.TryRemove(settled, out _);
         }
 
-        var failed = rows.Where(r => r.Status == "dead" && watched.ContainsKey(r.Id)).ToList();
+        var failed = rows.Where(r => r.Status == OutboxStatus.Dead && watched.ContainsKey(r.Id)).ToList();
         foreach (var group in failed.GroupBy(r => watched[r.Id]))
         {
             var text = new StringBuilder();

@@ -6,7 +6,7 @@ namespace Bot.Core.Operations;
 /// <summary>Takes a <see cref="BridgeSnapshot"/>: the parts' health, the outbox, the relay's totals and the Telegram
 /// updates given up on lately.</summary>
 public sealed class StatusReader(
-    BridgeHealth health, OutboxStore outbox, RelayMetrics metrics, TimeProvider time, ParkedUpdateStore? parkedUpdates = null)
+    BridgeHealth health, IOutboxRepository outbox, RelayMetrics metrics, TimeProvider time, IParkedUpdateRepository? parkedUpdates = null)
 {
     private readonly DateTimeOffset startedAt = time.GetUtcNow();
 

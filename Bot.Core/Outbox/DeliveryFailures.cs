@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using System.Text.Json;
 using Bot.Core.Chat;
 using Bot.Core.Marketplace;
-using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Outbox;
 
@@ -11,11 +11,10 @@ namespace Bot.Core.Outbox;
 /// the database's, or a bug.</summary>
 public static class DeliveryFailures
 {
-    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the database, not the item.
-    private static readonly int[] DatabaseOutages = [5, 6, 8, 10, 13, 14];
-
     /// <param name="chatId">The chat the delivery sends to, if any (a positive id is a private chat).</param>
-    public static FailureKind Classify(Exception error, long? chatId) => error switch
+    /// <param name="databaseOutage">Whether a database error is the database's trouble rather than the item's
+    /// (<see cref="Storage.IDbConnectionFactory.IsOutage"/>); without it every database error is unexpected.</param>
+    public static FailureKind Classify(Exception error, long? chatId, Func<DbException, bool>? databaseOutage = null) => error switch
     {
         ChatDeliveryException { Kind: ChatErrorKind.RateLimited } => FailureKind.RateLimited,
         ChatDeliveryException { Kind: ChatErrorKind.ChatMigrated, MigrateToChatId: not null } when chatId is not null => FailureKind.ChatMigrated,
@@ -33,7 +32,7 @@ public static class DeliveryFailures
         ChatDeliveryException => FailureKind.Outage,
         MarketplaceException { Kind: MarketplaceErrorKind.Rejected } => FailureKind.Permanent,
         MarketplaceException => FailureKind.Outage,
-        SqliteException e => DatabaseOutages.Contains(e.SqliteErrorCode) ? FailureKind.Outage : FailureKind.Unexpected,
+        DbException e => databaseOutage?.Invoke(e) == true ? FailureKind.Outage : FailureKind.Unexpected,
         HttpRequestException or TimeoutException or OperationCanceledException or IOException or SocketException => FailureKind.Outage,
         InvalidOperationException or JsonException or FormatException => FailureKind.Permanent,
         _ => FailureKind.Unexpected,

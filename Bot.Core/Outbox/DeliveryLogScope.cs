@@ -1,16 +1,14 @@
+using Bot.Core.Conversations;
 using Bot.Core.Storage;
-using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Outbox;
 
 /// <summary>The logging scope of one delivery: outbox id, kind, conversation and the marketplace order (or chat) id,
 /// so every line logged while it runs, by the dispatcher or a handler, says which order it was about.</summary>
-public sealed class DeliveryLogScope
+public sealed class DeliveryLogScope(IConversationRepository conversations)
 {
-    private const string Sql = "SELECT kind, external_id FROM conversations WHERE id = @id";
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (string? Kind, string? ExternalId)> known = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (ConversationKind? Kind, string? ExternalId)> known = new();
 
     public async Task<IDisposable?> BeginAsync(ILogger logger, IDbConnectionFactory connections, OutboxItem item, CancellationToken cancellationToken)
     {
@@ -21,8 +19,11 @@ public sealed class DeliveryLogScope
             // A conversation's kind and marketplace id never change: remember them (bounded) instead of asking per delivery.
             if (!known.TryGetValue(conversationId, out var row))
             {
-                await using var connection = await connections.OpenAsync(cancellationToken);
-                row = await connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(Sql, new { id = conversationId });
+                await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
+                {
+                    row = await conversations.GetKindAndExternalIdAsync(session, conversationId);
+                }
+
                 if (known.Count > 50_000)
                 {
                     known.Clear();
@@ -33,7 +34,7 @@ public sealed class DeliveryLogScope
 
             if (row.ExternalId is { } externalId)
             {
-                state[row.Kind == "order" ? "OrderId" : "MarketplaceChatId"] = externalId;
+                state[row.Kind == ConversationKind.Order ? "OrderId" : "MarketplaceChatId"] = externalId;
             }
         }
 

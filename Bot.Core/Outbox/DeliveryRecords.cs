@@ -6,10 +6,10 @@ namespace Bot.Core.Outbox;
 
 /// <summary>What a delivery reads and records: it loads the message, its conversation and the copies already made,
 /// and records the copies it makes, their acceptance and the language it learned, each in its own transaction.</summary>
-public sealed class DeliveryRecords(IDbConnectionFactory connections, ConversationRepository conversations, MessageRepository messages)
+public sealed class DeliveryRecords(IDbConnectionFactory connections, IConversationRepository conversations, IMessageRepository messages)
 {
     public async Task<(StoredMessage Message, Conversation Conversation, IReadOnlyList<MessageCopy> Copies)> LoadAsync(
-        OutboxItem item, string copyTarget, CancellationToken cancellationToken)
+        OutboxItem item, CopyTarget copyTarget, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.ReadAsync(connections, cancellationToken);
         var message = await messages.GetAsync(session, item.MessageId ?? throw new InvalidOperationException($"Outbox item {item.Id} names no message."))

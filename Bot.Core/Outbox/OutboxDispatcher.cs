@@ -9,11 +9,11 @@ namespace Bot.Core.Outbox;
 /// <summary>Delivers due outbox items: the head of each lane, lanes that waited longest first (so one busy topic
 /// cannot starve the others), only to chats whose send budget has room, several lanes at once.</summary>
 public sealed partial class OutboxDispatcher(
-    OutboxStore store,
+    IOutboxRepository store,
     IEnumerable<IDeliveryHandler> handlers,
     ChatRateLimiter limiter,
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
+    IConversationRepository conversations,
     RelayMetrics metrics,
     RetryPolicy retries,
     IEnumerable<IDeliveryObserver> observers,
@@ -24,7 +24,7 @@ public sealed partial class OutboxDispatcher(
 
     private readonly Dictionary<string, IDeliveryHandler> byKind = handlers.ToDictionary(h => h.Kind);
     private readonly Dictionary<string, long> lastServed = [];
-    private readonly DeliveryLogScope scopes = new();
+    private readonly DeliveryLogScope scopes = new(conversations);
     private readonly UnstoredOutcomes unstored = new();
     private readonly DeliveryRetryLog retryLog = new(time, logger);
     private long turn;
@@ -115,7 +115,7 @@ public sealed partial class OutboxDispatcher(
         if (!byKind.TryGetValue(item.Kind, out var handler))
         {
             var reason = $"No handler for outbox kind '{item.Kind}'.";
-            await StoreOutcomeAsync(item, reason, delivered: false, () => KillAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
+            await StoreOutcomeAsync(item, reason, delivered: false, () => DeadLetterAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
             return false;
         }
 
@@ -196,7 +196,7 @@ public sealed partial class OutboxDispatcher(
     private async Task FailAsync(OutboxItem item, IDeliveryHandler handler, Exception error, CancellationToken cancellationToken)
     {
         var reason = error.Message;
-        var kind = DeliveryFailures.Classify(error, item.ChatId);
+        var kind = DeliveryFailures.Classify(error, item.ChatId, connections.IsOutage);
         metrics.Failed(item.Kind, kind);
         if (kind == FailureKind.RateLimited)
         {
@@ -221,7 +221,7 @@ public sealed partial class OutboxDispatcher(
 
         if (next.GiveUp)
         {
-            await KillAsync(item, handler, next.Why is null ? reason : $"{reason} (given up: {next.Why})", next.Attempts, cancellationToken);
+            await DeadLetterAsync(item, handler, next.Why is null ? reason : $"{reason} (given up: {next.Why})", next.Attempts, cancellationToken);
             return;
         }
 
@@ -233,10 +233,10 @@ public sealed partial class OutboxDispatcher(
         await store.RescheduleAsync(item.Id, next.Attempts, next.Due, reason, next.FailingSince, cancellationToken);
     }
 
-    private async Task KillAsync(OutboxItem item, IDeliveryHandler? handler, string reason, int attempts, CancellationToken cancellationToken)
+    private async Task DeadLetterAsync(OutboxItem item, IDeliveryHandler? handler, string reason, int attempts, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await store.KillAsync(session, item.Id, attempts, reason);
+        await store.DeadLetterAsync(session, item.Id, attempts, reason);
         if (handler is not null)
         {
             await handler.OnDeadAsync(session, item, reason);
@@ -261,6 +261,7 @@ public sealed partial class OutboxDispatcher(
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         await conversations.MigrateChatAsync(session, oldChatId, newChatId);
+        await store.MigrateChatAsync(session, oldChatId, newChatId);
         await session.CommitAsync(cancellationToken);
         LogMigrated(oldChatId, newChatId);
     }

@@ -17,7 +17,7 @@ public sealed class OutboxItem
 
     public string? Payload { get; set; }
 
-    public string Status { get; set; } = "";
+    public OutboxStatus Status { get; set; }
 
     public int Attempts { get; set; }
 

@@ -21,7 +21,6 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddSingleton<RelayMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICounterSource, RelayMetrics>(sp => sp.GetRequiredService<RelayMetrics>()));
         services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxStore>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<OutboxDispatcher>();

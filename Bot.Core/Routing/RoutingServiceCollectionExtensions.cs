@@ -12,8 +12,8 @@ public static class RoutingServiceCollectionExtensions
     public static IServiceCollection AddRouting(this IServiceCollection services)
     {
         services.AddSingleton<IChatUpdateHandler, ChatUpdateRouter>();
-        services.AddSingleton<ParkedUpdateStore>();
-        services.AddRetentionTarget<ParkedUpdateStore>();
+        services.AddSingleton<SettledParkedUpdateRows>();
+        services.AddRetentionTarget<SettledParkedUpdateRows>();
         return services;
     }
 }

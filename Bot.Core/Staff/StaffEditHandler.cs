@@ -12,7 +12,7 @@ namespace Bot.Core.Staff;
 /// was, with a note saying so; an edit of something that was never relayed is not sent either.</summary>
 public sealed partial class StaffEditHandler(
     IDbConnectionFactory connections,
-    StaffEditRepository edits,
+    IStaffEditRepository edits,
     Notices notices,
     ILogger<StaffEditHandler> logger)
 {
@@ -28,8 +28,8 @@ public sealed partial class StaffEditHandler(
         var (id, state) = await edits.FindAsync(session, edited.ChatId, edited.MessageId);
         var note = state switch
         {
-            StaffEditRepository.State.Unknown => EditNotRelayed,
-            StaffEditRepository.State.Sent => EditedAfterSending,
+            StaffEditState.Unknown => EditNotRelayed,
+            StaffEditState.Sent => EditedAfterSending,
             _ when text.Length == 0 || edited.IsCommand => EditNotApplied,
             _ => EditWillBeSent,
         };
@@ -45,5 +45,5 @@ public sealed partial class StaffEditHandler(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Staff message {MessageId} in chat {ChatId} was edited ({State})")]
-    private partial void LogEdited(long chatId, int messageId, StaffEditRepository.State state);
+    private partial void LogEdited(long chatId, int messageId, StaffEditState state);
 }

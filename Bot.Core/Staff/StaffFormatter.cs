@@ -57,7 +57,7 @@ public static class StaffFormatter
     {
         var header = message.Role switch
         {
-            AuthorRole.Buyer when message.Origin == NewMessage.FromTelegram => $"👤 <b>{Html.Escape(conversation.BuyerName ?? message.AuthorName ?? conversation.BuyerId)}</b> <i>via Telegram</i>",
+            AuthorRole.Buyer when message.Origin == MessageOrigin.Telegram => $"👤 <b>{Html.Escape(conversation.BuyerName ?? message.AuthorName ?? conversation.BuyerId)}</b> <i>via Telegram</i>",
             AuthorRole.Buyer => $"👤 <b>{Html.Escape(message.AuthorName ?? conversation.BuyerName ?? conversation.BuyerId)}</b>",
             AuthorRole.Seller => "🏪 <b>Seller center</b> <i>(written on the marketplace, not here)</i>",
             _ => $"🧑‍💼 <b>{Html.Escape(message.AuthorName ?? "Staff")}</b>",

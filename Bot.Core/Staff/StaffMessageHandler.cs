@@ -16,9 +16,9 @@ namespace Bot.Core.Staff;
 /// answered by <see cref="StaffEditHandler"/>.</summary>
 public sealed partial class StaffMessageHandler(
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
-    MessageRepository messages,
-    OutboxStore outbox,
+    IConversationRepository conversations,
+    IMessageRepository messages,
+    IOutboxRepository outbox,
     Notices notices,
     IEnumerable<IStaffCommand> commands,
     StaffEditHandler edits,
@@ -72,7 +72,7 @@ public sealed partial class StaffMessageHandler(
         }
 
         var id = await messages.InsertAsync(session, new NewMessage(
-            conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, message.FromName, text,
+            conversation.Id, MessageOrigin.Telegram, AuthorRole.Staff, message.FromName, text,
             SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId, SentAt: message.Date));
         if (id is null)
         {

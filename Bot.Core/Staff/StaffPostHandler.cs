@@ -19,9 +19,9 @@ public sealed class StaffPostHandler(
     DeliveryRecords records,
     ITranslationService translator,
     IMediaFetcher media,
-    OutboxStore outbox,
+    IOutboxRepository outbox,
     IDbConnectionFactory connections,
-    MessageRepository messages,
+    IMessageRepository messages,
     IOptions<StaffChatOptions> staffChat,
     IOptions<StaffOptions> options) : IDeliveryHandler
 {
@@ -34,22 +34,16 @@ public sealed class StaffPostHandler(
     /// topic yet.</summary>
     public async Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await Dapper.SqlMapper.QuerySingleAsync<(long HasTopic, string? Images)>(
-            connection,
-            """
-            SELECT EXISTS (SELECT 1 FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'),
-                   (SELECT images_json FROM messages WHERE id = @messageId)
-            """,
-            new { conversationId = item.ConversationId, messageId = item.MessageId });
-        var images = row.Images is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<string[]>(row.Images)?.Length ?? 0;
-        return 1 + images + (row.HasTopic == 0 ? 2 : 0);
+        await using var session = await DbSession.ReadAsync(connections, cancellationToken);
+        var row = await messages.GetStaffPostShapeAsync(session, item.ConversationId, item.MessageId);
+        var images = row.ImagesJson is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<string[]>(row.ImagesJson)?.Length ?? 0;
+        return 1 + images + (row.HasStaffTopic == 0 ? 2 : 0);
     }
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         finished.TryRemove(item.Id, out _);
-        var (message, conversation, copies) = await records.LoadAsync(item, MessageCopy.Telegram, cancellationToken);
+        var (message, conversation, copies) = await records.LoadAsync(item, CopyTarget.Telegram, cancellationToken);
         var staffChatId = item.ChatId ?? staffChat.Value.StaffChatId;
         var binding = await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken);
 
@@ -103,7 +97,7 @@ public sealed class StaffPostHandler(
         }
         else
         {
-            fromBuyer = await IsBuyerMessageAsync(session, item);
+            fromBuyer = await messages.GetAuthorRoleAsync(session, item.MessageId) == AuthorRole.Buyer;
         }
 
         // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
@@ -113,9 +107,6 @@ public sealed class StaffPostHandler(
                 OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
         }
     }
-
-    private static async Task<bool> IsBuyerMessageAsync(DbSession session, OutboxItem item) =>
-        await Dapper.SqlMapper.ExecuteScalarAsync<string>(session.Connection, "SELECT author_role FROM messages WHERE id = @id", new { id = item.MessageId }, session.Transaction) == "buyer";
 
     private async Task<int> SendImageAsync(TopicSender topic, string url, CancellationToken cancellationToken)
     {
@@ -146,7 +137,7 @@ public sealed class StaffPostHandler(
     private static MessageCopy Copy(StoredMessage message, ThreadBinding binding, int part, int telegramMessageId, TranslationResult translation) =>
         new()
         {
-            MessageId = message.Id, Target = MessageCopy.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
+            MessageId = message.Id, Target = CopyTarget.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
             RemoteMessageId = telegramMessageId.ToString(CultureInfo.InvariantCulture),
             Text = translation.IsTranslated ? translation.Text : null, Language = translation.TargetLanguage, Provider = translation.Provider,
         };

@@ -14,7 +14,6 @@ public static class StaffServiceCollectionExtensions
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
         services.AddSingleton<TopicResolver>();
         services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
-        services.AddSingleton<StaffEditRepository>();
         services.AddSingleton<StaffEditHandler>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IChatRoute>(sp => sp.GetRequiredService<StaffMessageHandler>());

@@ -11,14 +11,14 @@ namespace Bot.Core.Staff;
 public sealed partial class TopicResolver(
     IChatGateway chat,
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
+    IConversationRepository conversations,
     ILogger<TopicResolver> logger)
 {
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
-            var existing = await conversations.GetBindingAsync(session, conversation.Id, ThreadBinding.Staff);
+            var existing = await conversations.GetBindingAsync(session, conversation.Id, Audience.Staff);
             if (existing is not null && existing.ChatId == staffChatId)
             {
                 return existing;
@@ -38,7 +38,7 @@ public sealed partial class TopicResolver(
     private async Task<ThreadBinding> CreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
         var topicId = await chat.CreateTopicAsync(staffChatId, TopicNames.Of(conversation), cancellationToken);
-        var binding = new ThreadBinding(conversation.Id, ThreadBinding.Staff, staffChatId, topicId);
+        var binding = new ThreadBinding(conversation.Id, Audience.Staff, staffChatId, topicId);
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
         {
             await conversations.SetBindingAsync(session, binding);

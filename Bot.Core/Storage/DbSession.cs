@@ -1,24 +1,21 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Bot.Core.Storage;
 
 /// <summary>An open connection and the transaction that a unit of work runs in; repositories take one of these so
 /// that several of them commit together.</summary>
-public sealed class DbSession(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+public sealed class DbSession(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
 {
-    public SqliteConnection Connection { get; } = connection;
+    public DbConnection Connection { get; } = connection;
 
-    public SqliteTransaction Transaction { get; } = transaction;
+    public DbTransaction Transaction { get; } = transaction;
 
     public static async Task<DbSession> BeginAsync(IDbConnectionFactory connections, CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken);
         try
         {
-            // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of
-            // failing with SQLITE_BUSY when a read transaction tries to upgrade.
-            var transaction = connection.BeginTransaction(deferred: false);
-            return new DbSession(connection, transaction);
+            return new DbSession(connection, connections.BeginTransaction(connection, write: true));
         }
         catch
         {
@@ -27,13 +24,13 @@ public sealed class DbSession(SqliteConnection connection, SqliteTransaction tra
         }
     }
 
-    /// <summary>A read-only unit of work: a deferred transaction, which in WAL mode never waits for the writer.</summary>
+    /// <summary>A read-only unit of work, which never waits for the writer.</summary>
     public static async Task<DbSession> ReadAsync(IDbConnectionFactory connections, CancellationToken cancellationToken)
     {
         var connection = await connections.OpenAsync(cancellationToken);
         try
         {
-            return new DbSession(connection, connection.BeginTransaction(deferred: true));
+            return new DbSession(connection, connections.BeginTransaction(connection, write: false));
         }
         catch
         {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 namespace Bot.Core.Storage;
 
 /// <summary>Brings the database schema up to date before any other service starts working.</summary>
-internal sealed class MigrationHostedService(MigrationRunner runner) : IHostedService
+internal sealed class MigrationHostedService(IMigrationRunner runner) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => runner.ApplyAsync(cancellationToken);
 

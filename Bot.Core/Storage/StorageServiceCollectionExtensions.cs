@@ -5,7 +5,8 @@ namespace Bot.Core.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>SQLite storage: the connection string comes from <c>ConnectionStrings:Bridge</c>.</summary>
+    /// <summary>What every database shares: the connection string from <c>ConnectionStrings:Bridge</c>, and the schema
+    /// brought up to date before any other service starts. A database folder adds the rest (e.g. AddSqliteStorage).</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>()
@@ -13,9 +14,6 @@ public static class StorageServiceCollectionExtensions
                 o.ConnectionString = configuration.GetConnectionString("Bridge") ?? o.ConnectionString)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Set ConnectionStrings__Bridge to a SQLite connection string, e.g. \"Data Source=bridge.db\".")
             .ValidateOnStart();
-        services.AddSingleton<IDbConnectionFactory, SqliteConnectionFactory>();
-        services.AddSingleton<MigrationRunner>();
-        services.AddSingleton<CursorStore>();
         services.AddHostedService<MigrationHostedService>();
         return services;
     }

@@ -247,7 +247,7 @@ public sealed partial class BuyerFlowTests : IAsyncLifetime
         await harness.DrainAsync();
 
         await using var session = await Bot.Core.Storage.DbSession.BeginAsync(harness.Get<Bot.Core.Storage.IDbConnectionFactory>(), CancellationToken.None);
-        var conversation = await harness.Get<Bot.Core.Conversations.ConversationRepository>().FindByTopicAsync(session, CoreHarness.StaffChatId, topic);
+        var conversation = await harness.Get<Bot.Core.Conversations.IConversationRepository>().FindByTopicAsync(session, CoreHarness.StaffChatId, topic);
         Assert.Equal("pt", conversation!.BuyerLanguage);
         Assert.Contains(ToBuyer(), t => t.Html.Contains("/lang es", StringComparison.Ordinal));
     }

@@ -72,7 +72,7 @@ public sealed class BuyerWithoutIdTests : IAsyncLifetime
         var nonce = InviteCodes.NewNonce();
         var now = scenario.Harness.Time.GetUtcNow();
         await using var session = await DbSession.BeginAsync(scenario.Harness.Get<IDbConnectionFactory>(), CancellationToken.None);
-        await scenario.Harness.Get<InviteRepository>().CreateAsync(session, conversationId, nonce, InviteCodes.Hash(codes.CodeFor(nonce)), "Sam", now, now.AddDays(7));
+        await scenario.Harness.Get<IInviteRepository>().CreateAsync(session, conversationId, nonce, InviteCodes.Hash(codes.CodeFor(nonce)), "Sam", now, now.AddDays(7));
         await session.CommitAsync(CancellationToken.None);
         return codes.CodeFor(nonce);
     }

@@ -19,7 +19,7 @@ public sealed class LanguageCommandTests
         await harness.DrainAsync();
 
         await using var session = await DbSession.BeginAsync(harness.Get<IDbConnectionFactory>(), CancellationToken.None);
-        var conversation = await harness.Get<ConversationRepository>().FindByTopicAsync(session, CoreHarness.StaffChatId, topic);
+        var conversation = await harness.Get<IConversationRepository>().FindByTopicAsync(session, CoreHarness.StaffChatId, topic);
         Assert.Equal("es", conversation!.BuyerLanguage);
         Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 300 && t.Html.Contains("translated into “es”", StringComparison.Ordinal));
         Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 301 && t.Html.Contains("not a two-letter language code", StringComparison.Ordinal));

@@ -64,8 +64,8 @@ public sealed class MultiPartReplyTests : IAsyncLifetime
         await harness.DrainAsync();
 
         await using var session = await DbSession.ReadAsync(harness.Get<IDbConnectionFactory>(), CancellationToken.None);
-        var messageId = (await harness.Get<OutboxStore>().ListAsync("done", 50, CancellationToken.None)).First(i => i.Kind == OutboxKinds.MarketplaceSend).MessageId!.Value;
-        var copies = await harness.Get<MessageRepository>().GetCopiesAsync(session, messageId, MessageCopy.Marketplace);
+        var messageId = (await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Done, 50, CancellationToken.None)).First(i => i.Kind == OutboxKinds.MarketplaceSend).MessageId!.Value;
+        var copies = await harness.Get<IMessageRepository>().GetCopiesAsync(session, messageId, CopyTarget.Marketplace);
         Assert.Equal(harness.Marketplace.Sent.Count, copies.Count);
         Assert.All(copies, c => Assert.NotNull(c.AcceptedAt));
     }

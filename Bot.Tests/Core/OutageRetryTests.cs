@@ -30,7 +30,7 @@ public sealed class OutageRetryTests : IAsyncLifetime
         harness.Marketplace.AddBuyerMessage("7001", "Any news about my parcel?");
         await harness.PassAsync(TimeSpan.FromMinutes(minutes), TimeSpan.FromMinutes(minutes > 60 ? 5 : 0.25));
 
-        Assert.Empty(await Outbox.ListAsync("dead", 10, CancellationToken.None));
+        Assert.Empty(await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Empty(harness.Marketplace.Sent);
 
         harness.Marketplace.SendOutage = null;
@@ -41,8 +41,8 @@ public sealed class OutageRetryTests : IAsyncLifetime
         Assert.Contains(harness.Gateway.TextsIn(topics[0]), t => t.Html.Contains("Any news about my parcel?", StringComparison.Ordinal));
         Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 801 && r.Emoji == "👍");
         Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 802 && r.Emoji == "👍");
-        Assert.Empty(await Outbox.ListAsync("dead", 10, CancellationToken.None));
-        Assert.Empty(await Outbox.ListAsync("pending", 10, CancellationToken.None));
+        Assert.Empty(await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
+        Assert.Empty(await Outbox.ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
     }
 
     [Fact]
@@ -53,10 +53,10 @@ public sealed class OutageRetryTests : IAsyncLifetime
         await Updates.HandleMessageAsync(RelayTests.StaffReply(topics[0], 803, "We will refund you."), CancellationToken.None);
 
         await harness.PassAsync(TimeSpan.FromHours(23.8), TimeSpan.FromMinutes(10));
-        Assert.Empty(await Outbox.ListAsync("dead", 10, CancellationToken.None));
+        Assert.Empty(await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
 
         await harness.PassAsync(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(5));
-        var dead = Assert.Single(await Outbox.ListAsync("dead", 10, CancellationToken.None));
+        var dead = Assert.Single(await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Equal(OutboxKinds.MarketplaceSend, dead.Kind);
         Assert.Contains("502 Bad Gateway", dead.LastError, StringComparison.Ordinal);
         Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 803 && t.Html.Contains("Not delivered", StringComparison.Ordinal));
@@ -71,7 +71,7 @@ public sealed class OutageRetryTests : IAsyncLifetime
         await Updates.HandleMessageAsync(RelayTests.StaffReply(topics[0], 804, "Thanks!"), CancellationToken.None);
         await harness.DrainAsync();
 
-        var dead = Assert.Single(await Outbox.ListAsync("dead", 10, CancellationToken.None));
+        var dead = Assert.Single(await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Equal(1, dead.Attempts);
         Assert.Empty(harness.Marketplace.Sent);
         Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 804 && t.Html.Contains("closed for comments", StringComparison.Ordinal));
@@ -86,7 +86,7 @@ public sealed class OutageRetryTests : IAsyncLifetime
         harness.Marketplace.AddBuyerMessage("7001", "Hello again");
         await harness.RunAsync();
 
-        var dead = Assert.Single(await Outbox.ListAsync("dead", 10, CancellationToken.None));
+        var dead = Assert.Single(await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Equal((OutboxKinds.StaffPost, 1), (dead.Kind, dead.Attempts));
     }
 
@@ -102,7 +102,7 @@ public sealed class OutageRetryTests : IAsyncLifetime
         await Updates.HandleMessageAsync(RelayTests.StaffReply(topics[0], 805, "Hello"), CancellationToken.None);
         await harness.PassAsync(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(1));
 
-        var dead = Assert.Single(await Outbox.ListAsync("dead", 10, CancellationToken.None));
+        var dead = Assert.Single(await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Equal(8, dead.Attempts);
     }
 
@@ -133,7 +133,7 @@ public sealed class OutageRetryTests : IAsyncLifetime
 
     private IChatUpdateHandler Updates => harness.Get<IChatUpdateHandler>();
 
-    private OutboxStore Outbox => harness.Get<OutboxStore>();
+    private IOutboxRepository Outbox => harness.Get<IOutboxRepository>();
 
     private async Task<int[]> TwoConversationsAsync()
     {

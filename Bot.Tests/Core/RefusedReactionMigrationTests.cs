@@ -28,12 +28,12 @@ public sealed class RefusedReactionMigrationTests
             await connection.ExecuteAsync("DELETE FROM schema_migrations WHERE id = 9"); // as before the upgrade
         }
 
-        await harness.Get<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        await harness.Get<IMigrationRunner>().ApplyAsync(CancellationToken.None);
         await harness.DrainAsync();
 
         Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 731 && r.Emoji == "👎");
         Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 731 && t.Html.Contains("Not delivered", StringComparison.Ordinal));
-        var dead = Assert.Single(await harness.Get<OutboxStore>().ListAsync("dead", 10, CancellationToken.None));
+        var dead = Assert.Single(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Equal("Bad Request: chat not found", dead.LastError);
     }
 }

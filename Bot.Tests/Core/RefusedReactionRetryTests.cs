@@ -23,7 +23,7 @@ public sealed class RefusedReactionRetryTests : IAsyncLifetime
 
     private IChatUpdateHandler Updates => harness.Get<IChatUpdateHandler>();
 
-    private Task<IReadOnlyList<OutboxItem>> ListAsync(string status) => harness.Get<OutboxStore>().ListAsync(status, 10, CancellationToken.None);
+    private Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status) => harness.Get<IOutboxRepository>().ListAsync(status, 10, CancellationToken.None);
 
     [Fact]
     public async Task RefusedReaction_IsConfirmedInText_AtOnce_AndNothingWaitsOrDies()
@@ -35,8 +35,8 @@ public sealed class RefusedReactionRetryTests : IAsyncLifetime
 
         Assert.Single(harness.Gateway.Texts, t => t.ReplyToMessageId == 930 && t.Html == MarketplaceSendHandler.DeliveredHtml);
         Assert.DoesNotContain(harness.Gateway.Reactions, r => r.MessageId == 930);
-        Assert.Empty(await ListAsync("dead"));
-        Assert.Empty(await ListAsync("pending"));
+        Assert.Empty(await ListAsync(OutboxStatus.Dead));
+        Assert.Empty(await ListAsync(OutboxStatus.Pending));
     }
 
     [Fact]
@@ -47,14 +47,14 @@ public sealed class RefusedReactionRetryTests : IAsyncLifetime
         await Updates.HandleMessageAsync(RelayTests.StaffReply(topic, 931, "Yes, it is."), CancellationToken.None);
 
         await harness.PassAsync(TimeSpan.FromHours(6), TimeSpan.FromMinutes(5));
-        Assert.Equal(OutboxKinds.Reaction, Assert.Single(await ListAsync("pending")).Kind);
+        Assert.Equal(OutboxKinds.Reaction, Assert.Single(await ListAsync(OutboxStatus.Pending)).Kind);
         Assert.DoesNotContain(harness.Gateway.Texts, t => t.ReplyToMessageId == 931);
 
         harness.Gateway.Outage = null;
         await harness.PassAsync(TimeSpan.FromMinutes(11), TimeSpan.FromMinutes(1));
 
         Assert.Single(harness.Gateway.Texts, t => t.ReplyToMessageId == 931 && t.Html == MarketplaceSendHandler.DeliveredHtml);
-        Assert.Empty(await ListAsync("dead"));
-        Assert.Empty(await ListAsync("pending"));
+        Assert.Empty(await ListAsync(OutboxStatus.Dead));
+        Assert.Empty(await ListAsync(OutboxStatus.Pending));
     }
 }

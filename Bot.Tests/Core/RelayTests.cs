@@ -135,7 +135,7 @@ public sealed class RelayTests : IAsyncLifetime
 
         await harness.RunAsync();
         Assert.Empty(harness.Gateway.Texts);
-        var pending = Assert.Single(await harness.Get<OutboxStore>().ListAsync("pending", 10, CancellationToken.None), i => i.Kind == OutboxKinds.StaffPost);
+        var pending = Assert.Single(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None), i => i.Kind == OutboxKinds.StaffPost);
         Assert.Equal(1, pending.Attempts);
         Assert.Equal("Bad Gateway", pending.LastError);
 
@@ -154,7 +154,7 @@ public sealed class RelayTests : IAsyncLifetime
 
         await harness.RunAsync();
 
-        var pending = Assert.Single(await harness.Get<OutboxStore>().ListAsync("pending", 10, CancellationToken.None));
+        var pending = Assert.Single(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
         Assert.Equal(0, pending.Attempts);
         Assert.Equal(harness.Time.GetUtcNow() + TimeSpan.FromSeconds(7), pending.NextAttemptAt);
     }
@@ -178,7 +178,7 @@ public sealed class RelayTests : IAsyncLifetime
         }
 
         await harness.DrainAsync();
-        Assert.Empty(await harness.Get<OutboxStore>().ListAsync("dead", 10, CancellationToken.None));
+        Assert.Empty(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Equal("We will check.", Assert.Single(harness.Marketplace.Sent).Text);
         Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 501 && r.Emoji == "👍");
     }

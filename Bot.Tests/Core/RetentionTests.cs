@@ -103,7 +103,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
     private async Task<long> EnqueueAsync(string status)
     {
-        var outbox = harness.Get<OutboxStore>();
+        var outbox = harness.Get<IOutboxRepository>();
         await using var session = await DbSession.BeginAsync(Database, CancellationToken.None);
         var id = await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.Notice, "chat:1", Payload: "{}"));
         if (status == "done")
@@ -112,7 +112,7 @@ public sealed class RetentionTests : IAsyncLifetime
         }
         else if (status == "dead")
         {
-            await outbox.KillAsync(session, id, 1, "refused");
+            await outbox.DeadLetterAsync(session, id, 1, "refused");
         }
 
         await session.CommitAsync(CancellationToken.None);

@@ -15,8 +15,8 @@ public sealed class SettledRowsRetentionTests : IAsyncLifetime
 
     public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(configure: services =>
     {
-        services.AddSingleton<AlertStore>();
-        services.AddRetentionTarget<AlertStore>();
+        services.AddSingleton<ResolvedAlertRows>();
+        services.AddRetentionTarget<ResolvedAlertRows>();
         services.AddRetention();
     });
 

@@ -26,7 +26,7 @@ public sealed class StaffFeedbackTests : IAsyncLifetime
 
     private IChatUpdateHandler Updates => harness.Get<IChatUpdateHandler>();
 
-    private Task<IReadOnlyList<OutboxItem>> DeadAsync() => harness.Get<OutboxStore>().ListAsync("dead", 10, CancellationToken.None);
+    private Task<IReadOnlyList<OutboxItem>> DeadAsync() => harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None);
 
     [Fact]
     public async Task ExplanationForADeletedTopic_GoesToTheChatsMainThread()

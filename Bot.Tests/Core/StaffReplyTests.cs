@@ -87,7 +87,7 @@ public sealed class StaffReplyTests : IAsyncLifetime
         await harness.DrainAsync();
 
         Assert.Empty(harness.Marketplace.Sent);
-        Assert.Empty(await harness.Get<OutboxStore>().ListAsync("pending", 10, CancellationToken.None));
+        Assert.Empty(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
     }
 
     [Fact]

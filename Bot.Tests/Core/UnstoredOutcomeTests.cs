@@ -33,13 +33,13 @@ public sealed class UnstoredOutcomeTests : IAsyncLifetime
         await DispatchWhileTimePassesAsync(TimeSpan.FromHours(2));
 
         Assert.Single(harness.Marketplace.Sent);
-        Assert.Single(await harness.Get<OutboxStore>().ListAsync("pending", 10, CancellationToken.None), i => i.Kind == OutboxKinds.MarketplaceSend);
+        Assert.Single(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None), i => i.Kind == OutboxKinds.MarketplaceSend);
 
         Database.RefuseWrites = false;
         await DispatchWhileTimePassesAsync(TimeSpan.FromMinutes(11));
 
         Assert.Single(harness.Marketplace.Sent);
-        Assert.Empty(await harness.Get<OutboxStore>().ListAsync("pending", 10, CancellationToken.None));
+        Assert.Empty(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
         Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 900 && r.Emoji == "👍");
     }
 
@@ -61,8 +61,8 @@ public sealed class UnstoredOutcomeTests : IAsyncLifetime
 
         // Whether the first part's acceptance was stored is what the database refused: it is sent once more, no more.
         Assert.Equal(text, string.Join(' ', harness.Marketplace.Sent.Skip(1).Select(s => s.Text)));
-        Assert.Empty(await harness.Get<OutboxStore>().ListAsync("pending", 10, CancellationToken.None));
-        Assert.Empty(await harness.Get<OutboxStore>().ListAsync("dead", 10, CancellationToken.None));
+        Assert.Empty(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
+        Assert.Empty(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
     }
 
     /// <summary>What the outbox worker does: dispatch, and on an error log it and go on.</summary>

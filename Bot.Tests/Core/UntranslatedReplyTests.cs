@@ -84,7 +84,7 @@ public sealed class UntranslatedReplyTests : IAsyncLifetime
     {
         await using var session = await DbSession.BeginAsync(harness.Get<IDbConnectionFactory>(), CancellationToken.None);
         var conversation = await Dapper.SqlMapper.QuerySingleAsync<long>(session.Connection, "SELECT id FROM conversations", transaction: session.Transaction);
-        await harness.Get<ConversationRepository>().SetBuyerLanguageAsync(session, conversation, language);
+        await harness.Get<IConversationRepository>().SetBuyerLanguageAsync(session, conversation, language);
         await session.CommitAsync(CancellationToken.None);
     }
 }

@@ -16,9 +16,9 @@ public sealed class StaffFeedbackEndToEndTests : StaffGroupTests
 
     private async Task<IReadOnlyList<OutboxItem>> SettledDeadLettersAsync()
     {
-        var store = Bridge.Get<OutboxStore>();
+        var store = Bridge.Get<IOutboxRepository>();
         await Eventually.TrueAsync(() => store.GetStatsAsync(CancellationToken.None).GetAwaiter().GetResult().Pending == 0, Timeout);
-        return await store.ListAsync("dead", 10, CancellationToken.None);
+        return await store.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None);
     }
 
     private void RefuseNextSend() =>

@@ -15,7 +15,7 @@ internal static class FuzzReport
             + $"(all handled but {logged.Count(isUnhandled)}), {logged.Count} warnings or errors");
         var status = await bridge.Get<StatusReader>().ReadAsync(CancellationToken.None);
         output.WriteLine($"Outbox: {status.Outbox.Pending} pending, {status.Outbox.Dead} dead; marketplace ok: {status.Marketplace.Ok}; telegram ok: {status.Telegram.Ok}");
-        var pending = await bridge.Get<OutboxStore>().ListAsync("pending", 5000, CancellationToken.None);
+        var pending = await bridge.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 5000, CancellationToken.None);
         output.WriteLine("Pending by kind: " + string.Join(", ", pending.GroupBy(p => p.Kind).Select(g => $"{g.Key} {g.Count()} in {g.Select(p => p.Lane).Distinct().Count()} lanes")));
         foreach (var group in logged.GroupBy(e => (e.Category, e.Level, Type: e.Exception?.GetType().Name)).OrderByDescending(g => g.Count()))
         {

@@ -86,7 +86,7 @@ public sealed class CoreHarness : IAsyncDisposable
                 continue;
             }
 
-            var stats = await Get<Bot.Core.Outbox.OutboxStore>().GetDueHeadsAsync(1, CancellationToken.None);
+            var stats = await Get<Bot.Core.Outbox.IOutboxRepository>().GetDueHeadsAsync(1, CancellationToken.None);
             if (stats.Count == 0)
             {
                 return;

@@ -91,11 +91,11 @@ public sealed class AlertStateTests : IAsyncLifetime
 
     private AlertMonitor NewMonitor()
     {
-        var status = new StatusReader(Health, harness.Get<OutboxStore>(), harness.Get<RelayMetrics>(), harness.Time);
+        var status = new StatusReader(Health, harness.Get<IOutboxRepository>(), harness.Get<RelayMetrics>(), harness.Time);
         return new AlertMonitor(
             status,
-            harness.Get<OutboxStore>(),
-            new AlertStore(harness.Get<Bot.Core.Storage.IDbConnectionFactory>()),
+            harness.Get<IOutboxRepository>(),
+            harness.Get<IAlertRepository>(),
             harness.Gateway,
             Options.Create(new OperatorOptions { OperatorChatId = OperatorChat }),
             Options.Create(new OperationsOptions()),

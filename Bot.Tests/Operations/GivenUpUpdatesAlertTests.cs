@@ -13,7 +13,7 @@ public sealed class GivenUpUpdatesAlertTests : IAsyncLifetime
 {
     private CoreHarness harness = null!;
 
-    private ParkedUpdateStore Parked => harness.Get<ParkedUpdateStore>();
+    private IParkedUpdateRepository Parked => harness.Get<IParkedUpdateRepository>();
 
     public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(configure: services => services.AddSingleton<BridgeHealth>());
 
@@ -22,7 +22,7 @@ public sealed class GivenUpUpdatesAlertTests : IAsyncLifetime
     [Fact]
     public async Task UpdateGivenUp_RaisesAnAlertNamingUpdates_ThatClearsADayLater()
     {
-        var reader = new StatusReader(harness.Get<BridgeHealth>(), harness.Get<OutboxStore>(), harness.Get<RelayMetrics>(), harness.Time, Parked);
+        var reader = new StatusReader(harness.Get<BridgeHealth>(), harness.Get<IOutboxRepository>(), harness.Get<RelayMetrics>(), harness.Time, Parked);
         Assert.DoesNotContain(await AlertsAsync(reader), a => a.Key == AlertRules.GivenUpUpdates);
 
         await Parked.ParkDeadAsync(7, """{"update_id":7}""", "Undecodable: JsonException", CancellationToken.None);

@@ -32,7 +32,7 @@ public sealed class OperatorCommandTests : IAsyncLifetime
         Assert.Equal(command, reply.ReplyToMessageId);
         await Eventually.TrueAsync(() => f.Marketplace.Sent.Any(s => s.Text == "Refund is on its way."), OperatorsFixture.Timeout);
         await f.OperatorMessageAsync("Resolved: Dead letters");
-        Assert.Empty(await f.Bridge.Get<OutboxStore>().ListAsync("dead", 10, CancellationToken.None));
+        Assert.Empty(await f.Bridge.Get<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class OperatorCommandTests : IAsyncLifetime
 
         var reply = await f.OperatorMessageAsync("only the bridge's operators");
         Assert.Equal(command, reply.ReplyToMessageId);
-        var stillDead = await f.Bridge.Get<OutboxStore>().ListAsync("dead", 10, CancellationToken.None);
+        var stillDead = await f.Bridge.Get<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None);
         Assert.Contains(stillDead, d => d.Id == dead.Id);
         Assert.Empty(f.Marketplace.Sent);
     }

@@ -78,8 +78,8 @@ public sealed class OperatorsFixture : IAsyncDisposable
         await Eventually.TrueAsync(() => Telegram.SentTo(Staff, topic).Count >= 2, Timeout);
         Marketplace.FailNextSend(new MarketplaceException(MarketplaceErrorKind.Rejected, "The order is closed for comments"));
         Telegram.EnqueueMessage(Staff, StaffUser, "Sam", reply, threadId: topic);
-        var outbox = Bridge.Get<OutboxStore>();
-        return await Eventually.ValueAsync(async () => await outbox.ListAsync("dead", 10, CancellationToken.None) is [var dead, ..] ? dead : null, Timeout);
+        var outbox = Bridge.Get<IOutboxRepository>();
+        return await Eventually.ValueAsync(async () => await outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None) is [var dead, ..] ? dead : null, Timeout);
     }
 
     public async ValueTask DisposeAsync()

@@ -19,7 +19,7 @@ public sealed class RetryManyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    private OutboxStore Outbox => harness.Get<OutboxStore>();
+    private IOutboxRepository Outbox => harness.Get<IOutboxRepository>();
 
     [Fact]
     public async Task RetryConv_RequeuesThatConversationsDeadLetters_Only()
@@ -32,7 +32,7 @@ public sealed class RetryManyTests : IAsyncLifetime
 
         Assert.Contains("1 dead letter of conversation", answer, StringComparison.Ordinal);
         Assert.Equal(["Reply 1"], harness.Marketplace.Sent.Select(s => s.Text));
-        Assert.Equal(2, (await Outbox.ListAsync("dead", 10, CancellationToken.None)).Count);
+        Assert.Equal(2, (await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None)).Count);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class RetryManyTests : IAsyncLifetime
 
         Assert.Contains("3 dead letters queued again", answer, StringComparison.Ordinal);
         Assert.Equal(["Reply 1", "Reply 2", "Reply 3"], harness.Marketplace.Sent.Select(s => s.Text).Order(StringComparer.Ordinal));
-        Assert.Empty(await Outbox.ListAsync("dead", 10, CancellationToken.None));
+        Assert.Empty(await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
         Assert.Equal("No dead letters to retry.", await RunAsync("all"));
     }
 
@@ -87,7 +87,7 @@ public sealed class RetryManyTests : IAsyncLifetime
             harness.Marketplace.FailNextSend(new MarketplaceException(MarketplaceErrorKind.Rejected, "The order is closed for comments"));
             await harness.Get<IChatUpdateHandler>().HandleMessageAsync(RelayTests.StaffReply(topic, 960 + i, $"Reply {i}"), CancellationToken.None);
             await harness.DrainAsync();
-            var item = (await Outbox.ListAsync("dead", 10, CancellationToken.None)).First();
+            var item = (await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None)).First();
             dead.Add((item.ConversationId, $"Reply {i}"));
         }
 

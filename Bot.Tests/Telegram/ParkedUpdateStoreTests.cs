@@ -16,7 +16,7 @@ public sealed class ParkedUpdateStoreTests : IAsyncLifetime
     [Fact]
     public async Task ParkedUpdate_FailingEveryTry_IsGivenUpOn_KeptForOperators_AndCanBeRetried()
     {
-        var store = harness.Get<ParkedUpdateStore>();
+        var store = harness.Get<IParkedUpdateRepository>();
         var id = await store.ParkAsync(100_001, """{"update_id":100001}""", "database is locked", CancellationToken.None);
         Assert.Empty(await store.GetDueAsync(10, CancellationToken.None)); // not due at once: the loop moves on first
 
@@ -32,7 +32,7 @@ public sealed class ParkedUpdateStoreTests : IAsyncLifetime
         harness.Time.Advance(TimeSpan.FromDays(1));
         Assert.Empty(await store.GetDueAsync(10, CancellationToken.None));
         var dead = Assert.Single(await store.ListOpenAsync(10, CancellationToken.None));
-        Assert.Equal(("dead", ParkedUpdateStore.Delays.Length + 1, "still locked"), (dead.Status, dead.Attempts, dead.LastError));
+        Assert.Equal((ParkedUpdateStatus.Dead, ParkingDelays.Delays.Count + 1, "still locked"), (dead.Status, dead.Attempts, dead.LastError));
 
         Assert.True(await store.RetryDeadAsync(id, CancellationToken.None));
         Assert.Single(await store.GetDueAsync(10, CancellationToken.None));
@@ -41,7 +41,7 @@ public sealed class ParkedUpdateStoreTests : IAsyncLifetime
     [Fact]
     public async Task UpdatesCommand_ShowsParkedUpdatesWithTheirJsonEscaped()
     {
-        var store = harness.Get<ParkedUpdateStore>();
+        var store = harness.Get<IParkedUpdateRepository>();
         await store.ParkAsync(100_002, """{"message":{"text":"<b>hi</b>"}}""", "database is locked", CancellationToken.None);
 
         var reply = await new UpdatesCommand(store).RunAsync(RelayTests.StaffReply(1, 1, "/updates"), "", CancellationToken.None);

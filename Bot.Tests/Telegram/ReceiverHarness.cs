@@ -1,5 +1,6 @@
 using Bot.Core.Operations;
 using Bot.Core.Routing.Parking;
+using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Bot.Testing.BotApi;
 using Bot.TelegramApi;
@@ -29,10 +30,9 @@ internal sealed class ReceiverHarness : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
-            .AddStorage()
+            .AddStorage().AddSqliteStorage()
             .AddMetrics()
             .AddSingleton<UpdateMetrics>()
-            .AddSingleton<ParkedUpdateStore>()
             .BuildServiceProvider();
     }
 
@@ -46,16 +46,16 @@ internal sealed class ReceiverHarness : IAsyncDisposable
 
     public UpdateMetrics Metrics => services.GetRequiredService<UpdateMetrics>();
 
-    public CursorStore Cursors => services.GetRequiredService<CursorStore>();
+    public ICursorRepository Cursors => services.GetRequiredService<ICursorRepository>();
 
-    public ParkedUpdateStore Parked => services.GetRequiredService<ParkedUpdateStore>();
+    public IParkedUpdateRepository Parked => services.GetRequiredService<IParkedUpdateRepository>();
 
     public TelegramChatGateway Gateway => new(Session.Bot);
 
     public static async Task<ReceiverHarness> CreateAsync()
     {
         var harness = new ReceiverHarness(await FakeTelegramSession.StartAsync());
-        await harness.services.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        await harness.services.GetRequiredService<IMigrationRunner>().ApplyAsync(CancellationToken.None);
         return harness;
     }
 

@@ -1,4 +1,5 @@
 using Bot.Core.Operations.Commands;
+using Bot.Core.Routing.Parking;
 using Bot.Testing;
 using Bot.Testing.BotApi;
 using Bot.TelegramApi;
@@ -38,7 +39,7 @@ public sealed class UndecodableUpdateTests : IAsyncLifetime
         await Eventually.TrueAsync(() => harness.Core.Messages.Any(m => m.Text == "after"), Timeout);
         Assert.Equal(["before", "after"], harness.Core.Messages.Select(m => m.Text));
         var parked = Assert.Single(await harness.Parked.ListOpenAsync(10, CancellationToken.None));
-        Assert.Equal((bad, "dead"), (parked.UpdateId, parked.Status));
+        Assert.Equal((bad, ParkedUpdateStatus.Dead), (parked.UpdateId, parked.Status));
         Assert.Contains("not a number", parked.Payload);
         Assert.Contains("Undecodable", parked.LastError);
         Assert.Equal(1, harness.Metrics.TotalUndecodable);
@@ -69,7 +70,7 @@ public sealed class UndecodableUpdateTests : IAsyncLifetime
         await Eventually.TrueAsync(() => harness.Core.Messages.Any(m => m.Text == "next"), Timeout);
         var parked = await harness.Parked.ListOpenAsync(10, CancellationToken.None);
         Assert.Equal(3, parked.Count);
-        Assert.All(parked, p => Assert.Equal("dead", p.Status));
+        Assert.All(parked, p => Assert.Equal(ParkedUpdateStatus.Dead, p.Status));
         Assert.Contains(parked, p => p.Payload.Contains("\\ud800", StringComparison.Ordinal));
         Assert.Equal(3, harness.Metrics.TotalUndecodable); // each parked (and counted) once, not on every poll
     }

@@ -1,3 +1,4 @@
+using Bot.Core.Routing.Parking;
 using Bot.Testing;
 using Bot.Testing.BotApi;
 using Bot.TelegramApi;
@@ -34,7 +35,7 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
 
         await HandledAsync("the next reply"); // the fake clock never moves: nothing may wait on it
         var parked = Assert.Single(await harness.Parked.ListOpenAsync(10, CancellationToken.None));
-        Assert.Equal("pending", parked.Status);
+        Assert.Equal(ParkedUpdateStatus.Pending, parked.Status);
         Assert.Contains("reply while the database is locked", parked.Payload);
         Assert.Contains("database is locked", parked.LastError);
     }

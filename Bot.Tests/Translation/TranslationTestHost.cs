@@ -1,3 +1,4 @@
+using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Bot.Core.Translation;
 using Dapper;
@@ -37,11 +38,12 @@ public sealed class TranslationTestHost : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero)));
         collection.AddSingleton(Options.Create(new StorageOptions { ConnectionString = $"Data Source={path}" }));
         collection.AddSingleton<IDbConnectionFactory, SqliteConnectionFactory>();
-        collection.AddSingleton<MigrationRunner>();
+        collection.AddSingleton<IMigrationRunner, SqliteMigrationRunner>();
+        collection.AddSingleton<Bot.Core.Translation.Caching.ITranslationCacheRepository, SqliteTranslationCacheRepository>();
         collection.AddSingleton(detector.Detection);
         collection.AddTranslation();
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<MigrationRunner>().ApplyAsync(CancellationToken.None);
+        await provider.GetRequiredService<IMigrationRunner>().ApplyAsync(CancellationToken.None);
         return new TranslationTestHost(provider, path);
     }
 

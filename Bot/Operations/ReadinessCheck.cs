@@ -2,7 +2,6 @@ using Bot.Core.Logging;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Storage;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Operations;
@@ -11,7 +10,7 @@ namespace Bot.Operations;
 /// within the bound (or polling is paused by an operator), and the staff chat is usable. A part that needs an
 /// operator (a refused token or account) fails its check at once, not after the bound.</summary>
 internal sealed partial class ReadinessCheck(
-    IDbConnectionFactory connections,
+    ICursorRepository cursors,
     BridgeHealth health,
     TimeProvider time,
     IOptions<OperationsOptions> options,
@@ -55,8 +54,7 @@ internal sealed partial class ReadinessCheck(
         cts.CancelAfter(timeout);
         try
         {
-            await using var connection = await connections.OpenAsync(cts.Token);
-            await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM cursors", cancellationToken: cts.Token));
+            await cursors.CountAsync(cts.Token);
             return new CheckResult("database", true, "query ok");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

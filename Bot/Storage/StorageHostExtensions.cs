@@ -1,4 +1,5 @@
 using Bot.Core.Retention;
+using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 
 namespace Bot.Storage;
@@ -8,7 +9,7 @@ internal static class StorageHostExtensions
     /// <summary>SQLite storage (Core) and the loop that keeps it bounded.</summary>
     public static IServiceCollection AddStorageHost(this IServiceCollection services)
     {
-        services.AddStorage();
+        services.AddStorage().AddSqliteStorage();
         services.AddRetention();
         services.AddHostedService<RetentionWorker>();
         return services;

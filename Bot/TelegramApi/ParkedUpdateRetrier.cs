@@ -7,11 +7,11 @@ using Telegram.Bot.Types;
 namespace Bot.TelegramApi;
 
 /// <summary>Hands updates to the core. One whose handling fails (a locked database, a bug, a malformed update) is
-/// stored with its JSON in <see cref="ParkedUpdateStore"/> instead of holding up the loop, tried again later with
+/// stored with its JSON in <see cref="IParkedUpdateRepository"/> instead of holding up the loop, tried again later with
 /// growing delays, and when given up on stays there for operators (/updates), logged as an error.</summary>
 internal sealed partial class ParkedUpdateRetrier(
     IChatUpdateHandler handler,
-    ParkedUpdateStore parked,
+    IParkedUpdateRepository parked,
     TimeProvider time,
     UpdateMetrics metrics,
     ILogger<ParkedUpdateRetrier> logger)

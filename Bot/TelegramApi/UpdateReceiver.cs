@@ -22,7 +22,7 @@ namespace Bot.TelegramApi;
 internal sealed partial class UpdateReceiver(
     ITelegramBotClient bot,
     ParkedUpdateRetrier updates,
-    CursorStore cursors,
+    ICursorRepository cursors,
     BridgeHealth health,
     TimeProvider time,
     IOptions<TelegramOptions> options,

@@ -6,15 +6,15 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Operations.Alerts;
 
-/// <summary>Holds the alerts, kept in the database (<see cref="AlertStore"/>) so a restart keeps their start: one is
+/// <summary>Holds the alerts, kept in the database (<see cref="IAlertRepository"/>) so a restart keeps their start: one is
 /// active from the check that finds it until the check that no longer does. Telling the operator chat (at the start,
 /// as a reminder, when resolved) is one way of showing it, next to the page, /status and the metrics; a send that
 /// fails (Telegram down) is tried again at the next check. Alerts go straight through the chat gateway, not the
 /// outbox: they must reach operators while the relay is paused or the outbox itself is what is broken.</summary>
 public sealed partial class AlertMonitor(
     StatusReader status,
-    OutboxStore outbox,
-    AlertStore store,
+    IOutboxRepository outbox,
+    IAlertRepository store,
     IChatGateway chat,
     IOptions<OperatorOptions> operators,
     IOptions<OperationsOptions> options,
@@ -44,7 +44,7 @@ public sealed partial class AlertMonitor(
     {
         var current = held ?? (await store.LoadAsync(cancellationToken)).ToDictionary(a => a.Alert.Key);
         var snapshot = await status.ReadAsync(cancellationToken);
-        var latestDead = snapshot.Outbox.Dead > 0 && await outbox.ListAsync("dead", 1, cancellationToken) is [var latest, ..] ? latest : null;
+        var latestDead = snapshot.Outbox.Dead > 0 && await outbox.ListAsync(OutboxStatus.Dead, 1, cancellationToken) is [var latest, ..] ? latest : null;
         var found = AlertRules.Evaluate(snapshot, latestDead, options.Value);
         var now = time.GetUtcNow();
         var next = new Dictionary<string, ActiveAlert>(current);

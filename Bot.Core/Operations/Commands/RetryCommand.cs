@@ -8,7 +8,7 @@ namespace Bot.Core.Operations.Commands;
 /// <summary>/retry &lt;id&gt;, /retry conv &lt;order or chat id&gt;, /retry all: puts dead letters back in their lanes
 /// with a fresh attempt budget and retry window (after an outage that outlasted Relay__RetryFor, or once a refusal
 /// is fixed). The requeued deliveries are watched (<see cref="RetryWatch"/>): one given up again is reported back.</summary>
-public sealed class RetryCommand(OutboxStore outbox, DeadLetterReader reader, RetryWatch watch) : IOperatorCommand
+public sealed class RetryCommand(IOutboxRepository outbox, DeadLetterReader reader, RetryWatch watch) : IOperatorCommand
 {
     private const string Usage = "Usage: /retry &lt;id&gt; (from /deadletters), /retry conv &lt;order or chat id&gt; or /retry all.";
 

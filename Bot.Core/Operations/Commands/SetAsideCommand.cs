@@ -7,7 +7,7 @@ using Bot.Core.MarketplaceRelay;
 namespace Bot.Core.Operations.Commands;
 
 /// <summary>/setaside: the latest marketplace items that could not be read, with why and what the marketplace sent.</summary>
-public sealed class SetAsideCommand(SetAsideStore store) : IOperatorCommand
+public sealed class SetAsideCommand(ISetAsideRepository store) : IOperatorCommand
 {
     private const int Shown = 5;
     private const int RawShown = 150;

@@ -8,7 +8,7 @@ using Bot.Core.Operations.Alerts;
 namespace Bot.Core.Operations.Commands;
 
 /// <summary>/status: each part's state, the queues and the alerts that hold.</summary>
-public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, SetAsideStore setAside) : IOperatorCommand
+public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISetAsideRepository setAside) : IOperatorCommand
 {
     public string Name => "status";
 

@@ -9,7 +9,7 @@ namespace Bot.Core.Operations.Commands;
 
 /// <summary>/updates: Telegram updates that failed and wait for another try or were given up on; "/updates retry 7"
 /// tries a given-up one again.</summary>
-public sealed class UpdatesCommand(ParkedUpdateStore parked) : IOperatorCommand
+public sealed class UpdatesCommand(IParkedUpdateRepository parked) : IOperatorCommand
 {
     private const int Shown = 10;
     private const int PayloadShown = 300;
@@ -40,7 +40,7 @@ public sealed class UpdatesCommand(ParkedUpdateStore parked) : IOperatorCommand
             var error = Secrets.Redact(update.LastError);
             error = error.Length > 200 ? error[..200] + "…" : error;
             var payload = update.Payload.Length > PayloadShown ? update.Payload[..PayloadShown] + "…" : update.Payload;
-            var state = update.Status == "dead" ? "given up" : $"next try {update.NextAttemptAt:u}";
+            var state = update.Status == ParkedUpdateStatus.Dead ? "given up" : $"next try {update.NextAttemptAt:u}";
             text.Append(CultureInfo.InvariantCulture, $"#{update.Id} (update {update.UpdateId}), {Plural.Of(update.Attempts, "attempt", "attempts")}, {state}: {Html.Escape(error)}\n<code>{Html.Escape(payload)}</code>\n");
         }
 

@@ -9,7 +9,7 @@ public sealed class ParkedUpdate
 
     public string Payload { get; set; } = "";
 
-    public string Status { get; set; } = "";
+    public ParkedUpdateStatus Status { get; set; }
 
     public int Attempts { get; set; }
 

@@ -9,7 +9,7 @@ namespace Bot.Core.Staff.Commands;
 /// <summary>The "Invite to Telegram" button under a topic's order card: the same as /invite.</summary>
 public sealed class InviteCallback(
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
+    IConversationRepository conversations,
     InviteCommand invite,
     IChatGateway chat,
     IOptions<StaffChatOptions> options) : ICallbackHandler

@@ -14,9 +14,9 @@ namespace Bot.Core.Staff.Commands;
 /// through the marketplace conversation (delivered by <see cref="BuyerInviteHandler"/>).</summary>
 public sealed class InviteCommand(
     IDbConnectionFactory connections,
-    InviteRepository invites,
-    MessageRepository messages,
-    OutboxStore outbox,
+    IInviteRepository invites,
+    IMessageRepository messages,
+    IOutboxRepository outbox,
     InviteCodes codes,
     StaffTopicNotes staff,
     TimeProvider time,
@@ -45,7 +45,7 @@ public sealed class InviteCommand(
         }
 
         var id = await messages.InsertAsync(session, new NewMessage(
-            conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, requestedBy, RecordText,
+            conversation.Id, MessageOrigin.Telegram, AuthorRole.Staff, requestedBy, RecordText,
             SourceChatId: sourceChatId, SourceMessageId: sourceMessageId, SentAt: now));
         if (id is null)
         {

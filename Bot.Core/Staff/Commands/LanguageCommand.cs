@@ -9,7 +9,7 @@ namespace Bot.Core.Staff.Commands;
 
 /// <summary>/lang &lt;code&gt; in a conversation's topic: sets the language replies to this buyer are translated
 /// into, when detection guessed wrong or the buyer asked for another language. /lang alone shows it.</summary>
-public sealed class LanguageCommand(IDbConnectionFactory connections, ConversationRepository conversations, Notices notices) : IStaffCommand
+public sealed class LanguageCommand(IDbConnectionFactory connections, IConversationRepository conversations, Notices notices) : IStaffCommand
 {
     public string Name => "lang";
 

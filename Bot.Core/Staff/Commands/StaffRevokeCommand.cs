@@ -8,7 +8,7 @@ namespace Bot.Core.Staff.Commands;
 
 /// <summary>/revoke in a conversation's topic: withdraws its invitations that are not used yet; their links then get
 /// a clear refusal. A buyer already linked stays linked (that is /unlink).</summary>
-public sealed class StaffRevokeCommand(IDbConnectionFactory connections, InviteRepository invites, Notices notices, TimeProvider time) : IStaffCommand
+public sealed class StaffRevokeCommand(IDbConnectionFactory connections, IInviteRepository invites, Notices notices, TimeProvider time) : IStaffCommand
 {
     public string Name => "revoke";
 

@@ -12,9 +12,9 @@ namespace Bot.Core.Staff.Commands;
 /// <summary>A tap on a staff template in a conversation's topic sends it as a staff reply.</summary>
 public sealed class StaffTemplateCallback(
     IDbConnectionFactory connections,
-    ConversationRepository conversations,
-    MessageRepository messages,
-    OutboxStore outbox,
+    IConversationRepository conversations,
+    IMessageRepository messages,
+    IOutboxRepository outbox,
     IChatGateway chat,
     IOptions<BuyerOptions> buyerOptions,
     IOptions<StaffChatOptions> staffChat) : ICallbackHandler
@@ -38,7 +38,7 @@ public sealed class StaffTemplateCallback(
             else
             {
                 var id = await messages.InsertAsync(session, new NewMessage(
-                    conversation.Id, NewMessage.FromTelegram, AuthorRole.Staff, callback.FromName, text,
+                    conversation.Id, MessageOrigin.Telegram, AuthorRole.Staff, callback.FromName, text,
                     SourceChatId: callback.ChatId, SourceMessageId: callback.PressId));
                 if (id is not null)
                 {

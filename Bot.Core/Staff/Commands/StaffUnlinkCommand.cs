@@ -11,8 +11,8 @@ namespace Bot.Core.Staff.Commands;
 /// is told) and withdraws the conversation's open invitations, so the same links cannot connect again.</summary>
 public sealed class StaffUnlinkCommand(
     IDbConnectionFactory connections,
-    BuyerLinkRepository links,
-    InviteRepository invites,
+    IBuyerLinkRepository links,
+    IInviteRepository invites,
     Notices notices,
     TimeProvider time) : IStaffCommand
 {

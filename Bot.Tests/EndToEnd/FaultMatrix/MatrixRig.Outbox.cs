@@ -10,9 +10,9 @@ public sealed partial class MatrixRig
 {
     public async Task<(int Pending, int Dead, int MaxAttempts)> OutboxAsync()
     {
-        var store = Services.GetRequiredService<OutboxStore>();
-        var pending = await store.ListAsync("pending", 1000, CancellationToken.None);
-        var dead = await store.ListAsync("dead", 1000, CancellationToken.None);
+        var store = Services.GetRequiredService<IOutboxRepository>();
+        var pending = await store.ListAsync(OutboxStatus.Pending, 1000, CancellationToken.None);
+        var dead = await store.ListAsync(OutboxStatus.Dead, 1000, CancellationToken.None);
         return (pending.Count, dead.Count, pending.Concat(dead).Select(i => i.Attempts).DefaultIfEmpty(0).Max());
     }
 
@@ -21,7 +21,7 @@ public sealed partial class MatrixRig
         Eventually.TrueAsync(async () => condition(await OutboxAsync()), Timeout, what);
 
     public async Task<IReadOnlyList<long>> DeadLettersAsync() =>
-        (await Services.GetRequiredService<OutboxStore>().ListAsync("dead", 1000, CancellationToken.None)).Select(i => i.Id).ToList();
+        (await Services.GetRequiredService<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 1000, CancellationToken.None)).Select(i => i.Id).ToList();
 
     /// <summary>Holds a fault until it has outlasted the retry budget of the old rule (<c>Relay:MaxAttempts</c>): the
     /// buyer messages of every conversation were refused <paramref name="refusals"/> times in all (lanes are tried in

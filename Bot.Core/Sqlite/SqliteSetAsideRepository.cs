@@ -1,12 +1,12 @@
 using Bot.Core.Marketplace;
-using Bot.Core.Retention;
+using Bot.Core.MarketplaceRelay;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.MarketplaceRelay;
+namespace Bot.Core.Sqlite;
 
-/// <summary>Marketplace items set aside as malformed: stored with the batch that met them, listed for operators.</summary>
-public sealed class SetAsideStore(IDbConnectionFactory connections, TimeProvider time) : IRetentionTarget
+/// <summary>The SQLite <see cref="ISetAsideRepository"/>.</summary>
+internal sealed class SqliteSetAsideRepository(IDbConnectionFactory connections, TimeProvider time) : ISetAsideRepository
 {
     private const string Upsert =
         """
@@ -23,7 +23,6 @@ public sealed class SetAsideStore(IDbConnectionFactory connections, TimeProvider
         FROM marketplace_set_aside ORDER BY id DESC LIMIT @limit
         """;
 
-    /// <returns>True when the item is new (first time set aside).</returns>
     public async Task<bool> AddAsync(DbSession session, string marketplace, string account, MarketplaceSetAside item) =>
         await session.Connection.ExecuteScalarAsync<long>(
             Upsert,
@@ -42,8 +41,6 @@ public sealed class SetAsideStore(IDbConnectionFactory connections, TimeProvider
         return (await connection.QueryAsync<SetAsideItem>(Latest, new { limit })).AsList();
     }
 
-    /// <summary>Deletes up to <paramref name="limit"/> set-aside items last seen before <paramref name="before"/>: the
-    /// poller no longer meets them.</summary>
     public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -51,11 +48,4 @@ public sealed class SetAsideStore(IDbConnectionFactory connections, TimeProvider
             "DELETE FROM marketplace_set_aside WHERE id IN (SELECT id FROM marketplace_set_aside WHERE last_seen_at < @before LIMIT @limit)",
             new { before, limit });
     }
-
-    string IRetentionTarget.What => "set-aside marketplace items";
-
-    TimeSpan IRetentionTarget.KeepFor(RetentionOptions options) => options.SetAsideItems;
-
-    Task<int> IRetentionTarget.PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
-        PruneAsync(before, limit, cancellationToken);
 }

@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Bot.Core.Conversations;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Conversations;
+namespace Bot.Core.Sqlite;
 
-public sealed class ConversationRepository(TimeProvider time)
+/// <summary>The SQLite <see cref="IConversationRepository"/>.</summary>
+internal sealed class SqliteConversationRepository(TimeProvider time) : IConversationRepository
 {
     private const string SelectColumns = """
         SELECT id, marketplace, account, kind, external_id AS ExternalId, buyer_id AS BuyerId, buyer_name AS BuyerName,
@@ -12,9 +14,6 @@ public sealed class ConversationRepository(TimeProvider time)
         FROM conversations
         """;
 
-    /// <summary>Finds the conversation, or creates it; newer buyer name, card and reply context replace older ones. A
-    /// buyer id is filled in when the conversation was stored without one, never replaced once set (that would hand
-    /// the conversation to another buyer's link).</summary>
     public async Task<Conversation> UpsertAsync(
         DbSession session, string marketplace, string account, ConversationKind kind, string externalId,
         string buyerId, string? buyerName, OrderCard? card, string? replyContext)
@@ -33,7 +32,7 @@ public sealed class ConversationRepository(TimeProvider time)
             RETURNING id, marketplace, account, kind, external_id AS ExternalId, buyer_id AS BuyerId, buyer_name AS BuyerName,
                       buyer_language AS BuyerLanguage, reply_context AS ReplyContext, card_json AS CardJson
             """,
-            new { marketplace, account, kind = KindText(kind), externalId, buyerId, buyerName, replyContext, cardJson = card is null ? null : JsonSerializer.Serialize(card), now },
+            new { marketplace, account, kind = StoredEnum.Name(kind), externalId, buyerId, buyerName, replyContext, cardJson = card is null ? null : JsonSerializer.Serialize(card), now },
             session.Transaction);
         return row.ToConversation();
     }
@@ -47,16 +46,15 @@ public sealed class ConversationRepository(TimeProvider time)
     public Task SetBuyerLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE conversations SET buyer_language = @language WHERE id = @id", new { id, language }, session.Transaction);
 
-    public async Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, string audience)
+    public async Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, Audience audience)
     {
         var row = await session.Connection.QuerySingleOrDefaultAsync<BindingRow>(
             "SELECT conversation_id AS ConversationId, audience, chat_id AS ChatId, topic_id AS TopicId FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
-            new { conversationId, audience },
+            new { conversationId, audience = StoredEnum.Name(audience) },
             session.Transaction);
-        return row is null ? null : new ThreadBinding(row.ConversationId, row.Audience, row.ChatId, row.TopicId is { } t ? (int)t : null);
+        return row is null ? null : new ThreadBinding(row.ConversationId, StoredEnum.Parse<Audience>(row.Audience), row.ChatId, row.TopicId is { } t ? (int)t : null);
     }
 
-    /// <summary>The conversation bound to a staff topic, or null when the topic is not one of the bridge's.</summary>
     public async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId)
     {
         var row = await session.Connection.QuerySingleOrDefaultAsync<Row>(
@@ -66,7 +64,6 @@ public sealed class ConversationRepository(TimeProvider time)
         return row?.ToConversation();
     }
 
-    /// <summary>The conversation bound to a topic of a buyer's private chat, or null.</summary>
     public async Task<Conversation?> FindByBuyerTopicAsync(DbSession session, long chatId, int topicId)
     {
         var row = await session.Connection.QuerySingleOrDefaultAsync<Row>(
@@ -83,42 +80,44 @@ public sealed class ConversationRepository(TimeProvider time)
             VALUES (@ConversationId, @Audience, @ChatId, @TopicId, @now)
             ON CONFLICT (conversation_id, audience) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id, created_at = excluded.created_at
             """,
-            new { binding.ConversationId, binding.Audience, binding.ChatId, binding.TopicId, now = time.GetUtcNow() },
+            new { binding.ConversationId, Audience = StoredEnum.Name(binding.Audience), binding.ChatId, binding.TopicId, now = time.GetUtcNow() },
             session.Transaction);
 
-    public Task DeleteBindingAsync(DbSession session, long conversationId, string audience) =>
+    public Task DeleteBindingAsync(DbSession session, long conversationId, Audience audience) =>
         session.Connection.ExecuteAsync(
             "DELETE FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
-            new { conversationId, audience },
+            new { conversationId, audience = StoredEnum.Name(audience) },
             session.Transaction);
 
-    /// <summary>A group upgraded to a supergroup got a new id: every stored reference follows it.</summary>
     public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
         session.Connection.ExecuteAsync(
-            """
-            UPDATE thread_bindings SET chat_id = @newChatId WHERE chat_id = @oldChatId;
-            UPDATE outbox SET chat_id = @newChatId WHERE chat_id = @oldChatId AND status = 'pending';
-            """,
+            "UPDATE thread_bindings SET chat_id = @newChatId WHERE chat_id = @oldChatId",
             new { oldChatId, newChatId },
             session.Transaction);
 
-    internal static string KindText(ConversationKind kind) => kind == ConversationKind.Order ? "order" : "chat";
-
-    private sealed class BindingRow
+    public async Task<(ConversationKind? Kind, string? ExternalId)> GetKindAndExternalIdAsync(DbSession session, long id)
     {
-        public long ConversationId { get; set; }
-
-        public string Audience { get; set; } = "";
-
-        public long ChatId { get; set; }
-
-        public long? TopicId { get; set; }
+        var row = await session.Connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(
+            "SELECT kind, external_id FROM conversations WHERE id = @id", new { id }, session.Transaction);
+        return (row.Kind is null ? null : StoredEnum.Parse<ConversationKind>(row.Kind), row.ExternalId);
     }
+
+    public Task<long?> FindIdByExternalIdAsync(DbSession session, string externalId) =>
+        session.Connection.QueryFirstOrDefaultAsync<long?>(
+            "SELECT id FROM conversations WHERE external_id = @externalId ORDER BY id DESC LIMIT 1", new { externalId }, session.Transaction);
+
+    public async Task<IReadOnlyList<Conversation>> ListOfBuyerAsync(DbSession session, string marketplace, string account, string buyerId, int limit) =>
+        (await session.Connection.QueryAsync<Row>(
+            $"{SelectColumns} WHERE marketplace = @marketplace AND account = @account AND buyer_id = @buyerId ORDER BY last_activity_at DESC LIMIT @limit",
+            new { marketplace, account, buyerId, limit },
+            session.Transaction)).Select(r => r.ToConversation()).ToList();
+
+    private sealed record BindingRow(long ConversationId, string Audience, long ChatId, long? TopicId);
 
     private sealed record Row(long Id, string Marketplace, string Account, string Kind, string ExternalId, string BuyerId, string? BuyerName, string? BuyerLanguage, string? ReplyContext, string? CardJson)
     {
         public Conversation ToConversation() => new(
-            Id, Marketplace, Account, Kind == "order" ? ConversationKind.Order : ConversationKind.Chat, ExternalId, BuyerId, BuyerName, BuyerLanguage, ReplyContext,
+            Id, Marketplace, Account, StoredEnum.Parse<ConversationKind>(Kind), ExternalId, BuyerId, BuyerName, BuyerLanguage, ReplyContext,
             CardJson is null ? null : JsonSerializer.Deserialize<OrderCard>(CardJson));
     }
 }

@@ -1,13 +1,17 @@
+using System.Reflection;
+using Bot.Core.Storage;
 using Dapper;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Core.Storage;
+namespace Bot.Core.Sqlite;
 
-/// <summary>Applies the numbered .sql files embedded under Storage/Migrations, in order, each in its own transaction,
+/// <summary>Applies the numbered .sql files embedded under Sqlite/Migrations, in order, each in its own transaction,
 /// and journals them in schema_migrations. Forward only: a shipped script is never edited.</summary>
-public sealed partial class MigrationRunner(IDbConnectionFactory connections, TimeProvider time, ILogger<MigrationRunner> logger)
+public sealed partial class SqliteMigrationRunner(IDbConnectionFactory connections, TimeProvider time, ILogger<SqliteMigrationRunner> logger) : IMigrationRunner
 {
-    private const string Prefix = "Bot.Core.Storage.Migrations.";
+    // The journal keeps a script's number (what decides whether it was applied) and file name, never this prefix: the
+    // scripts moved from Storage/ to Sqlite/ without any database seeing a new script.
+    private const string Prefix = "Bot.Core.Sqlite.Migrations.";
 
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
@@ -43,7 +47,7 @@ public sealed partial class MigrationRunner(IDbConnectionFactory connections, Ti
 
     internal static IReadOnlyList<(long Id, string Name, string Sql)> LoadScripts()
     {
-        var assembly = typeof(MigrationRunner).Assembly;
+        var assembly = typeof(SqliteMigrationRunner).Assembly;
         var scripts = new List<(long, string, string)>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(r => r.StartsWith(Prefix, StringComparison.Ordinal)))
         {

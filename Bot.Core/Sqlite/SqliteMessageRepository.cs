@@ -1,19 +1,19 @@
 using System.Text.Json;
+using Bot.Core.Messages;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Messages;
+namespace Bot.Core.Sqlite;
 
-public sealed class MessageRepository(TimeProvider time)
+/// <summary>The SQLite <see cref="IMessageRepository"/>.</summary>
+internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepository
 {
-    /// <summary>Records that a marketplace message id was taken in. False when it was already: a duplicate.</summary>
     public async Task<bool> TryMarkSeenAsync(DbSession session, long conversationId, string marketplaceMessageId) =>
         await session.Connection.ExecuteAsync(
             "INSERT OR IGNORE INTO marketplace_seen (conversation_id, marketplace_message_id) VALUES (@conversationId, @marketplaceMessageId)",
             new { conversationId, marketplaceMessageId },
             session.Transaction) == 1;
 
-    /// <summary>Stores a message; null when a Telegram message with the same chat and message id is already stored.</summary>
     public Task<long?> InsertAsync(DbSession session, NewMessage message) =>
         session.Connection.QuerySingleOrDefaultAsync<long?>(
             """
@@ -25,7 +25,7 @@ public sealed class MessageRepository(TimeProvider time)
             """,
             new
             {
-                message.ConversationId, message.Origin, role = message.Author.ToString().ToLowerInvariant(), message.AuthorName, message.Text,
+                message.ConversationId, Origin = StoredEnum.Name(message.Origin), role = StoredEnum.Name(message.Author), message.AuthorName, message.Text,
                 images = message.ImageUrls is { Count: > 0 } urls ? JsonSerializer.Serialize(urls) : null,
                 message.MarketplaceMessageId, message.SourceChatId, message.SourceMessageId, message.SourceFileId,
                 at = message.SentAt ?? time.GetUtcNow(),
@@ -35,7 +35,7 @@ public sealed class MessageRepository(TimeProvider time)
     public Task<StoredMessage?> GetAsync(DbSession session, long id) =>
         session.Connection.QuerySingleOrDefaultAsync<StoredMessage?>(
             """
-            SELECT id, conversation_id AS ConversationId, origin, author_role AS AuthorRole, author_name AS AuthorName, text, language,
+            SELECT id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
                    images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
                    source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt
             FROM messages WHERE id = @id
@@ -46,14 +46,14 @@ public sealed class MessageRepository(TimeProvider time)
     public Task SetLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE messages SET language = @language WHERE id = @id", new { id, language }, session.Transaction);
 
-    public async Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, string target) =>
+    public async Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, CopyTarget target) =>
         (await session.Connection.QueryAsync<MessageCopy>(
             """
             SELECT id, message_id AS MessageId, target, part, chat_id AS ChatId, topic_id AS TopicId, remote_message_id AS RemoteMessageId,
                    text, language, provider, created_at AS CreatedAt, accepted_at AS AcceptedAt
             FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part
             """,
-            new { messageId, target },
+            new { messageId, target = StoredEnum.Name(target) },
             session.Transaction)).AsList();
 
     public Task<long> AddCopyAsync(DbSession session, MessageCopy copy) =>
@@ -63,10 +63,9 @@ public sealed class MessageRepository(TimeProvider time)
             VALUES (@MessageId, @Target, @Part, @ChatId, @TopicId, @RemoteMessageId, @Text, @Language, @Provider, @at)
             RETURNING id
             """,
-            new { copy.MessageId, copy.Target, copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, at = time.GetUtcNow() },
+            new { copy.MessageId, Target = StoredEnum.Name(copy.Target), copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, at = time.GetUtcNow() },
             session.Transaction);
 
-    /// <summary>Marketplace posts of this conversation still waiting for their echo, newest first.</summary>
     public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
         (await session.Connection.QueryAsync<MessageCopy>(
             """
@@ -84,24 +83,45 @@ public sealed class MessageRepository(TimeProvider time)
             new { copyId, remoteMessageId },
             session.Transaction);
 
-    /// <summary>Records that the marketplace accepted a post (with its id, when the marketplace gives one).</summary>
     public Task MarkAcceptedAsync(DbSession session, long copyId, string? remoteMessageId) =>
         session.Connection.ExecuteAsync(
             "UPDATE message_copies SET accepted_at = @at, remote_message_id = COALESCE(@remoteMessageId, remote_message_id) WHERE id = @copyId",
             new { copyId, remoteMessageId, at = time.GetUtcNow() },
             session.Transaction);
 
-    /// <summary>Records that the marketplace accepted every part of a message not yet marked (when its delivery completes).</summary>
     public Task MarkAllAcceptedAsync(DbSession session, long messageId) =>
         session.Connection.ExecuteAsync(
             "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL",
             new { messageId, at = time.GetUtcNow() },
             session.Transaction);
 
-    /// <summary>The stored message a Telegram message is a copy of (for replies), or null.</summary>
     public Task<long?> FindByTelegramCopyAsync(DbSession session, long chatId, int telegramMessageId) =>
         session.Connection.QuerySingleOrDefaultAsync<long?>(
             "SELECT message_id FROM message_copies WHERE chat_id = @chatId AND remote_message_id = @remote AND target = 'telegram' LIMIT 1",
             new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            session.Transaction);
+
+    public async Task<AuthorRole?> GetAuthorRoleAsync(DbSession session, long? id) =>
+        await session.Connection.ExecuteScalarAsync<string?>("SELECT author_role FROM messages WHERE id = @id", new { id }, session.Transaction) is { } role
+            ? StoredEnum.Parse<AuthorRole>(role)
+            : null;
+
+    public Task<(long? ChatId, long? MessageId, long? TopicId)> GetTelegramSourceAsync(DbSession session, long? id) =>
+        session.Connection.QuerySingleOrDefaultAsync<(long? ChatId, long? MessageId, long? TopicId)>(
+            """
+            SELECT m.source_chat_id, m.source_message_id, b.topic_id
+            FROM messages m LEFT JOIN thread_bindings b ON b.conversation_id = m.conversation_id AND b.chat_id = m.source_chat_id
+            WHERE m.id = @id
+            """,
+            new { id },
+            session.Transaction);
+
+    public Task<(long HasStaffTopic, string? ImagesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId) =>
+        session.Connection.QuerySingleAsync<(long HasStaffTopic, string? ImagesJson)>(
+            """
+            SELECT EXISTS (SELECT 1 FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'),
+                   (SELECT images_json FROM messages WHERE id = @messageId)
+            """,
+            new { conversationId, messageId },
             session.Transaction);
 }

@@ -1,26 +1,14 @@
 using Bot.Core.Outbox;
+using Bot.Core.Staff;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Staff;
+namespace Bot.Core.Sqlite;
 
-/// <summary>What became of a staff message that was later edited in Telegram, and the one change an edit may make:
-/// the text of a reply the marketplace has not received yet.</summary>
-public sealed class StaffEditRepository
+/// <summary>The SQLite <see cref="IStaffEditRepository"/>.</summary>
+internal sealed class SqliteStaffEditRepository : IStaffEditRepository
 {
-    public enum State
-    {
-        /// <summary>Not stored: it was a command, a sticker, a note... nothing was relayed.</summary>
-        Unknown,
-
-        /// <summary>Waiting in the outbox, no part handed to the marketplace yet: the edited text can still go.</summary>
-        Pending,
-
-        /// <summary>Sent, being sent, or given up on: the marketplace keeps what it has.</summary>
-        Sent,
-    }
-
-    public async Task<(long? MessageId, State State)> FindAsync(DbSession session, long chatId, int messageId)
+    public async Task<(long? MessageId, StaffEditState State)> FindAsync(DbSession session, long chatId, int messageId)
     {
         var rows = (await session.Connection.QueryAsync<(long Id, long Pending, long Copies)>(
             """
@@ -34,14 +22,12 @@ public sealed class StaffEditRepository
             session.Transaction)).AsList();
         return rows switch
         {
-            [] => (null, State.Unknown),
-            [{ Pending: > 0, Copies: 0 } r, ..] => (r.Id, State.Pending),
-            [var r, ..] => (r.Id, State.Sent),
+            [] => (null, StaffEditState.Unknown),
+            [{ Pending: > 0, Copies: 0 } r, ..] => (r.Id, StaffEditState.Pending),
+            [var r, ..] => (r.Id, StaffEditState.Sent),
         };
     }
 
-    /// <summary>Replaces the text of a reply still waiting for its first marketplace send. A send that already read the
-    /// old text races this (the window is one delivery attempt); the copy it records then shows what went out.</summary>
     public Task ReplaceTextAsync(DbSession session, long messageId, string text) =>
         session.Connection.ExecuteAsync(
             """

@@ -1,9 +1,11 @@
+using Bot.Core.Buyers;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Buyers;
+namespace Bot.Core.Sqlite;
 
-public sealed class InviteRepository
+/// <summary>The SQLite <see cref="IInviteRepository"/>.</summary>
+internal sealed class SqliteInviteRepository : IInviteRepository
 {
     public Task<long> CreateAsync(DbSession session, long conversationId, string nonce, string codeHash, string? createdBy, DateTimeOffset now, DateTimeOffset expiresAt) =>
         session.Connection.ExecuteScalarAsync<long>(
@@ -31,22 +33,18 @@ public sealed class InviteRepository
             new { id },
             session.Transaction);
 
-    /// <summary>Marks the invite used; false when someone used it first (single use even under races).</summary>
     public async Task<bool> TryUseAsync(DbSession session, long id, long userId, DateTimeOffset now) =>
         await session.Connection.ExecuteAsync(
             "UPDATE buyer_invites SET used_at = @now, used_by_user_id = @userId WHERE id = @id AND used_at IS NULL AND revoked_at IS NULL",
             new { id, userId, now },
             session.Transaction) == 1;
 
-    /// <summary>Withdraws the conversation's invitations that are neither used nor expired; returns how many.</summary>
     public Task<int> RevokeOpenAsync(DbSession session, long conversationId, DateTimeOffset now) =>
         session.Connection.ExecuteAsync(
             "UPDATE buyer_invites SET revoked_at = @now WHERE conversation_id = @conversationId AND used_at IS NULL AND revoked_at IS NULL AND expires_at > @now",
             new { conversationId, now },
             session.Transaction);
 
-    /// <summary>Deletes up to <paramref name="limit"/> invitations that expired before <paramref name="before"/>, used or
-    /// not: a code that old is refused either way.</summary>
     public Task<int> PruneExpiredAsync(DbSession session, DateTimeOffset before, int limit) =>
         session.Connection.ExecuteAsync(
             "DELETE FROM buyer_invites WHERE id IN (SELECT id FROM buyer_invites WHERE expires_at < @before LIMIT @limit)",

@@ -1,11 +1,11 @@
-using Bot.Core.Retention;
+using Bot.Core.Operations.Alerts;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Operations.Alerts;
+namespace Bot.Core.Sqlite;
 
-/// <summary>The alerts table (migration 0011): the bridge's alert state, kept across restarts.</summary>
-public sealed class AlertStore(IDbConnectionFactory connections) : IRetentionTarget
+/// <summary>The SQLite <see cref="IAlertRepository"/>.</summary>
+internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : IAlertRepository
 {
     private const string SelectAll = "SELECT key, title, text, since, last_sent AS LastSent, resolved_at AS ResolvedAt FROM alerts";
 
@@ -62,7 +62,6 @@ public sealed class AlertStore(IDbConnectionFactory connections) : IRetentionTar
         public string? ResolvedAt { get; set; }
     }
 
-    /// <summary>Deletes up to <paramref name="limit"/> alerts resolved before <paramref name="before"/>; active ones stay.</summary>
     public async Task<int> PruneResolvedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -70,11 +69,4 @@ public sealed class AlertStore(IDbConnectionFactory connections) : IRetentionTar
             "DELETE FROM alerts WHERE key IN (SELECT key FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < @before LIMIT @limit)",
             new { before, limit });
     }
-
-    string IRetentionTarget.What => "resolved alerts";
-
-    TimeSpan IRetentionTarget.KeepFor(RetentionOptions options) => options.ResolvedAlerts;
-
-    Task<int> IRetentionTarget.PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
-        PruneResolvedAsync(before, limit, cancellationToken);
 }

@@ -1,11 +1,11 @@
+using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Outbox;
+namespace Bot.Core.Sqlite;
 
-/// <summary>The durable queue of deliveries. Enqueue inside the transaction that stores the cause, so that nothing is
-/// sent for a message that was not committed and nothing committed is left unsent.</summary>
-public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider time, OutboxSignal signal)
+/// <summary>The SQLite <see cref="IOutboxRepository"/>.</summary>
+internal sealed class SqliteOutboxRepository(IDbConnectionFactory connections, TimeProvider time, OutboxSignal signal) : IOutboxRepository
 {
     private const string Columns = """
         id, kind, lane, conversation_id AS ConversationId, message_id AS MessageId, chat_id AS ChatId, payload, status, attempts,
@@ -28,7 +28,6 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         return id;
     }
 
-    /// <summary>The first pending item of each lane, when it is due: later items of a lane wait for their predecessor.</summary>
     public async Task<IReadOnlyList<OutboxItem>> GetDueHeadsAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -44,7 +43,6 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         return rows.AsList();
     }
 
-    /// <summary>The lane's first pending item when it is due (an index seek on (status, lane, id)).</summary>
     public async Task<OutboxItem?> GetNextDueInLaneAsync(string lane, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -54,7 +52,6 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         return next is not null && next.NextAttemptAt <= time.GetUtcNow() ? next : null;
     }
 
-    /// <summary>Enqueues unless the same kind of item is already pending in the lane (e.g. one mark-read covers a burst).</summary>
     public async Task EnqueueOnceAsync(DbSession session, OutboxEntry entry)
     {
         var pending = await session.Connection.ExecuteScalarAsync<long>(
@@ -67,7 +64,6 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         }
     }
 
-    /// <summary>When the earliest pending head becomes due, or null when nothing is pending.</summary>
     public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -81,7 +77,6 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
             new { id, now = time.GetUtcNow() },
             session.Transaction);
 
-    /// <param name="failingSince">When the current run of failures began (kept across reschedules; null: not failing).</param>
     public async Task RescheduleAsync(long id, int attempts, DateTimeOffset due, string error, DateTimeOffset? failingSince, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -93,18 +88,21 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
             new { id, attempts, due, error, failingSince, now = time.GetUtcNow() });
     }
 
-    public Task KillAsync(DbSession session, long id, int attempts, string error) =>
+    public Task DeadLetterAsync(DbSession session, long id, int attempts, string error) =>
         session.Connection.ExecuteAsync(
             "UPDATE outbox SET status = 'dead', attempts = @attempts, last_error = @error, updated_at = @now WHERE id = @id",
             new { id, attempts, error, now = time.GetUtcNow() },
             session.Transaction);
 
-    /// <summary>Puts a dead letter back in its lane, due now, with a fresh attempt budget and retry window.</summary>
+    public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
+        session.Connection.ExecuteAsync(
+            "UPDATE outbox SET chat_id = @newChatId WHERE chat_id = @oldChatId AND status = 'pending'",
+            new { oldChatId, newChatId },
+            session.Transaction);
+
     public async Task<bool> RetryDeadAsync(long id, CancellationToken cancellationToken) =>
         await RequeueDeadAsync("AND id = @id", id, cancellationToken) == 1;
 
-    /// <summary>Puts every dead letter (of one conversation, when given) back in its lane, like <see cref="RetryDeadAsync"/>.</summary>
-    /// <returns>How many were requeued.</returns>
     public Task<int> RetryAllDeadAsync(long? conversationId, CancellationToken cancellationToken) =>
         RequeueDeadAsync(conversationId is null ? "" : "AND conversation_id = @id", conversationId ?? 0, cancellationToken);
 
@@ -119,23 +117,20 @@ public sealed class OutboxStore(IDbConnectionFactory connections, TimeProvider t
         return changed;
     }
 
-    /// <summary>Deletes up to <paramref name="limit"/> settled deliveries (done or dead) that settled before
-    /// <paramref name="before"/>. Pending ones are never touched.</summary>
-    /// <returns>How many were deleted.</returns>
-    public async Task<int> PruneAsync(string status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    public async Task<int> PruneAsync(OutboxStatus status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(
             "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = @status AND status <> 'pending' AND updated_at < @before LIMIT @limit)",
-            new { status, before, limit });
+            new { status = StoredEnum.Name(status), before, limit });
     }
 
-    public async Task<IReadOnlyList<OutboxItem>> ListAsync(string status, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<OutboxItem>(
             $"SELECT {Columns} FROM outbox WHERE status = @status ORDER BY id DESC LIMIT @limit",
-            new { status, limit });
+            new { status = StoredEnum.Name(status), limit });
         return rows.AsList();
     }
 

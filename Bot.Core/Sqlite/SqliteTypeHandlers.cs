@@ -2,7 +2,7 @@ using System.Data;
 using System.Globalization;
 using Dapper;
 
-namespace Bot.Core.Storage;
+namespace Bot.Core.Sqlite;
 
 /// <summary>SQLite has no date type: times are stored as ISO 8601 text in UTC, which sorts correctly.</summary>
 internal static class SqliteTypeHandlers

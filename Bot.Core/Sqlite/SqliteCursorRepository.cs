@@ -1,9 +1,10 @@
+using Bot.Core.Storage;
 using Dapper;
 
-namespace Bot.Core.Storage;
+namespace Bot.Core.Sqlite;
 
-/// <summary>Durable poll positions: the marketplace cursor per account, the Telegram update offset.</summary>
-public sealed class CursorStore(IDbConnectionFactory connections, TimeProvider time)
+/// <summary>The SQLite <see cref="ICursorRepository"/>.</summary>
+internal sealed class SqliteCursorRepository(IDbConnectionFactory connections, TimeProvider time) : ICursorRepository
 {
     public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
     {
@@ -11,7 +12,6 @@ public sealed class CursorStore(IDbConnectionFactory connections, TimeProvider t
         return await connection.QuerySingleOrDefaultAsync<string?>("SELECT value FROM cursors WHERE name = @name", new { name });
     }
 
-    /// <summary>The value and when it was last set; null when the cursor was never set.</summary>
     public async Task<(string? Value, DateTimeOffset UpdatedAt)?> GetWithTimeAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -35,4 +35,10 @@ public sealed class CursorStore(IDbConnectionFactory connections, TimeProvider t
             """,
             new { name, value, at = time.GetUtcNow() },
             session.Transaction);
+
+    public async Task<long> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM cursors", cancellationToken: cancellationToken));
+    }
 }

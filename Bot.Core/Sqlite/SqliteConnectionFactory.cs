@@ -1,11 +1,17 @@
+using System.Data.Common;
+using Bot.Core.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core.Storage;
+namespace Bot.Core.Sqlite;
 
+/// <summary>Opens pooled SQLite connections in WAL mode.</summary>
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
+    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the database, not the item.
+    private static readonly int[] Outages = [5, 6, 8, 10, 13, 14];
+
     private readonly string connectionString;
     private readonly int busyTimeoutMs;
 
@@ -21,7 +27,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -38,4 +44,11 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             throw;
         }
     }
+
+    public DbTransaction BeginTransaction(DbConnection connection, bool write) =>
+        // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of failing with
+        // SQLITE_BUSY when a read transaction tries to upgrade; a deferred (read) transaction in WAL mode never waits.
+        ((SqliteConnection)connection).BeginTransaction(deferred: !write);
+
+    public bool IsOutage(DbException error) => error is SqliteException e && Outages.Contains(e.SqliteErrorCode);
 }

@@ -1,0 +1,44 @@
+using Bot.Core.Storage;
+
+namespace Bot.Core.Messages;
+
+public interface IMessageRepository
+{
+    /// <summary>Records that a marketplace message id was taken in. False when it was already: a duplicate.</summary>
+    Task<bool> TryMarkSeenAsync(DbSession session, long conversationId, string marketplaceMessageId);
+
+    /// <summary>Stores a message; null when a Telegram message with the same chat and message id is already stored.</summary>
+    Task<long?> InsertAsync(DbSession session, NewMessage message);
+
+    Task<StoredMessage?> GetAsync(DbSession session, long id);
+
+    Task SetLanguageAsync(DbSession session, long id, string language);
+
+    Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, CopyTarget target);
+
+    Task<long> AddCopyAsync(DbSession session, MessageCopy copy);
+
+    /// <summary>Marketplace posts of this conversation still waiting for their echo, newest first.</summary>
+    Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since);
+
+    Task SetRemoteIdAsync(DbSession session, long copyId, string remoteMessageId);
+
+    /// <summary>Records that the marketplace accepted a post (with its id, when the marketplace gives one).</summary>
+    Task MarkAcceptedAsync(DbSession session, long copyId, string? remoteMessageId);
+
+    /// <summary>Records that the marketplace accepted every part of a message not yet marked (when its delivery completes).</summary>
+    Task MarkAllAcceptedAsync(DbSession session, long messageId);
+
+    /// <summary>The stored message a Telegram message is a copy of (for replies), or null.</summary>
+    Task<long?> FindByTelegramCopyAsync(DbSession session, long chatId, int telegramMessageId);
+
+    /// <summary>Who wrote the stored message, null when there is no such message.</summary>
+    Task<AuthorRole?> GetAuthorRoleAsync(DbSession session, long? id);
+
+    /// <summary>The Telegram message a stored message came from, and the topic of its chat bound to the conversation;
+    /// all null when it did not come from Telegram.</summary>
+    Task<(long? ChatId, long? MessageId, long? TopicId)> GetTelegramSourceAsync(DbSession session, long? id);
+
+    /// <summary>Whether the conversation has a staff topic yet, and the stored message's image list (JSON), in one query.</summary>
+    Task<(long HasStaffTopic, string? ImagesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId);
+}

@@ -1,0 +1,67 @@
+using Bot.Core.Storage;
+using Bot.Core.Translation.Caching;
+using Dapper;
+
+namespace Bot.Core.Sqlite;
+
+/// <summary>The SQLite <see cref="ITranslationCacheRepository"/> (table translation_cache, migrations 0002 and 0004).</summary>
+internal sealed class SqliteTranslationCacheRepository(IDbConnectionFactory connections) : ITranslationCacheRepository
+{
+    private const string FindSql = """
+        SELECT translation, last_hit_at AS LastHitAt FROM translation_cache
+        WHERE provider = @Provider AND source_language = @SourceLanguage
+          AND target_language = @TargetLanguage AND text_hash = @TextHash
+        """;
+
+    private const string TouchSql = """
+        UPDATE translation_cache
+        SET hits = hits + 1, last_hit_at = @at
+        WHERE provider = @Provider AND source_language = @SourceLanguage
+          AND target_language = @TargetLanguage AND text_hash = @TextHash
+        """;
+
+    private const string StoreSql = """
+        INSERT INTO translation_cache (provider, source_language, target_language, text_hash, translation, created_at, last_hit_at)
+        VALUES (@Provider, @SourceLanguage, @TargetLanguage, @TextHash, @translation, @at, @at)
+        ON CONFLICT (provider, source_language, target_language, text_hash)
+        DO UPDATE SET translation = excluded.translation, created_at = excluded.created_at, last_hit_at = excluded.last_hit_at
+        """;
+
+    private const string PruneSql = """
+        DELETE FROM translation_cache
+        WHERE (provider, source_language, target_language, text_hash) IN (
+            SELECT provider, source_language, target_language, text_hash FROM translation_cache
+            WHERE last_hit_at < @before OR (last_hit_at IS NULL AND created_at < @before)
+            LIMIT @limit)
+        """;
+
+    public async Task<(string? Translation, DateTimeOffset? LastHitAt)> FindAsync(TranslationCacheKey key, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var found = await connection.QueryFirstOrDefaultAsync<(string? Translation, string? LastHitAt)>(new CommandDefinition(
+            FindSql, new { key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash }, cancellationToken: cancellationToken));
+        return (found.Translation, found.LastHitAt is null ? null : SqliteTypeHandlers.Parse(found.LastHitAt));
+    }
+
+    public async Task TouchAsync(TranslationCacheKey key, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            TouchSql, new { key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, at }, cancellationToken: cancellationToken));
+    }
+
+    public async Task StoreAsync(TranslationCacheKey key, string translation, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            StoreSql,
+            new { key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(PruneSql, new { before, limit }, cancellationToken: cancellationToken));
+    }
+}
