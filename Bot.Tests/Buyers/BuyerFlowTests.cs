@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Bot.Core.Chat;
 using Bot.Core.Routing;
-using Bot.Tests.Core;
 using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +30,7 @@ public sealed partial class BuyerFlowTests : IAsyncLifetime
     private async Task<string> InviteAsync()
     {
         var before = harness.Marketplace.Sent.Count;
-        await Updates.HandleMessageAsync(RelayTests.StaffReply(topic, 800 + nextMessage++, "/invite"), CancellationToken.None);
+        await Updates.HandleMessageAsync(StaffMessages.Reply(topic, 800 + nextMessage++, "/invite"), CancellationToken.None);
         await harness.DrainAsync();
         var invitation = harness.Marketplace.Sent.Skip(before).Single().Text;
         return Code().Match(invitation).Groups[1].Value;
@@ -93,7 +92,7 @@ public sealed partial class BuyerFlowTests : IAsyncLifetime
         Assert.Contains(harness.Gateway.TextsIn(topic), t => t.Html.Contains("linked Telegram", StringComparison.Ordinal));
         Assert.Contains(ToBuyer(), t => t.Buttons is { Count: > 0 });
 
-        await Updates.HandleMessageAsync(RelayTests.StaffReply(topic, 900, "It ships tomorrow."), CancellationToken.None);
+        await Updates.HandleMessageAsync(StaffMessages.Reply(topic, 900, "It ships tomorrow."), CancellationToken.None);
         await harness.DrainAsync();
         var relayed = Assert.Single(ToBuyer(), t => t.Html.Contains("It ships tomorrow.", StringComparison.Ordinal));
         Assert.Contains("Order 5001", relayed.Html);
@@ -163,7 +162,7 @@ public sealed partial class BuyerFlowTests : IAsyncLifetime
     public async Task ReplyToARelayedMessage_GoesToThatMessagesOrder()
     {
         await LinkAsync();
-        await Updates.HandleMessageAsync(RelayTests.StaffReply(topic, 901, "Your parcel left."), CancellationToken.None);
+        await Updates.HandleMessageAsync(StaffMessages.Reply(topic, 901, "Your parcel left."), CancellationToken.None);
         await harness.DrainAsync();
         harness.Marketplace.AddBuyerMessage("5003", "A third order");
         await harness.RunAsync();
@@ -259,7 +258,7 @@ public sealed partial class BuyerFlowTests : IAsyncLifetime
         await Updates.HandleMessageAsync(Private("/unlink"), CancellationToken.None);
         await harness.DrainAsync();
 
-        await Updates.HandleMessageAsync(RelayTests.StaffReply(topic, 902, "Are you there?"), CancellationToken.None);
+        await Updates.HandleMessageAsync(StaffMessages.Reply(topic, 902, "Are you there?"), CancellationToken.None);
         await harness.DrainAsync();
 
         Assert.DoesNotContain(ToBuyer(), t => t.Html.Contains("Are you there?", StringComparison.Ordinal));

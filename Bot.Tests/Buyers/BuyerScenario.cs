@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Bot.Core.Chat;
 using Bot.Core.Routing;
 using Bot.Core.Storage;
-using Bot.Tests.Core;
 using Bot.Tests.Harness;
 using Dapper;
 
@@ -45,7 +44,7 @@ internal sealed partial class BuyerScenario : IAsyncDisposable
 
     public async Task StaffAsync(int topic, string text)
     {
-        await Updates.HandleMessageAsync(RelayTests.StaffReply(topic, 5000 + nextMessage++, text), CancellationToken.None);
+        await Updates.HandleMessageAsync(StaffMessages.Reply(topic, 5000 + nextMessage++, text), CancellationToken.None);
         await Harness.DrainAsync();
     }
 

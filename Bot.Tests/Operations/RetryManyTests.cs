@@ -3,7 +3,6 @@ using Bot.Core.Operations;
 using Bot.Core.Operations.Commands;
 using Bot.Core.Outbox;
 using Bot.Core.Routing;
-using Bot.Tests.Core;
 using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,7 +68,7 @@ public sealed class RetryManyTests : IAsyncLifetime
         Assert.StartsWith("Usage: /retry", await RunAsync(arguments), StringComparison.Ordinal);
 
     private Task<string> RunAsync(string arguments) =>
-        new RetryCommand(Outbox, harness.Get<DeadLetterReader>(), harness.Get<RetryWatch>()).RunAsync(RelayTests.StaffReply(1, 1, "/retry " + arguments), arguments, CancellationToken.None);
+        new RetryCommand(Outbox, harness.Get<DeadLetterReader>(), harness.Get<RetryWatch>()).RunAsync(StaffMessages.Reply(1, 1, "/retry " + arguments), arguments, CancellationToken.None);
 
     /// <summary>Three conversations, each with a staff reply the marketplace refused (now fixed).</summary>
     private async Task<List<(long? ConversationId, string Text)>> DeadLettersInThreeConversationsAsync()
@@ -85,7 +84,7 @@ public sealed class RetryManyTests : IAsyncLifetime
         {
             var topic = harness.Gateway.Topics.Single(t => t.Name.Contains($"930{i}", StringComparison.Ordinal)).TopicId;
             harness.Marketplace.FailNextSend(new MarketplaceException(MarketplaceErrorKind.Rejected, "The order is closed for comments"));
-            await harness.Get<IChatUpdateHandler>().HandleMessageAsync(RelayTests.StaffReply(topic, 960 + i, $"Reply {i}"), CancellationToken.None);
+            await harness.Get<IChatUpdateHandler>().HandleMessageAsync(StaffMessages.Reply(topic, 960 + i, $"Reply {i}"), CancellationToken.None);
             await harness.DrainAsync();
             var item = (await Outbox.ListAsync(OutboxStatus.Dead, 10, CancellationToken.None)).First();
             dead.Add((item.ConversationId, $"Reply {i}"));

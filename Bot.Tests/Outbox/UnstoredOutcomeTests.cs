@@ -1,0 +1,87 @@
+using Bot.Core.Outbox;
+using Bot.Core.Routing;
+using Bot.Core.Storage;
+using Bot.Testing;
+using Bot.Tests.Harness;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Tests.Outbox;
+
+/// <summary>A database that refuses writes (disk full, locked, read-only) after a send must not make the bridge send
+/// the same thing again and again: the outcome is kept in memory until it can be stored.</summary>
+public sealed class UnstoredOutcomeTests : IAsyncLifetime
+{
+    private CoreHarness harness = null!;
+    private int topic;
+
+    private WriteRefusingDatabase Database => (WriteRefusingDatabase)harness.Get<IDbConnectionFactory>();
+
+    public async Task InitializeAsync()
+    {
+        harness = await CoreHarness.StartAsync(configure: WriteRefusingDatabase.Register);
+        topic = await harness.OpenTopicAsync("9101", "Is it in stock?");
+    }
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task DatabaseRefusingWritesAfterTheSend_DoesNotRepeatTheSend_AndCompletesOnceItWrites()
+    {
+        harness.Marketplace.AfterSend = _ => Database.RefuseWrites = true;
+        await harness.Get<IChatUpdateHandler>().HandleMessageAsync(StaffMessages.Reply(topic, 900, "Yes, ships tomorrow."), CancellationToken.None);
+
+        await DispatchWhileTimePassesAsync(TimeSpan.FromHours(2));
+
+        Assert.Single(harness.Marketplace.Sent);
+        Assert.Single(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None), i => i.Kind == OutboxKinds.MarketplaceSend);
+
+        Database.RefuseWrites = false;
+        await DispatchWhileTimePassesAsync(TimeSpan.FromMinutes(11));
+
+        Assert.Single(harness.Marketplace.Sent);
+        Assert.Empty(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 900 && r.Emoji == "👍");
+    }
+
+    [Fact]
+    public async Task DatabaseRefusingWritesBetweenTwoParts_SendsNothingMoreWhileItRefuses()
+    {
+        harness.Marketplace.Capabilities = harness.Marketplace.Capabilities with { MaxTextLength = 40 };
+        harness.Marketplace.AfterSend = _ => Database.RefuseWrites = true;
+        var text = "First part of a long answer here. Second part of the long answer.";
+        await harness.Get<IChatUpdateHandler>().HandleMessageAsync(StaffMessages.Reply(topic, 901, text), CancellationToken.None);
+
+        await DispatchWhileTimePassesAsync(TimeSpan.FromHours(2));
+
+        Assert.Single(harness.Marketplace.Sent);
+
+        harness.Marketplace.AfterSend = null;
+        Database.RefuseWrites = false;
+        await DispatchWhileTimePassesAsync(TimeSpan.FromMinutes(30));
+
+        // Whether the first part's acceptance was stored is what the database refused: it is sent once more, no more.
+        Assert.Equal(text, string.Join(' ', harness.Marketplace.Sent.Skip(1).Select(s => s.Text)));
+        Assert.Empty(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
+        Assert.Empty(await harness.Get<IOutboxRepository>().ListAsync(OutboxStatus.Dead, 10, CancellationToken.None));
+    }
+
+    /// <summary>What the outbox worker does: dispatch, and on an error log it and go on.</summary>
+    private async Task DispatchWhileTimePassesAsync(TimeSpan duration)
+    {
+        var dispatcher = harness.Get<OutboxDispatcher>();
+        var end = harness.Time.GetUtcNow() + duration;
+        while (harness.Time.GetUtcNow() < end)
+        {
+            try
+            {
+                await dispatcher.DispatchOnceAsync(CancellationToken.None);
+            }
+            catch (SqliteException)
+            {
+                // The worker logs this and tries again.
+            }
+
+            harness.Time.Advance(TimeSpan.FromSeconds(30));
+        }
+    }
+}
