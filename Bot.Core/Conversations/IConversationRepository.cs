@@ -25,8 +25,6 @@ public interface IConversationRepository
 
     Task SetBindingAsync(DbSession session, ThreadBinding binding);
 
-    Task DeleteBindingAsync(DbSession session, long conversationId, Audience audience);
-
     /// <summary>A group upgraded to a supergroup got a new id: the topics bound in it follow it (the caller moves the
     /// pending deliveries in the same session).</summary>
     Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId);

@@ -24,10 +24,10 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton<DeliveredRows>();
-        services.AddRetentionTarget<DeliveredRows>();
-        services.AddSingleton<DeadLetterRows>();
-        services.AddRetentionTarget<DeadLetterRows>();
+        foreach (var settled in (OutboxStatus[])[OutboxStatus.Done, OutboxStatus.Dead])
+        {
+            services.AddSingleton<IRetentionTarget>(sp => new SettledDeliveries(sp.GetRequiredService<IOutboxRepository>(), settled));
+        }
         return services;
     }
 }

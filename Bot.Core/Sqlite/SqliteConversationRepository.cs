@@ -83,12 +83,6 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
             new { binding.ConversationId, Audience = StoredEnum.Name(binding.Audience), binding.ChatId, binding.TopicId, now = time.GetUtcNow() },
             session.Transaction);
 
-    public Task DeleteBindingAsync(DbSession session, long conversationId, Audience audience) =>
-        session.Connection.ExecuteAsync(
-            "DELETE FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
-            new { conversationId, audience = StoredEnum.Name(audience) },
-            session.Transaction);
-
     public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
         session.Connection.ExecuteAsync(
             "UPDATE thread_bindings SET chat_id = @newChatId WHERE chat_id = @oldChatId",
