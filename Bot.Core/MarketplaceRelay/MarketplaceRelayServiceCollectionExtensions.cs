@@ -12,8 +12,8 @@ public static class MarketplaceRelayServiceCollectionExtensions
     public static IServiceCollection AddMarketplaceRelay(this IServiceCollection services)
     {
         services.AddOptions<MarketplaceRelayOptions>().BindConfiguration(MarketplaceRelayOptions.Section).ValidateOnStart();
-        services.AddSingleton<SetAsideRows>();
-        services.AddRetentionTarget<SetAsideRows>();
+        services.AddRetentionTarget<ISetAsideRepository>(
+            "set-aside marketplace items", o => o.SetAsideItems, (setAside, before, limit, ct) => setAside.PruneAsync(before, limit, ct));
         services.AddSingleton<EchoMatcher>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();

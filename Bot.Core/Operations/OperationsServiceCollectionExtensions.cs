@@ -28,8 +28,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<StaffChatWatch>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeliveryObserver, StaffChatWatch>(sp => sp.GetRequiredService<StaffChatWatch>()));
         services.AddSingleton<StatusReader>();
-        services.AddSingleton<ResolvedAlertRows>();
-        services.AddRetentionTarget<ResolvedAlertRows>();
+        services.AddRetentionTarget<IAlertRepository>(
+            "resolved alerts", o => o.ResolvedAlerts, (alerts, before, limit, ct) => alerts.PruneResolvedAsync(before, limit, ct));
         services.AddSingleton<DeadLetterReader>();
         services.AddSingleton<RetryWatch>();
         services.AddSingleton<AlertMonitor>();

@@ -24,10 +24,10 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<OutboxDispatcher>();
-        foreach (var settled in (OutboxStatus[])[OutboxStatus.Done, OutboxStatus.Dead])
-        {
-            services.AddSingleton<IRetentionTarget>(sp => new SettledDeliveries(sp.GetRequiredService<IOutboxRepository>(), settled));
-        }
+        services.AddRetentionTarget<IOutboxRepository>(
+            "delivered outbox rows", o => o.DoneDeliveries, (outbox, before, limit, ct) => outbox.PruneAsync(OutboxStatus.Done, before, limit, ct));
+        services.AddRetentionTarget<IOutboxRepository>(
+            "dead letters", o => o.DeadLetters, (outbox, before, limit, ct) => outbox.PruneAsync(OutboxStatus.Dead, before, limit, ct));
         return services;
     }
 }

@@ -26,4 +26,21 @@ public static class RetentionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRetentionTarget, T>(sp => sp.GetRequiredService<T>()));
         return services;
     }
+
+    /// <summary>Registers the settled rows of a table family, deleted through its repository: e.g.
+    /// <c>AddRetentionTarget&lt;IAlertRepository&gt;("resolved alerts", o =&gt; o.ResolvedAlerts, (r, before, limit, ct) =&gt; r.PruneResolvedAsync(before, limit, ct))</c>.</summary>
+    public static IServiceCollection AddRetentionTarget<TRepository>(
+        this IServiceCollection services,
+        string what,
+        Func<RetentionOptions, TimeSpan> keepFor,
+        Func<TRepository, DateTimeOffset, int, CancellationToken, Task<int>> prune)
+        where TRepository : notnull
+    {
+        services.AddSingleton<IRetentionTarget>(sp =>
+        {
+            var repository = sp.GetRequiredService<TRepository>();
+            return new SettledRows(what, keepFor, (before, limit, cancellationToken) => prune(repository, before, limit, cancellationToken));
+        });
+        return services;
+    }
 }

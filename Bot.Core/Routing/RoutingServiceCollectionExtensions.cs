@@ -12,8 +12,8 @@ public static class RoutingServiceCollectionExtensions
     public static IServiceCollection AddRouting(this IServiceCollection services)
     {
         services.AddSingleton<IChatUpdateHandler, ChatUpdateRouter>();
-        services.AddSingleton<SettledParkedUpdateRows>();
-        services.AddRetentionTarget<SettledParkedUpdateRows>();
+        services.AddRetentionTarget<IParkedUpdateRepository>(
+            "settled parked updates", o => o.ParkedUpdates, (parked, before, limit, ct) => parked.PruneSettledAsync(before, limit, ct));
         return services;
     }
 }

@@ -15,8 +15,8 @@ public sealed class SettledRowsRetentionTests : IAsyncLifetime
 
     public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(configure: services =>
     {
-        services.AddSingleton<ResolvedAlertRows>();
-        services.AddRetentionTarget<ResolvedAlertRows>();
+        services.AddRetentionTarget<IAlertRepository>(
+            "resolved alerts", o => o.ResolvedAlerts, (alerts, before, limit, ct) => alerts.PruneResolvedAsync(before, limit, ct));
         services.AddRetention();
     });
 
