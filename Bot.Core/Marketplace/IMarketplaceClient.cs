@@ -14,6 +14,10 @@ public interface IMarketplaceClient
 
     MarketplaceCapabilities Capabilities { get; }
 
+    /// <summary>A sentence operators see first on /status and the status page (e.g. that this marketplace is a demo),
+    /// or null.</summary>
+    string? Notice => null;
+
     /// <summary>Messages new since <paramref name="cursor"/> (null: from the adapter's configured start).
     /// May return messages already seen; the core de-duplicates on (conversation, message id).</summary>
     Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken);

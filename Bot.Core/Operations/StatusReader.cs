@@ -1,3 +1,4 @@
+using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
 using Bot.Core.Routing.Parking;
 
@@ -6,7 +7,8 @@ namespace Bot.Core.Operations;
 /// <summary>Takes a <see cref="BridgeSnapshot"/>: the parts' health, the outbox, the relay's totals and the Telegram
 /// updates given up on lately.</summary>
 public sealed class StatusReader(
-    BridgeHealth health, IOutboxRepository outbox, RelayMetrics metrics, TimeProvider time, IParkedUpdateRepository? parkedUpdates = null)
+    BridgeHealth health, IOutboxRepository outbox, RelayMetrics metrics, TimeProvider time, IParkedUpdateRepository? parkedUpdates = null,
+    IMarketplaceClient? marketplaceClient = null)
 {
     private readonly DateTimeOffset startedAt = time.GetUtcNow();
 
@@ -28,6 +30,7 @@ public sealed class StatusReader(
             metrics.TotalFailures,
             metrics.TotalDeadLetters,
             metrics.TotalRateLimited,
-            givenUp);
+            givenUp,
+            marketplaceClient?.Notice);
     }
 }

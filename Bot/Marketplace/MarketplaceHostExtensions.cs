@@ -1,4 +1,5 @@
 using Bot.Marketplace.AliExpress;
+using Bot.Marketplace.Demo;
 using Bot.Startup;
 using Microsoft.Extensions.Options;
 
@@ -22,9 +23,14 @@ internal static class MarketplaceHostExtensions
             services.AddAliExpress();
             services.AddOptions<MarketplaceOptions>().Configure<IOptions<AliExpressOptions>>((m, a) => m.PollInterval = a.OrNull()?.PollInterval ?? m.PollInterval);
         }
+        else if (provider.Equals("Demo", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddDemoMarketplace();
+            services.AddOptions<MarketplaceOptions>().Configure<IOptions<DemoOptions>>((m, d) => m.PollInterval = d.OrNull()?.PollInterval ?? m.PollInterval);
+        }
         else
         {
-            services.AddOptions<MarketplaceOptions>().Validate(_ => false, $"Marketplace__Provider '{provider}' is not supported: set it to AliExpress.");
+            services.AddOptions<MarketplaceOptions>().Validate(_ => false, $"Marketplace__Provider '{provider}' is not supported: set it to AliExpress, or to Demo to try the bridge with simulated buyers.");
         }
 
         return services;

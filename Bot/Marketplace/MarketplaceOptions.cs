@@ -3,11 +3,11 @@ namespace Bot.Marketplace;
 /// <summary>Section "Marketplace": which adapter runs and how often it is polled.</summary>
 public sealed class MarketplaceOptions
 {
-    /// <summary>The adapter: "AliExpress".</summary>
+    /// <summary>The adapter: "AliExpress", or "Demo" for simulated buyers (no marketplace account needed).</summary>
     public string Provider { get; set; } = "AliExpress";
 
     /// <summary>Time between polls when the last one found nothing more to fetch; set from the adapter's own setting
-    /// (Marketplace__AliExpress__PollInterval).</summary>
+    /// (Marketplace__AliExpress__PollInterval, or Demo__PollInterval for the demo).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Longest wait between polls while the marketplace keeps failing.</summary>

@@ -33,6 +33,11 @@ internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, 
             <p class="note">At {E(Stamp(s.At))}; refreshes every {RefreshSeconds} s.</p>
 
             """);
+        if (s.MarketplaceNotice is { } notice)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"wait\">🧪 {E(notice)}</p>\n");
+        }
+
         if (verdict.Problems.Count > 0)
         {
             html.Append("<ul class=\"problems\">\n");

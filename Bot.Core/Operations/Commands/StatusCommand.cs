@@ -18,6 +18,11 @@ public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISet
     {
         var s = await status.ReadAsync(cancellationToken);
         var text = new StringBuilder();
+        if (s.MarketplaceNotice is { } notice)
+        {
+            text.Append($"🧪 {Html.Escape(notice)}\n");
+        }
+
         text.Append(s.Paused ? "⏸ <b>Paused</b> by an operator (/resume to continue)\n" : "▶️ <b>Running</b>\n");
         Part(text, "Telegram", s.Telegram, s.At);
         Part(text, "Marketplace", s.Marketplace, s.At);
