@@ -40,6 +40,7 @@ public sealed class AliExpressPollCostTests(ITestOutputHelper output)
         await using var h = await AliExpressHarness.StartAsync();
         var cursor = await WithHistoryAsync(h);
         var before = Calls(h);
+        var listingsBefore = h.Server.CallCount(Relations);
         var expected = 0;
         var reported = 0;
         for (var poll = 0; poll < 20; poll++)
@@ -64,7 +65,7 @@ public sealed class AliExpressPollCostTests(ITestOutputHelper output)
         }
 
         var calls = Calls(h) - before;
-        output.WriteLine($"burst: {expected} new messages over 20 polls cost {calls} gateway calls ({(double)calls / expected:0.00} per message)");
+        output.WriteLine($"burst: {expected} new messages over 20 polls cost {calls} gateway calls ({(double)calls / expected:0.00} per message; listings {h.Server.CallCount(Relations) - listingsBefore})");
         Assert.Equal(expected, reported);
         Assert.True(calls <= 2 * expected, $"{calls} calls for {expected} messages");
     }

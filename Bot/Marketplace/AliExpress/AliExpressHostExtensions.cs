@@ -30,6 +30,7 @@ public static class AliExpressHostExtensions
             });
 
         services.AddSingleton<IopClient>();
+        services.AddSingleton<AliExpressPageSizes>();
         services.AddSingleton<AliExpressMessageMapper>();
         services.AddSingleton<AliExpressRelationLister>();
         services.AddSingleton<AliExpressDetailReader>();

@@ -9,7 +9,8 @@ internal sealed record AliExpressRelation(
     string? BuyerLoginId,
     string? BuyerAliId,
     string? BuyerName,
-    long? MessageTimeMs)
+    long? MessageTimeMs,
+    string? LastMessageId = null)
 {
     public static AliExpressRelation? From(JsonElement row)
     {
@@ -26,8 +27,12 @@ internal sealed record AliExpressRelation(
             IopJson.Str(row, "other_login_id"),
             IopJson.Str(row, "other_ali_id"),
             IopJson.Str(row, "other_name"),
-            IopJson.Time(row, "message_time")?.ToUnixTimeMilliseconds());
+            IopJson.Time(row, "message_time")?.ToUnixTimeMilliseconds(),
+            IopJson.Str(row, "last_message_id"));
     }
+
+    /// <summary>What the relation's row says about its latest message: when it changes, the relation has news.</summary>
+    public string? Mark => MessageTimeMs is { } ms ? $"{ms}/{LastMessageId}" : null;
 
     /// <summary>An order's comments: the channel id is the order id.</summary>
     public bool IsOrderChannel => OrderId is not null && OrderId == ChannelId;
