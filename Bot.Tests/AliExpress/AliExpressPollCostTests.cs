@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Bot.Core.Conversations;
 using Xunit.Abstractions;
 
@@ -68,6 +69,29 @@ public sealed class AliExpressPollCostTests(ITestOutputHelper output)
         output.WriteLine($"burst: {expected} new messages over 20 polls cost {calls} gateway calls ({(double)calls / expected:0.00} per message; listings {h.Server.CallCount(Relations) - listingsBefore})");
         Assert.Equal(expected, reported);
         Assert.True(calls <= 2 * expected, $"{calls} calls for {expected} messages");
+    }
+
+    [Fact]
+    public async Task DetailsLaggingBehindTheRelationRow_AreReadAgainOnTheNextPoll()
+    {
+        await using var h = await AliExpressHarness.StartAsync();
+        var cursor = await WithHistoryAsync(h);
+        h.Time.Advance(TimeSpan.FromSeconds(15));
+        var id = h.Server.AddBuyerMessage(Order(2), "b2", "B", "listed before its details show it");
+        h.Server.AnswerNext(Details, new JsonObject
+        {
+            ["aliexpress_message_redefining_versiontwo_querymsgdetaillist_response"] = new JsonObject
+            {
+                ["result"] = new JsonObject { ["is_success"] = true, ["message_detail_list"] = new JsonObject { ["message_detail"] = new JsonArray() } },
+            },
+        });
+        var lagging = await h.Client.FetchAsync(cursor, CancellationToken.None);
+
+        h.Time.Advance(TimeSpan.FromSeconds(15));
+        var next = await h.Client.FetchAsync(lagging.NextCursor, CancellationToken.None);
+
+        Assert.Empty(lagging.Messages);
+        Assert.Equal([id], next.Messages.Select(m => m.MessageId));
     }
 
     private static string Order(int i) => (8900000000 + i).ToString(CultureInfo.InvariantCulture);

@@ -17,7 +17,8 @@ namespace Bot.Marketplace.AliExpress;
 /// the marketplace has not stamped yet, and one running behind still lists them.
 /// A relation whose row shows the same last message (time and id) as when it was last read to its end is not read
 /// again (<see cref="AliExpressCursor.Read"/>): the overlap re-lists it, but costs no detail call. This relies on the
-/// relation row changing whenever a message is added to it.
+/// relation row changing whenever a message is added to it; a relation counts as read only once its details held the
+/// message the row names as its last, so a detail answer that lags behind the row is read again on the next poll.
 /// </remarks>
 internal sealed class AliExpressFetcher(
     AliExpressRelationLister lister,
@@ -56,8 +57,14 @@ internal sealed class AliExpressFetcher(
                 continue;
             }
 
-            read.Add(ordered[i]);
-            foreach (var message in await reader.ReadAsync(ordered[i], cursor.Since, setAside, cancellationToken))
+            var found = await reader.ReadAsync(ordered[i], cursor.Since, setAside, cancellationToken);
+            if (found.Any(m => ordered[i].Names(m)))
+            {
+                // Read to the message its row names as the last: only a new message can change the row.
+                read.Add(ordered[i]);
+            }
+
+            foreach (var message in found)
             {
                 var ms = message.SentAt.ToUnixTimeMilliseconds();
                 newest = ms <= windowEnd ? Math.Max(newest, ms) : newest;

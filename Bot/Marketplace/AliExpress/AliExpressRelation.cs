@@ -34,6 +34,12 @@ internal sealed record AliExpressRelation(
     /// <summary>What the relation's row says about its latest message: when it changes, the relation has news.</summary>
     public string? Mark => MessageTimeMs is { } ms ? $"{ms}/{LastMessageId}" : null;
 
+    /// <summary>Whether <paramref name="message"/> is the one this row names as its last (by id, or by time when the
+    /// row names no id).</summary>
+    public bool Names(Bot.Core.Marketplace.MarketplaceMessage message) => LastMessageId is { Length: > 0 } id
+        ? message.MessageId == id
+        : MessageTimeMs is { } ms && message.SentAt.ToUnixTimeMilliseconds() == ms;
+
     /// <summary>An order's comments: the channel id is the order id.</summary>
     public bool IsOrderChannel => OrderId is not null && OrderId == ChannelId;
 }
