@@ -1,23 +1,15 @@
-using System.Globalization;
-using Bot.Core.Marketplace;
-using Bot.Core.MarketplaceRelay;
-using Bot.Core.Operations;
-using Bot.Core.Operations.Alerts;
-using Bot.Core.Outbox;
 using Bot.Marketplace;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.AliExpress;
 
-/// <summary>The poller's pace and the daily call budget, against the fake gateway through the real client on a fake clock.</summary>
+/// <summary>The poller's pace, against the fake gateway through the real client on a fake clock.</summary>
 public sealed class AliExpressPollPaceTests(ITestOutputHelper output)
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
     private const string Details = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";
 
-    private static readonly MarketplaceOptions Pace = new()
+    internal static readonly MarketplaceOptions Pace = new()
     {
         PollInterval = TimeSpan.FromSeconds(15),
         IdlePollInterval = TimeSpan.FromMinutes(2),
@@ -28,7 +20,7 @@ public sealed class AliExpressPollPaceTests(ITestOutputHelper output)
     public async Task PollInterval_GrowsWhileIdle_AndShrinksWhenABuyerWrites()
     {
         await using var h = await AliExpressHarness.StartAsync();
-        var poller = new Poller(h, Pace);
+        var poller = new PacedPoller(h, Pace);
         var idle = new List<TimeSpan>();
         for (var i = 0; i < 5; i++)
         {
@@ -62,7 +54,7 @@ public sealed class AliExpressPollPaceTests(ITestOutputHelper output)
     {
         await using var h = await AliExpressHarness.StartAsync();
         h.Server.AddBuyerMessage("8910000002", "b2", "B2", "thanks, received");
-        var poller = new Poller(h, Pace);
+        var poller = new PacedPoller(h, Pace);
         await poller.PollAsync();
         var before = Calls(h);
         var polls = 0;
@@ -78,74 +70,5 @@ public sealed class AliExpressPollPaceTests(ITestOutputHelper output)
         Assert.InRange(polls, 700, 760);
     }
 
-    [Fact]
-    public async Task CallBudget_ProjectedUseAboveIt_WarnsOperators()
-    {
-        await using var h = await AliExpressHarness.StartAsync();
-        var budget = new MarketplaceOptions { DailyCallBudget = 1000 };
-        var health = new BridgeHealth(h.Time);
-        var watch = new CallBudgetWatch(h.Get<MarketplaceCallMeter>(), health, Options.Create(budget), NullLogger<CallBudgetWatch>.Instance);
-        var poller = new Poller(h, Pace);
-
-        // A buyer who writes every minute keeps polls quick: 4 calls a minute or more.
-        var warnedAfter = (TimeSpan?)null;
-        for (var minute = 0; minute < 90 && warnedAfter is null; minute++)
-        {
-            h.Server.AddBuyerMessage("8910000003", "b3", "B3", $"message {minute}");
-            while (h.Time.GetUtcNow() < AliExpressHarness.Start.AddMinutes(minute + 1))
-            {
-                await poller.PollAsync();
-                watch.Check();
-                warnedAfter ??= health.MarketplaceWarning is null ? null : h.Time.GetUtcNow() - AliExpressHarness.Start;
-            }
-        }
-
-        Assert.NotNull(warnedAfter);
-        var snapshot = new BridgeSnapshot(h.Time.GetUtcNow(), PartState.Unknown, PartState.Unknown, PartState.Unknown, false,
-            new OutboxStats(0, 0, null), TimeSpan.Zero, 0, 0, 0, 0, MarketplaceWarning: health.MarketplaceWarning);
-        var alert = Assert.Single(AlertRules.Evaluate(snapshot, null, new OperationsOptions()), a => a.Key == AlertRules.MarketplaceCallBudget);
-        output.WriteLine($"warned after {warnedAfter}: {alert.Text}");
-        Assert.Contains("Marketplace__AliExpress__DailyCallBudget", alert.Text);
-        Assert.Contains("1,000", alert.Text);
-    }
-
-    [Fact]
-    public async Task CallBudget_IdleUseBelowIt_StaysQuiet()
-    {
-        await using var h = await AliExpressHarness.StartAsync();
-        var health = new BridgeHealth(h.Time);
-        var watch = new CallBudgetWatch(h.Get<MarketplaceCallMeter>(), health, Options.Create(new MarketplaceOptions { DailyCallBudget = 1000 }), NullLogger<CallBudgetWatch>.Instance);
-        var poller = new Poller(h, Pace);
-        while (h.Time.GetUtcNow() < AliExpressHarness.Start.AddHours(3))
-        {
-            await poller.PollAsync();
-            watch.Check();
-            Assert.Null(health.MarketplaceWarning);
-        }
-    }
-
     private static int Calls(AliExpressHarness h) => h.Server.CallCount(Relations) + h.Server.CallCount(Details);
-
-    /// <summary>The poller's loop without the database: fetch through the real client, pace, wait on the fake clock.</summary>
-    private sealed class Poller(AliExpressHarness h, MarketplaceOptions options)
-    {
-        private readonly PollPace _pace = new(Options.Create(options), h.Time);
-        private string? _cursor;
-
-        public DateTimeOffset LastMessageAt { get; private set; }
-
-        public async Task<TimeSpan> PollAsync()
-        {
-            var batch = await h.Client.FetchAsync(_cursor, CancellationToken.None);
-            _cursor = batch.NextCursor;
-            if (batch.Messages.Count > 0)
-            {
-                LastMessageAt = h.Time.GetUtcNow();
-            }
-
-            var wait = _pace.After(new MarketplacePoll(batch.HasMore, batch.Messages.Count));
-            h.Time.Advance(wait);
-            return wait;
-        }
-    }
 }

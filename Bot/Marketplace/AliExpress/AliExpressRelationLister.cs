@@ -10,7 +10,10 @@ internal sealed class AliExpressRelationLister(IopClient iop, AliExpressPageSize
     /// <remarks>Only the first 5000 rows of a listing are reachable (page_size ≤ 100, "最多返回前5000条数据"). When a window
     /// reaches that cap its listing is incomplete, and the platform does not say in which order rows were cut, so the
     /// window is halved until it fits. The caller works off the narrowed window first and continues from its end, so
-    /// nothing is skipped and nothing before it is read again.</remarks>
+    /// nothing is skipped and nothing before it is read again.
+    /// A short page listed newest first that ends with a relation already read ends the listing without a confirming
+    /// call. This assumes a relation listed behind it (older) was read by an earlier poll: it could only be missed if the
+    /// platform both clamped the page below the size asked for and indexed that relation's message late.</remarks>
     /// <param name="wasRead">Whether a relation, as listed, was already read to its end: a short page listed newest first
     /// that ends with such a relation ends the listing, since every row after it is older.</param>
     public async Task<(IReadOnlyList<AliExpressRelation> Relations, long To)> ListAsync(long from, long to, Func<AliExpressRelation, bool> wasRead, CancellationToken cancellationToken)
