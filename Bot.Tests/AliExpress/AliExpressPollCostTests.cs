@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Bot.Core.Conversations;
+using Bot.Testing.AliExpress;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.AliExpress;
@@ -11,13 +12,20 @@ public sealed class AliExpressPollCostTests(ITestOutputHelper output)
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
     private const string Details = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";
 
-    [Fact]
-    public async Task IdlePoll_AfterTraffic_CostsAtMostOneGatewayCall()
+    public static TheoryData<int> ServedPageSizes() => new(100, 4);
+
+    [Theory]
+    [MemberData(nameof(ServedPageSizes))]
+    public async Task IdlePoll_AfterTraffic_CostsAtMostOneGatewayCall(int servedPageSize)
     {
-        await using var h = await AliExpressHarness.StartAsync();
+        await using var h = await AliExpressHarness.StartAsync(new FakeAliExpressServerOptions { MaxPageSize = servedPageSize });
         var cursor = await WithHistoryAsync(h);
         h.Time.Advance(TimeSpan.FromSeconds(15));
-        h.Server.AddBuyerMessage(Order(0), "b0", "B0", "just now");
+        for (var i = 0; i < 6; i++)
+        {
+            h.Server.AddBuyerMessage(Order(i), "b" + i, "B", "just now");
+        }
+
         cursor = (await h.DrainAsync(cursor)).Cursor;
 
         var costs = new List<int>();
@@ -31,7 +39,7 @@ public sealed class AliExpressPollCostTests(ITestOutputHelper output)
             costs.Add(Calls(h) - before);
         }
 
-        output.WriteLine($"idle poll after traffic: {string.Join(", ", costs)} gateway calls");
+        output.WriteLine($"idle poll after traffic in 6 conversations, {servedPageSize} rows served per page: {string.Join(", ", costs)} gateway calls");
         Assert.All(costs, c => Assert.InRange(c, 0, 1));
     }
 
