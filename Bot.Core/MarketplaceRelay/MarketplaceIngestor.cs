@@ -29,7 +29,10 @@ public sealed partial class MarketplaceIngestor(
     public string CursorName => $"marketplace:{marketplace.Marketplace}:{marketplace.Account}";
 
     /// <returns>True when the marketplace has more to give right away.</returns>
-    public async Task<bool> PollOnceAsync(CancellationToken cancellationToken)
+    public async Task<bool> PollOnceAsync(CancellationToken cancellationToken) => (await PollAsync(cancellationToken)).HasMore;
+
+    /// <summary>One poll, and what it found: the poller paces itself by it.</summary>
+    public async Task<MarketplacePoll> PollAsync(CancellationToken cancellationToken)
     {
         var cursor = await cursors.GetAsync(CursorName, cancellationToken);
         var batch = await marketplace.FetchAsync(cursor, cancellationToken);
@@ -57,7 +60,7 @@ public sealed partial class MarketplaceIngestor(
             LogSetAside(item.ConversationId, item.ItemId, item.Reason);
         }
 
-        return batch.HasMore;
+        return new MarketplacePoll(batch.HasMore, batch.Messages.Count);
     }
 
     /// <param name="seen">Conversations already upserted in this batch: one upsert per conversation per batch.</param>

@@ -16,6 +16,9 @@ public sealed class BridgeHealth(TimeProvider time)
     /// <summary>Whether the staff chat is set up as the bridge needs (a forum, the bot an admin that manages topics).</summary>
     public PartState StaffChat { get { lock (gate) { return staffChat; } } }
 
+    /// <summary>A warning about the marketplace that is not a failure (its gateway calls exceed the daily budget), or null.</summary>
+    public string? MarketplaceWarning { get; set; }
+
     /// <summary>True when the operators paused the relay (marketplace polling and outbox delivery).</summary>
     public bool Paused { get; set; }
 

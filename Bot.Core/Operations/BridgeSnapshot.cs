@@ -5,6 +5,7 @@ namespace Bot.Core.Operations;
 /// <summary>The bridge at one moment: what the status page, /status, the metrics and the alert rules read.</summary>
 /// <param name="GivenUpUpdates">Telegram updates given up on in the last day (parked, every retry failed).</param>
 /// <param name="MarketplaceNotice">What the marketplace adapter wants operators to know first (a demo says so).</param>
+/// <param name="MarketplaceWarning">A marketplace warning that is not a failure (calls over the daily budget).</param>
 /// <param name="PollLag">Time since the last successful marketplace poll (since start when there was none).</param>
 public sealed record BridgeSnapshot(
     DateTimeOffset At,
@@ -19,4 +20,5 @@ public sealed record BridgeSnapshot(
     long DeadLettersCounted,
     long RateLimited,
     long GivenUpUpdates = 0,
-    string? MarketplaceNotice = null);
+    string? MarketplaceNotice = null,
+    string? MarketplaceWarning = null);

@@ -31,6 +31,7 @@ public sealed class StatusReader(
             metrics.TotalDeadLetters,
             metrics.TotalRateLimited,
             givenUp,
-            marketplaceClient?.Notice);
+            marketplaceClient?.Notice,
+            health.MarketplaceWarning);
     }
 }

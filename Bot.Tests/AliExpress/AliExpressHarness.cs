@@ -28,6 +28,9 @@ internal sealed class AliExpressHarness : IAsyncDisposable
 
     public IMarketplaceClient Client { get; }
 
+    public T Get<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
     public static async Task<AliExpressHarness> StartAsync(
         FakeAliExpressServerOptions? fake = null,
         Action<AliExpressOptions>? configure = null,

@@ -38,4 +38,20 @@ public sealed class AliExpressOptionsTests
         Assert.True(result.Succeeded);
         Assert.Equal(("https://api-sg.aliexpress.com", 100, true), (options.GatewayUrl, options.PageSize, options.MarkReadAfterRelay));
     }
+
+    [Fact]
+    public void Options_PaceAndBudgetOutOfRange_FailWithSentencesNamingTheVariables()
+    {
+        var options = new AliExpressOptions
+        {
+            AppKey = "1", AppSecret = "2", AccessToken = "3", SellerLoginId = "4",
+            PollInterval = TimeSpan.FromMinutes(1), IdlePollInterval = TimeSpan.FromSeconds(30), ActiveFor = TimeSpan.FromSeconds(-1), DailyCallBudget = -5,
+        };
+
+        var result = new AliExpressOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Set Marketplace__AliExpress__IdlePollInterval ", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Set Marketplace__AliExpress__ActiveFor ", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Set Marketplace__AliExpress__DailyCallBudget ", StringComparison.Ordinal));
+    }
 }

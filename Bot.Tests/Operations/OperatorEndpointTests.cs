@@ -15,6 +15,8 @@ public sealed class OperatorEndpointTests : IAsyncLifetime
     {
         ["Marketplace:PollInterval"] = "00:00:00.100",
         ["Marketplace:MaxBackoff"] = "00:00:00.100",
+        // Polls at an even pace: readiness here allows only 0.6 s without a poll.
+        ["Marketplace:AliExpress:IdlePollInterval"] = "00:00:00.200",
         ["Operations:ReadyMaxPollAge"] = "00:00:00.600",
     });
 

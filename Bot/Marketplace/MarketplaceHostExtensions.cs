@@ -1,6 +1,8 @@
+using Bot.Core.Marketplace;
 using Bot.Marketplace.AliExpress;
 using Bot.Marketplace.Demo;
 using Bot.Startup;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 
@@ -15,13 +17,25 @@ internal static class MarketplaceHostExtensions
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Marketplace__AliExpress__PollInterval must be positive, e.g. 00:00:15.")
             .ValidateOnStart();
         services.AddSingleton<PollerWakeUp>();
+        services.TryAddSingleton<MarketplaceCallMeter>();
+        services.AddSingleton<PollPace>();
+        services.AddSingleton<CallBudgetWatch>();
         services.AddHostedService<MarketplacePoller>();
 
         var provider = configuration["Marketplace:Provider"] ?? "AliExpress";
         if (provider.Equals("AliExpress", StringComparison.OrdinalIgnoreCase))
         {
             services.AddAliExpress();
-            services.AddOptions<MarketplaceOptions>().Configure<IOptions<AliExpressOptions>>((m, a) => m.PollInterval = a.OrNull()?.PollInterval ?? m.PollInterval);
+            services.AddOptions<MarketplaceOptions>().Configure<IOptions<AliExpressOptions>>((m, a) =>
+            {
+                if (a.OrNull() is { } aliexpress)
+                {
+                    m.PollInterval = aliexpress.PollInterval;
+                    m.IdlePollInterval = aliexpress.IdlePollInterval ?? aliexpress.PollInterval * 8;
+                    m.ActiveFor = aliexpress.ActiveFor;
+                    m.DailyCallBudget = aliexpress.DailyCallBudget;
+                }
+            });
         }
         else if (provider.Equals("Demo", StringComparison.OrdinalIgnoreCase))
         {

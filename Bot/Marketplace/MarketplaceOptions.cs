@@ -10,6 +10,15 @@ public sealed class MarketplaceOptions
     /// (Marketplace__AliExpress__PollInterval, or Demo__PollInterval for the demo).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>The slowest pace when polls find nothing (Marketplace__AliExpress__IdlePollInterval).</summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long after the last new message polls stay at <see cref="PollInterval"/>.</summary>
+    public TimeSpan ActiveFor { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gateway calls a day before operators are warned (projected); 0: no warning.</summary>
+    public long DailyCallBudget { get; set; }
+
     /// <summary>Longest wait between polls while the marketplace keeps failing.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -7,12 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace;
 
-/// <summary>Polls the marketplace: a thin loop around <see cref="MarketplaceIngestor"/> with back-off.
+/// <summary>Polls the marketplace: a thin loop around <see cref="MarketplaceIngestor"/>, paced by <see cref="PollPace"/>
+/// (quick while conversations are active, slower when idle), with back-off.
 /// Authorization errors stop polling (retrying cannot fix them) until the wait passes or an operator resumes.</summary>
 internal sealed partial class MarketplacePoller(
     MarketplaceIngestor ingestor,
     BridgeHealth health,
     PollerWakeUp wakeUp,
+    PollPace pace,
+    CallBudgetWatch budget,
     TimeProvider time,
     IOptions<MarketplaceOptions> options,
     ILogger<MarketplacePoller> logger) : BackgroundService
@@ -29,7 +32,7 @@ internal sealed partial class MarketplacePoller(
             {
                 try
                 {
-                    var more = await ingestor.PollOnceAsync(stoppingToken);
+                    var poll = await ingestor.PollAsync(stoppingToken);
                     health.MarketplaceSucceeded();
                     failures = 0;
                     if (series.Succeeded() is { } ended)
@@ -37,7 +40,7 @@ internal sealed partial class MarketplacePoller(
                         LogRecovered(ended.Count, new ReadableDuration(ended.Span));
                     }
 
-                    wait = more ? TimeSpan.Zero : wait;
+                    wait = pace.After(poll);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -58,6 +61,7 @@ internal sealed partial class MarketplacePoller(
                 }
             }
 
+            budget.Check();
             if (wait > TimeSpan.Zero)
             {
                 try

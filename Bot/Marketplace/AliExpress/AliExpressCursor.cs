@@ -25,6 +25,34 @@ internal sealed record AliExpressCursor(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, long>? Seen { get; init; }
 
+    /// <summary>Relations read to their end, with the mark (<see cref="AliExpressRelation.Mark"/>: last message time and
+    /// id) their row had then: while the row shows the same mark, the relation holds nothing new and is not read again.
+    /// Null in cursors written before it existed.</summary>
+    [JsonPropertyName("read")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, string>? Read { get; init; }
+
+    public bool WasRead(AliExpressRelation relation) =>
+        relation.Mark is { } mark && Read?.GetValueOrDefault(relation.ChannelId) == mark;
+
+    /// <summary>This cursor remembering that <paramref name="relations"/> were read, forgetting relations last active
+    /// before <see cref="Since"/> (they are no longer listed) and keeping the newest <see cref="MaxSeen"/>.</summary>
+    public AliExpressCursor RememberingRead(IEnumerable<AliExpressRelation> relations)
+    {
+        var all = (Read ?? new Dictionary<string, string>()).Select(p => (p.Key, Mark: p.Value))
+            .Concat(relations.Where(r => r.Mark is not null).Select(r => (Key: r.ChannelId, Mark: r.Mark!)))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Mark: g.Last().Mark, Ms: MarkTime(g.Last().Mark)))
+            .Where(p => p.Ms >= Since && p.Key.Length <= MaxKeyLength)
+            .OrderByDescending(p => p.Ms)
+            .Take(MaxSeen);
+        return this with { Read = all.ToDictionary(p => p.Key, p => p.Mark, StringComparer.Ordinal) };
+    }
+
+    private static long MarkTime(string mark) =>
+        long.TryParse(mark.AsSpan(0, Math.Max(0, mark.IndexOf('/', StringComparison.Ordinal))), System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : long.MinValue;
+
     public static string Key(string channelId, string messageId) => channelId + "/" + messageId;
 
     public bool WasReported(string channelId, string messageId) => Seen?.ContainsKey(Key(channelId, messageId)) == true;

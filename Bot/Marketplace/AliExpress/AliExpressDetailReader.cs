@@ -8,6 +8,7 @@ namespace Bot.Marketplace.AliExpress;
 /// <summary>Reads the messages of one relation that are not older than a watermark.</summary>
 internal sealed class AliExpressDetailReader(
     IopClient iop,
+    AliExpressPageSizes sizes,
     AliExpressMessageMapper mapper,
     IOptions<AliExpressOptions> options,
     ILogger<AliExpressDetailReader> logger)
@@ -20,7 +21,7 @@ internal sealed class AliExpressDetailReader(
     public async Task<IReadOnlyList<MarketplaceMessage>> ReadAsync(AliExpressRelation relation, long sinceMs, List<MarketplaceSetAside> setAside, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var pager = new AliExpressPager(settings.ReachableRows);
+        var pager = new AliExpressPager(settings.ReachableRows, sizes, AliExpressMethods.QueryDetails, settings.PageSize);
         var messages = new List<MarketplaceMessage>();
         for (var page = 1; ; page++)
         {

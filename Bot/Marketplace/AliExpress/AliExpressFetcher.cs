@@ -15,6 +15,10 @@ namespace Bot.Marketplace.AliExpress;
 /// The next window starts <see cref="AliExpressOptions.PollOverlap"/> before the newest marketplace timestamp seen,
 /// never at the local clock: a host clock running ahead of the marketplace's cannot push the cursor past messages
 /// the marketplace has not stamped yet, and one running behind still lists them.
+/// A relation whose row shows the same last message (time and id) as when it was last read to its end is not read
+/// again (<see cref="AliExpressCursor.Read"/>): the overlap re-lists it, but costs no detail call. This relies on the
+/// relation row changing whenever a message is added to it; a relation counts as read only once its details held the
+/// message the row names as its last, so a detail answer that lags behind the row is read again on the next poll.
 /// </remarks>
 internal sealed class AliExpressFetcher(
     AliExpressRelationLister lister,
@@ -38,15 +42,29 @@ internal sealed class AliExpressFetcher(
         var cursor = parsed ?? new AliExpressCursor(start, start);
 
         var windowEnd = Math.Max(now + skew, cursor.From);
-        var (relations, listedTo) = await lister.ListAsync(cursor.From, windowEnd, cancellationToken);
+        var (relations, listedTo) = await lister.ListAsync(cursor.From, windowEnd, cursor.WasRead, cancellationToken);
         var ordered = relations.OrderBy(r => r.MessageTimeMs ?? cursor.From).ThenBy(r => r.ChannelId, StringComparer.Ordinal).ToList();
 
         var messages = new List<MarketplaceMessage>();
         var newest = long.MinValue;
         var setAside = new List<MarketplaceSetAside>();
+        var read = new List<AliExpressRelation>();
         for (var i = 0; i < ordered.Count; i++)
         {
-            foreach (var message in await reader.ReadAsync(ordered[i], cursor.Since, setAside, cancellationToken))
+            if (cursor.WasRead(ordered[i]))
+            {
+                // Its row shows the same last message as when it was read to its end: nothing new to fetch.
+                continue;
+            }
+
+            var found = await reader.ReadAsync(ordered[i], cursor.Since, setAside, cancellationToken);
+            if (found.Any(m => ordered[i].Names(m)))
+            {
+                // Read to the message its row names as the last: only a new message can change the row.
+                read.Add(ordered[i]);
+            }
+
+            foreach (var message in found)
             {
                 var ms = message.SentAt.ToUnixTimeMilliseconds();
                 newest = ms <= windowEnd ? Math.Max(newest, ms) : newest;
@@ -61,18 +79,18 @@ internal sealed class AliExpressFetcher(
             if (messages.Count >= settings.MaxMessagesPerFetch && next > current)
             {
                 // Everything up to `current` is in this batch; relations at `current + 1` and later come next.
-                return Done(messages, setAside, cursor with { From = current + 1 }, hasMore: true, ordered.Count, cursor.Since, listedTo);
+                return Done(messages, setAside, read, cursor with { From = current + 1 }, hasMore: true, ordered.Count, cursor.Since, listedTo);
             }
         }
 
         if (listedTo < windowEnd)
         {
             // The listing hit the row cap and was narrowed: continue the same window after the part just read.
-            return Done(messages, setAside, cursor with { From = listedTo + 1 }, hasMore: true, ordered.Count, cursor.Since, listedTo);
+            return Done(messages, setAside, read, cursor with { From = listedTo + 1 }, hasMore: true, ordered.Count, cursor.Since, listedTo);
         }
 
         var nextStart = NextStart(cursor, ordered, newest, now, windowEnd);
-        return Done(messages, setAside, new AliExpressCursor(nextStart, nextStart) { Seen = cursor.Seen }, hasMore: false, ordered.Count, cursor.Since, windowEnd);
+        return Done(messages, setAside, read, new AliExpressCursor(nextStart, nextStart) { Seen = cursor.Seen, Read = cursor.Read }, hasMore: false, ordered.Count, cursor.Since, windowEnd);
     }
 
     /// <summary>Where the next window starts once this one is complete: <c>overlap</c> before the newest time the
@@ -92,11 +110,12 @@ internal sealed class AliExpressFetcher(
         return Math.Max(cursor.Since, Math.Max(fromMarketplace, now - skew - overlap));
     }
 
-    private MarketplaceBatch Done(List<MarketplaceMessage> messages, List<MarketplaceSetAside> setAside, AliExpressCursor next, bool hasMore, int relations, long from, long to)
+    private MarketplaceBatch Done(List<MarketplaceMessage> messages, List<MarketplaceSetAside> setAside, List<AliExpressRelation> read, AliExpressCursor next, bool hasMore, int relations, long from, long to)
     {
         AliExpressLog.Fetched(logger, relations, messages.Count, DateTimeOffset.FromUnixTimeMilliseconds(from), DateTimeOffset.FromUnixTimeMilliseconds(to), hasMore);
         var ordered = messages.OrderBy(m => m.SentAt).ThenBy(m => m.ConversationId, StringComparer.Ordinal).ThenBy(m => m.MessageId, StringComparer.Ordinal).ToList();
-        next = next.Remembering(ordered.Select(m => (AliExpressCursor.Key(m.ConversationId, m.MessageId), m.SentAt.ToUnixTimeMilliseconds())));
+        next = next.Remembering(ordered.Select(m => (AliExpressCursor.Key(m.ConversationId, m.MessageId), m.SentAt.ToUnixTimeMilliseconds())))
+            .RememberingRead(read);
         return new MarketplaceBatch(ordered, next.Serialize(), hasMore, setAside);
     }
 }

@@ -17,8 +17,10 @@ public static class AliExpressHostExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AliExpressOptions>, AliExpressOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
-        services.AddHttpClient(IopClient.HttpClientName)
-            .AddStandardResilienceHandler(resilience =>
+        services.TryAddSingleton<MarketplaceCallMeter>();
+        services.AddTransient<AliExpressCallCounter>();
+        var client = services.AddHttpClient(IopClient.HttpClientName);
+        client.AddStandardResilienceHandler(resilience =>
             {
                 // Retries 5xx, 408, 429 and timeouts, honouring Retry-After (ShouldRetryAfterHeader is on by default);
                 // never a request that posts something, which has no idempotency key on the platform.
@@ -29,7 +31,11 @@ public static class AliExpressHostExtensions
                 configureResilience?.Invoke(resilience);
             });
 
+        // Inside the resilience handler: every attempt is counted.
+        client.AddHttpMessageHandler<AliExpressCallCounter>();
+
         services.AddSingleton<IopClient>();
+        services.AddSingleton<AliExpressPageSizes>();
         services.AddSingleton<AliExpressMessageMapper>();
         services.AddSingleton<AliExpressRelationLister>();
         services.AddSingleton<AliExpressDetailReader>();

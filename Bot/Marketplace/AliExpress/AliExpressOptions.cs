@@ -20,8 +20,19 @@ public sealed class AliExpressOptions
 
     public string GatewayUrl { get; set; } = "https://api-sg.aliexpress.com";
 
-    /// <summary>How often the host polls for new messages.</summary>
+    /// <summary>How often the host polls while conversations are active.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The slowest pace when nothing happens: polls that find nothing wait twice as long each time, up to
+    /// this. Unset: eight times <see cref="PollInterval"/> (2 minutes for 15 seconds).</summary>
+    public TimeSpan? IdlePollInterval { get; set; }
+
+    /// <summary>How long after the last new message polls stay at <see cref="PollInterval"/>.</summary>
+    public TimeSpan ActiveFor { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Gateway calls a day the operators expect at most: they are warned when the day's projected use
+    /// exceeds it. 0 turns the warning off.</summary>
+    public long DailyCallBudget { get; set; } = 10_000;
 
     /// <summary>How far each poll reaches back behind the previous one, to absorb clock skew and late indexing.</summary>
     public TimeSpan PollOverlap { get; set; } = TimeSpan.FromMinutes(2);

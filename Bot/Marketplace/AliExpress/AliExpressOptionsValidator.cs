@@ -25,6 +25,21 @@ internal sealed class AliExpressOptionsValidator : IValidateOptions<AliExpressOp
             failures.Add($"Set {Prefix}PollInterval to a positive duration such as 00:00:15.");
         }
 
+        if (options.IdlePollInterval is { } idle && idle < options.PollInterval)
+        {
+            failures.Add($"Set {Prefix}IdlePollInterval to a duration no shorter than {Prefix}PollInterval, such as 00:02:00, or leave it unset.");
+        }
+
+        if (options.ActiveFor < TimeSpan.Zero)
+        {
+            failures.Add($"Set {Prefix}ActiveFor to zero or a positive duration such as 00:05:00.");
+        }
+
+        if (options.DailyCallBudget < 0)
+        {
+            failures.Add($"Set {Prefix}DailyCallBudget to a number of calls such as 10000, or 0 for no budget warning.");
+        }
+
         if (options.PollOverlap < TimeSpan.Zero)
         {
             failures.Add($"Set {Prefix}PollOverlap to zero or a positive duration such as 00:02:00.");

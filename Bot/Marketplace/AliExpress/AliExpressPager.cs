@@ -3,12 +3,13 @@ using System.Text.Json;
 namespace Bot.Marketplace.AliExpress;
 
 /// <summary>When to stop paging a listing whose page size the platform may silently clamp.</summary>
-/// <remarks>A short first page is not trusted to be the last one (the platform might serve fewer rows than asked
-/// for); a page is the last when it is empty or shorter than an earlier page. That costs one extra call for listings
-/// that fit on one page, and never skips rows. Only the first <see cref="Cap"/> rows of a listing are reachable.</remarks>
-internal sealed class AliExpressPager(int cap)
+/// <remarks>A short page is the last one when it is empty, or shorter than a page the platform served before for the
+/// same method and page size (in this listing or an earlier one, see <see cref="AliExpressPageSizes"/>). Otherwise one
+/// more page confirms the end: that never skips rows, and costs the extra call only until the served size is learned.
+/// Only the first <see cref="Cap"/> rows of a listing are reachable.</remarks>
+internal sealed class AliExpressPager(int cap, AliExpressPageSizes sizes, string method, int pageSize)
 {
-    private int _largestPage;
+    private int _largestPage = sizes.LargestServed(method, pageSize);
 
     public int Rows { get; private set; }
 
@@ -23,6 +24,7 @@ internal sealed class AliExpressPager(int cap)
         Rows += page.Count;
         var last = page.Count == 0 || page.Count < _largestPage || Capped;
         _largestPage = Math.Max(_largestPage, page.Count);
+        sizes.Served(method, pageSize, page.Count);
         return !last;
     }
 }
