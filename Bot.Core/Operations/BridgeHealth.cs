@@ -16,6 +16,10 @@ public sealed class BridgeHealth(TimeProvider time)
     /// <summary>Whether the staff chat is set up as the bridge needs (a forum, the bot an admin that manages topics).</summary>
     public PartState StaffChat { get { lock (gate) { return staffChat; } } }
 
+    /// <summary>What operators must do about the store's authorization (not connected, ending soon, expired), with the
+    /// link to authorize; null when nothing. Set by the marketplace adapter; becomes an alert.</summary>
+    public string? MarketplaceAuthorizationNotice { get; set; }
+
     /// <summary>True when the operators paused the relay (marketplace polling and outbox delivery).</summary>
     public bool Paused { get; set; }
 

@@ -4,6 +4,7 @@ namespace Bot.Core.Operations;
 
 /// <summary>The bridge at one moment: what the status page, /status, the metrics and the alert rules read.</summary>
 /// <param name="GivenUpUpdates">Telegram updates given up on in the last day (parked, every retry failed).</param>
+/// <param name="MarketplaceAuthorizationNotice">See <see cref="BridgeHealth.MarketplaceAuthorizationNotice"/>.</param>
 /// <param name="PollLag">Time since the last successful marketplace poll (since start when there was none).</param>
 public sealed record BridgeSnapshot(
     DateTimeOffset At,
@@ -17,4 +18,5 @@ public sealed record BridgeSnapshot(
     long Failures,
     long DeadLettersCounted,
     long RateLimited,
-    long GivenUpUpdates = 0);
+    long GivenUpUpdates = 0,
+    string? MarketplaceAuthorizationNotice = null);

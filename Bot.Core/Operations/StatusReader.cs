@@ -28,6 +28,7 @@ public sealed class StatusReader(
             metrics.TotalFailures,
             metrics.TotalDeadLetters,
             metrics.TotalRateLimited,
-            givenUp);
+            givenUp,
+            health.MarketplaceAuthorizationNotice);
     }
 }

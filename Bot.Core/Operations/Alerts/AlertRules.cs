@@ -10,6 +10,7 @@ public static class AlertRules
     public const string DeadLetters = "dead-letters";
     public const string MarketplaceAuthorization = "marketplace-authorization";
     public const string MarketplacePolling = "marketplace-polling";
+    public const string MarketplaceConnection = "marketplace-connection";
     public const string StaffChat = "staff-chat";
     public const string Telegram = "telegram";
     public const string TelegramToken = "telegram-token";
@@ -39,6 +40,11 @@ public static class AlertRules
         {
             alerts.Add(new Alert(MarketplacePolling, "Marketplace polling fails",
                 $"Marketplace polling has failed since {Stamp(s.Marketplace.FailingSince)}: {Short(s.Marketplace.LastError)}."));
+        }
+
+        if (s.MarketplaceAuthorizationNotice is { } notice)
+        {
+            alerts.Add(new Alert(MarketplaceConnection, "Store authorization", notice));
         }
 
         if (s.StaffChat.NeedsOperator)

@@ -1,4 +1,5 @@
 using Bot.Core.Marketplace;
+using Bot.Core.Operations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,11 @@ public static class AliExpressHostExtensions
                 configureResilience?.Invoke(resilience);
             });
 
+        services.AddSingleton<AliExpressTokens>();
+        services.AddSingleton<AliExpressAuthClient>();
+        services.AddSingleton<AliExpressConnect>();
+        services.AddSingleton<IOperatorCommand, ConnectCommand>();
+        services.AddHostedService<AliExpressTokenRefresher>();
         services.AddSingleton<IopClient>();
         services.AddSingleton<AliExpressMessageMapper>();
         services.AddSingleton<AliExpressRelationLister>();
