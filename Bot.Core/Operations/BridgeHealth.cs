@@ -18,7 +18,7 @@ public sealed class BridgeHealth(TimeProvider time)
 
     /// <summary>What operators must do about the store's authorization (not connected, ending soon, expired), with the
     /// link to authorize; null when nothing. Set by the marketplace adapter; becomes an alert.</summary>
-    public string? MarketplaceAuthorizationNotice { get; set; }
+    public AuthorizationNotice? MarketplaceAuthorizationNotice { get; set; }
 
     /// <summary>True when the operators paused the relay (marketplace polling and outbox delivery).</summary>
     public bool Paused { get; set; }

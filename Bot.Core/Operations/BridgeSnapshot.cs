@@ -19,4 +19,4 @@ public sealed record BridgeSnapshot(
     long DeadLettersCounted,
     long RateLimited,
     long GivenUpUpdates = 0,
-    string? MarketplaceAuthorizationNotice = null);
+    AuthorizationNotice? MarketplaceAuthorizationNotice = null);

@@ -44,7 +44,7 @@ public static class AlertRules
 
         if (s.MarketplaceAuthorizationNotice is { } notice)
         {
-            alerts.Add(new Alert(MarketplaceConnection, "Store authorization", notice));
+            alerts.Add(new Alert($"{MarketplaceConnection}:{notice.Reason}", "Store authorization", notice.Text));
         }
 
         if (s.StaffChat.NeedsOperator)

@@ -40,8 +40,8 @@ internal sealed class AliExpressConnect(
     public async Task<MarketplaceAuthorization> ExchangeAsync(string code, CancellationToken cancellationToken)
     {
         var authorization = await auth.CreateAsync(code.Trim(), cancellationToken);
+        health.MarketplaceAuthorizationNotice = null; // before storing: the refresher sets the next one when it wakes
         await tokens.StoreAsync(authorization, cancellationToken);
-        health.MarketplaceAuthorizationNotice = null;
         poller.Wake();
         return authorization;
     }

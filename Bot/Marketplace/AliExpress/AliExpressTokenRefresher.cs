@@ -56,12 +56,12 @@ internal sealed partial class AliExpressTokenRefresher(
 
         if (current is null)
         {
-            health.MarketplaceAuthorizationNotice = $"{AliExpressTokens.NotConnected} Or {connect.Where()}.";
+            health.MarketplaceAuthorizationNotice = new("not-connected", $"{AliExpressTokens.NotConnected} Or {connect.Where()}.");
             return (null, false);
         }
 
         health.MarketplaceAuthorizationNotice = current.RefreshExpiresAt is { } ends && ends - now <= settings.AuthorizationWarning
-            ? $"The AliExpress store's authorization ends on {Stamp(ends)} and cannot be renewed after that: {connect.Where()}."
+            ? new("ending", $"The AliExpress store's authorization ends on {Stamp(ends)} and cannot be renewed after that: {connect.Where()}.")
             : null;
 
         if (AliExpressRefreshPlan.Due(current, settings) is not { } due || current.RefreshToken is not { } refreshToken)
@@ -71,7 +71,7 @@ internal sealed partial class AliExpressTokenRefresher(
 
         if (current.RefreshExpiresAt is { } end && end <= now)
         {
-            health.MarketplaceAuthorizationNotice = $"The AliExpress store's authorization ended on {Stamp(end)}: {connect.Where()}.";
+            health.MarketplaceAuthorizationNotice = new("ended", $"The AliExpress store's authorization ended on {Stamp(end)}: {connect.Where()}.");
             return (null, false);
         }
 
@@ -89,7 +89,7 @@ internal sealed partial class AliExpressTokenRefresher(
         }
         catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
         {
-            health.MarketplaceAuthorizationNotice = $"AliExpress refused to renew the store's authorization ({e.Code}): {connect.Where()}.";
+            health.MarketplaceAuthorizationNotice = new("refused", $"AliExpress refused to renew the store's authorization ({e.Code}): {connect.Where()}.");
             LogRefreshRefused(e.Code);
             return (null, true);
         }
