@@ -31,6 +31,20 @@ public sealed class StoreConnectionEndToEndTests
     }
 
     [Fact]
+    public async Task StatusPage_OfABridgeWithoutAStore_OffersTheAuthorizationLink()
+    {
+        await using var c = await StoreConnection.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(c.Bridge.Url) };
+
+        var page = await Eventually.ValueAsync(
+            async () => await http.GetStringAsync(new Uri("/", UriKind.Relative)) is var html && html.Contains("oauth/authorize", StringComparison.Ordinal) ? html : null,
+            Timeout);
+
+        Assert.Contains("not connected to an AliExpress store", page, StringComparison.Ordinal);
+        Assert.Contains("client_id=500001&amp;state=", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Connect_WithAPastedCode_StoresTokensAndRelays()
     {
         await using var c = await StoreConnection.StartAsync();

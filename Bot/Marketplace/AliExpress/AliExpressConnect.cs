@@ -10,7 +10,8 @@ namespace Bot.Marketplace.AliExpress;
 /// operator) exchanged for tokens that are stored. The link's <c>state</c> is derived from the app secret, so a
 /// callback that does not carry it was not started by this bridge.</summary>
 internal sealed class AliExpressConnect(
-    AliExpressAuthClient auth, AliExpressTokens tokens, BridgeHealth health, IPollWakeUp poller, IOptions<AliExpressOptions> options)
+    AliExpressAuthClient auth, AliExpressTokens tokens, BridgeHealth health, IPollWakeUp poller, IOptions<AliExpressOptions> options,
+    ILogger<AliExpressConnect> logger)
 {
     public const string AuthorizeUrl = "https://api-sg.aliexpress.com/oauth/authorize";
 
@@ -42,6 +43,7 @@ internal sealed class AliExpressConnect(
         var authorization = await auth.CreateAsync(code.Trim(), cancellationToken);
         health.MarketplaceAuthorizationNotice = null; // before storing: the refresher sets the next one when it wakes
         await tokens.StoreAsync(authorization, cancellationToken);
+        AliExpressTokenLog.Connected(logger);
         poller.Wake();
         return authorization;
     }

@@ -9,7 +9,7 @@ namespace Bot.Marketplace.AliExpress;
 /// expiry, so a restart changes nothing. A failed refresh is retried with back-off while the old token stays in use;
 /// a refused one (the refresh token ended or was revoked) tells operators to authorize again. Also warns operators
 /// <see cref="AliExpressOptions.AuthorizationWarning"/> before the refresh token ends.</summary>
-internal sealed partial class AliExpressTokenRefresher(
+internal sealed class AliExpressTokenRefresher(
     AliExpressTokens tokens, AliExpressAuthClient auth, AliExpressConnect connect, BridgeHealth health,
     IOptions<AliExpressOptions> options, TimeProvider time, ILogger<AliExpressTokenRefresher> logger) : BackgroundService
 {
@@ -50,7 +50,7 @@ internal sealed partial class AliExpressTokenRefresher(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogRefreshFailed(e.Message, Next(retry));
+            AliExpressTokenLog.RefreshFailed(logger, e.Message, Next(retry));
             return (Next(retry), true);
         }
 
@@ -84,18 +84,18 @@ internal sealed partial class AliExpressTokenRefresher(
         try
         {
             await tokens.StoreAsync(await auth.RefreshAsync(refreshToken, cancellationToken), cancellationToken);
-            LogRefreshed();
+            AliExpressTokenLog.Refreshed(logger);
             return (TimeSpan.Zero, false);
         }
         catch (MarketplaceException e) when (e.Kind != MarketplaceErrorKind.Transient)
         {
             health.MarketplaceAuthorizationNotice = new("refused", $"AliExpress refused to renew the store's authorization ({e.Code}): {connect.Where()}.");
-            LogRefreshRefused(e.Code);
+            AliExpressTokenLog.RefreshRefused(logger, e.Code);
             return (null, true);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRefreshFailed(e.Message, Next(retry));
+            AliExpressTokenLog.RefreshFailed(logger, e.Message, Next(retry));
             return (Next(retry), true);
         }
     }
@@ -136,14 +136,11 @@ internal sealed partial class AliExpressTokenRefresher(
         }
     }
 
+    public override void Dispose()
+    {
+        changed.Dispose();
+        base.Dispose();
+    }
+
     private static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    [LoggerMessage(LogLevel.Information, "AliExpress access token refreshed and stored")]
-    private partial void LogRefreshed();
-
-    [LoggerMessage(LogLevel.Warning, "AliExpress token refresh failed ({Reason}); the current token stays in use, next try in {Retry}")]
-    private partial void LogRefreshFailed(string reason, TimeSpan retry);
-
-    [LoggerMessage(LogLevel.Error, "AliExpress refused to refresh the token ({Code}); the seller must authorize again (/connect)")]
-    private partial void LogRefreshRefused(string? code);
 }
