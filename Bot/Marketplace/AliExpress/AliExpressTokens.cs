@@ -15,7 +15,7 @@ internal sealed class AliExpressTokens(IMarketplaceAuthorizationRepository repos
 
     /// <summary>The sentence for an access token the platform no longer accepts.</summary>
     public const string Expired =
-        "The AliExpress store's authorization has expired or was revoked: send /connect in the operator chat to authorize the bridge again.";
+        "The AliExpress store's authorization is invalid or expired (revoked, or not renewed in time): send /connect in the operator chat to authorize the bridge again.";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private MarketplaceAuthorization? current;

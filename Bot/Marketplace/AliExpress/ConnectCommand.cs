@@ -13,7 +13,7 @@ internal sealed class ConnectCommand(AliExpressConnect connect) : IOperatorComma
 {
     public string Name => "connect";
 
-    public string Help => "/connect: authorize the bridge for the AliExpress store (/connect <code> to paste a code)";
+    public string Help => "/connect: authorize the bridge for the AliExpress store; /connect &lt;code&gt; takes a code pasted from the browser";
 
     public async Task<string> RunAsync(IncomingChatMessage message, string arguments, CancellationToken cancellationToken)
     {
