@@ -150,7 +150,11 @@ public sealed class StoreConnectionEndToEndTests
         await c.OperatorSaysAsync("/connect " + c.AliExpress.IssueAuthorizationCode(), "Connected");
 
         var alert = await c.OperatorMessageAsync(AliExpressTokens.Expired);
+        var renewal = await Eventually.ValueAsync(
+            () => c.OperatorMessages.FirstOrDefault(m => m.VisibleText is { } t && (t.Contains("refused to renew", StringComparison.Ordinal) || t.Contains("authorization ended on", StringComparison.Ordinal))),
+            Timeout);
 
         Assert.Contains("Marketplace refuses the account", alert.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("https://api-sg.aliexpress.com/oauth/authorize?", renewal.VisibleText, StringComparison.Ordinal);
     }
 }
