@@ -2,6 +2,7 @@ using Bot.Core;
 using Bot.Core.Translation;
 using Bot.Logging;
 using Bot.Marketplace;
+using Bot.Marketplace.AliExpress;
 using Bot.Media;
 using Bot.Operations;
 using Bot.Outbox;
@@ -43,6 +44,7 @@ public static class BridgeApp
         builder.Services.AddSingleton(OptionsTypes.Of(builder.Services));
         var app = builder.Build();
         app.MapOperatorEndpoints();
+        app.MapAliExpressCallback();
         return app;
     }
 }

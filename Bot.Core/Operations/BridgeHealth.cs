@@ -19,6 +19,10 @@ public sealed class BridgeHealth(TimeProvider time)
     /// <summary>A warning about the marketplace that is not a failure (its gateway calls exceed the daily budget), or null.</summary>
     public string? MarketplaceWarning { get; set; }
 
+    /// <summary>What operators must do about the store's authorization (not connected, ending soon, expired), with the
+    /// link to authorize; null when nothing. Set by the marketplace adapter; becomes an alert.</summary>
+    public AuthorizationNotice? MarketplaceAuthorizationNotice { get; set; }
+
     /// <summary>True when the operators paused the relay (marketplace polling and outbox delivery).</summary>
     public bool Paused { get; set; }
 

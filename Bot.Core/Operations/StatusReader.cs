@@ -32,6 +32,7 @@ public sealed class StatusReader(
             metrics.TotalRateLimited,
             givenUp,
             marketplaceClient?.Notice,
-            health.MarketplaceWarning);
+            health.MarketplaceWarning,
+            health.MarketplaceAuthorizationNotice);
     }
 }

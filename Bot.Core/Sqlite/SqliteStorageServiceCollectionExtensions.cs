@@ -1,5 +1,6 @@
 using Bot.Core.Buyers;
 using Bot.Core.Conversations;
+using Bot.Core.Marketplace;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
 using Bot.Core.Operations.Alerts;
@@ -32,6 +33,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IAlertRepository, SqliteAlertRepository>();
         services.AddSingleton<IParkedUpdateRepository, SqliteParkedUpdateRepository>();
         services.AddSingleton<ITranslationCacheRepository, SqliteTranslationCacheRepository>();
+        services.AddSingleton<IMarketplaceAuthorizationRepository, SqliteMarketplaceAuthorizationRepository>();
         return services;
     }
 }

@@ -43,7 +43,11 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
         time = options.ClockOffset == TimeSpan.Zero ? time : new OffsetTimeProvider(time, options.ClockOffset);
         var state = new FakeAliExpressState(options, time);
         var router = new FakeRequestRouter(state, options, time);
-        var server = await LoopbackServer.StartAsync(app => app.MapPost("/sync", router.HandleAsync), port: options.Port);
+        var server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/sync", router.HandleAsync);
+            app.MapPost("/rest/{**path}", (Microsoft.AspNetCore.Http.HttpContext context, string path) => router.HandleRestAsync(context, path));
+        }, port: options.Port);
         return new FakeAliExpressServer(server, state, router, options);
     }
 
@@ -79,6 +83,12 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
         return _state.AddMessage(channelId, relation.OrderId is not null, relation.BuyerLoginId, relation.BuyerName, fromBuyer: false,
             content, null, type, relation.OrderId ?? "0", at);
     }
+
+    /// <summary>The seller authorized the app on the platform's page: the single-use code the browser brings back.</summary>
+    public string IssueAuthorizationCode() => _router.Auth.IssueCode();
+
+    /// <summary>How many access tokens <c>/auth/token/create</c> and <c>/refresh</c> issued so far.</summary>
+    public int TokensIssued => _router.Auth.Issued;
 
     /// <summary>The message-center channel of a buyer (existing, or the id a new one would get).</summary>
     public string ChatChannelOf(string buyerLoginId) => _state.ChatChannelOf(buyerLoginId);

@@ -32,7 +32,14 @@ public sealed record FakeAliExpressServerOptions
 
     public string AppSecret { get; init; } = "fake-app-secret-0123456789";
 
+    /// <summary>A token the fake accepts for ever (the bridge's configured bootstrap token in most tests).</summary>
     public string AccessToken { get; init; } = "fake-session-token";
+
+    /// <summary>Lifetime of access tokens issued by <c>/auth/token/create</c> and <c>/refresh</c> (a test-status app: 1 day).</summary>
+    public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>Lifetime of a refresh token from the code's exchange; a refresh does not extend it (test-status app: 2 days).</summary>
+    public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(2);
 
     public string SellerLoginId { get; init; } = "cn1000seller";
 }

@@ -12,6 +12,7 @@ internal sealed class FakeRequestRouter
     private readonly FakeAliExpressServerOptions _options;
     private readonly TimeProvider _time;
     private readonly FakeResponseWriter _writer;
+    private readonly FakeAuthHandlers _auth;
     private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, JsonObject>> _methods;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _overrides = new();
 
@@ -21,6 +22,7 @@ internal sealed class FakeRequestRouter
         _options = options;
         _time = time;
         _writer = new FakeResponseWriter(options);
+        _auth = new FakeAuthHandlers(options, _writer, time);
         var listings = new FakeListingHandlers(state, _writer, options);
         var writes = new FakeWriteHandlers(state, _writer, options);
         _methods = new()
@@ -33,9 +35,44 @@ internal sealed class FakeRequestRouter
         };
     }
 
+    public FakeAuthHandlers Auth => _auth;
+
     public void Override(string method, JsonObject answer) => _overrides.GetOrAdd(method, _ => new()).Enqueue(answer);
 
+    /// <summary><c>POST /rest/{path}</c>: the token APIs, signed with the path in front.</summary>
+    public async Task HandleRestAsync(HttpContext context, string path)
+    {
+        var parameters = await ReadAsync(context);
+        var apiPath = "/" + path;
+        if (await FaultedAsync(context, apiPath))
+        {
+            return;
+        }
+
+        var rejection = FakeRequestVerifier.Check(parameters, _options, _time, acceptsSession: null, apiPath);
+        var answer = rejection is { } error ? _writer.Error(error.Code, null, error.Message, topLevel: true) : _auth.Handle(apiPath, parameters);
+        await WriteJsonAsync(context, 200, answer);
+    }
+
     public async Task HandleAsync(HttpContext context)
+    {
+        var parameters = await ReadAsync(context);
+        var method = parameters.GetValueOrDefault("method") ?? "";
+        if (await FaultedAsync(context, method))
+        {
+            return;
+        }
+
+        var rejection = FakeRequestVerifier.Check(parameters, _options, _time, _auth.Accepts);
+        JsonObject answer = rejection is { } error
+            ? _writer.Error(error.Code, null, error.Message, topLevel: false)
+            : _overrides.TryGetValue(method, out var queue) && queue.TryDequeue(out var overridden) ? overridden
+            : _methods.TryGetValue(method, out var handler) ? handler(parameters)
+            : _writer.Error("InvalidApiPath", null, $"The specified API {method} does not exist", topLevel: false);
+        await WriteJsonAsync(context, 200, answer);
+    }
+
+    private static async Task<Dictionary<string, string>> ReadAsync(HttpContext context)
     {
         var parameters = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         if (context.Request.HasFormContentType)
@@ -46,29 +83,26 @@ internal sealed class FakeRequestRouter
             }
         }
 
-        var method = parameters.GetValueOrDefault("method") ?? "";
-        _state.Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+        return parameters;
+    }
 
-        if (NextFault(method) is { } fault)
+    /// <summary>Counts the call and answers an injected fault, if one is queued (true: answered).</summary>
+    private async Task<bool> FaultedAsync(HttpContext context, string method)
+    {
+        _state.Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
+        if (NextFault(method) is not { } fault)
         {
-            if (fault.Delay is { } delay)
-            {
-                await Task.Delay(delay, context.RequestAborted);
-            }
-            else
-            {
-                await WriteFaultAsync(context, method, fault);
-                return;
-            }
+            return false;
         }
 
-        var rejection = FakeRequestVerifier.Check(parameters, _options, _time);
-        JsonObject answer = rejection is { } error
-            ? _writer.Error(error.Code, null, error.Message, topLevel: false)
-            : _overrides.TryGetValue(method, out var queue) && queue.TryDequeue(out var overridden) ? overridden
-            : _methods.TryGetValue(method, out var handler) ? handler(parameters)
-            : _writer.Error("InvalidApiPath", null, $"The specified API {method} does not exist", topLevel: false);
-        await WriteJsonAsync(context, 200, answer);
+        if (fault.Delay is { } delay)
+        {
+            await Task.Delay(delay, context.RequestAborted);
+            return false;
+        }
+
+        await WriteFaultAsync(context, method, fault);
+        return true;
     }
 
     private FakeFault? NextFault(string method)

@@ -10,7 +10,9 @@ internal static class FakeRequestVerifier
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromSeconds(7200);
 
     /// <summary>Null when the request passes; otherwise the platform's error code and message.</summary>
-    public static (string Code, string Message)? Check(IReadOnlyDictionary<string, string> parameters, FakeAliExpressServerOptions options, TimeProvider time)
+    /// <param name="apiPath">For REST calls (<c>/auth/token/create</c>): signed with the path in front, and no session.</param>
+    public static (string Code, string Message)? Check(
+        IReadOnlyDictionary<string, string> parameters, FakeAliExpressServerOptions options, TimeProvider time, Func<string?, bool>? acceptsSession, string? apiPath = null)
     {
         if (parameters.GetValueOrDefault("app_key") != options.AppKey)
         {
@@ -28,12 +30,12 @@ internal static class FakeRequestVerifier
             return ("InvalidTimestamp", "The request timestamp is invalid or too far from the server time");
         }
 
-        if (!string.Equals(parameters.GetValueOrDefault("sign"), ExpectedSignature(parameters, options.AppSecret), StringComparison.Ordinal))
+        if (!string.Equals(parameters.GetValueOrDefault("sign"), ExpectedSignature(parameters, options.AppSecret, apiPath), StringComparison.Ordinal))
         {
             return ("IncompleteSignature", "The request signature does not conform to platform standards");
         }
 
-        if (parameters.GetValueOrDefault("session") != options.AccessToken)
+        if (acceptsSession is not null && !acceptsSession(parameters.GetValueOrDefault("session")))
         {
             return ("IllegalAccessToken", "The specified access token is invalid or expired");
         }
@@ -41,9 +43,9 @@ internal static class FakeRequestVerifier
         return null;
     }
 
-    private static string ExpectedSignature(IReadOnlyDictionary<string, string> parameters, string secret)
+    private static string ExpectedSignature(IReadOnlyDictionary<string, string> parameters, string secret, string? apiPath)
     {
-        var text = string.Concat(parameters
+        var text = apiPath + string.Concat(parameters
             .Where(p => p.Key != "sign" && p.Value.Length > 0)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => p.Key + p.Value));

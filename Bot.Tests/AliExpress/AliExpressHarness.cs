@@ -1,4 +1,6 @@
 using Bot.Core.Marketplace;
+using Bot.Core.Sqlite;
+using Bot.Core.Storage;
 using Bot.Marketplace.AliExpress;
 using Bot.Testing.AliExpress;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +48,7 @@ internal sealed class AliExpressHarness : IAsyncDisposable
             ["Marketplace:AliExpress:AccessToken"] = server.AccessToken,
             ["Marketplace:AliExpress:SellerLoginId"] = server.SellerLoginId,
             ["Marketplace:AliExpress:GatewayUrl"] = server.BaseUrl,
+            ["ConnectionStrings:Bridge"] = $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("aliexpress-").FullName, "bridge.db")}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -56,6 +59,7 @@ internal sealed class AliExpressHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
+        services.AddStorage().AddSqliteStorage(); // the seller's tokens live in the database
         services.AddAliExpress(options =>
         {
             // Keep retries instant: the tests count attempts, they do not wait for back-off.
@@ -68,7 +72,9 @@ internal sealed class AliExpressHarness : IAsyncDisposable
             services.Configure(configure);
         }
 
-        return new AliExpressHarness(server, time, services.BuildServiceProvider(validateScopes: true));
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        await provider.GetRequiredService<IMigrationRunner>().ApplyAsync(CancellationToken.None);
+        return new AliExpressHarness(server, time, provider);
     }
 
     /// <summary>Fetches until the adapter has nothing more right away; returns every message and the last cursor.</summary>

@@ -26,7 +26,8 @@ public sealed class DemoStartupTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => BridgeHost.StartAsync(telegram, null, DemoRig.WithoutAliExpress("AliExpress")));
 
         Assert.Contains("Set Marketplace__AliExpress__AppKey to the app key", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Set Marketplace__AliExpress__AccessToken", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Set Marketplace__AliExpress__AppSecret", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("AccessToken", error.Message, StringComparison.Ordinal); // a store connects with /connect, no token needed
     }
 
     [Fact]

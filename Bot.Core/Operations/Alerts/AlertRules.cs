@@ -11,6 +11,7 @@ public static class AlertRules
     public const string MarketplaceAuthorization = "marketplace-authorization";
     public const string MarketplacePolling = "marketplace-polling";
     public const string MarketplaceCallBudget = "marketplace-call-budget";
+    public const string MarketplaceConnection = "marketplace-connection";
     public const string StaffChat = "staff-chat";
     public const string Telegram = "telegram";
     public const string TelegramToken = "telegram-token";
@@ -45,6 +46,11 @@ public static class AlertRules
         if (s.MarketplaceWarning is { } warning)
         {
             alerts.Add(new Alert(MarketplaceCallBudget, "Marketplace calls over budget", Short(warning)));
+        }
+
+        if (s.MarketplaceAuthorizationNotice is { } notice)
+        {
+            alerts.Add(new Alert($"{MarketplaceConnection}:{notice.Reason}", "Store authorization", notice.Text));
         }
 
         if (s.StaffChat.NeedsOperator)

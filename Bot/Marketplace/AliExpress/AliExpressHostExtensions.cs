@@ -1,4 +1,5 @@
 using Bot.Core.Marketplace;
+using Bot.Core.Operations;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,11 @@ public static class AliExpressHostExtensions
         // Inside the resilience handler: every attempt is counted.
         client.AddHttpMessageHandler<AliExpressCallCounter>();
 
+        services.AddSingleton<AliExpressTokens>();
+        services.AddSingleton<AliExpressAuthClient>();
+        services.AddSingleton<AliExpressConnect>();
+        services.AddSingleton<IOperatorCommand, ConnectCommand>();
+        services.AddHostedService<AliExpressTokenRefresher>();
         services.AddSingleton<IopClient>();
         services.AddSingleton<AliExpressPageSizes>();
         services.AddSingleton<AliExpressMessageMapper>();

@@ -12,8 +12,26 @@ public sealed class AliExpressOptions
     /// <summary>App secret used to sign every call.</summary>
     public string AppSecret { get; set; } = "";
 
-    /// <summary>The seller's access token (sent as <c>session</c>).</summary>
+    /// <summary>A seller's access token to start with (sent as <c>session</c>). Optional: stored in the database on
+    /// first start when none is stored; <c>/connect</c> is the way to get one without handling tokens.</summary>
     public string AccessToken { get; set; } = "";
+
+    /// <summary>The callback URL registered for the app in the developer console, e.g.
+    /// <c>https://bridge.example.com/aliexpress/callback</c>; the authorization link sends the seller back to it.</summary>
+    public string CallbackUrl { get; set; } = "";
+
+    /// <summary>The access token is refreshed at this share of its lifetime, or <see cref="RefreshAhead"/> before it
+    /// ends, whichever comes first.</summary>
+    public double RefreshAtShareOfLifetime { get; set; } = 0.8;
+
+    /// <summary>The access token is refreshed at least this long before it ends.</summary>
+    public TimeSpan RefreshAhead { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The first wait after a failed refresh; it doubles up to an hour. The old token stays in use meanwhile.</summary>
+    public TimeSpan RefreshRetry { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Operators are warned this long before the refresh token ends (after it, the seller must authorize again).</summary>
+    public TimeSpan AuthorizationWarning { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The seller's login id: <c>seller_id</c> when posting, and the account the bridge acts for.</summary>
     public string SellerLoginId { get; set; } = "";

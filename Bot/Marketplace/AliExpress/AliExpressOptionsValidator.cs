@@ -12,12 +12,26 @@ internal sealed class AliExpressOptionsValidator : IValidateOptions<AliExpressOp
         var failures = new List<string>();
         Require(failures, options.AppKey, "AppKey", "the app key of your AliExpress Open Platform application");
         Require(failures, options.AppSecret, "AppSecret", "the app secret of your AliExpress Open Platform application");
-        Require(failures, options.AccessToken, "AccessToken", "the seller's access token from the platform's authorization flow");
         Require(failures, options.SellerLoginId, "SellerLoginId", "the seller's AliExpress login id");
 
         if (!Uri.TryCreate(options.GatewayUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
             failures.Add($"Set {Prefix}GatewayUrl to an absolute http(s) URL such as https://api-sg.aliexpress.com.");
+        }
+
+        if (options.CallbackUrl.Length > 0 && !Uri.TryCreate(options.CallbackUrl, UriKind.Absolute, out _))
+        {
+            failures.Add($"Set {Prefix}CallbackUrl to the absolute callback URL registered for the app, such as https://bridge.example.com/aliexpress/callback.");
+        }
+
+        if (options.RefreshAtShareOfLifetime is <= 0 or >= 1)
+        {
+            failures.Add($"Set {Prefix}RefreshAtShareOfLifetime between 0 and 1 (exclusive), such as 0.8.");
+        }
+
+        if (options.RefreshAhead < TimeSpan.Zero || options.RefreshRetry <= TimeSpan.Zero || options.AuthorizationWarning < TimeSpan.Zero)
+        {
+            failures.Add($"Set {Prefix}RefreshAhead and {Prefix}AuthorizationWarning to zero or a positive duration and {Prefix}RefreshRetry to a positive one, such as 1.00:00:00, 7.00:00:00 and 00:01:00.");
         }
 
         if (options.PollInterval <= TimeSpan.Zero)

@@ -12,7 +12,8 @@ namespace Bot.Marketplace.AliExpress;
 /// class has already been retried, so every failure becomes a <see cref="MarketplaceException"/> here.
 /// The client is created from the factory per call (not captured) because the adapter is a singleton and a captured
 /// HttpClient would never pick up handler rotation.</remarks>
-internal sealed class IopClient(IHttpClientFactory httpClients, IOptions<AliExpressOptions> options, TimeProvider time, ILogger<IopClient> logger)
+internal sealed class IopClient(
+    IHttpClientFactory httpClients, IOptions<AliExpressOptions> options, AliExpressTokens tokens, TimeProvider time, ILogger<IopClient> logger)
 {
     /// <summary>Marks a request that must not be retried automatically (the platform has no idempotency key).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoRetry = new("AliExpress.NoRetry");
@@ -26,13 +27,14 @@ internal sealed class IopClient(IHttpClientFactory httpClients, IOptions<AliExpr
     public async Task<JsonElement> CallAsync(string method, IReadOnlyDictionary<string, string> businessParameters, bool retryable, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var session = await tokens.AccessTokenAsync(cancellationToken);
         var parameters = new Dictionary<string, string?>(businessParameters.ToDictionary(p => p.Key, p => (string?)p.Value))
         {
             ["app_key"] = settings.AppKey,
             ["method"] = method,
             ["timestamp"] = time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
             ["sign_method"] = "sha256",
-            ["session"] = settings.AccessToken,
+            ["session"] = session,
             ["format"] = "json",
             ["v"] = "2.0",
         };
@@ -97,6 +99,11 @@ internal sealed class IopClient(IHttpClientFactory httpClients, IOptions<AliExpr
             catch (MarketplaceException ex)
             {
                 AliExpressLog.PlatformError(logger, method, ex.Kind, ex.Code, ex.Message, ex.RequestId);
+                if (AliExpressTokens.IsExpired(ex))
+                {
+                    throw new MarketplaceException(MarketplaceErrorKind.Authorization, AliExpressTokens.Expired, ex.Code, ex.RequestId, ex);
+                }
+
                 throw;
             }
         }
