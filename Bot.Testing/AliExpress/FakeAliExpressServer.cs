@@ -116,6 +116,9 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
     /// answers a method this app has no permission for (e.g. <see cref="FakeFault.InsufficientPermission"/>).</summary>
     public void Refuse(string method, FakeFault fault) => _state.Refusals[method] = fault;
 
+    /// <summary>Ends a <see cref="Refuse"/>: the permission was granted.</summary>
+    public void Allow(string method) => _state.Refusals.TryRemove(method, out _);
+
     /// <summary>How many requests reached the fake for <paramref name="method"/> (faulted ones included).</summary>
     public int CallCount(string method) => _state.Calls.GetValueOrDefault(method);
 
