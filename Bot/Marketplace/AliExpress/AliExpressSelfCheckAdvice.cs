@@ -12,7 +12,7 @@ internal static class AliExpressSelfCheckAdvice
         var text = $"{error.Code} {error.Message}".ToLowerInvariant();
         if (error.Code == "NotConnected" || AliExpressTokens.IsExpired(error) || error.Message == AliExpressTokens.Expired)
         {
-            return "authorize the store again: send /connect";
+            return "connect the store (again): send /connect";
         }
 
         if (text.Contains("permission", StringComparison.Ordinal))
