@@ -27,6 +27,9 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
 
     public ConcurrentQueue<string> MarkedRead { get; } = new();
 
+    /// <summary>Conversations marked processed (answered), in order.</summary>
+    public ConcurrentQueue<string> MarkedProcessed { get; } = new();
+
     /// <summary>Echo the bridge's sends back as seller messages in later fetches, like AliExpress does.</summary>
     public bool EchoSends { get; set; } = true;
 
@@ -104,6 +107,12 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
     public Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
     {
         MarkedRead.Enqueue(conversationId);
+        return Task.CompletedTask;
+    }
+
+    public Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
+    {
+        MarkedProcessed.Enqueue(conversationId);
         return Task.CompletedTask;
     }
 

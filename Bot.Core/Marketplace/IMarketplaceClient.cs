@@ -26,4 +26,8 @@ public interface IMarketplaceClient
 
     /// <summary>Marks the conversation read so the seller center does not show it as unanswered.</summary>
     Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken);
+
+    /// <summary>Marks the conversation processed (answered) after staff replied, where the marketplace keeps such a
+    /// state; does nothing elsewhere.</summary>
+    Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -18,6 +18,7 @@ public static class MarketplaceRelayServiceCollectionExtensions
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();
         services.AddSingleton<IDeliveryHandler, MarkReadHandler>();
+        services.AddSingleton<IDeliveryHandler, MarkProcessedHandler>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public sealed class MarketplaceSendHandler(
     StaffFeedback feedback,
     IBuyerFanOut buyers,
     IMessageRepository messages,
+    IOutboxRepository outbox,
     RelayMetrics metrics,
     IOptions<StaffChatOptions> staff,
     IOptions<MarketplaceRelayOptions> options) : IDeliveryHandler
@@ -74,6 +75,13 @@ public sealed class MarketplaceSendHandler(
 
         await feedback.EnqueueAsync(session, item, ChatReactions.Delivered, note, DeliveredHtml);
         await buyers.EnqueueSellerSideAsync(session, item.ConversationId, item.MessageId);
+
+        // Staff answered: the conversation is handled (a linked buyer's own message is not an answer).
+        if (item.ConversationId is { } conversationId && await messages.GetAuthorRoleAsync(session, item.MessageId) == AuthorRole.Staff)
+        {
+            await outbox.EnqueueOnceAsync(session, new OutboxEntry(
+                OutboxKinds.MarketplaceMarkProcessed, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
+        }
     }
 
     public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>

@@ -10,6 +10,9 @@ public static class OutboxKinds
 
     public const string MarketplaceMarkRead = "marketplace_mark_read";
 
+    /// <summary>Marks a marketplace conversation processed (answered) after a staff reply was accepted.</summary>
+    public const string MarketplaceMarkProcessed = "marketplace_mark_processed";
+
     /// <summary>A reaction on a person's message (👍 delivered, 👎 failed; payload: <see cref="Feedback.ReactionPayload"/>), with a
     /// text reply instead where the chat refuses the reaction.</summary>
     public const string Reaction = "reaction";
@@ -24,7 +27,7 @@ public static class OutboxKinds
     public const string BuyerInvite = "buyer_invite";
 
     /// <summary>Every kind above, for metrics that show each kind from the start.</summary>
-    public static IReadOnlyList<string> All { get; } = [StaffPost, MarketplaceSend, MarketplaceMarkRead, Reaction, Notice, BuyerPost, BuyerInvite];
+    public static IReadOnlyList<string> All { get; } = [StaffPost, MarketplaceSend, MarketplaceMarkRead, MarketplaceMarkProcessed, Reaction, Notice, BuyerPost, BuyerInvite];
 
     public static string BuyerLane(long telegramUserId) => $"buyer:{telegramUserId}";
 

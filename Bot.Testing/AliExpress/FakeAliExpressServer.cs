@@ -103,6 +103,22 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
         get { lock (_state.Gate) { return _state.MarkedRead.ToList(); } }
     }
 
+    /// <summary>Every accepted <c>updatemsgprocessed</c> (channel, <c>deal_stat</c>), in order.</summary>
+    public IReadOnlyList<(string ChannelId, string DealStat)> Processed
+    {
+        get { lock (_state.Gate) { return _state.Processed.ToList(); } }
+    }
+
+    /// <summary>The Content-Type header of the last request of <paramref name="method"/> (null: none came).</summary>
+    public string? ContentTypeOf(string method) => _state.ContentTypes.GetValueOrDefault(method);
+
+    /// <summary>From now on every call of <paramref name="method"/> answers <paramref name="fault"/>, as the platform
+    /// answers a method this app has no permission for (e.g. <see cref="FakeFault.InsufficientPermission"/>).</summary>
+    public void Refuse(string method, FakeFault fault) => _state.Refusals[method] = fault;
+
+    /// <summary>Ends a <see cref="Refuse"/>: the permission was granted.</summary>
+    public void Allow(string method) => _state.Refusals.TryRemove(method, out _);
+
     /// <summary>How many requests reached the fake for <paramref name="method"/> (faulted ones included).</summary>
     public int CallCount(string method) => _state.Calls.GetValueOrDefault(method);
 

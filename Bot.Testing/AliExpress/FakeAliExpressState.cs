@@ -19,6 +19,15 @@ internal sealed class FakeAliExpressState(FakeAliExpressServerOptions options, T
 
     public List<string> MarkedRead { get; } = [];
 
+    /// <summary>Every accepted <c>updatemsgprocessed</c>: channel and <c>deal_stat</c>, in order.</summary>
+    public List<(string ChannelId, string DealStat)> Processed { get; } = [];
+
+    /// <summary>The Content-Type of the last request of each method.</summary>
+    public ConcurrentDictionary<string, string> ContentTypes { get; } = new();
+
+    /// <summary>Methods this app may not call: every call answers the fault (see <c>FakeAliExpressServer.Refuse</c>).</summary>
+    public ConcurrentDictionary<string, FakeFault> Refusals { get; } = new();
+
     public ConcurrentDictionary<string, int> Calls { get; } = new();
 
     public ConcurrentDictionary<string, ConcurrentQueue<FakeFault>> Faults { get; } = new();

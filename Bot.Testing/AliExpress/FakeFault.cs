@@ -51,5 +51,16 @@ public sealed record FakeFault
     public static FakeFault PermissionDenied() =>
         PlatformError("isv.permission-denied", "isv.permission-api-package-limit", "Insufficient permissions");
 
+    /// <summary>The app lacks the API permission package of the method. The reference lists no code for this: the code
+    /// and texts are inferred from the TOP-family gateways (<c>InsufficientISVPermissions</c>, sub-code
+    /// <c>isv.permission-api-package-limit</c>).</summary>
+    public static FakeFault InsufficientPermission() =>
+        PlatformError("InsufficientPermission", "isv.permission-api-package-limit", "Insufficient isv permissions: the app has no permission for this API");
+
+    /// <summary>The app's call quota for the method is used up. Inferred like <see cref="InsufficientPermission"/>
+    /// (TOP's <c>AppCallLimited</c>; the reference only names <c>ApiCallLimit</c> as retryable).</summary>
+    public static FakeFault AppCallLimit() =>
+        PlatformError("AppCallLimit", "isv.app-call-limited", "App call limit exceeded");
+
     public static FakeFault NotSuccess(string errorMessage) => new() { NotSuccessMessage = errorMessage };
 }

@@ -32,6 +32,7 @@ internal sealed class FakeRequestRouter
             [FakeWriteHandlers.AddMessage] = writes.Add,
             [FakeWriteHandlers.LeaveOrderMessage] = writes.Leave,
             [FakeWriteHandlers.MarkRead] = writes.Read,
+            [FakeProcessedHandler.Method] = new FakeProcessedHandler(state, _writer).Handle,
         };
     }
 
@@ -90,7 +91,8 @@ internal sealed class FakeRequestRouter
     private async Task<bool> FaultedAsync(HttpContext context, string method)
     {
         _state.Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
-        if (NextFault(method) is not { } fault)
+        _state.ContentTypes[method] = context.Request.ContentType ?? "";
+        if ((NextFault(method) ?? _state.Refusals.GetValueOrDefault(method)) is not { } fault)
         {
             return false;
         }

@@ -31,6 +31,7 @@ public sealed class StoreConnectionLogTests
         telegram.EnqueueMessage(StoreConnection.OperatorChat, StoreConnection.Operator, "Olga", "/connect " + code);
         await Eventually.TrueAsync(() => aliexpress.TokensIssued >= 3, Within); // connected, then refreshed twice
         await bridge.WaitForOutputAsync(lines => lines.Count(l => l.Contains("access token refreshed", StringComparison.Ordinal)) >= 2, Within);
+        await bridge.WaitForOutputAsync(lines => lines.Count(l => l.Contains("AliExpress self-check aliexpress.message.", StringComparison.Ordinal)) >= 4, Within);
 
         Assert.Contains(telegram.SentTo(StoreConnection.OperatorChat), m => m.VisibleText?.Contains("Connected to the AliExpress store", StringComparison.Ordinal) == true);
         Assert.DoesNotContain(code, bridge.Output, StringComparison.Ordinal);

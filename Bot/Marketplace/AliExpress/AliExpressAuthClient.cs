@@ -34,7 +34,7 @@ internal sealed class AliExpressAuthClient(IHttpClientFactory httpClients, IOpti
 
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{settings.GatewayUrl.TrimEnd('/')}/rest{path}"))
         {
-            Content = new FormUrlEncodedContent(parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))),
+            Content = IopForm.Create(parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))),
         };
         request.Options.Set(IopClient.NoRetry, true);
 

@@ -10,8 +10,8 @@ namespace Bot.Marketplace.AliExpress;
 /// operator) exchanged for tokens that are stored. The link's <c>state</c> is derived from the app secret, so a
 /// callback that does not carry it was not started by this bridge.</summary>
 internal sealed class AliExpressConnect(
-    AliExpressAuthClient auth, AliExpressTokens tokens, BridgeHealth health, IPollWakeUp poller, IOptions<AliExpressOptions> options,
-    ILogger<AliExpressConnect> logger)
+    AliExpressAuthClient auth, AliExpressTokens tokens, BridgeHealth health, IPollWakeUp poller, AliExpressSelfCheckSignal selfCheck,
+    IOptions<AliExpressOptions> options, ILogger<AliExpressConnect> logger)
 {
     public const string AuthorizeUrl = "https://api-sg.aliexpress.com/oauth/authorize";
 
@@ -36,7 +36,7 @@ internal sealed class AliExpressConnect(
     public bool IsOurs(string? state) =>
         state is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(state), Encoding.ASCII.GetBytes(State()));
 
-    /// <summary>Exchanges <paramref name="code"/> for tokens and stores them; polling starts again at once.</summary>
+    /// <summary>Exchanges <paramref name="code"/> for tokens and stores them; polling and the self-check start at once.</summary>
     /// <exception cref="MarketplaceException">The platform refused the code or did not answer.</exception>
     public async Task<MarketplaceAuthorization> ExchangeAsync(string code, CancellationToken cancellationToken)
     {
@@ -45,6 +45,7 @@ internal sealed class AliExpressConnect(
         await tokens.StoreAsync(authorization, cancellationToken);
         AliExpressTokenLog.Connected(logger);
         poller.Wake();
+        selfCheck.Request();
         return authorization;
     }
 

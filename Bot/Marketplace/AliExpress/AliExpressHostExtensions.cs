@@ -40,6 +40,10 @@ public static class AliExpressHostExtensions
         services.AddSingleton<AliExpressConnect>();
         services.AddSingleton<IOperatorCommand, ConnectCommand>();
         services.AddHostedService<AliExpressTokenRefresher>();
+        services.AddSingleton<AliExpressSelfCheck>();
+        services.AddSingleton<AliExpressSelfCheckSignal>();
+        services.AddSingleton<IOperatorCommand, SelfCheckCommand>();
+        services.AddHostedService<AliExpressSelfCheckRunner>();
         services.AddSingleton<IopClient>();
         services.AddSingleton<AliExpressPageSizes>();
         services.AddSingleton<AliExpressMessageMapper>();

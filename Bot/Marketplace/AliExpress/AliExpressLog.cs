@@ -46,4 +46,13 @@ internal static partial class AliExpressLog
 
     [LoggerMessage(14, LogLevel.Debug, "AliExpress message in {ChannelId} set aside for operators: {Reason}")]
     public static partial void MessageSetAside(ILogger logger, string channelId, string reason);
+
+    [LoggerMessage(15, LogLevel.Warning, "AliExpress conversation {ChannelId} not marked processed (code {Code}): {PlatformMessage}")]
+    public static partial void NotMarkedProcessed(ILogger logger, string channelId, string? code, string platformMessage);
+
+    [LoggerMessage(16, LogLevel.Information, "AliExpress self-check {Method}: {Verdict}")]
+    public static partial void SelfCheckAllowed(ILogger logger, string method, string verdict);
+
+    [LoggerMessage(17, LogLevel.Warning, "AliExpress self-check {Method}: {Verdict}")]
+    public static partial void SelfCheckRefused(ILogger logger, string method, string verdict);
 }

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Bot.Marketplace.AliExpress;
 
 /// <summary>The AliExpress seller account as a <see cref="IMarketplaceClient"/> (message API v2).</summary>
-internal sealed class AliExpressMarketplaceClient(IopClient iop, AliExpressFetcher fetcher, IOptions<AliExpressOptions> options) : IMarketplaceClient
+internal sealed class AliExpressMarketplaceClient(
+    IopClient iop, AliExpressFetcher fetcher, AliExpressSelfCheck selfCheck, IOptions<AliExpressOptions> options, ILogger<AliExpressMarketplaceClient> logger)
+    : IMarketplaceClient
 {
     /// <summary>The platform publishes no limit for <c>addmsg</c> content. 1000 characters is what the seller
     /// center's order-message box is reported to accept (unverified); the core splits longer text, so a conservative
@@ -19,6 +21,9 @@ internal sealed class AliExpressMarketplaceClient(IopClient iop, AliExpressFetch
     public string Account => options.Value.SellerLoginId;
 
     public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength);
+
+    /// <summary>The last self-check, in one sentence, for /status and the status page.</summary>
+    public string? Notice => selfCheck.Last?.Summary();
 
     public Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken) =>
         fetcher.FetchAsync(cursor, cancellationToken);
@@ -68,5 +73,21 @@ internal sealed class AliExpressMarketplaceClient(IopClient iop, AliExpressFetch
 
         await iop.CallAsync(AliExpressMethods.MarkRead,
             new Dictionary<string, string> { ["channel_id"] = conversationId }, retryable: true, cancellationToken);
+    }
+
+    /// <summary><c>updatemsgprocessed</c> with <c>deal_stat=1</c>: the seller center shows the conversation handled.
+    /// A refusal (no permission, unknown channel) is logged and not retried: it would fail every time, and the reply
+    /// itself reached the buyer; the self-check tells operators what to do. A call that got no answer is retried.</summary>
+    public async Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await iop.CallAsync(AliExpressMethods.MarkProcessed,
+                new Dictionary<string, string> { ["channel_id"] = conversationId, ["deal_stat"] = "1" }, retryable: true, cancellationToken);
+        }
+        catch (MarketplaceException e) when (e.Kind == MarketplaceErrorKind.Rejected || AliExpressSelfCheckAdvice.RefusesTheMethod(e))
+        {
+            AliExpressLog.NotMarkedProcessed(logger, conversationId, e.Code, e.Message);
+        }
     }
 }

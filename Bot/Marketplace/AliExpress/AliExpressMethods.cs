@@ -7,4 +7,5 @@ internal static class AliExpressMethods
     public const string QueryDetails = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";
     public const string AddMessage = "aliexpress.message.redefining.versiontwo.addmsg";
     public const string MarkRead = "aliexpress.message.redefining.versiontwo.updatemsgread";
+    public const string MarkProcessed = "aliexpress.message.redefining.versiontwo.updatemsgprocessed";
 }

@@ -66,6 +66,10 @@ public sealed class AliExpressOptions
     /// <summary>When false, <c>MarkReadAsync</c> does nothing and the seller center keeps showing conversations as unread.</summary>
     public bool MarkReadAfterRelay { get; set; } = true;
 
+    /// <summary>When true, each method the bridge needs is called once at start (when a store is connected) and after
+    /// /connect, and operators are told which ones the app may not call; /selfcheck runs it at any time.</summary>
+    public bool SelfCheck { get; set; } = true;
+
     /// <summary>Rows requested per page (the platform allows at most 100).</summary>
     public int PageSize { get; set; } = 100;
 

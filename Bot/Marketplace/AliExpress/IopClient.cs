@@ -44,7 +44,7 @@ internal sealed class IopClient(
         var uri = new Uri($"{settings.GatewayUrl.TrimEnd('/')}/sync?method={Uri.EscapeDataString(method)}");
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
-            Content = new FormUrlEncodedContent(parameters.Where(p => p.Key != "method" && !string.IsNullOrEmpty(p.Value))
+            Content = IopForm.Create(parameters.Where(p => p.Key != "method" && !string.IsNullOrEmpty(p.Value))
                 .Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))),
         };
         if (!retryable)
