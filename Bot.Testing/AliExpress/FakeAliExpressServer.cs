@@ -104,6 +104,11 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
     }
 
     /// <summary>How many requests reached the fake for <paramref name="method"/> (faulted ones included).</summary>
+    public int UploadCount
+    {
+        get { lock (_state.Gate) { return _state.Uploads.Count; } }
+    }
+
     public int CallCount(string method) => _state.Calls.GetValueOrDefault(method);
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> ("*" for any) answer with <paramref name="fault"/>.</summary>
