@@ -41,7 +41,7 @@ public sealed class AliExpressPhotoTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StaffPhotoWithCaption_ReachesAliExpress_AsAnUploadedImage_ThenTheCaption()
+    public async Task StaffPhotoWithCaption_ReachesAliExpress_AsAnUploadedImage_ThenTheCaption_AndBothEchoesAreRecognised()
     {
         var topic = await TopicAsync();
         var photo = telegram.RegisterFile(Jpeg);
@@ -55,6 +55,14 @@ public sealed class AliExpressPhotoTests : IAsyncLifetime
         Assert.StartsWith("https://ae01.alicdn.com/kf/fake-1", sent[0].ImgPath, StringComparison.Ordinal);
         Assert.Equal(("", "order", Order), (sent[0].Content, sent[0].MessageType, sent[0].ExternId));
         Assert.Equal(("Here it is.", null), (sent[1].Content, sent[1].ImgPath));
+
+        // Both posts come back in later polls (the image with empty content) and are recognised as echoes.
+        var count = telegram.SentTo(Staff, topic).Count;
+        var polls = aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist");
+        await Eventually.TrueAsync(() => aliexpress.CallCount("aliexpress.message.redefining.versiontwo.querymsgrelationlist") > polls + 3, Timeout);
+        aliexpress.AddBuyerMessage(Order, "buyer_ana", "Ana", "Marker after the echoes");
+        await Eventually.TrueAsync(() => telegram.SentTo(Staff, topic).Any(m => m.VisibleText?.Contains("Marker after", StringComparison.Ordinal) == true), Timeout);
+        Assert.Equal(count + 1, telegram.SentTo(Staff, topic).Count);
     }
 
     [Fact]
