@@ -81,6 +81,22 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
         }
     }
 
+    /// <summary>Every accepted image upload, in order; while <see cref="UploadRefusal"/> is set, uploads fail with it.</summary>
+    public ConcurrentQueue<byte[]> Uploads { get; } = new();
+
+    public Exception? UploadRefusal { get; set; }
+
+    public Task<string> UploadImageAsync(byte[] data, string fileName, CancellationToken cancellationToken)
+    {
+        if (UploadRefusal is { } refusal)
+        {
+            throw refusal;
+        }
+
+        Uploads.Enqueue(data);
+        return Task.FromResult($"https://images.example/{Uploads.Count}.jpg");
+    }
+
     public Task<MarketplaceSendResult> SendAsync(MarketplaceOutgoing message, CancellationToken cancellationToken)
     {
         if (sendFaults.TryDequeue(out var fault))
@@ -96,7 +112,7 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
         Sent.Enqueue(message);
         if (EchoSends)
         {
-            Add(new MarketplaceMessage(NewId(), message.ConversationId, message.Kind, MarketplaceAuthor.Seller, message.BuyerId, null, message.Text, [], DateTimeOffset.UtcNow));
+            Add(new MarketplaceMessage(NewId(), message.ConversationId, message.Kind, MarketplaceAuthor.Seller, message.BuyerId, null, message.Text, message.ImageUrl is { } image ? [image] : [], DateTimeOffset.UtcNow));
         }
 
         AfterSend?.Invoke(message);

@@ -68,6 +68,12 @@ public sealed class RecordingChatGateway : IChatGateway
         return Task.FromResult(Interlocked.Increment(ref nextMessage));
     }
 
+    /// <summary>Files <see cref="DownloadFileAsync"/> serves, by file id.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> Files { get; } = new();
+
+    public Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
+        Files.TryGetValue(fileId, out var bytes) ? Task.FromResult(bytes) : throw new InvalidOperationException($"Bad Request: file {fileId} not found");
+
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken)
     {
         if (Outage is { } outage)

@@ -28,6 +28,8 @@ public sealed class CountingChatGateway : IChatGateway
     public Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken) =>
         Task.FromResult(Interlocked.Increment(ref nextMessage));
 
+    public Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken) => Task.FromResult(Array.Empty<byte>());
+
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task AnswerCallbackAsync(string callbackId, string? text, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -9,6 +9,9 @@ public static class ChatLimits
     public const int MaxTopicNameLength = 128;
     public const int MaxCallbackDataBytes = 64;
 
+    /// <summary>getFile serves files up to 20 MB (https://core.telegram.org/bots/api#getfile).</summary>
+    public const int MaxDownloadBytes = 20 * 1024 * 1024;
+
     /// <summary>Private chats, groups and supergroups are told apart by the sign of the id.</summary>
     public static bool IsGroup(long chatId) => chatId < 0;
 }

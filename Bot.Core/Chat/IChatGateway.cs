@@ -14,6 +14,9 @@ public interface IChatGateway
     /// <summary>Uploads a photo (multipart) with an optional HTML caption and returns the message id.</summary>
     Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken);
 
+    /// <summary>Downloads a file a user sent (the Bot API serves files up to <see cref="ChatLimits.MaxDownloadBytes"/>).</summary>
+    Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken);
+
     Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken);
 
     /// <summary>The emoji the chat's admins allow as reactions, or null when every emoji on the Bot API's list is allowed

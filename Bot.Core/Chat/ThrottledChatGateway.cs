@@ -27,6 +27,9 @@ public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter lim
         return id;
     }
 
+    public Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
+        inner.DownloadFileAsync(fileId, cancellationToken);
+
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken) =>
         inner.SetReactionAsync(chatId, messageId, emoji, cancellationToken);
 

@@ -22,6 +22,11 @@ public interface IMarketplaceClient
     /// May return messages already seen; the core de-duplicates on (conversation, message id).</summary>
     Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken);
 
+    /// <summary>Uploads a photo staff sent and returns the url to post it with (<see cref="MarketplaceOutgoing.ImageUrl"/>).
+    /// A marketplace that takes no photos refuses with a rejected <see cref="MarketplaceException"/>.</summary>
+    Task<string> UploadImageAsync(byte[] data, string fileName, CancellationToken cancellationToken) =>
+        throw new MarketplaceException(MarketplaceErrorKind.Rejected, "this marketplace does not accept photos.");
+
     Task<MarketplaceSendResult> SendAsync(MarketplaceOutgoing message, CancellationToken cancellationToken);
 
     /// <summary>Marks the conversation read so the seller center does not show it as unanswered.</summary>

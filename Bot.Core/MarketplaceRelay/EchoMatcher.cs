@@ -17,7 +17,8 @@ public sealed partial class EchoMatcher(IMessageRepository messages, TimeProvide
         var candidates = await messages.GetEchoCandidatesAsync(session, conversationId, since);
         var text = Normalize(message.Text);
         // Oldest first: two identical replies sent in a row match their echoes in order.
-        var match = candidates.OrderBy(c => c.Id).FirstOrDefault(c => Normalize(c.Text) == text);
+        var match = candidates.OrderBy(c => c.Id).FirstOrDefault(c => Normalize(c.Text) == text)
+            ?? (text.Length == 0 ? candidates.OrderBy(c => c.Id).FirstOrDefault(c => c.Text is { } url && message.ImageUrls.Contains(url)) : null);
         if (match is null)
         {
             return false;

@@ -14,10 +14,13 @@ namespace Bot.Core.MarketplaceRelay;
 /// translator fails, as written under a short note saying so, and staff are told).
 /// All parts are recorded before the first is sent, so that their echoes are recognised when the poller brings them
 /// back and a retry sends the same text; each part is marked once the marketplace accepted it, so a retry posts only
-/// the parts not yet accepted. Outcome unknown (a timeout after the request left): that part is sent again on retry,
+/// the parts not yet accepted. A staff photo is downloaded from the chat and uploaded to the marketplace before any
+/// part is recorded (a refused upload posts nothing); its url is recorded as the first part (<see cref="ImageCopy"/>), so
+/// a retry posts the same image without uploading it again. Outcome unknown (a timeout after the request left): that part is sent again on retry,
 /// and if both arrived the second shows up in the staff topic as a seller-center message; nothing is lost.</summary>
 public sealed class MarketplaceSendHandler(
     IMarketplaceClient marketplace,
+    IChatGateway chat,
     DeliveryRecords records,
     ITranslationService translator,
     StaffFeedback feedback,
@@ -30,6 +33,9 @@ public sealed class MarketplaceSendHandler(
 {
     /// <summary>Replied instead of 👍 where the staff chat does not allow that reaction.</summary>
     public const string DeliveredHtml = "👍 Delivered to the marketplace.";
+
+    /// <summary>The provider of a copy that is an image: its text is the url the marketplace gave for it.</summary>
+    public const string ImageCopy = "image";
 
     public string Kind => OutboxKinds.MarketplaceSend;
 
@@ -50,7 +56,9 @@ public sealed class MarketplaceSendHandler(
             }
 
             var result = await marketplace.SendAsync(
-                new MarketplaceOutgoing(conversation.ExternalId, conversation.Kind, conversation.BuyerId, copy.Text ?? "", conversation.ReplyContext),
+                copy.Provider == ImageCopy
+                    ? new MarketplaceOutgoing(conversation.ExternalId, conversation.Kind, conversation.BuyerId, "", conversation.ReplyContext, copy.Text)
+                    : new MarketplaceOutgoing(conversation.ExternalId, conversation.Kind, conversation.BuyerId, copy.Text ?? "", conversation.ReplyContext),
                 cancellationToken);
             if (i < copies.Count - 1 || result.MessageId is not null)
             {
@@ -67,7 +75,7 @@ public sealed class MarketplaceSendHandler(
         {
             await messages.MarkAllAcceptedAsync(session, messageId);
             var copies = await messages.GetCopiesAsync(session, messageId, CopyTarget.Marketplace);
-            if (copies.Count > 0 && UntranslatedNote.IsOn(copies[0].Text))
+            if (copies.FirstOrDefault(c => c.Provider != ImageCopy) is { } first && UntranslatedNote.IsOn(first.Text))
             {
                 note = "⚠️ Sent untranslated: the translator was unavailable, so the buyer got your original text with a note saying so.";
             }
@@ -90,6 +98,18 @@ public sealed class MarketplaceSendHandler(
     /// <summary>The parts to post, each as a copy to record.</summary>
     private async Task<IReadOnlyList<MessageCopy>> PartsAsync(StoredMessage message, string? buyerLanguage, CancellationToken cancellationToken)
     {
+        var parts = new List<MessageCopy>();
+        if (message.Role == AuthorRole.Staff && message.SourceFileId is { } fileId)
+        {
+            var bytes = await chat.DownloadFileAsync(fileId, cancellationToken);
+            var url = await marketplace.UploadImageAsync(bytes, $"photo-{message.Id}.jpg", cancellationToken);
+            parts.Add(new MessageCopy { MessageId = message.Id, Target = CopyTarget.Marketplace, Part = 0, Text = url, Provider = ImageCopy });
+            if (string.IsNullOrWhiteSpace(message.Text))
+            {
+                return parts; // A photo without caption.
+            }
+        }
+
         string text;
         TranslationResult translation;
         if (message.Role == AuthorRole.Buyer)
@@ -111,11 +131,12 @@ public sealed class MarketplaceSendHandler(
         }
 
         var language = translation.IsTranslated ? translation.TargetLanguage : translation.SourceLanguage;
-        return TextSplitter.Split(text, marketplace.Capabilities.MaxTextLength)
+        var offset = parts.Count;
+        parts.AddRange(TextSplitter.Split(text, marketplace.Capabilities.MaxTextLength)
             .Select((part, i) => new MessageCopy
             {
-                MessageId = message.Id, Target = CopyTarget.Marketplace, Part = i, Text = part, Language = language, Provider = translation.Provider,
-            })
-            .ToList();
+                MessageId = message.Id, Target = CopyTarget.Marketplace, Part = offset + i, Text = part, Language = language, Provider = translation.Provider,
+            }));
+        return parts;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Staff;
 
 /// <summary>A message in the staff chat: in a conversation's topic it is a reply for the marketplace (stored, then
-/// delivered by the outbox); anywhere else it is ignored. Stickers and other media get a polite note, and so does a
+/// delivered by the outbox); anywhere else it is ignored. A photo (with or without caption) goes to the marketplace too; stickers and other media get a polite note, and so does a
 /// command the bridge does not know ("/xyz" is not sent to the buyer: a mistyped command must not land in the
 /// dispute record; text that merely starts with "/", like "/ ok", is not a command and is relayed). Edits are
 /// answered by <see cref="StaffEditHandler"/>.</summary>
@@ -26,7 +26,6 @@ public sealed partial class StaffMessageHandler(
     Microsoft.Extensions.Options.IOptions<StaffChatOptions> options,
     ILogger<StaffMessageHandler> logger) : IChatEditRoute
 {
-    internal const string PhotoNotForwarded = "📷 Photos cannot be posted to the marketplace from here; only text (and a photo's caption) reaches the buyer.";
     internal static string UnknownCommand(string word, string known) =>
         $"Not sent: /{word} is not a command here (commands in a topic: {known}). To send text that starts with “/”, put a space after the slash.";
     internal const string Unsupported = "Only text can be relayed to the buyer; this message was not sent.";
@@ -63,10 +62,10 @@ public sealed partial class StaffMessageHandler(
         }
 
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        if (text.Length == 0)
+        if (text.Length == 0 && message.PhotoFileId is null)
         {
-            // A sticker, a voice note, a photo without caption...: say so rather than drop it silently.
-            await NoticeAsync(session, message, conversation.Id, message.PhotoFileId is null ? Unsupported : PhotoNotForwarded, ChatReactions.Unsupported);
+            // A sticker, a voice note...: say so rather than drop it silently.
+            await NoticeAsync(session, message, conversation.Id, Unsupported, ChatReactions.Unsupported);
             await session.CommitAsync(cancellationToken);
             return;
         }
@@ -81,10 +80,6 @@ public sealed partial class StaffMessageHandler(
         }
 
         await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceSend, OutboxKinds.MarketplaceLane(conversation.Id), conversation.Id, id));
-        if (message.PhotoFileId is not null)
-        {
-            await NoticeAsync(session, message, conversation.Id, PhotoNotForwarded, null);
-        }
 
         await session.CommitAsync(cancellationToken);
         metrics.Received(AuthorRole.Staff);

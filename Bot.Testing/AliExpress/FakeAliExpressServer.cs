@@ -120,6 +120,11 @@ public sealed class FakeAliExpressServer : IAsyncDisposable
     public void Allow(string method) => _state.Refusals.TryRemove(method, out _);
 
     /// <summary>How many requests reached the fake for <paramref name="method"/> (faulted ones included).</summary>
+    public int UploadCount
+    {
+        get { lock (_state.Gate) { return _state.Uploads.Count; } }
+    }
+
     public int CallCount(string method) => _state.Calls.GetValueOrDefault(method);
 
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> ("*" for any) answer with <paramref name="fault"/>.</summary>

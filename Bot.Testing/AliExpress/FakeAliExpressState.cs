@@ -17,6 +17,9 @@ internal sealed class FakeAliExpressState(FakeAliExpressServerOptions options, T
 
     public List<FakeSentMessage> Sent { get; } = [];
 
+    /// <summary>Images accepted by uploadtempimage, in order.</summary>
+    public List<byte[]> Uploads { get; } = [];
+
     public List<string> MarkedRead { get; } = [];
 
     /// <summary>Every accepted <c>updatemsgprocessed</c>: channel and <c>deal_stat</c>, in order.</summary>

@@ -15,6 +15,7 @@ internal sealed class FakeRequestRouter
     private readonly FakeAuthHandlers _auth;
     private readonly Dictionary<string, Func<IReadOnlyDictionary<string, string>, JsonObject>> _methods;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<JsonObject>> _overrides = new();
+    private readonly FakeImageHandler _images;
 
     public FakeRequestRouter(FakeAliExpressState state, FakeAliExpressServerOptions options, TimeProvider time)
     {
@@ -25,6 +26,7 @@ internal sealed class FakeRequestRouter
         _auth = new FakeAuthHandlers(options, _writer, time);
         var listings = new FakeListingHandlers(state, _writer, options);
         var writes = new FakeWriteHandlers(state, _writer, options);
+        _images = new FakeImageHandler(state, _writer);
         _methods = new()
         {
             [FakeListingHandlers.Relations] = listings.ListRelations,
@@ -68,6 +70,7 @@ internal sealed class FakeRequestRouter
         JsonObject answer = rejection is { } error
             ? _writer.Error(error.Code, null, error.Message, topLevel: false)
             : _overrides.TryGetValue(method, out var queue) && queue.TryDequeue(out var overridden) ? overridden
+            : method == FakeImageHandler.UploadTempImage ? await _images.UploadAsync(parameters, context.Request.HasFormContentType ? context.Request.Form.Files.GetFile("file_data") : null)
             : _methods.TryGetValue(method, out var handler) ? handler(parameters)
             : _writer.Error("InvalidApiPath", null, $"The specified API {method} does not exist", topLevel: false);
         await WriteJsonAsync(context, 200, answer);

@@ -80,4 +80,21 @@ public sealed class DemoEndToEndTests
         Assert.StartsWith("🧪 Demo marketplace: the buyers are simulated", status.VisibleText);
         Assert.Contains("Demo marketplace: the buyers are simulated and nothing reaches AliExpress", page);
     }
+
+    [Fact]
+    public async Task StaffPhoto_TheDemoMarketplaceSaysItTakesNoPhotos()
+    {
+        await using var rig = await DemoRig.StartAsync(DemoRig.OrderSeed);
+        var buyer = rig.Buyer(0);
+        var topic = await rig.TopicOfAsync(buyer);
+        await rig.PostedAsync(topic, buyer.Opening);
+        var photo = rig.Telegram.RegisterFile([0xFF, 0xD8, 0xFF, 0xE0, 1, 2]);
+
+        var reply = rig.Telegram.EnqueueMessage(DemoRig.Staff, DemoRig.StaffUser, "Sam", "Here it is.", threadId: topic, photoFileId: photo);
+
+        await Eventually.TrueAsync(() => rig.Telegram.Reactions(DemoRig.Staff, reply).Contains("👎"), Timeout);
+        await Eventually.TrueAsync(() => rig.Telegram.SentTo(DemoRig.Staff, topic)
+            .Any(m => m.VisibleText?.Contains("does not accept photos", StringComparison.Ordinal) == true), Timeout);
+        Assert.Equal(0, rig.CountIn(topic, buyer.FollowUp));
+    }
 }

@@ -28,6 +28,22 @@ public sealed class UntranslatedReplyTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
+    [Fact]
+    public async Task PhotoCaption_GoesThroughTranslationLikeAReply_AfterTheImage()
+    {
+        await SetBuyerLanguageAsync("es");
+        harness.Gateway.Files["photo-1"] = [0xFF, 0xD8, 0xFF];
+
+        await harness.Get<IChatUpdateHandler>().HandleMessageAsync(StaffMessages.Reply(topic, 995, "Here it is.", photo: "photo-1"), CancellationToken.None);
+        await harness.DrainAsync();
+
+        var sent = harness.Marketplace.Sent.ToArray();
+        Assert.Equal(2, sent.Length);
+        Assert.NotNull(sent[0].ImageUrl);
+        Assert.StartsWith("(La traducción automática no está disponible", sent[1].Text, StringComparison.Ordinal);
+        Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 995 && t.Html.Contains("Sent untranslated", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("es", "(La traducción automática no está disponible")]
     [InlineData("sw", "(Automatic translation is unavailable")]

@@ -1,4 +1,5 @@
 using Bot.Core.Chat;
+using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Tests.Harness;
@@ -68,13 +69,30 @@ public sealed class StaffReplyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PhotoWithCaption_SendsTheCaption_AndSaysThePhotoWasNot()
+    public async Task PhotoWithCaption_PostsTheImageThenTheCaption_AndTheRecordKeepsTheImageUrl()
     {
+        harness.Gateway.Files["file-1"] = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
         await Updates.HandleMessageAsync(StaffMessages.Reply(topic, 704, "Here is the real item", photo: "file-1"), CancellationToken.None);
         await harness.DrainAsync();
 
-        Assert.Equal("Here is the real item", Assert.Single(harness.Marketplace.Sent).Text);
-        Assert.Contains(harness.Gateway.Texts, t => t.ReplyToMessageId == 704 && t.Html.Contains("Photos cannot be posted", StringComparison.Ordinal));
+        Assert.Equal([0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3], Assert.Single(harness.Marketplace.Uploads));
+        var sent = harness.Marketplace.Sent.ToArray();
+        Assert.Equal(("", "https://images.example/1.jpg"), (sent[0].Text, sent[0].ImageUrl));
+        Assert.Equal(("Here is the real item", null), (sent[1].Text, sent[1].ImageUrl));
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 704 && r.Emoji == "👍");
+    }
+
+    [Fact]
+    public async Task PhotoTheMarketplaceRefuses_TellsStaffWhy_AndPostsNothing()
+    {
+        harness.Gateway.Files["file-2"] = [1, 2, 3];
+        harness.Marketplace.UploadRefusal = new MarketplaceException(MarketplaceErrorKind.Rejected, "AliExpress refused uploadtempimage: image format must be jpg, png or gif");
+        await Updates.HandleMessageAsync(StaffMessages.Reply(topic, 709, null, photo: "file-2"), CancellationToken.None);
+        await harness.DrainAsync();
+
+        Assert.Empty(harness.Marketplace.Sent);
+        Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 709 && r.Emoji == "👎");
+        Assert.Contains(harness.Gateway.Texts, t => t.Html.Contains("image format must be jpg, png or gif", StringComparison.Ordinal));
     }
 
     [Fact]

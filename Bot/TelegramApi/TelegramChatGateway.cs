@@ -52,6 +52,15 @@ internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogge
             return sent.MessageId;
         }, cancellationToken);
 
+    /// <summary>getFile, then the download; Telegram refuses getFile for files over 20 MB ("file is too big").</summary>
+    public Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            using var buffer = new MemoryStream();
+            await bot.GetInfoAndDownloadFile(fileId, buffer, cancellationToken);
+            return buffer.ToArray();
+        }, cancellationToken);
+
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken) =>
         CallAsync(async () =>
         {

@@ -59,9 +59,26 @@ internal sealed class AliExpressMarketplaceClient(
                 : JsonValue.Create(context.ExternId),
             ["content"] = message.Text,
         };
+        if (message.ImageUrl is not null)
+        {
+            create["img_path"] = message.ImageUrl;
+        }
+
         await iop.CallAsync(AliExpressMethods.AddMessage,
             new Dictionary<string, string> { ["create_param"] = create.ToJsonString() }, retryable: false, cancellationToken);
         return new MarketplaceSendResult(null);
+    }
+
+    /// <summary><c>aliexpress.image.redefining.uploadtempimage</c> (multipart <c>file_data</c> + <c>src_file_name</c>); the
+    /// platform's refusal (format, size, a security check) comes back as a rejected <see cref="MarketplaceException"/> in its
+    /// own words. Not retried automatically: a second upload of the same photo is harmless but costs a call.</summary>
+    public async Task<string> UploadImageAsync(byte[] data, string fileName, CancellationToken cancellationToken)
+    {
+        var result = await iop.CallAsync(AliExpressMethods.UploadTempImage,
+            new Dictionary<string, string> { ["src_file_name"] = fileName }, retryable: false, cancellationToken, new IopFile("file_data", fileName, data));
+        return IopJson.Str(result, "url") is { Length: > 0 } url
+            ? url
+            : throw new MarketplaceException(MarketplaceErrorKind.Transient, "AliExpress answered uploadtempimage without an image url.");
     }
 
     public async Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ internal static class AliExpressMethods
     public const string QueryRelations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
     public const string QueryDetails = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";
     public const string AddMessage = "aliexpress.message.redefining.versiontwo.addmsg";
+    public const string UploadTempImage = "aliexpress.image.redefining.uploadtempimage";
     public const string MarkRead = "aliexpress.message.redefining.versiontwo.updatemsgread";
     public const string MarkProcessed = "aliexpress.message.redefining.versiontwo.updatemsgprocessed";
 }

@@ -24,7 +24,9 @@ internal sealed class IopClient(
 
     /// <summary>Calls <paramref name="method"/> and returns its result object (detached from the response document).</summary>
     /// <param name="retryable">False for calls that post something: a retry after a lost answer would post twice.</param>
-    public async Task<JsonElement> CallAsync(string method, IReadOnlyDictionary<string, string> businessParameters, bool retryable, CancellationToken cancellationToken)
+    /// <param name="file">A file part (multipart request instead of a form); like the IOP SDKs, it is not signed.</param>
+    public async Task<JsonElement> CallAsync(
+        string method, IReadOnlyDictionary<string, string> businessParameters, bool retryable, CancellationToken cancellationToken, IopFile? file = null)
     {
         var settings = options.Value;
         var session = await tokens.AccessTokenAsync(cancellationToken);
@@ -42,11 +44,8 @@ internal sealed class IopClient(
 
         // Only the method goes into the URL: the session stays in the body, out of request logs.
         var uri = new Uri($"{settings.GatewayUrl.TrimEnd('/')}/sync?method={Uri.EscapeDataString(method)}");
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            Content = IopForm.Create(parameters.Where(p => p.Key != "method" && !string.IsNullOrEmpty(p.Value))
-                .Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))),
-        };
+        var fields = parameters.Where(p => p.Key != "method" && !string.IsNullOrEmpty(p.Value)).Select(p => new KeyValuePair<string, string>(p.Key, p.Value!));
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = file is null ? IopForm.Create(fields) : file.Multipart(fields) };
         if (!retryable)
         {
             request.Options.Set(NoRetry, true);
