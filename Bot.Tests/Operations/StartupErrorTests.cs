@@ -17,6 +17,8 @@ public sealed class StartupErrorTests
     [InlineData("Telegram__StaffChatId", "123456", "Telegram__StaffChatId is a positive id")]
     [InlineData("Telegram__ApiBaseUrl", "api.telegram.org", "Telegram__ApiBaseUrl must be an absolute http(s) URL")]
     [InlineData("Marketplace__AliExpress__PollInterval", "abc", "Marketplace__AliExpress__PollInterval is not a duration")]
+    [InlineData("Marketplace__AliExpress__PollInterval", "00:01:00", "Marketplace__AliExpress__IdlePollInterval (8 × PollInterval unless set) must be shorter than Operations__ReadyMaxPollAge")]
+    [InlineData("Marketplace__AliExpress__IdlePollInterval", "00:10:00", "Marketplace__AliExpress__IdlePollInterval (8 × PollInterval unless set) must be shorter than Operations__ReadyMaxPollAge")]
     [InlineData("Relay__RetryFor", "a day", "Relay__RetryFor is not a duration")]
     [InlineData("Relay__AllowPrivateMediaHosts", "maybe", "Relay__AllowPrivateMediaHosts must be true or false")]
     [InlineData("Translation__Provider", "Google", "Translation__Provider must be one of None, LibreTranslate, DeepL, Yandex, OpenAI")]

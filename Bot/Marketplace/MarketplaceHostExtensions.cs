@@ -1,10 +1,10 @@
 using Bot.Core.Marketplace;
+using Bot.Core.Operations;
 using Bot.Marketplace.AliExpress;
 using Bot.Marketplace.Demo;
 using Bot.Startup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-
 
 namespace Bot.Marketplace;
 
@@ -15,6 +15,11 @@ internal static class MarketplaceHostExtensions
     {
         services.AddOptions<MarketplaceOptions>().BindConfiguration("Marketplace")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Marketplace__AliExpress__PollInterval must be positive, e.g. 00:00:15.")
+            // /readyz calls the bridge not ready once no poll succeeded for ReadyMaxPollAge: an idle pace slower than that
+            // would make it fail between idle polls of a healthy bridge.
+            .Validate<IOptions<OperationsOptions>>(
+                (o, operations) => operations.OrNull() is not { } ops || o.IdlePollInterval < ops.ReadyMaxPollAge,
+                "Marketplace__AliExpress__IdlePollInterval (8 × PollInterval unless set) must be shorter than Operations__ReadyMaxPollAge (5 minutes by default), or /readyz fails between idle polls: set a shorter IdlePollInterval or a longer ReadyMaxPollAge.")
             .ValidateOnStart();
         services.AddSingleton<PollerWakeUp>();
         services.TryAddSingleton<MarketplaceCallMeter>();
