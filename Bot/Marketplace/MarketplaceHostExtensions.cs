@@ -19,7 +19,7 @@ internal static class MarketplaceHostExtensions
             // would make it fail between idle polls of a healthy bridge.
             .Validate<IOptions<OperationsOptions>>(
                 (o, operations) => operations.OrNull() is not { } ops || o.IdlePollInterval < ops.ReadyMaxPollAge,
-                "Marketplace__AliExpress__IdlePollInterval (8 × PollInterval unless set) must be shorter than Operations__ReadyMaxPollAge (5 minutes by default), or /readyz fails between idle polls: set a shorter IdlePollInterval or a longer ReadyMaxPollAge.")
+                "Marketplace__AliExpress__IdlePollInterval (unless set: 8 × PollInterval, at most 2 minutes or PollInterval) must be shorter than Operations__ReadyMaxPollAge (5 minutes by default), or /readyz fails between idle polls: set a shorter IdlePollInterval or a longer ReadyMaxPollAge.")
             .ValidateOnStart();
         services.AddSingleton<PollerWakeUp>();
         services.TryAddSingleton<MarketplaceCallMeter>();
@@ -36,7 +36,7 @@ internal static class MarketplaceHostExtensions
                 if (a.OrNull() is { } aliexpress)
                 {
                     m.PollInterval = aliexpress.PollInterval;
-                    m.IdlePollInterval = aliexpress.IdlePollInterval ?? aliexpress.PollInterval * 8;
+                    m.IdlePollInterval = aliexpress.IdlePollInterval ?? MarketplaceOptions.DefaultIdlePace(aliexpress.PollInterval);
                     m.ActiveFor = aliexpress.ActiveFor;
                     m.DailyCallBudget = aliexpress.DailyCallBudget;
                 }

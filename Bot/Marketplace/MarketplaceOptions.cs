@@ -25,4 +25,10 @@ public sealed class MarketplaceOptions
     /// <summary>Wait after an authorization error (expired session, missing permission) before trying again; an
     /// operator's /resume tries at once.</summary>
     public TimeSpan AuthorizationRetry { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The idle pace when none is set: eight polls' worth, but no slower than two minutes (or the poll
+    /// interval itself when that is longer), so a longer PollInterval does not push idle polls past the readiness
+    /// limit.</summary>
+    public static TimeSpan DefaultIdlePace(TimeSpan pollInterval) =>
+        TimeSpan.FromTicks(Math.Max(pollInterval.Ticks, Math.Min(pollInterval.Ticks * 8, TimeSpan.FromMinutes(2).Ticks)));
 }

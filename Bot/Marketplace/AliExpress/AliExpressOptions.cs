@@ -42,7 +42,7 @@ public sealed class AliExpressOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The slowest pace when nothing happens: polls that find nothing wait twice as long each time, up to
-    /// this. Unset: eight times <see cref="PollInterval"/> (2 minutes for 15 seconds).</summary>
+    /// this. Unset: eight times <see cref="PollInterval"/> (2 minutes for 15 seconds), at most 2 minutes or PollInterval.</summary>
     public TimeSpan? IdlePollInterval { get; set; }
 
     /// <summary>How long after the last new message polls stay at <see cref="PollInterval"/>.</summary>
