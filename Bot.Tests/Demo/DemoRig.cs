@@ -78,7 +78,7 @@ public sealed class DemoRig : IAsyncDisposable
     };
 
     internal async Task<int> TopicOfAsync(DemoConversation buyer) =>
-        (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(buyer.BuyerName, StringComparison.Ordinal)), Timeout)).ThreadId;
+        (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(buyer.BuyerName, StringComparison.Ordinal) && Telegram.SentTo(Staff, t.ThreadId).Count > 0), Timeout)).ThreadId;
 
     public Task<SentMessage> PostedAsync(int topic, string fragment) =>
         Eventually.ValueAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);

@@ -41,7 +41,7 @@ public sealed partial class BuyerEndToEndTests : StaffGroupTests
     public async Task InviteLinkReplyAndQuickReply_WorkEndToEnd_AndStrangersAreRefused()
     {
         Marketplace.AddBuyerMessage("60001", "¿Dónde está mi pedido?");
-        var topic = (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(), Timeout)).ThreadId;
+        var topic = (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => Telegram.SentTo(Staff, t.ThreadId).Count > 0), Timeout)).ThreadId;
 
         // The button under the order card does what /invite does.
         var card = await Eventually.ValueAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.Buttons.Any(b => b.CallbackData == "invite")), Timeout);

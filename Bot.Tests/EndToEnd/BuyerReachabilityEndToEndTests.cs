@@ -19,6 +19,9 @@ public sealed partial class BuyerReachabilityEndToEndTests : StaffGroupTests
     {
         Marketplace.AddBuyerMessage("64001", "Where is my order?");
         topic = (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(), Timeout)).ThreadId;
+        // The buyer's message in the topic means the bridge has stored the topic: a command sent before that (the topic
+        // is visible as soon as Telegram created it) could reach a bridge that does not know the topic yet.
+        await ToAsync(Staff, "Where is my order?", topic);
         var invite = Telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite", threadId: topic);
         await Eventually.TrueAsync(() => Telegram.Reactions(Staff, invite).Count > 0, Timeout);
         Telegram.EnqueueMessage(Buyer, Buyer, "Ana", "/start " + Code().Match(Marketplace.Sent.Single().Text).Groups[1].Value);

@@ -57,9 +57,11 @@ public sealed class StaffGroupBridge : IAsyncDisposable
         Bridge = await BridgeHost.StartAsync(Telegram, Marketplace, settings, databasePath);
     }
 
-    /// <summary>The thread of the order's live (not deleted) topic in the staff group, once it exists.</summary>
+    /// <summary>The thread of the order's live (not deleted) topic in the staff group, once the bridge posted into it. A
+    /// topic is visible as soon as Telegram created it, a moment before the bridge has stored it: staff writing there
+    /// in that moment would reach a bridge that does not know the topic yet.</summary>
     public async Task<int> TopicOfAsync(string orderId) =>
-        (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(orderId, StringComparison.Ordinal) && !t.IsDeleted), Timeout)).ThreadId;
+        (await Eventually.ValueAsync(() => Telegram.Topics(Staff).FirstOrDefault(t => t.Name.Contains(orderId, StringComparison.Ordinal) && !t.IsDeleted && Telegram.SentTo(Staff, t.ThreadId).Count > 0), Timeout)).ThreadId;
 
     /// <summary>A buyer writes <paramref name="text"/> about the order; returns the topic once the text is posted there.</summary>
     public async Task<int> TopicWithBuyerMessageAsync(string orderId, string text)
