@@ -1,3 +1,5 @@
+using Bot.Core.Conversations;
+using Bot.Core.Marketplace;
 using Bot.Core.Outbox;
 using Bot.Core.Retention;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +19,11 @@ public static class MarketplaceRelayServiceCollectionExtensions
         services.AddSingleton<EchoMatcher>();
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();
-        services.AddSingleton<IDeliveryHandler, MarkReadHandler>();
-        services.AddSingleton<IDeliveryHandler, MarkProcessedHandler>();
+        AddMark(services, OutboxKinds.MarketplaceMarkRead, (m, c, ct) => m.MarkReadAsync(c.ExternalId, c.Kind, ct));
+        AddMark(services, OutboxKinds.MarketplaceMarkProcessed, (m, c, ct) => m.MarkProcessedAsync(c.ExternalId, c.Kind, ct));
         return services;
     }
+
+    private static void AddMark(IServiceCollection services, string kind, Func<IMarketplaceClient, Conversation, CancellationToken, Task> mark) =>
+        services.AddSingleton<IDeliveryHandler>(sp => ActivatorUtilities.CreateInstance<ConversationMarkHandler>(sp, kind, mark));
 }
