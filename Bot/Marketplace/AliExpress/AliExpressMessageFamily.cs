@@ -9,8 +9,10 @@ namespace Bot.Marketplace.AliExpress;
 /// rest of the run when the gateway answers a call of the older family that the method does not exist
 /// (<c>InvalidApiPath</c>/<c>InvalidApiName</c>, "does not exist") or is not permitted (<c>InsufficientPermission</c>,
 /// <c>isv.permission-*</c>). It never switches back. The switch survives a restart through the poll cursor, which
-/// the IM family writes with <c>"family":"im"</c>; a restart before the first poll re-probes with one call.</remarks>
-internal sealed class AliExpressMessageFamily(IOptions<AliExpressOptions> options, TimeProvider time, ILogger<AliExpressMessageFamily> logger)
+/// the IM family writes with <c>"family":"im"</c>; a restart before the first poll re-probes with one call.
+/// After a switch the self-check runs again (<see cref="AliExpressSelfCheckSignal"/>), so operators see the new family's methods.</remarks>
+internal sealed class AliExpressMessageFamily(
+    IOptions<AliExpressOptions> options, TimeProvider time, AliExpressSelfCheckSignal selfCheck, ILogger<AliExpressMessageFamily> logger)
 {
     private readonly object _gate = new();
     private AliExpressMessageApi? _current;
@@ -62,6 +64,7 @@ internal sealed class AliExpressMessageFamily(IOptions<AliExpressOptions> option
         }
 
         log();
+        selfCheck.Request();
     }
 
     private string Stamp() => time.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
