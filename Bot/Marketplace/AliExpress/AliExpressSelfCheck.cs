@@ -40,7 +40,7 @@ internal sealed class AliExpressSelfCheck(
                 await ProbeAsync(AliExpressMethods.MarkProcessed, "mark conversations answered",
                     new() { ["channel_id"] = NoChannel, ["deal_stat"] = "0" }, cancellationToken),
             ];
-            if (settings.MarkReadAfterRelay)
+            if (settings.MarkReadAfterRelay && !family.IsIm)
             {
                 checks.Add(await ProbeAsync(AliExpressMethods.MarkRead, "mark conversations read", new() { ["channel_id"] = NoChannel }, cancellationToken));
             }
