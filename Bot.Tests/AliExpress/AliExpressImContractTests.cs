@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
 using Bot.Testing.AliExpress;
@@ -101,12 +102,15 @@ public sealed class AliExpressImContractTests
     {
         await using var h = await AliExpressHarness.StartAsync(settings: Im);
         h.Server.AddBuyerMessage("8100000004", "ru4buyer", "Anna", "Photo please");
-        var incoming = Assert.Single((await h.Client.FetchAsync(null, CancellationToken.None)).Messages);
+        var first = await h.Client.FetchAsync(null, CancellationToken.None);
+        var incoming = Assert.Single(first.Messages);
 
         await h.Client.SendAsync(new MarketplaceOutgoing(incoming.ConversationId, incoming.Kind, incoming.BuyerId, "", ImageUrl: "https://ae01.alicdn.com/kf/x.jpg"), CancellationToken.None);
 
         var sent = Assert.Single(h.Server.Sent);
         Assert.Equal(("image", "https://ae01.alicdn.com/kf/x.jpg", ""), (sent.MessageType, sent.ImgPath, sent.Content));
+        var echo = Assert.Single((await h.Client.FetchAsync(first.NextCursor, CancellationToken.None)).Messages);
+        Assert.Equal((MarketplaceAuthor.Seller, "", "https://ae01.alicdn.com/kf/x.jpg"), (echo.Author, echo.Text, Assert.Single(echo.ImageUrls))); // what the echo matcher compares
     }
 
     [Fact]
@@ -176,5 +180,37 @@ public sealed class AliExpressImContractTests
         Assert.Equal(gatewayWantsPrefix ? 2 : 1, sessions); // one refused IncompleteSignature, then the prefixed call
         Assert.Equal(sessions + 1, h.Server.CallCount(Sessions)); // later calls sign the way that worked
         Assert.Equal(2, h.Server.CallCount(Messages)); // remembered for every IM API, not only the one that found out
+    }
+
+    [Fact]
+    public async Task Fetch_OverIm_UnreadableRowsAreSetAside_CardsAndPlainContentAreRead()
+    {
+        await using var h = await AliExpressHarness.StartAsync(settings: Im);
+        h.Server.AddBuyerMessage("8100000008", "ru8buyer", "Vera", "Hi");
+        var buyerId = h.Server.ImBuyerIdOf("ru8buyer");
+        var at = AliExpressHarness.Start.ToUnixTimeMilliseconds();
+        h.Server.AnswerNext(Messages, new JsonObject
+        {
+            ["result"] = new JsonObject
+            {
+                ["success"] = true,
+                ["data"] = new JsonObject
+                {
+                    ["has_more"] = false,
+                    ["message_list"] = new JsonArray(
+                        new JsonObject { ["message_id"] = "m1", ["from_account_type"] = 11, ["template_id"] = 10007, ["content"] = "{\"order_id\":\"8100000008\"}", ["send_time"] = at },
+                        new JsonObject { ["message_id"] = "m2", ["from_account_id"] = buyerId, ["template_id"] = 1, ["content"] = "plain words", ["send_time"] = at },
+                        new JsonObject { ["from_account_type"] = 11, ["content"] = "{\"txt\":\"no id\"}", ["send_time"] = at },
+                        new JsonObject { ["message_id"] = "m4", ["from_account_type"] = 11, ["content"] = "{\"txt\":\"bad time\"}", ["send_time"] = "yesterday-ish" }),
+                },
+            },
+        });
+
+        var batch = await h.Client.FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal(["m1", "m2"], batch.Messages.Select(m => m.MessageId));
+        Assert.Equal(("8100000008", "[order 8100000008]"), (batch.Messages[0].Card?.OrderId, batch.Messages[0].Text));
+        Assert.Equal(("plain words", MarketplaceAuthor.Buyer), (batch.Messages[1].Text, batch.Messages[1].Author));
+        Assert.Equal(2, batch.SetAside?.Count);
     }
 }
