@@ -90,6 +90,21 @@ public sealed class AliExpressFamilySwitchTests
     }
 
     [Fact]
+    public async Task VersionTwoPinned_AfterPollingOverIm_ContinuesFromTheSameWatermark()
+    {
+        await using var h = await AliExpressHarness.StartAsync(settings: new Dictionary<string, string?> { ["Marketplace:AliExpress:MessageApi"] = "VersionTwo" });
+        h.Server.AddBuyerMessage("8300000005", "ru5buyer", "Lev", "Old, read over IM");
+        h.Time.Advance(TimeSpan.FromHours(2));
+        var imCursor = new AliExpressImCursor(h.Time.GetUtcNow().AddMinutes(-5).ToUnixTimeMilliseconds()).Serialize();
+        var fresh = h.Server.AddBuyerMessage("8300000005", "ru5buyer", "Lev", "New");
+
+        var batch = await h.Client.FetchAsync(imCursor, CancellationToken.None);
+
+        Assert.Equal([fresh], batch.Messages.Select(m => m.MessageId)); // not the day of InitialLookback again
+        Assert.Equal(0, h.Server.CallCount(Sessions));
+    }
+
+    [Fact]
     public async Task Auto_OtherRefusals_DoNotSwitch()
     {
         await using var h = await AliExpressHarness.StartAsync();

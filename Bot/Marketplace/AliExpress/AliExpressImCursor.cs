@@ -74,6 +74,11 @@ internal sealed record AliExpressImCursor([property: JsonPropertyName("since")] 
 
     public string Serialize() => JsonSerializer.Serialize(this);
 
+    /// <summary>For a bridge set back to versiontwo after polling over IM: the older family's cursor at the same
+    /// watermark (its conversations have other ids, so the overlap may show its messages once more), else
+    /// <paramref name="text"/> unchanged.</summary>
+    public static string? ToVersionTwo(string? text) => Parse(text) is { } im ? new AliExpressCursor(im.Since, im.Since).Serialize() : text;
+
     private static AliExpressImCursor? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text) || !text.Contains("\"family\"", StringComparison.Ordinal))

@@ -41,7 +41,7 @@ internal sealed class AliExpressMarketplaceClient(
 
         try
         {
-            return await fetcher.FetchAsync(cursor, cancellationToken);
+            return await fetcher.FetchAsync(AliExpressImCursor.ToVersionTwo(cursor), cancellationToken);
         }
         catch (MarketplaceException e) when (family.ShouldSwitch(e))
         {
