@@ -9,7 +9,7 @@ namespace Bot.Testing.AliExpress;
 /// session, timestamp (±7200 s of its clock, which may run off the bridge's: <see cref="FakeAliExpressServerOptions.ClockOffset"/>) and signature like the platform, keeps relations and messages, echoes the
 /// bridge's posts back as seller messages with new ids, and injects faults on demand. Any process can reach
 /// <see cref="BaseUrl"/>; the test that starts it owns and disposes it.</summary>
-public sealed class FakeAliExpressServer : IAsyncDisposable
+public sealed partial class FakeAliExpressServer : IAsyncDisposable
 {
     private readonly LoopbackServer _server;
     private readonly FakeAliExpressState _state;

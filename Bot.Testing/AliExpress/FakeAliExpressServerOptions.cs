@@ -42,4 +42,11 @@ public sealed record FakeAliExpressServerOptions
     public TimeSpan RefreshTokenLifetime { get; init; } = TimeSpan.FromDays(2);
 
     public string SellerLoginId { get; init; } = "cn1000seller";
+
+    /// <summary>The gateway wants the IM APIs (<c>aliexpress/message/*</c>) signed with the API name in front, as the
+    /// PHP/Python SDKs do; false (default): without a prefix, as the Java SDK does (reference 1.5, unverified).</summary>
+    public bool ImSignatureWithPrefix { get; init; }
+
+    /// <summary>IM answers as <c>{result, request_id}</c> instead of wrapped in <c>aliexpress_message_…_response</c>.</summary>
+    public bool ImUnwrapped { get; init; }
 }

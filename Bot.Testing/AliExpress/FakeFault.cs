@@ -62,5 +62,10 @@ public sealed record FakeFault
     public static FakeFault AppCallLimit() =>
         PlatformError("AppCallLimit", "isv.app-call-limited", "App call limit exceeded");
 
+    /// <summary>What the gateway answers for a method it does not offer: the same code and words as the fake's answer to
+    /// an unknown method (<c>InvalidApiPath</c>; the platform's exact code is not public).</summary>
+    public static FakeFault ApiNotFound(string method) =>
+        PlatformError("InvalidApiPath", message: $"The specified API {method} does not exist");
+
     public static FakeFault NotSuccess(string errorMessage) => new() { NotSuccessMessage = errorMessage };
 }

@@ -36,6 +36,7 @@ internal sealed class FakeRequestRouter
             [FakeWriteHandlers.MarkRead] = writes.Read,
             [FakeProcessedHandler.Method] = new FakeProcessedHandler(state, _writer).Handle,
         };
+        FakeImRoutes.Add(_methods, state, _writer, options);
     }
 
     public FakeAuthHandlers Auth => _auth;
@@ -66,7 +67,7 @@ internal sealed class FakeRequestRouter
             return;
         }
 
-        var rejection = FakeRequestVerifier.Check(parameters, _options, _time, _auth.Accepts);
+        var rejection = FakeRequestVerifier.Check(parameters, _options, _time, _auth.Accepts, FakeImRoutes.SignPrefix(method, _options));
         JsonObject answer = rejection is { } error
             ? _writer.Error(error.Code, null, error.Message, topLevel: false)
             : _overrides.TryGetValue(method, out var queue) && queue.TryDequeue(out var overridden) ? overridden

@@ -133,7 +133,8 @@ public sealed class AliExpressContractTests
     [InlineData(true)]
     public async Task Fetch_PermissionDeniedOrExpiredSession_IsAuthorizationInEitherErrorShape(bool topLevelShape)
     {
-        await using var h = await AliExpressHarness.StartAsync();
+        // Pinned: under Auto a permission refusal of versiontwo switches to the IM family (AliExpressFamilySwitchTests).
+        await using var h = await AliExpressHarness.StartAsync(settings: new Dictionary<string, string?> { ["Marketplace:AliExpress:MessageApi"] = "VersionTwo" });
         h.Server.FailNext(Relations, FakeFault.PermissionDenied() with { TopLevelShape = topLevelShape });
         h.Server.FailNext(Relations, FakeFault.ExpiredSession() with { TopLevelShape = topLevelShape });
 

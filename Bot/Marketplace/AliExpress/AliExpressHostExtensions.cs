@@ -50,6 +50,12 @@ public static class AliExpressHostExtensions
         services.AddSingleton<AliExpressRelationLister>();
         services.AddSingleton<AliExpressDetailReader>();
         services.AddSingleton<AliExpressFetcher>();
+        services.AddSingleton<AliExpressMessageFamily>();
+        services.AddSingleton<AliExpressImCaller>();
+        services.AddSingleton<AliExpressImSessionLister>();
+        services.AddSingleton<AliExpressImMessageReader>();
+        services.AddSingleton<AliExpressImFetcher>();
+        services.AddSingleton<AliExpressImSender>();
         services.AddSingleton<AliExpressMarketplaceClient>();
         services.AddSingleton<IMarketplaceClient>(sp => sp.GetRequiredService<AliExpressMarketplaceClient>());
         return services;

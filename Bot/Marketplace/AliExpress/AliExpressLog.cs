@@ -55,4 +55,16 @@ internal static partial class AliExpressLog
 
     [LoggerMessage(17, LogLevel.Warning, "AliExpress self-check {Method}: {Verdict}")]
     public static partial void SelfCheckRefused(ILogger logger, string method, string verdict);
+
+    [LoggerMessage(18, LogLevel.Information, "AliExpress accepts the signature of the IM APIs {How} (tried on {Method}); later calls sign that way")]
+    public static partial void ImSignature(ILogger logger, string method, string how);
+
+    [LoggerMessage(19, LogLevel.Warning, "AliExpress message API switched from {From} to {To}: the gateway answered {Method} with {Code}: {PlatformMessage}")]
+    public static partial void FamilySwitched(ILogger logger, string from, string to, string method, string? code, string platformMessage);
+
+    [LoggerMessage(20, LogLevel.Debug, "AliExpress IM fetch: {Sessions} conversations listed, {Messages} messages since {Since}")]
+    public static partial void ImFetched(ILogger logger, int sessions, int messages, DateTimeOffset since);
+
+    [LoggerMessage(21, LogLevel.Debug, "AliExpress IM message in conversation {BuyerId} set aside for operators: {Reason}")]
+    public static partial void ImMessageSetAside(ILogger logger, string buyerId, string reason);
 }

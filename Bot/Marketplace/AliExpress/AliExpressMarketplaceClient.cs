@@ -6,9 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace.AliExpress;
 
-/// <summary>The AliExpress seller account as a <see cref="IMarketplaceClient"/> (message API v2).</summary>
+/// <summary>The AliExpress seller account as a <see cref="IMarketplaceClient"/>, over the message API family that
+/// <see cref="AliExpressMessageFamily"/> says is in use (versiontwo, or the IM family <c>aliexpress/message/*</c>).</summary>
 internal sealed class AliExpressMarketplaceClient(
-    IopClient iop, AliExpressFetcher fetcher, AliExpressSelfCheck selfCheck, IOptions<AliExpressOptions> options, ILogger<AliExpressMarketplaceClient> logger)
+    IopClient iop, AliExpressFetcher fetcher, AliExpressSelfCheck selfCheck, IOptions<AliExpressOptions> options, ILogger<AliExpressMarketplaceClient> logger,
+    AliExpressMessageFamily family, AliExpressImFetcher imFetcher, AliExpressImSender imSender)
     : IMarketplaceClient
 {
     /// <summary>The platform publishes no limit for <c>addmsg</c> content. 1000 characters is what the seller
@@ -22,11 +24,32 @@ internal sealed class AliExpressMarketplaceClient(
 
     public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength);
 
-    /// <summary>The last self-check, in one sentence, for /status and the status page.</summary>
-    public string? Notice => selfCheck.Last?.Summary();
+    /// <summary>The message API family in use and the last self-check, for /status and the status page.</summary>
+    public string? Notice => selfCheck.Last?.Summary() is { } summary ? $"{family.Sentence()} {summary}" : family.Sentence();
 
-    public Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken) =>
-        fetcher.FetchAsync(cursor, cancellationToken);
+    public async Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken)
+    {
+        if (!family.IsIm && options.Value.MessageApi == AliExpressMessageApi.Auto && AliExpressImCursor.IsIm(cursor))
+        {
+            family.AdoptIm();
+        }
+
+        if (family.IsIm)
+        {
+            return await imFetcher.FetchAsync(cursor, cancellationToken);
+        }
+
+        try
+        {
+            return await fetcher.FetchAsync(AliExpressImCursor.ToVersionTwo(cursor), cancellationToken);
+        }
+        catch (MarketplaceException e) when (family.ShouldSwitch(e))
+        {
+            // The IM fetch continues from the older family's watermark and skips the ids it reported.
+            family.SwitchToIm(AliExpressMethods.QueryRelations, e);
+            return await imFetcher.FetchAsync(cursor, cancellationToken);
+        }
+    }
 
     /// <summary>Posts with <c>addmsg</c>, for order comments too.</summary>
     /// <remarks><c>aliexpress.issue.redefining.leaveordermessage</c> also writes order comments, but it belongs to the
@@ -37,6 +60,25 @@ internal sealed class AliExpressMarketplaceClient(
     /// <c>addmsg</c> returns no message id: the post comes back in a later fetch and the core matches it as an echo.
     /// It is never retried automatically: when the answer is lost the post may or may not exist (see the exception).</remarks>
     public async Task<MarketplaceSendResult> SendAsync(MarketplaceOutgoing message, CancellationToken cancellationToken)
+    {
+        if (!family.IsIm)
+        {
+            try
+            {
+                return await SendVersionTwoAsync(message, cancellationToken);
+            }
+            catch (MarketplaceException e) when (family.ShouldSwitch(e))
+            {
+                // Refused before anything was posted: post it with the IM family instead.
+                family.SwitchToIm(AliExpressMethods.AddMessage, e);
+            }
+        }
+
+        await imSender.SendAsync(message, cancellationToken);
+        return new MarketplaceSendResult(null);
+    }
+
+    private async Task<MarketplaceSendResult> SendVersionTwoAsync(MarketplaceOutgoing message, CancellationToken cancellationToken)
     {
         var context = AliExpressReplyContext.TryParse(message.ReplyContext);
         if (message.Kind == ConversationKind.Order)
@@ -83,7 +125,9 @@ internal sealed class AliExpressMarketplaceClient(
 
     public async Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
     {
-        if (!options.Value.MarkReadAfterRelay)
+        // The IM family has no read API (reference 3.10): nothing to do there. A refusal here never switches families:
+        // only listing and posting decide which family the store can use.
+        if (!options.Value.MarkReadAfterRelay || family.IsIm)
         {
             return;
         }
@@ -94,9 +138,15 @@ internal sealed class AliExpressMarketplaceClient(
 
     /// <summary><c>updatemsgprocessed</c> with <c>deal_stat=1</c>: the seller center shows the conversation handled.
     /// A refusal (no permission, unknown channel) is logged and not retried: it would fail every time, and the reply
-    /// itself reached the buyer; the self-check tells operators what to do. A call that got no answer is retried.</summary>
+    /// itself reached the buyer; the self-check tells operators what to do. A call that got no answer is retried.
+    /// The IM family has no equivalent (reference 3.10; <c>session/tag/update</c> only tags): nothing is done there.</summary>
     public async Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
     {
+        if (family.IsIm)
+        {
+            return;
+        }
+
         try
         {
             await iop.CallAsync(AliExpressMethods.MarkProcessed,

@@ -38,6 +38,11 @@ public sealed class AliExpressOptions
 
     public string GatewayUrl { get; set; } = "https://api-sg.aliexpress.com";
 
+    /// <summary>The message API family: <see cref="AliExpressMessageApi.Auto"/> (default) tries
+    /// <c>aliexpress.message.redefining.versiontwo.*</c> first and switches to the IM family <c>aliexpress/message/*</c>
+    /// when the gateway says the method does not exist or is not permitted.</summary>
+    public AliExpressMessageApi MessageApi { get; set; } = AliExpressMessageApi.Auto;
+
     /// <summary>How often the host polls while conversations are active.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 

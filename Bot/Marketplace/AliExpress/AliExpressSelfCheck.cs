@@ -9,7 +9,10 @@ namespace Bot.Marketplace.AliExpress;
 /// app may call it. The token APIs are exercised by connecting itself; <c>addmsg</c> has no harmless form, so it is
 /// checked by the first staff reply. A call about a channel that does not exist ("0") that the platform answers with
 /// a business refusal passed the gateway's permission check, so the method is allowed.</summary>
-internal sealed class AliExpressSelfCheck(IopClient iop, IOptions<AliExpressOptions> options, TimeProvider time, ILogger<AliExpressSelfCheck> logger) : IDisposable
+/// <remarks>It checks the message API family in use (<see cref="AliExpressMessageFamily"/>) and says what the other needs.</remarks>
+internal sealed class AliExpressSelfCheck(
+    IopClient iop, IOptions<AliExpressOptions> options, TimeProvider time, ILogger<AliExpressSelfCheck> logger, AliExpressMessageFamily family, AliExpressImCaller im)
+    : IDisposable
 {
     private const string NoChannel = "0";
     private readonly SemaphoreSlim running = new(1, 1);
@@ -27,7 +30,7 @@ internal sealed class AliExpressSelfCheck(IopClient iop, IOptions<AliExpressOpti
             var now = time.GetUtcNow().ToUnixTimeMilliseconds();
             var pageSize = settings.PageSize.ToString(CultureInfo.InvariantCulture);
             var query = new JsonObject { ["current_page"] = 1, ["page_size"] = settings.PageSize, ["start_time"] = now - 3_600_000, ["end_time"] = now };
-            List<AliExpressMethodCheck> checks =
+            List<AliExpressMethodCheck> checks = family.IsIm ? await AliExpressImSelfCheck.ChecksAsync(im, now, ProbeAsync, cancellationToken) :
             [
                 await ProbeAsync(AliExpressMethods.QueryRelations, "list conversations", new() { ["query"] = query.ToJsonString() }, cancellationToken),
                 await ProbeAsync(AliExpressMethods.QueryDetails, "read messages",
@@ -37,7 +40,7 @@ internal sealed class AliExpressSelfCheck(IopClient iop, IOptions<AliExpressOpti
                 await ProbeAsync(AliExpressMethods.MarkProcessed, "mark conversations answered",
                     new() { ["channel_id"] = NoChannel, ["deal_stat"] = "0" }, cancellationToken),
             ];
-            if (settings.MarkReadAfterRelay)
+            if (settings.MarkReadAfterRelay && !family.IsIm)
             {
                 checks.Add(await ProbeAsync(AliExpressMethods.MarkRead, "mark conversations read", new() { ["channel_id"] = NoChannel }, cancellationToken));
             }
@@ -54,7 +57,7 @@ internal sealed class AliExpressSelfCheck(IopClient iop, IOptions<AliExpressOpti
                 }
             }
 
-            var report = new AliExpressSelfCheckReport(time.GetUtcNow(), checks);
+            var report = new AliExpressSelfCheckReport(time.GetUtcNow(), checks) { OtherFamily = AliExpressImSelfCheck.OtherFamily(family, settings.MessageApi) };
             last = report;
             return report;
         }
@@ -64,11 +67,14 @@ internal sealed class AliExpressSelfCheck(IopClient iop, IOptions<AliExpressOpti
         }
     }
 
-    private async Task<AliExpressMethodCheck> ProbeAsync(string method, string purpose, Dictionary<string, string> parameters, CancellationToken cancellationToken)
+    private Task<AliExpressMethodCheck> ProbeAsync(string method, string purpose, Dictionary<string, string> parameters, CancellationToken cancellationToken) =>
+        ProbeAsync(method, purpose, () => iop.CallAsync(method, parameters, retryable: true, cancellationToken));
+
+    private async Task<AliExpressMethodCheck> ProbeAsync(string method, string purpose, Func<Task> call)
     {
         try
         {
-            await iop.CallAsync(method, parameters, retryable: true, cancellationToken);
+            await call();
             return new(method, purpose, true, "allowed");
         }
         catch (MarketplaceException e) when (e.Kind == MarketplaceErrorKind.Rejected && !AliExpressSelfCheckAdvice.RefusesTheMethod(e))

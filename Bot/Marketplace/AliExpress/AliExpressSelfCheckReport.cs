@@ -5,6 +5,9 @@ namespace Bot.Marketplace.AliExpress;
 /// <summary>One run of the self-check.</summary>
 internal sealed record AliExpressSelfCheckReport(DateTimeOffset At, IReadOnlyList<AliExpressMethodCheck> Checks)
 {
+    /// <summary>What the message API family not in use would need, for the operator chat's note.</summary>
+    public string? OtherFamily { get; init; }
+
     public IReadOnlyList<AliExpressMethodCheck> Refused => Checks.Where(c => c.Allowed == false).ToList();
 
     /// <summary>One sentence for /status and the status page.</summary>
@@ -21,5 +24,5 @@ internal sealed record AliExpressSelfCheckReport(DateTimeOffset At, IReadOnlyLis
 
     /// <summary>The operator chat's note: one line per method (plain text; the sender escapes it).</summary>
     public string Text() =>
-        $"AliExpress self-check: what this app may call\n{string.Join('\n', Checks.Select(c => c.Line()))}\n/selfcheck runs it again.";
+        $"AliExpress self-check: what this app may call\n{string.Join('\n', Checks.Select(c => c.Line()))}\n{(OtherFamily is null ? "" : OtherFamily + "\n")}/selfcheck runs it again.";
 }

@@ -25,8 +25,11 @@ internal sealed class IopClient(
     /// <summary>Calls <paramref name="method"/> and returns its result object (detached from the response document).</summary>
     /// <param name="retryable">False for calls that post something: a retry after a lost answer would post twice.</param>
     /// <param name="file">A file part (multipart request instead of a form); like the IOP SDKs, it is not signed.</param>
+    /// <param name="signPrefix">Put in front of the signed string (the PHP/Python SDKs do this for API names holding a
+    /// <c>/</c>, see <see cref="AliExpressImCaller"/>); null for the dotted <c>/sync</c> APIs.</param>
     public async Task<JsonElement> CallAsync(
-        string method, IReadOnlyDictionary<string, string> businessParameters, bool retryable, CancellationToken cancellationToken, IopFile? file = null)
+        string method, IReadOnlyDictionary<string, string> businessParameters, bool retryable, CancellationToken cancellationToken, IopFile? file = null,
+        string? signPrefix = null)
     {
         var settings = options.Value;
         var session = await tokens.AccessTokenAsync(cancellationToken);
@@ -40,7 +43,7 @@ internal sealed class IopClient(
             ["format"] = "json",
             ["v"] = "2.0",
         };
-        parameters["sign"] = IopSigner.Sign(parameters, settings.AppSecret);
+        parameters["sign"] = IopSigner.Sign(parameters, settings.AppSecret, signPrefix);
 
         // Only the method goes into the URL: the session stays in the body, out of request logs.
         var uri = new Uri($"{settings.GatewayUrl.TrimEnd('/')}/sync?method={Uri.EscapeDataString(method)}");
