@@ -2,6 +2,7 @@ using Bot.Core.Marketplace;
 using Bot.Core.Operations;
 using Bot.Marketplace.AliExpress;
 using Bot.Marketplace.Demo;
+using Bot.Marketplace.Wildberries;
 using Bot.Startup;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,20 @@ internal static class MarketplaceHostExtensions
                 }
             });
         }
+        else if (provider.Equals("Wildberries", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddWildberries();
+            services.AddOptions<MarketplaceOptions>().Configure<IOptions<WildberriesOptions>>((m, w) =>
+            {
+                if (w.OrNull() is { } wildberries)
+                {
+                    m.PollInterval = wildberries.PollInterval;
+                    m.IdlePollInterval = wildberries.IdlePollInterval ?? MarketplaceOptions.DefaultIdlePace(wildberries.PollInterval);
+                    m.ActiveFor = wildberries.ActiveFor;
+                    m.DailyCallBudget = wildberries.DailyCallBudget;
+                }
+            });
+        }
         else if (provider.Equals("Demo", StringComparison.OrdinalIgnoreCase))
         {
             services.AddDemoMarketplace();
@@ -49,7 +64,7 @@ internal static class MarketplaceHostExtensions
         }
         else
         {
-            services.AddOptions<MarketplaceOptions>().Validate(_ => false, $"Marketplace__Provider '{provider}' is not supported: set it to AliExpress, or to Demo to try the bridge with simulated buyers.");
+            services.AddOptions<MarketplaceOptions>().Validate(_ => false, $"Marketplace__Provider '{provider}' is not supported: set it to AliExpress or Wildberries, or to Demo to try the bridge with simulated buyers.");
         }
 
         return services;

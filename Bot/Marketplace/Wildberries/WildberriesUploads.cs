@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+
+namespace Bot.Marketplace.Wildberries;
+
+/// <summary>Wildberries takes files only with the message that carries them (<c>file[]</c> of the send), so a staff
+/// photo is kept here between <c>UploadImageAsync</c> and the send, under a reference the core records as the image's
+/// url. Kept in memory: after a restart the reference is gone and the send is refused with a sentence for staff.</summary>
+internal sealed class WildberriesUploads
+{
+    public const string Scheme = "wildberries-upload:";
+
+    private readonly ConcurrentDictionary<string, (byte[] Data, string FileName, string ContentType)> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> sentTo = new(StringComparer.Ordinal);
+
+    public string Add(byte[] data, string fileName, string contentType)
+    {
+        var reference = Scheme + Guid.NewGuid().ToString("N");
+        files[reference] = (data, fileName, contentType);
+        return reference;
+    }
+
+    public (byte[] Data, string FileName, string ContentType)? Find(string reference) =>
+        files.TryGetValue(reference, out var file) ? file : null;
+
+    /// <summary>The file was posted into the chat: its echo (a seller image without text) will be matched to the reference.</summary>
+    public void Sent(string reference, string chatId)
+    {
+        files.TryRemove(reference, out _);
+        sentTo.GetOrAdd(chatId, _ => new ConcurrentQueue<string>()).Enqueue(reference);
+    }
+
+    /// <summary>The oldest reference posted into the chat and not yet seen coming back.</summary>
+    public string? TakeSent(string chatId) =>
+        sentTo.TryGetValue(chatId, out var queue) && queue.TryDequeue(out var reference) ? reference : null;
+}
