@@ -11,7 +11,7 @@ namespace Bot.Testing.Wildberries;
 /// <c>/ping</c>, <c>/api/v1/seller/chats</c>, <c>/api/v1/seller/events?next=</c>, <c>POST /api/v1/seller/message</c>
 /// (multipart, <c>replySign</c> required, 1,000 characters, JPEG/PNG/PDF files up to 5 MB) and
 /// <c>/api/v1/seller/download/{id}</c> (200, 202 in moderation, 451). It refuses what the platform refuses: a missing,
-/// wrong, revoked or expired token (401), a stale sign (400), more than the limit per method and window (429 with
+/// wrong, revoked or expired token (401), a stale sign (400), more than the limit per method (a token bucket: 429 with
 /// X-Ratelimit-Retry). The bridge's posts come back in the feed as seller events from <c>seller-public-api</c>.</summary>
 public sealed partial class FakeWildberriesServer : IAsyncDisposable
 {
@@ -23,7 +23,7 @@ public sealed partial class FakeWildberriesServer : IAsyncDisposable
     private readonly List<FakeWbSent> sent = [];
     private readonly ConcurrentDictionary<string, int> calls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<int>> faults = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<DateTimeOffset>> windows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double Tokens, DateTimeOffset At)> buckets = new(StringComparer.Ordinal);
     private long lastStamp;
     private int ids;
     private bool revoked;
@@ -131,24 +131,23 @@ public sealed partial class FakeWildberriesServer : IAsyncDisposable
                 return Error(status, status == 429 ? "too many requests" : "injected fault", "fault injected by the test");
             }
 
+            // A token bucket, as the platform documents it: RequestsPerWindow at once, then one more every Window / RequestsPerWindow.
             var now = DateTimeOffset.UtcNow;
-            var window = windows.TryGetValue(method, out var w) ? w : windows[method] = new Queue<DateTimeOffset>();
-            while (window.Count > 0 && window.Peek() <= now - Window)
+            var interval = Window / RequestsPerWindow;
+            var (tokens, last) = buckets.TryGetValue(method, out var b) ? b : (RequestsPerWindow, now);
+            tokens = Math.Min(RequestsPerWindow, tokens + ((now - last) / interval));
+            if (tokens < 1)
             {
-                window.Dequeue();
-            }
-
-            if (window.Count >= RequestsPerWindow)
-            {
+                buckets[method] = (tokens, now);
                 calls.AddOrUpdate("429", 1, (_, n) => n + 1);
-                var retry = Math.Max(1, (int)Math.Ceiling((window.Peek() + Window - now).TotalSeconds));
+                var retry = Math.Max(1, (int)Math.Ceiling(((1 - tokens) * interval).TotalSeconds));
                 context.Response.Headers["X-Ratelimit-Retry"] = retry.ToString(CultureInfo.InvariantCulture);
                 context.Response.Headers["X-Ratelimit-Limit"] = RequestsPerWindow.ToString(CultureInfo.InvariantCulture);
                 context.Response.Headers["X-Ratelimit-Reset"] = retry.ToString(CultureInfo.InvariantCulture);
                 return Error(429, "too many requests", "limited by c122a060-a7fb-4bb4-abb0-32fd4e18d489");
             }
 
-            window.Enqueue(now);
+            buckets[method] = (tokens - 1, now);
             return null;
         }
     }
