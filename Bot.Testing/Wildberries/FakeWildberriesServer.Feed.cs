@@ -52,6 +52,17 @@ public sealed partial class FakeWildberriesServer
         }
     }
 
+    /// <summary>An event as given (for malformed items), stamped after the others.</summary>
+    public void AddRawEvent(JsonObject raw)
+    {
+        lock (gate)
+        {
+            var stamp = lastStamp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), lastStamp + 1);
+            raw["addTimestamp"] ??= stamp;
+            events.Add(raw);
+        }
+    }
+
     /// <summary>Wildberries changed the chat's signature: the old one is refused with 400 until the chats are listed again.</summary>
     public string RotateReplySign(string chatId)
     {
@@ -133,8 +144,8 @@ public sealed partial class FakeWildberriesServer
                 ["result"] = new JsonObject
                 {
                     ["next"] = page.Count > 0 ? page[^1]["addTimestamp"]!.GetValue<long>() : Math.Max(after, 0),
-                    ["newestEventTime"] = page.Count > 0 ? page[^1]["addTime"]!.DeepClone() : null,
-                    ["oldestEventTime"] = page.Count > 0 ? page[0]["addTime"]!.DeepClone() : null,
+                    ["newestEventTime"] = page.Count > 0 ? page[^1]["addTime"]?.DeepClone() : null,
+                    ["oldestEventTime"] = page.Count > 0 ? page[0]["addTime"]?.DeepClone() : null,
                     ["totalEvents"] = page.Count,
                     ["events"] = list,
                 },

@@ -95,4 +95,41 @@ public sealed class WildberriesFeedContractTests : IAsyncLifetime
         var big = (await wb.Client.FetchAsync(null, CancellationToken.None)).Messages.Single(m => m.Text == "Big one");
         Assert.Null(await wb.Media.FetchAsync(Assert.Single(big.ImageUrls), 1000, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task ChatMetFirstAfterItsOpening_GetsItsSignAndCardFromTheChatList()
+    {
+        wb.Server.AddBuyerMessage("1:chat-d", "Dina", "Opening");
+        var cursor = (await wb.Client.FetchAsync(null, CancellationToken.None)).NextCursor;
+        await using var restarted = await WildberriesHarness.StartAsync(server: wb.Server); // a new adapter: nothing cached
+        wb.Server.AddBuyerMessage("1:chat-d", "Dina", "Second");
+
+        var message = Assert.Single((await restarted.Client.FetchAsync(cursor, CancellationToken.None)).Messages);
+
+        Assert.Equal(wb.Server.ReplySignOf("1:chat-d"), message.ReplyContext);
+        Assert.NotNull(message.Card?.OrderId);
+        Assert.Equal(1, wb.Server.CallCount("chats"));
+    }
+
+    [Fact]
+    public async Task UnreadableEvent_IsSetAside_AndTheFeedMovesPastIt()
+    {
+        wb.Server.AddRawEvent(new System.Text.Json.Nodes.JsonObject { ["chatID"] = "1:chat-x", ["eventType"] = "message", ["sender"] = "client", ["message"] = new System.Text.Json.Nodes.JsonObject { ["text"] = "no id" } });
+        wb.Server.AddBuyerMessage("1:chat-y", "Yan", "After the bad one");
+
+        var batch = await wb.Client.FetchAsync(null, CancellationToken.None);
+
+        Assert.Equal("After the bad one", Assert.Single(batch.Messages).Text);
+        var aside = Assert.Single(batch.SetAside!);
+        Assert.Equal(("1:chat-x", "no eventID"), (aside.ConversationId, aside.Reason));
+    }
+
+    [Fact]
+    public async Task WildberriesOwnMessages_AreNotRelayed()
+    {
+        wb.Server.AddRawEvent(new System.Text.Json.Nodes.JsonObject { ["chatID"] = "1:chat-w", ["eventID"] = "ev-wb", ["eventType"] = "message", ["sender"] = "wb", ["addTime"] = "2026-01-01T00:00:00Z" });
+
+        Assert.Empty((await wb.Client.FetchAsync(null, CancellationToken.None)).Messages);
+    }
 }
+

@@ -93,4 +93,15 @@ public sealed class WildberriesSendContractTests : IAsyncLifetime
         Assert.Contains("send it again", error.Message, StringComparison.Ordinal);
         Assert.Empty(wb.Server.Sent);
     }
+
+    [Fact]
+    public async Task ReplyToAChatWildberriesNoLongerLists_IsRejected_WithASentence()
+    {
+        var error = await Assert.ThrowsAsync<MarketplaceException>(() =>
+            wb.Client.SendAsync(new MarketplaceOutgoing("1:gone", ConversationKind.Order, "1:gone", "Hello"), CancellationToken.None));
+
+        Assert.Equal(MarketplaceErrorKind.Rejected, error.Kind);
+        Assert.Contains("lists no chat 1:gone", error.Message, StringComparison.Ordinal);
+    }
 }
+
