@@ -17,7 +17,7 @@ public sealed partial class FakeWildberriesServer
         {
             var isNew = !chats.ContainsKey(chatId);
             var card = new JsonObject { ["nmID"] = nmId, ["price"] = 1290, ["priceCurrency"] = "RUB", ["rid"] = rid, ["size"] = "M" };
-            var chat = isNew ? chats[chatId] = new FakeChat(chatId, NewSign(chatId), clientName, card) : chats[chatId];
+            var chat = isNew ? chats[chatId] = new FakeWbChat(chatId, NewSign(chatId), clientName, card) : chats[chatId];
             var attachments = new JsonObject();
             if (isNew)
             {
@@ -80,7 +80,7 @@ public sealed partial class FakeWildberriesServer
         }
     }
 
-    private string AddEvent(FakeChat chat, string sender, string source, string text, JsonObject attachments, bool isNewChat)
+    private string AddEvent(FakeWbChat chat, string sender, string source, string text, JsonObject attachments, bool isNewChat)
     {
         var stamp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), lastStamp + 1);
         lastStamp = stamp;
@@ -100,24 +100,6 @@ public sealed partial class FakeWildberriesServer
         events.Add(e);
         chat.LastMessage = new JsonObject { ["text"] = text, ["addTimestamp"] = stamp };
         return id;
-    }
-
-    private IResult Chats()
-    {
-        lock (gate)
-        {
-            var result = new JsonArray();
-            foreach (var chat in chats.Values)
-            {
-                result.Add(new JsonObject
-                {
-                    ["chatID"] = chat.Id, ["replySign"] = chat.Sign, ["clientName"] = chat.ClientName,
-                    ["goodCard"] = chat.GoodCard?.DeepClone(), ["lastMessage"] = chat.LastMessage?.DeepClone(),
-                });
-            }
-
-            return Json(new JsonObject { ["result"] = result, ["errors"] = null });
-        }
     }
 
     /// <summary>Events after <paramref name="next"/> (Unix ms; from the start without it), at most <see cref="PageSize"/>;
@@ -151,24 +133,6 @@ public sealed partial class FakeWildberriesServer
                 },
                 ["errors"] = null,
             });
-        }
-    }
-
-    private IResult Download(string id)
-    {
-        lock (gate)
-        {
-            if (!downloads.TryGetValue(id, out var file))
-            {
-                return Results.Json(new JsonObject { ["title"] = "not found", ["detail"] = "file not found" }, statusCode: 404);
-            }
-
-            return file.Status switch
-            {
-                200 => Results.Bytes(file.Data, file.ContentType),
-                202 => Results.Json(new JsonObject { ["moderationState"] = "moderating", ["retrySeconds"] = 60 }, statusCode: 202),
-                _ => Results.Json(new JsonObject { ["title"] = "unavailable for legal reasons", ["detail"] = "failed moderation" }, statusCode: file.Status),
-            };
         }
     }
 

@@ -12,7 +12,7 @@ internal sealed class WildberriesHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private WildberriesHarness(FakeWildberriesServer server, ServiceProvider provider, PublicFetcher inner)
+    private WildberriesHarness(FakeWildberriesServer server, ServiceProvider provider, RecordingMediaFetcher inner)
     {
         Server = server;
         this.provider = provider;
@@ -25,7 +25,7 @@ internal sealed class WildberriesHarness : IAsyncDisposable
     public IMarketplaceClient Client { get; }
 
     /// <summary>The public-address fetcher the adapter's attachment fetcher wraps.</summary>
-    public PublicFetcher Inner { get; }
+    public RecordingMediaFetcher Inner { get; }
 
     public IMediaFetcher Media => provider.GetRequiredService<IMediaFetcher>();
 
@@ -45,7 +45,7 @@ internal sealed class WildberriesHarness : IAsyncDisposable
             values[key] = value;
         }
 
-        var inner = new PublicFetcher();
+        var inner = new RecordingMediaFetcher();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
         services.AddLogging();
@@ -60,17 +60,5 @@ internal sealed class WildberriesHarness : IAsyncDisposable
     {
         await provider.DisposeAsync();
         await Server.DisposeAsync();
-    }
-
-    /// <summary>Stands in for the public-address fetcher: records what it was asked for.</summary>
-    internal sealed class PublicFetcher : IMediaFetcher
-    {
-        public List<string> Asked { get; } = [];
-
-        public Task<byte[]?> FetchAsync(string url, int maxBytes, CancellationToken cancellationToken)
-        {
-            Asked.Add(url);
-            return Task.FromResult<byte[]?>([1, 2, 3]);
-        }
     }
 }

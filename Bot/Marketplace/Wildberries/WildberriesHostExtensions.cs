@@ -20,6 +20,7 @@ public static class WildberriesHostExtensions
         services.AddSingleton<WildberriesPacer>();
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<WildberriesApi>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(WildberriesApi.HttpClientName)));
+        services.AddSingleton<WildberriesPoster>();
         services.AddSingleton<WildberriesChats>();
         services.AddSingleton<WildberriesEventMapper>();
         services.AddSingleton<WildberriesUploads>();

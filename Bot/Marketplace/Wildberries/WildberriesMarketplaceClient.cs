@@ -12,6 +12,7 @@ namespace Bot.Marketplace.Wildberries;
 /// message.</summary>
 internal sealed class WildberriesMarketplaceClient(
     WildberriesApi api,
+    WildberriesPoster poster,
     WildberriesChats chats,
     WildberriesEventMapper mapper,
     WildberriesUploads uploads,
@@ -20,9 +21,6 @@ internal sealed class WildberriesMarketplaceClient(
 {
     /// <summary>The documented limit of <c>message</c> in <c>POST /api/v1/seller/message</c>.</summary>
     public const int MaxTextLength = 1000;
-
-    /// <summary>Each file at most 5 MB (30 MB in one message; the bridge sends one at a time).</summary>
-    public const int MaxFileBytes = 5 * 1024 * 1024;
 
     public string Marketplace => "wildberries";
 
@@ -78,22 +76,8 @@ internal sealed class WildberriesMarketplaceClient(
     }
 
     /// <summary>Keeps the photo for the send that posts it (<see cref="WildberriesUploads"/>): JPEG or PNG, at most 5 MB.</summary>
-    public Task<string> UploadImageAsync(byte[] data, string fileName, CancellationToken cancellationToken)
-    {
-        var type = data is [0xFF, 0xD8, 0xFF, ..] ? "image/jpeg" : data is [0x89, 0x50, 0x4E, 0x47, ..] ? "image/png" : null;
-        if (type is null)
-        {
-            throw new MarketplaceException(MarketplaceErrorKind.Rejected, "Wildberries takes JPEG, PNG or PDF files only, and this photo is none of them.");
-        }
-
-        if (data.Length > MaxFileBytes)
-        {
-            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Wildberries takes files up to 5 MB, and this photo has {data.Length / 1024 / 1024.0:0.#} MB.");
-        }
-
-        var name = type == "image/png" ? Path.ChangeExtension(fileName, ".png") : fileName;
-        return Task.FromResult(uploads.Add(data, name, type));
-    }
+    public Task<string> UploadImageAsync(byte[] data, string fileName, CancellationToken cancellationToken) =>
+        Task.FromResult(uploads.Add(data, fileName));
 
     /// <summary>Posts with the chat's <c>replySign</c>. A 400 is what a stale sign gets: the chats are listed again and
     /// the post tried once more when that gave a different sign. Never retried otherwise: the answer has no id, so a lost
@@ -117,7 +101,7 @@ internal sealed class WildberriesMarketplaceClient(
 
         try
         {
-            await PostAsync(sign, message.Text, file, cancellationToken);
+            await poster.PostAsync(sign, message.Text, file, cancellationToken);
         }
         catch (MarketplaceException e) when (e.Code == "400")
         {
@@ -127,7 +111,7 @@ internal sealed class WildberriesMarketplaceClient(
                 throw;
             }
 
-            await PostAsync(fresh, message.Text, file, cancellationToken);
+            await poster.PostAsync(fresh, message.Text, file, cancellationToken);
         }
 
         if (message.ImageUrl is { } sent)
@@ -140,30 +124,4 @@ internal sealed class WildberriesMarketplaceClient(
 
     /// <summary>Wildberries has no call to mark a chat read.</summary>
     public Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task PostAsync(string sign, string text, (byte[] Data, string FileName, string ContentType)? file, CancellationToken cancellationToken)
-    {
-        var answer = await api.PostMultipartAsync("/api/v1/seller/message", () =>
-        {
-            var form = new MultipartFormDataContent { { new StringContent(sign), "replySign" } };
-            if (text.Length > 0)
-            {
-                form.Add(new StringContent(text), "message");
-            }
-
-            if (file is { } f)
-            {
-                var content = new ByteArrayContent(f.Data);
-                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(f.ContentType);
-                form.Add(content, "file", f.FileName);
-            }
-
-            return form;
-        }, cancellationToken);
-        var errors = WildberriesJson.Array(answer, "errors").Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText()).ToList();
-        if (errors.Count > 0)
-        {
-            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Wildberries refused the post: {string.Join("; ", errors)}.");
-        }
-    }
 }

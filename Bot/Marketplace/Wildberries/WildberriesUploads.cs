@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Bot.Core.Marketplace;
 
 namespace Bot.Marketplace.Wildberries;
 
@@ -12,8 +13,20 @@ internal sealed class WildberriesUploads
     private readonly ConcurrentDictionary<string, (byte[] Data, string FileName, string ContentType)> files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> sentTo = new(StringComparer.Ordinal);
 
-    public string Add(byte[] data, string fileName, string contentType)
+    /// <summary>Each file at most 5 MB (30 MB in one message; the bridge sends one at a time).</summary>
+    public const int MaxFileBytes = 5 * 1024 * 1024;
+
+    /// <summary>Keeps a JPEG or PNG of at most 5 MB; anything else is refused before anything is posted.</summary>
+    public string Add(byte[] data, string fileName)
     {
+        var contentType = data is [0xFF, 0xD8, 0xFF, ..] ? "image/jpeg" : data is [0x89, 0x50, 0x4E, 0x47, ..] ? "image/png"
+            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "Wildberries takes JPEG, PNG or PDF files only, and this photo is none of them.");
+        if (data.Length > MaxFileBytes)
+        {
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Wildberries takes files up to 5 MB, and this photo has {data.Length / 1024 / 1024.0:0.#} MB.");
+        }
+
+        fileName = contentType == "image/png" ? Path.ChangeExtension(fileName, ".png") : fileName;
         var reference = Scheme + Guid.NewGuid().ToString("N");
         files[reference] = (data, fileName, contentType);
         return reference;
