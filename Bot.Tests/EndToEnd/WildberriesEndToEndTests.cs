@@ -116,4 +116,17 @@ public sealed class WildberriesEndToEndTests : IAsyncLifetime
         await Eventually.TrueAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
         Assert.Equal(fresh, Assert.Single(wildberries.Sent).ReplySign);
     }
+
+    [Fact]
+    public async Task InviteToTelegram_IsRefusedWithANote_AndNothingIsPostedToTheBuyer()
+    {
+        wildberries.AddBuyerMessage(Chat, "Anna", "Can we talk elsewhere?");
+        var topic = (await PostedAsync("talk elsewhere")).ThreadId!.Value;
+
+        telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite", threadId: topic);
+
+        await Eventually.TrueAsync(() => telegram.SentTo(Staff, topic).Any(m => m.VisibleText?.Contains("rules forbid inviting buyers", StringComparison.Ordinal) == true), Timeout);
+        Assert.Empty(wildberries.Sent);
+    }
 }
+

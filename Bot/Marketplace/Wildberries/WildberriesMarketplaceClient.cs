@@ -26,7 +26,8 @@ internal sealed class WildberriesMarketplaceClient(
 
     public string Account => options.Value.Account;
 
-    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength);
+    /// <summary>No invitations to Telegram: Wildberries forbids moving buyers off the platform and fines sellers for it.</summary>
+    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength, InvitesAllowed: false);
 
     public async Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken)
     {
