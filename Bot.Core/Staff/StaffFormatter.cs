@@ -24,7 +24,7 @@ public static class StaffFormatter
                 ? $"🧾 <b>Order {Html.Escape(card?.OrderId ?? conversation.ExternalId)}</b>"
                 : "💬 <b>Pre-order chat</b>",
             $"Buyer: <b>{Html.Escape(conversation.BuyerName ?? conversation.BuyerId)}</b> ({Html.Escape(conversation.BuyerId)})",
-            $"Marketplace: {Html.Escape(conversation.Marketplace)} · {(conversation.Kind == ConversationKind.Order ? "order comments" : "message center")}",
+            $"Marketplace: {Html.Escape(conversation.Marketplace)} · {(conversation.Kind == ConversationKind.Order ? "about an order" : "before an order")}",
         };
         if (card?.ProductName is { } product)
         {

@@ -37,7 +37,7 @@ public sealed class DemoStartupTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => BridgeHost.StartAsync(telegram, null, DemoRig.WithoutAliExpress("Amazon")));
 
-        Assert.Contains("Marketplace__Provider 'Amazon' is not supported: set it to AliExpress, or to Demo", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Marketplace__Provider 'Amazon' is not supported: set it to AliExpress or Wildberries, or to Demo", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Bot.Core.Buyers;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
 using Bot.Core.Feedback;
+using Bot.Core.Marketplace;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
@@ -20,11 +21,14 @@ public sealed class InviteCommand(
     InviteCodes codes,
     StaffTopicNotes staff,
     TimeProvider time,
+    IMarketplaceClient marketplace,
     IOptions<BuyerOptions> options) : IStaffCommand
 {
     public const string RecordText = "[Invitation to continue this conversation in Telegram]";
 
     public const string NoBuyerId = "⚠️ No invitation: the marketplace gave no buyer id for this conversation, so it cannot be linked to a Telegram user (it could show other buyers' orders). Keep answering here; replies still reach the marketplace.";
+
+    public const string NotAllowed = "⚠️ No invitation: this marketplace's rules forbid inviting buyers to continue elsewhere (sellers are fined for it). Keep answering here.";
 
     public string Name => "invite";
 
@@ -37,9 +41,9 @@ public sealed class InviteCommand(
     {
         var now = time.GetUtcNow();
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        if (!BuyerLink.IsBuyerId(conversation.BuyerId))
+        if (!marketplace.Capabilities.InvitesAllowed || !BuyerLink.IsBuyerId(conversation.BuyerId))
         {
-            await staff.TellAsync(session, conversation.Id, Bot.Core.Formatting.Html.Escape(NoBuyerId));
+            await staff.TellAsync(session, conversation.Id, Bot.Core.Formatting.Html.Escape(marketplace.Capabilities.InvitesAllowed ? NoBuyerId : NotAllowed));
             await session.CommitAsync(cancellationToken);
             return;
         }
