@@ -26,6 +26,7 @@ internal static class MarketplaceHostExtensions
         services.AddSingleton<PollPace>();
         services.AddSingleton<CallBudgetWatch>();
         services.AddHostedService<MarketplacePoller>();
+        services.AddHostedService<OrderCardWorker>();
 
         var provider = configuration["Marketplace:Provider"] ?? "AliExpress";
         if (provider.Equals("AliExpress", StringComparison.OrdinalIgnoreCase))
