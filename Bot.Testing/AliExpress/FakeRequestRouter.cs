@@ -36,6 +36,9 @@ internal sealed class FakeRequestRouter
             [FakeWriteHandlers.MarkRead] = writes.Read,
             [FakeProcessedHandler.Method] = new FakeProcessedHandler(state, _writer).Handle,
         };
+        var orders = new FakeOrderHandlers(state, _writer);
+        _methods[FakeOrderHandlers.FindOrder] = orders.Find;
+        _methods[FakeOrderHandlers.OrderIssues] = orders.Issues;
     }
 
     public FakeAuthHandlers Auth => _auth;

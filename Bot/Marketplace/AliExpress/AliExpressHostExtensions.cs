@@ -50,6 +50,7 @@ public static class AliExpressHostExtensions
         services.AddSingleton<AliExpressRelationLister>();
         services.AddSingleton<AliExpressDetailReader>();
         services.AddSingleton<AliExpressFetcher>();
+        services.AddSingleton<AliExpressOrderReader>();
         services.AddSingleton<AliExpressMarketplaceClient>();
         services.AddSingleton<IMarketplaceClient>(sp => sp.GetRequiredService<AliExpressMarketplaceClient>());
         return services;

@@ -8,7 +8,8 @@ namespace Bot.Marketplace.AliExpress;
 
 /// <summary>The AliExpress seller account as a <see cref="IMarketplaceClient"/> (message API v2).</summary>
 internal sealed class AliExpressMarketplaceClient(
-    IopClient iop, AliExpressFetcher fetcher, AliExpressSelfCheck selfCheck, IOptions<AliExpressOptions> options, ILogger<AliExpressMarketplaceClient> logger)
+    IopClient iop, AliExpressFetcher fetcher, AliExpressSelfCheck selfCheck, IOptions<AliExpressOptions> options, ILogger<AliExpressMarketplaceClient> logger,
+    AliExpressOrderReader orders)
     : IMarketplaceClient
 {
     /// <summary>The platform publishes no limit for <c>addmsg</c> content. 1000 characters is what the seller
@@ -27,6 +28,9 @@ internal sealed class AliExpressMarketplaceClient(
 
     public Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken) =>
         fetcher.FetchAsync(cursor, cancellationToken);
+
+    public Task<OrderFacts?> GetOrderFactsAsync(string orderId, CancellationToken cancellationToken) =>
+        orders.ReadAsync(orderId, cancellationToken);
 
     /// <summary>Posts with <c>addmsg</c>, for order comments too.</summary>
     /// <remarks><c>aliexpress.issue.redefining.leaveordermessage</c> also writes order comments, but it belongs to the
