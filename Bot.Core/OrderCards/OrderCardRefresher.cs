@@ -70,7 +70,7 @@ public sealed partial class OrderCardRefresher(
             {
                 if (!state.RefusalNoted)
                 {
-                    LogRefused(orderId, state.ConversationId, e.Kind, e.Message);
+                    LogRefused(orderId, state.ConversationId, e.Kind, e.Code ?? "-", e.Message);
                 }
 
                 next = next with { RefusalNoted = true };
@@ -119,8 +119,8 @@ public sealed partial class OrderCardRefresher(
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The marketplace refused to tell about order {OrderId} (conversation {ConversationId}); its card stays as it was: {Kind}: {Reason}")]
-    private partial void LogRefused(string orderId, long conversationId, MarketplaceErrorKind kind, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The marketplace refused to tell about order {OrderId} (conversation {ConversationId}); its card stays as it was (logged once until a read works): {Kind} {Code}: {Reason}")]
+    private partial void LogRefused(string orderId, long conversationId, MarketplaceErrorKind kind, string code, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The order card of conversation {ConversationId} (message {MessageId}) could not be edited: {Kind}: {Reason}")]
     private partial void LogEditFailed(long conversationId, int messageId, ChatErrorKind kind, string reason);
