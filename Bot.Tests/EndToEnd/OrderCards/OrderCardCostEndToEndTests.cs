@@ -44,4 +44,21 @@ public sealed class OrderCardCostEndToEndTests
         rig.Buyer("Still there?");
         await Eventually.TrueAsync(() => rig.AliExpress.CallCount(OrderCardRig.FindOrder) == 2, OrderCardRig.Timeout);
     }
+
+    [Fact]
+    public async Task StaffReply_CountsAsActivity_AndRefreshesTheCard()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var rig = await OrderCardRig.StartAsync(interval: "00:00:00.200", arrange: a => a.SetOrder(OrderCardRig.Shipping(now)));
+        rig.Buyer("Hello");
+        var topic = (await rig.PostedAsync("Hello")).ThreadId!.Value;
+        var card = await rig.CardShowingAsync(topic, "Paid, waiting for you to ship");
+        rig.AliExpress.SetOrder(OrderCardRig.Shipping(now) with { Status = "WAIT_BUYER_ACCEPT_GOODS", Tracking = [new Bot.Testing.AliExpress.FakeTracking("LP777", "DHL")] });
+
+        rig.Telegram.EnqueueMessage(OrderCardRig.Staff, 5001, "Sam", "Shipped today.", threadId: topic);
+
+        var edited = await rig.CardShowingAsync(topic, "LP777 (DHL)");
+        Assert.Equal(card.MessageId, edited.MessageId);
+        Assert.True(rig.AliExpress.CallCount(OrderCardRig.FindOrder) >= 2); // the staff reply caused a read
+    }
 }
