@@ -28,6 +28,9 @@ public sealed partial class OrderCardRefresher(
 {
     private const int Batch = 20;
 
+    // The last refusal logged (kind and code): the same refusal of another order is not logged again until a read works.
+    private string? lastRefusal;
+
     /// <summary>Refreshes the cards that are due; returns how many were looked at.</summary>
     public async Task<int> RefreshDueAsync(CancellationToken cancellationToken)
     {
@@ -65,14 +68,17 @@ public sealed partial class OrderCardRefresher(
             {
                 facts = await marketplace.GetOrderFactsAsync(orderId, cancellationToken);
                 next = next with { RefusalNoted = false };
+                lastRefusal = null;
             }
             catch (MarketplaceException e)
             {
-                if (!state.RefusalNoted)
+                var refusal = $"{e.Kind} {e.Code}";
+                if (!state.RefusalNoted && refusal != lastRefusal)
                 {
                     LogRefused(orderId, state.ConversationId, e.Kind, e.Code ?? "-", e.Message);
                 }
 
+                lastRefusal = refusal;
                 next = next with { RefusalNoted = true };
             }
         }

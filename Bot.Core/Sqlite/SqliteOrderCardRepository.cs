@@ -56,6 +56,25 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
             state.ConversationId,
         }, session.Transaction);
 
-    private sealed record Row(long ConversationId, long ChatId, long MessageId, string? CardHash, string? DisputeKey, string? RefreshedAt,
-        long SeenMessageId, long? LatestMessageId, long RefusalNoted);
+    /// <summary>Settable properties, not a constructor: a column that is NULL in every row has no type SQLite can tell.</summary>
+    private sealed class Row
+    {
+        public long ConversationId { get; set; }
+
+        public long ChatId { get; set; }
+
+        public long MessageId { get; set; }
+
+        public string? CardHash { get; set; }
+
+        public string? DisputeKey { get; set; }
+
+        public string? RefreshedAt { get; set; }
+
+        public long SeenMessageId { get; set; }
+
+        public long? LatestMessageId { get; set; }
+
+        public long RefusalNoted { get; set; }
+    }
 }
