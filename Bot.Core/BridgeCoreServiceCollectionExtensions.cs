@@ -5,6 +5,7 @@ using Bot.Core.Feedback;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
+using Bot.Core.OrderCards;
 using Bot.Core.Routing;
 using Bot.Core.Staff;
 using Bot.Core.Translation;
@@ -29,6 +30,7 @@ public static class BridgeCoreServiceCollectionExtensions
         .AddStaff()
         .AddBuyers()
         .AddMarketplaceRelay()
+        .AddOrderCards()
         .AddTranslationCache()
         .AddPassThroughTranslation();
 }

@@ -11,6 +11,11 @@ public interface IChatGateway
     /// <summary>Sends HTML text (at most <see cref="ChatLimits.MaxTextLength"/> characters) and returns the message id.</summary>
     Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the HTML text and buttons of a message the bot sent (<see cref="ChatText.TopicId"/> and
+    /// <see cref="ChatText.ReplyToMessageId"/> are ignored). A text that is already the message's is not an error.</summary>
+    Task EditTextAsync(int messageId, ChatText message, CancellationToken cancellationToken) =>
+        throw new ChatDeliveryException(ChatErrorKind.BadRequest, "this chat cannot edit messages.");
+
     /// <summary>Uploads a photo (multipart) with an optional HTML caption and returns the message id.</summary>
     Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken);
 

@@ -12,6 +12,14 @@ public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter lim
     public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken) =>
         SendAsync(message.ChatId, () => inner.SendTextAsync(message, cancellationToken), cancellationToken);
 
+    /// <summary>An edit counts against the chat's budget like a send.</summary>
+    public Task EditTextAsync(int messageId, ChatText message, CancellationToken cancellationToken) =>
+        SendAsync(message.ChatId, async () =>
+        {
+            await inner.EditTextAsync(messageId, message, cancellationToken);
+            return messageId;
+        }, cancellationToken);
+
     /// <summary>Telegram refuses a caption over <see cref="ChatLimits.MaxCaptionLength"/> visible characters: such a
     /// photo goes without it, and the caption follows as a text reply to the photo.</summary>
     public async Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken)

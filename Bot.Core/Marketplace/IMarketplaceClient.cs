@@ -35,4 +35,8 @@ public interface IMarketplaceClient
     /// <summary>Marks the conversation processed (answered) after staff replied, where the marketplace keeps such a
     /// state; does nothing elsewhere.</summary>
     Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>What the marketplace says about an order (for the order card), or null when this adapter cannot tell.
+    /// A refusal is reported as a <see cref="MarketplaceException"/>.</summary>
+    Task<OrderFacts?> GetOrderFactsAsync(string orderId, CancellationToken cancellationToken) => Task.FromResult<OrderFacts?>(null);
 }

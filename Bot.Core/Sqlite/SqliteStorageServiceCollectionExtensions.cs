@@ -34,6 +34,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IParkedUpdateRepository, SqliteParkedUpdateRepository>();
         services.AddSingleton<ITranslationCacheRepository, SqliteTranslationCacheRepository>();
         services.AddSingleton<IMarketplaceAuthorizationRepository, SqliteMarketplaceAuthorizationRepository>();
+        services.AddSingleton<IOrderCardRepository, SqliteOrderCardRepository>();
         return services;
     }
 }

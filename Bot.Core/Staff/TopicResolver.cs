@@ -12,6 +12,7 @@ public sealed partial class TopicResolver(
     IChatGateway chat,
     IDbConnectionFactory connections,
     IConversationRepository conversations,
+    IOrderCardRepository cards,
     ILogger<TopicResolver> logger)
 {
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
@@ -46,8 +47,17 @@ public sealed partial class TopicResolver(
         }
 
         LogCreated(conversation.Id, staffChatId, topicId);
-        await chat.SendTextAsync(new ChatText(staffChatId, topicId, StaffFormatter.OrderCard(conversation), Buttons: StaffFormatter.CardButtons), cancellationToken);
+        var card = await chat.SendTextAsync(new ChatText(staffChatId, topicId, StaffFormatter.OrderCard(conversation), Buttons: StaffFormatter.CardButtons), cancellationToken);
+        await RememberCardAsync(conversation.Id, staffChatId, card, cancellationToken);
         return binding;
+    }
+
+    /// <summary>The card message is kept so the order card can be edited in place when the order changes.</summary>
+    private async Task RememberCardAsync(long conversationId, long chatId, int messageId, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await cards.SetMessageAsync(session, conversationId, chatId, messageId);
+        await session.CommitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created staff topic {TopicId} in chat {ChatId} for conversation {ConversationId}")]

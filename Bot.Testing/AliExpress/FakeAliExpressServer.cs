@@ -143,5 +143,8 @@ public sealed partial class FakeAliExpressServer : IAsyncDisposable
     /// <summary>Answers the next valid call of <paramref name="method"/> with a raw JSON document (for shapes the fake does not produce itself).</summary>
     public void AnswerNext(string method, JsonObject answer) => _router.Override(method, answer);
 
+    /// <summary>Sets (or changes) what the order APIs tell about an order.</summary>
+    public void SetOrder(FakeOrder order) => _state.Orders[order.OrderId] = order;
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

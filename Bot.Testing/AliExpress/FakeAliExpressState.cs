@@ -33,6 +33,9 @@ internal sealed class FakeAliExpressState(FakeAliExpressServerOptions options, T
 
     public ConcurrentDictionary<string, int> Calls { get; } = new();
 
+    /// <summary>Orders the order APIs tell about, by order id.</summary>
+    public ConcurrentDictionary<string, FakeOrder> Orders { get; } = new();
+
     public ConcurrentDictionary<string, ConcurrentQueue<FakeFault>> Faults { get; } = new();
 
     public IReadOnlyCollection<FakeRelation> Relations => _relations.Values;

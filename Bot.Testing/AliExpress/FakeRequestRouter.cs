@@ -37,6 +37,10 @@ internal sealed class FakeRequestRouter
             [FakeProcessedHandler.Method] = new FakeProcessedHandler(state, _writer).Handle,
         };
         FakeImRoutes.Add(_methods, state, _writer, options);
+
+        var orders = new FakeOrderHandlers(state, _writer);
+        _methods[FakeOrderHandlers.FindOrder] = orders.Find;
+        _methods[FakeOrderHandlers.OrderIssues] = orders.Issues;
     }
 
     public FakeAuthHandlers Auth => _auth;

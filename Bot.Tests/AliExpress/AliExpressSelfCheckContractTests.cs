@@ -13,6 +13,8 @@ public sealed class AliExpressSelfCheckContractTests
     private const string AddMsg = "aliexpress.message.redefining.versiontwo.addmsg";
     private const string Processed = "aliexpress.message.redefining.versiontwo.updatemsgprocessed";
     private const string MarkRead = "aliexpress.message.redefining.versiontwo.updatemsgread";
+    private const string FindOrder = "aliexpress.trade.new.redefining.findorderbyid";
+    private const string OrderIssues = "aliexpress.issue.partner.order.issues.get";
 
     [Fact]
     public async Task SelfCheck_OfAnAppAllowedEverything_CallsEachMethodOnceAndPostsNothing()
@@ -22,14 +24,14 @@ public sealed class AliExpressSelfCheckContractTests
 
         var report = await h.Get<AliExpressSelfCheck>().RunAsync(CancellationToken.None);
 
-        Assert.Equal([Relations, Details, AddMsg, Processed, MarkRead], report.Checks.Select(c => c.Method));
-        Assert.Equal([true, true, null, true, true], report.Checks.Select(c => c.Allowed));
-        Assert.All([Relations, Details, Processed, MarkRead], m => Assert.Equal(1, h.Server.CallCount(m)));
+        Assert.Equal([Relations, Details, AddMsg, Processed, MarkRead, FindOrder, OrderIssues], report.Checks.Select(c => c.Method));
+        Assert.Equal([true, true, null, true, true, true, true], report.Checks.Select(c => c.Allowed));
+        Assert.All([Relations, Details, Processed, MarkRead, FindOrder, OrderIssues], m => Assert.Equal(1, h.Server.CallCount(m)));
         Assert.Equal(0, h.Server.CallCount(AddMsg));
         Assert.Empty(h.Server.Sent);
         Assert.Empty(h.Server.Processed);
         Assert.Empty(h.Server.MarkedRead);
-        Assert.Contains("all 4 methods called are allowed", h.Client.Notice, StringComparison.Ordinal);
+        Assert.Contains("all 6 methods called are allowed", h.Client.Notice, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class AliExpressSelfCheckContractTests
         Assert.Contains("AppCallLimit", processed.Words, StringComparison.Ordinal);
         Assert.Contains("call quota", processed.Advice, StringComparison.Ordinal);
         Assert.True(report.Checks.Single(c => c.Method == Relations).Allowed);
-        Assert.Contains("2 of 4 methods refused", h.Client.Notice, StringComparison.Ordinal);
+        Assert.Contains("2 of 6 methods refused", h.Client.Notice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,16 +27,16 @@ public sealed class SelfCheckEndToEndTests
         Assert.Contains("⏭ addmsg (post replies): not called", note, StringComparison.Ordinal);
         Assert.Contains("✅ updatemsgprocessed", note, StringComparison.Ordinal);
         var status = await c.OperatorSaysAsync("/status", "self-check");
-        Assert.Contains("1 of 4 methods refused: querymsgdetaillist: InsufficientPermission", status.VisibleText, StringComparison.Ordinal);
+        Assert.Contains("1 of 6 methods refused: querymsgdetaillist: InsufficientPermission", status.VisibleText, StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = new Uri(c.Bridge.Url) };
-        Assert.Contains("1 of 4 methods refused", await http.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("1 of 6 methods refused", await http.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
 
         c.AliExpress.Allow(Details); // the seller got the permission
         var again = (await c.OperatorSaysAsync("/selfcheck", Title)).VisibleText!;
 
         Assert.Contains("✅ querymsgdetaillist (read messages): allowed", again, StringComparison.Ordinal);
         Assert.DoesNotContain("❌", again, StringComparison.Ordinal);
-        Assert.Contains("all 4 methods called are allowed", (await c.OperatorSaysAsync("/status", "self-check")).VisibleText, StringComparison.Ordinal);
+        Assert.Contains("all 6 methods called are allowed", (await c.OperatorSaysAsync("/status", "self-check")).VisibleText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class SelfCheckEndToEndTests
         await Eventually.TrueAsync(() => c.AliExpress.CallCount(Relations) > polls + 3, StoreConnection.Timeout);
 
         Assert.DoesNotContain("❌", note, StringComparison.Ordinal);
-        Assert.Equal(4, note.Split('\n').Count(l => l.StartsWith('✅')));
+        Assert.Equal(6, note.Split('\n').Count(l => l.StartsWith('✅'))); // four message methods and the two order reads
         Assert.Single(c.OperatorMessages, m => m.VisibleText?.Contains(Title, StringComparison.Ordinal) == true);
         Assert.Equal(1, c.AliExpress.CallCount(Details)); // the self-check's own: no conversation to read yet
     }

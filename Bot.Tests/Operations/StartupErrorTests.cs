@@ -19,6 +19,8 @@ public sealed class StartupErrorTests
     [InlineData("Marketplace__AliExpress__PollInterval", "abc", "Marketplace__AliExpress__PollInterval is not a duration")]
     [InlineData("Marketplace__AliExpress__PollInterval", "00:06:00", "Marketplace__AliExpress__IdlePollInterval (unless set: 8 × PollInterval, at most 2 minutes or PollInterval) must be shorter than Operations__ReadyMaxPollAge")]
     [InlineData("Marketplace__AliExpress__IdlePollInterval", "00:10:00", "Marketplace__AliExpress__IdlePollInterval (unless set: 8 × PollInterval, at most 2 minutes or PollInterval) must be shorter than Operations__ReadyMaxPollAge")]
+    [InlineData("Marketplace__OrderRefreshInterval", "00:00:00", "Marketplace__OrderRefreshInterval must be more than zero and at most a day")]
+    [InlineData("Marketplace__OrderRefreshInterval", "soon", "Marketplace__OrderRefreshInterval is not a duration")]
     [InlineData("Relay__RetryFor", "a day", "Relay__RetryFor is not a duration")]
     [InlineData("Relay__AllowPrivateMediaHosts", "maybe", "Relay__AllowPrivateMediaHosts must be true or false")]
     [InlineData("Translation__Provider", "Google", "Translation__Provider must be one of None, LibreTranslate, DeepL, Yandex, OpenAI")]

@@ -29,6 +29,7 @@ internal static class MarketplaceHostExtensions
         services.AddSingleton<PollPace>();
         services.AddSingleton<CallBudgetWatch>();
         services.AddHostedService<MarketplacePoller>();
+        services.AddHostedService<OrderCardWorker>();
 
         if (provider.Equals("AliExpress", StringComparison.OrdinalIgnoreCase))
         {

@@ -37,6 +37,29 @@ internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogge
             messageThreadId: message.TopicId,
             cancellationToken: cancellationToken)).MessageId, cancellationToken);
 
+    /// <summary>editMessageText with the buttons (an edit without them would remove them). Telegram refuses an edit
+    /// that changes nothing ("message is not modified"): the message already shows the text, so that is success.</summary>
+    public Task EditTextAsync(int messageId, ChatText message, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            try
+            {
+                await bot.EditMessageText(
+                    message.ChatId,
+                    messageId,
+                    message.Html,
+                    ParseMode.Html,
+                    replyMarkup: Keyboard(message.Buttons),
+                    linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                    cancellationToken: cancellationToken);
+            }
+            catch (Telegram.Bot.Exceptions.ApiRequestException e) when (e.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+
+            return messageId;
+        }, cancellationToken);
+
     public Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken) =>
         CallAsync(async () =>
         {

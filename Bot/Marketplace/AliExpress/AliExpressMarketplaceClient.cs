@@ -10,7 +10,7 @@ namespace Bot.Marketplace.AliExpress;
 /// <see cref="AliExpressMessageFamily"/> says is in use (versiontwo, or the IM family <c>aliexpress/message/*</c>).</summary>
 internal sealed class AliExpressMarketplaceClient(
     IopClient iop, AliExpressFetcher fetcher, AliExpressSelfCheck selfCheck, IOptions<AliExpressOptions> options, ILogger<AliExpressMarketplaceClient> logger,
-    AliExpressMessageFamily family, AliExpressImFetcher imFetcher, AliExpressImSender imSender)
+    AliExpressMessageFamily family, AliExpressImFetcher imFetcher, AliExpressImSender imSender, AliExpressOrderReader orders)
     : IMarketplaceClient
 {
     /// <summary>The platform publishes no limit for <c>addmsg</c> content. 1000 characters is what the seller
@@ -50,6 +50,9 @@ internal sealed class AliExpressMarketplaceClient(
             return await imFetcher.FetchAsync(cursor, cancellationToken);
         }
     }
+
+    public Task<OrderFacts?> GetOrderFactsAsync(string orderId, CancellationToken cancellationToken) =>
+        orders.ReadAsync(orderId, cancellationToken);
 
     /// <summary>Posts with <c>addmsg</c>, for order comments too.</summary>
     /// <remarks><c>aliexpress.issue.redefining.leaveordermessage</c> also writes order comments, but it belongs to the

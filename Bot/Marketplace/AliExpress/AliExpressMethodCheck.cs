@@ -6,7 +6,9 @@ namespace Bot.Marketplace.AliExpress;
 internal sealed record AliExpressMethodCheck(string Method, string Purpose, bool? Allowed, string Words, string? Advice = null)
 {
     /// <summary>The short API name, e.g. <c>querymsgdetaillist</c>.</summary>
-    public string ShortName => Method[(Method.LastIndexOf('.') + 1)..];
+    /// <summary>The method's last name part ("querymsgdetaillist"), or its last two when the last says nothing
+    /// ("issues.get").</summary>
+    public string ShortName => Method.Split('.') is [.., var before, "get"] ? before + ".get" : Method[(Method.LastIndexOf('.') + 1)..];
 
     /// <summary>One line: the method, its verdict and the advice.</summary>
     public string Line()

@@ -9,4 +9,6 @@ internal static class AliExpressMethods
     public const string UploadTempImage = "aliexpress.image.redefining.uploadtempimage";
     public const string MarkRead = "aliexpress.message.redefining.versiontwo.updatemsgread";
     public const string MarkProcessed = "aliexpress.message.redefining.versiontwo.updatemsgprocessed";
+    public const string FindOrder = "aliexpress.trade.new.redefining.findorderbyid";
+    public const string OrderIssues = "aliexpress.issue.partner.order.issues.get";
 }

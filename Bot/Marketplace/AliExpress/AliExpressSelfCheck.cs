@@ -45,6 +45,10 @@ internal sealed class AliExpressSelfCheck(
                 checks.Add(await ProbeAsync(AliExpressMethods.MarkRead, "mark conversations read", new() { ["channel_id"] = NoChannel }, cancellationToken));
             }
 
+            // The order card's reads, about an order that does not exist ("0").
+            checks.Add(await ProbeAsync(AliExpressMethods.FindOrder, "read orders for the order card", new() { ["param1"] = "{\"order_id\":0}" }, cancellationToken));
+            checks.Add(await ProbeAsync(AliExpressMethods.OrderIssues, "read an order's disputes", new() { ["parent_order_id"] = NoChannel }, cancellationToken));
+
             foreach (var check in checks)
             {
                 if (check.Allowed == false)

@@ -90,6 +90,10 @@ internal sealed partial class DemoMarketplaceClient(
 
     public Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Plausible facts for a demo order (<see cref="DemoOrderFacts"/>); the refund buyer's order has a dispute.</summary>
+    public Task<OrderFacts?> GetOrderFactsAsync(string orderId, CancellationToken cancellationToken) =>
+        Task.FromResult(DemoOrderFacts.IndexOf(orderId) is { } index ? DemoOrderFacts.For(script.Conversation(index), time.GetUtcNow()) : null);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo buyer {Index} writes ({Language}, about {Topic})")]
     private partial void LogNewBuyer(int index, string language, string topic);
 }

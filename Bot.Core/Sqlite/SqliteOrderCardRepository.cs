@@ -1,0 +1,80 @@
+using Bot.Core.Conversations;
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Core.Sqlite;
+
+/// <summary>The SQLite <see cref="IOrderCardRepository"/> (table <c>order_cards</c>, migration 0014).</summary>
+internal sealed class SqliteOrderCardRepository : IOrderCardRepository
+{
+    private const string Upsert =
+        """
+        INSERT INTO order_cards (conversation_id, chat_id, message_id) VALUES (@conversationId, @chatId, @messageId)
+        ON CONFLICT (conversation_id) DO UPDATE SET
+            chat_id = excluded.chat_id, message_id = excluded.message_id, card_hash = NULL, refreshed_at = NULL, seen_message_id = 0
+        """;
+
+    private const string Due =
+        """
+        SELECT * FROM (
+            SELECT s.conversation_id AS ConversationId, s.chat_id AS ChatId, s.message_id AS MessageId, s.card_hash AS CardHash,
+                   s.dispute_key AS DisputeKey, s.refreshed_at AS RefreshedAt, s.seen_message_id AS SeenMessageId,
+                   (SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = s.conversation_id) AS LatestMessageId,
+                   s.refusal_noted AS RefusalNoted
+            FROM order_cards s
+            WHERE s.refreshed_at IS NULL OR s.refreshed_at <= @refreshedBefore)
+        WHERE LatestMessageId > SeenMessageId
+        ORDER BY ConversationId
+        LIMIT @limit
+        """;
+
+    private const string Save =
+        """
+        UPDATE order_cards SET card_hash = @CardHash, dispute_key = @DisputeKey, refreshed_at = @RefreshedAt,
+                               seen_message_id = @SeenMessageId, refusal_noted = @RefusalNoted
+        WHERE conversation_id = @ConversationId
+        """;
+
+    public Task SetMessageAsync(DbSession session, long conversationId, long chatId, int messageId) =>
+        session.Connection.ExecuteAsync(Upsert, new { conversationId, chatId, messageId }, session.Transaction);
+
+    public async Task<IReadOnlyList<OrderCardState>> ListDueAsync(DbSession session, DateTimeOffset refreshedBefore, int limit)
+    {
+        var rows = await session.Connection.QueryAsync<Row>(Due, new { refreshedBefore, limit }, session.Transaction);
+        return rows.Select(r => new OrderCardState(r.ConversationId, r.ChatId, (int)r.MessageId, r.CardHash, r.DisputeKey,
+            r.RefreshedAt is null ? null : SqliteTypeHandlers.Parse(r.RefreshedAt), r.SeenMessageId, r.LatestMessageId ?? 0, r.RefusalNoted != 0)).ToList();
+    }
+
+    public Task SaveRefreshAsync(DbSession session, OrderCardState state) =>
+        session.Connection.ExecuteAsync(Save, new
+        {
+            state.CardHash,
+            state.DisputeKey,
+            state.RefreshedAt,
+            state.SeenMessageId,
+            RefusalNoted = state.RefusalNoted ? 1 : 0,
+            state.ConversationId,
+        }, session.Transaction);
+
+    /// <summary>Settable properties, not a constructor: a column that is NULL in every row has no type SQLite can tell.</summary>
+    private sealed class Row
+    {
+        public long ConversationId { get; set; }
+
+        public long ChatId { get; set; }
+
+        public long MessageId { get; set; }
+
+        public string? CardHash { get; set; }
+
+        public string? DisputeKey { get; set; }
+
+        public string? RefreshedAt { get; set; }
+
+        public long SeenMessageId { get; set; }
+
+        public long? LatestMessageId { get; set; }
+
+        public long RefusalNoted { get; set; }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Bot.Testing.AliExpress;
+
+/// <summary>A dispute (issue) of an order. <paramref name="Status"/>: processing, canceled_issue or finish.</summary>
+public sealed record FakeDispute(long Id, string Status, string ReasonEnglish);

@@ -1,0 +1,79 @@
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Formatting;
+using Bot.Core.Marketplace;
+using Bot.Core.OrderCards;
+
+namespace Bot.Tests.OrderCards;
+
+public sealed class OrderCardTextTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Conversation Order = new(1, "aliexpress", "seller", ConversationKind.Order, "3001", "buyer", "Eva", null, null, new OrderCard("3001"));
+
+    private static OrderFacts Facts(IReadOnlyList<OrderItem> items, OrderDeadline? deadline = null) =>
+        new("WAIT_SELLER_SEND_GOODS", "Paid, waiting for you to ship", items, 10m, "USD", "ES", [], deadline, null);
+
+    [Fact]
+    public void LongItemList_IsCutWithAndNMore_AndTheCardFitsTelegramsLimit()
+    {
+        var items = Enumerable.Range(1, 400).Select(i => new OrderItem(new string('x', 300) + i, 1, 1m, "USD")).ToList();
+
+        var text = OrderCardText.Render(Order, Facts(items), Now);
+
+        Assert.True(HtmlSplitter.PlainLength(text) <= ChatLimits.MaxTextLength);
+        Assert.Matches(@"… and \d+ more", text);
+        Assert.Contains("Paid, waiting for you to ship", text);
+    }
+
+    [Fact]
+    public void FewItems_AreAllShown_WithoutAndMore()
+    {
+        var text = OrderCardText.Render(Order, Facts([new OrderItem("Cup", 2, 3m, "USD")]), Now);
+
+        Assert.Contains("• Cup × 2 · 3.00 USD", text);
+        Assert.DoesNotContain("more", text);
+    }
+
+    [Fact]
+    public void EveryMarketplaceText_IsEscaped()
+    {
+        var facts = Facts([new OrderItem("<b>bold</b> & co", 1, null, null)]) with
+        {
+            Status = "<script>",
+            Tracking = [new OrderTracking("<1>", "A&B")],
+            Dispute = new OrderDispute("<7>", "open", true, "<reason>"),
+        };
+
+        var text = OrderCardText.Render(Order, facts, Now);
+
+        Assert.Contains("&lt;b&gt;bold&lt;/b&gt; &amp; co", text);
+        Assert.Contains("&lt;script&gt;", text);
+        Assert.Contains("<code>&lt;1&gt;</code> (A&amp;B)", text);
+        Assert.Contains("&lt;reason&gt;", text);
+        Assert.DoesNotContain("<script>", text);
+    }
+
+    [Theory]
+    [InlineData(49 * 60, "Ship by 3 May 13:00 UTC (2 d 1 h left)")]
+    [InlineData(-90, "Ship by 1 May 10:30 UTC (overdue by 1 h 30 min)")]
+    public void Deadline_ShowsTimeLeftRelativeToNow(int minutes, string expected)
+    {
+        var text = OrderCardText.Render(Order, Facts([], new OrderDeadline("Ship by", Now.AddMinutes(minutes))), Now);
+
+        Assert.Contains(expected, HtmlSplitter.PlainText(text));
+    }
+
+    [Fact]
+    public void DisputeNotice_OnlyWhenADisputeOpens()
+    {
+        var open = new OrderDispute("7", "open", true, null);
+        var closed = open with { IsOpen = false, Status = "finished" };
+
+        Assert.NotNull(DisputeNotice.Opened(null, open, "3001"));
+        Assert.Null(DisputeNotice.Opened(DisputeNotice.Key(open), open with { Status = "waiting for you" }, "3001"));
+        Assert.NotNull(DisputeNotice.Opened(DisputeNotice.Key(closed), open, "3001"));
+        Assert.NotNull(DisputeNotice.Opened(DisputeNotice.Key(open), open with { Id = "8" }, "3001"));
+        Assert.Null(DisputeNotice.Opened(null, closed, "3001"));
+    }
+}
