@@ -6,7 +6,7 @@ namespace Bot.Core.Export;
 /// <summary>Reads a conversation's record in three queries, whatever its length.</summary>
 public interface ITranscriptRepository
 {
-    /// <summary>Every message of the conversation, oldest first (by time, then by id).</summary>
+    /// <summary>Every message of the conversation.</summary>
     Task<IReadOnlyList<StoredMessage>> GetMessagesAsync(DbSession session, long conversationId);
 
     /// <summary>Every copy made of the conversation's messages, by message and part.</summary>

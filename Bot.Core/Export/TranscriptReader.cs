@@ -27,7 +27,10 @@ public sealed class TranscriptReader(
         var messages = await transcripts.GetMessagesAsync(session, conversationId);
         var copies = (await transcripts.GetCopiesAsync(session, conversationId)).ToLookup(c => c.MessageId);
         var sends = (await transcripts.GetSendStatesAsync(session, conversationId)).ToDictionary(s => s.MessageId);
+        // Telegram gives times to the second, the marketplace to the millisecond: within one second, the order the bridge
+        // took them in decides.
         var entries = messages
+            .OrderBy(m => m.CreatedAt.ToUnixTimeSeconds()).ThenBy(m => m.Id)
             .Select(m => TranscriptEntries.Of(m, conversation, copies[m.Id].ToList(), sends.GetValueOrDefault(m.Id), staffChat.Value))
             .ToList();
         return new Transcript(conversation, entries, time.GetUtcNow(), options.Value.Zone);
