@@ -73,6 +73,12 @@ public sealed class TranscriptExportEndToEndTests
         Assert.Contains(" UTC<br>", html, StringComparison.Ordinal);
         Assert.Contains("Europe/Berlin (UTC+0", html, StringComparison.Ordinal);
         Assert.Contains("@media print", html, StringComparison.Ordinal);
+
+        var pdf = await Eventually.ValueAsync(() => telegram.SentTo(Staff, topic).FirstOrDefault(m => m.DocumentName == "order-81001-transcript.pdf"), Timeout);
+        using var opened = UglyToad.PdfPig.PdfDocument.Open(pdf.Document!);
+        var words = string.Join(" ", opened.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        AssertInOrder(words, "Здравствуйте,", "Вот", "Sorry!", "Tracking:", "Replacement");
+        Assert.Contains("NOT DELIVERED", words, StringComparison.Ordinal);
     }
 
     [Fact]
