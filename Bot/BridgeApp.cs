@@ -46,6 +46,7 @@ public static class BridgeApp
         builder.Services.AddSingleton(OptionsTypes.Of(builder.Services));
         var app = builder.Build();
         app.MapOperatorEndpoints();
+        app.MapExportEndpoints();
         app.MapAliExpressCallback();
         return app;
     }
