@@ -55,6 +55,9 @@ internal sealed class PdfFonts : IDisposable
         return typefaces[0];
     }
 
+    /// <summary>Whether this typeface (one of these fonts) has the character.</summary>
+    public bool Has(SKTypeface typeface, Rune rune) => probes[IndexOf(typeface)].ContainsGlyph(rune.Value);
+
     private int IndexOf(SKTypeface typeface) => typefaces.ToList().IndexOf(typeface);
 
     public void Dispose()

@@ -18,7 +18,8 @@ internal sealed class PdfText(PdfFonts fonts) : IDisposable
         SKTypeface? typeface = null;
         foreach (var rune in text.EnumerateRunes())
         {
-            var next = Rune.IsWhiteSpace(rune) && typeface is not null ? typeface : fonts.For(rune);
+            // Spaces, digits and punctuation stay in the current run when its font has them (an Arabic sentence stays one run).
+            var next = typeface is not null && (Rune.IsWhiteSpace(rune) || (!Rune.IsLetter(rune) && fonts.Has(typeface, rune))) ? typeface : fonts.For(rune);
             if (typeface is not null && next != typeface)
             {
                 runs.Add(new PdfRun(current.ToString(), typeface));

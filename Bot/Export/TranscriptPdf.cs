@@ -99,5 +99,6 @@ internal sealed class TranscriptPdf(PdfFonts fonts) : ITranscriptFormat
         }
     }
 
-    private static string Labelled(string? language, string text) => language is null ? text : $"[{language}] {text}";
+    /// <summary>The language on a line of its own, so that a right-to-left text's first line starts with its own script.</summary>
+    private static string Labelled(string? language, string text) => language is null ? text : $"[{language}]\n{text}";
 }
