@@ -11,7 +11,8 @@ RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore
 
 # Run stage: the ASP.NET runtime, a non-root user, the database on a volume.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+# curl for the health check; the fonts the PDF export draws with (Latin, Cyrillic, Arabic, Hebrew, CJK).
+RUN apt-get update && apt-get install -y --no-install-recommends curl fonts-noto-core fonts-noto-cjk && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 RUN useradd --system --uid 10001 --home-dir /data bridge && mkdir -p /data && chown bridge /data

@@ -1,6 +1,7 @@
 using Bot.Core.Buyers;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Export;
 using Bot.Core.Feedback;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
@@ -27,6 +28,7 @@ public static class BridgeCoreServiceCollectionExtensions
         .AddOutbox()
         .AddFeedback()
         .AddRouting()
+        .AddExport()
         .AddStaff()
         .AddBuyers()
         .AddMarketplaceRelay()

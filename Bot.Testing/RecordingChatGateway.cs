@@ -20,6 +20,8 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public ConcurrentQueue<ChatPhoto> Photos { get; } = new();
 
+    public ConcurrentQueue<ChatDocument> Documents { get; } = new();
+
     public ConcurrentQueue<(long ChatId, int MessageId, string Emoji)> Reactions { get; } = new();
 
     public void FailNext(ChatDeliveryException error) => faults.Enqueue(error);
@@ -65,6 +67,13 @@ public sealed class RecordingChatGateway : IChatGateway
     {
         ThrowIfFault(message.ChatId);
         Photos.Enqueue(message);
+        return Task.FromResult(Interlocked.Increment(ref nextMessage));
+    }
+
+    public Task<int> SendDocumentAsync(ChatDocument message, CancellationToken cancellationToken)
+    {
+        ThrowIfFault(message.ChatId);
+        Documents.Enqueue(message);
         return Task.FromResult(Interlocked.Increment(ref nextMessage));
     }
 

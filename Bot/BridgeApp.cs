@@ -3,6 +3,7 @@ using Bot.Core.Translation;
 using Bot.Logging;
 using Bot.Marketplace;
 using Bot.Marketplace.AliExpress;
+using Bot.Export;
 using Bot.Media;
 using Bot.Operations;
 using Bot.Outbox;
@@ -28,6 +29,7 @@ public static class BridgeApp
         builder.Services.AddTelegram();
         builder.Services.AddBridgeCore();
         builder.Services.AddMedia();
+        builder.Services.AddPdfExport(builder.Configuration);
         builder.Services.AddOutboxHost();
         builder.Services.AddMarketplace(builder.Configuration);
         builder.Services.AddOperations();
@@ -44,6 +46,7 @@ public static class BridgeApp
         builder.Services.AddSingleton(OptionsTypes.Of(builder.Services));
         var app = builder.Build();
         app.MapOperatorEndpoints();
+        app.MapExportEndpoints();
         app.MapAliExpressCallback();
         return app;
     }

@@ -28,6 +28,9 @@ public sealed class CountingChatGateway : IChatGateway
     public Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken) =>
         Task.FromResult(Interlocked.Increment(ref nextMessage));
 
+    public Task<int> SendDocumentAsync(ChatDocument message, CancellationToken cancellationToken) =>
+        Task.FromResult(Interlocked.Increment(ref nextMessage));
+
     public Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken) => Task.FromResult(Array.Empty<byte>());
 
     public Task SetReactionAsync(long chatId, int messageId, string emoji, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -21,6 +21,9 @@ public sealed class TrackedChatGateway(IChatGateway inner, SimulationPump pump) 
     public Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken) =>
         pump.TrackAsync(() => inner.SendPhotoAsync(message, cancellationToken));
 
+    public Task<int> SendDocumentAsync(ChatDocument message, CancellationToken cancellationToken) =>
+        pump.TrackAsync(() => inner.SendDocumentAsync(message, cancellationToken));
+
     public Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
         inner.DownloadFileAsync(fileId, cancellationToken);
 

@@ -12,6 +12,9 @@ public static class ChatLimits
     /// <summary>getFile serves files up to 20 MB (https://core.telegram.org/bots/api#getfile).</summary>
     public const int MaxDownloadBytes = 20 * 1024 * 1024;
 
+    /// <summary>The Bot API takes uploads (sendDocument) of up to 50 MB.</summary>
+    public const int MaxDocumentBytes = 50 * 1024 * 1024;
+
     /// <summary>Private chats, groups and supergroups are told apart by the sign of the id.</summary>
     public static bool IsGroup(long chatId) => chatId < 0;
 }

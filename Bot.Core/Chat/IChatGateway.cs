@@ -19,6 +19,9 @@ public interface IChatGateway
     /// <summary>Uploads a photo (multipart) with an optional HTML caption and returns the message id.</summary>
     Task<int> SendPhotoAsync(ChatPhoto message, CancellationToken cancellationToken);
 
+    /// <summary>Uploads a file (multipart) with an optional HTML caption and returns the message id.</summary>
+    Task<int> SendDocumentAsync(ChatDocument message, CancellationToken cancellationToken);
+
     /// <summary>Downloads a file a user sent (the Bot API serves files up to <see cref="ChatLimits.MaxDownloadBytes"/>).</summary>
     Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken);
 

@@ -35,6 +35,9 @@ public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter lim
         return id;
     }
 
+    public Task<int> SendDocumentAsync(ChatDocument message, CancellationToken cancellationToken) =>
+        SendAsync(message.ChatId, () => inner.SendDocumentAsync(message, cancellationToken), cancellationToken);
+
     public Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
         inner.DownloadFileAsync(fileId, cancellationToken);
 

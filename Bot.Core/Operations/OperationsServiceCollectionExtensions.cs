@@ -40,6 +40,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<IOperatorCommand, ResumeCommand>();
         services.AddSingleton<IOperatorCommand, SetAsideCommand>();
         services.AddSingleton<IOperatorCommand, UpdatesCommand>();
+        services.AddSingleton<IOperatorCommand, ExportCommand>();
         services.AddSingleton<IChatRoute, OperatorCommandRoute>();
         return services;
     }

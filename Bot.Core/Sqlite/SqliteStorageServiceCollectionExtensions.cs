@@ -1,5 +1,6 @@
 using Bot.Core.Buyers;
 using Bot.Core.Conversations;
+using Bot.Core.Export;
 using Bot.Core.Marketplace;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
@@ -35,6 +36,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<ITranslationCacheRepository, SqliteTranslationCacheRepository>();
         services.AddSingleton<IMarketplaceAuthorizationRepository, SqliteMarketplaceAuthorizationRepository>();
         services.AddSingleton<IOrderCardRepository, SqliteOrderCardRepository>();
+        services.AddSingleton<ITranscriptRepository, SqliteTranscriptRepository>();
         return services;
     }
 }

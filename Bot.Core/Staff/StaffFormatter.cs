@@ -13,7 +13,8 @@ public static class StaffFormatter
     private const int ChunkLength = ChatLimits.MaxTextLength - 200;
 
     /// <summary>Under the order card: invite the buyer to continue in Telegram (handled by the buyers feature).</summary>
-    public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons { get; } = [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")]];
+    public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons { get; } =
+        [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")], [new ChatButton("📄 Export the transcript", "export")]];
 
     public static string OrderCard(Conversation conversation)
     {
@@ -47,7 +48,7 @@ public static class StaffFormatter
             lines.Add(string.Join(" · ", links));
         }
 
-        lines.Add("<i>Reply in this topic to answer the buyer. /templates for ready answers, /lang to set the buyer's language.</i>");
+        lines.Add("<i>Reply in this topic to answer the buyer. /templates for ready answers, /lang to set the buyer's language, /export for the transcript.</i>");
         return string.Join('\n', lines);
     }
 

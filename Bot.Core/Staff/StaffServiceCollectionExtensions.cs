@@ -25,6 +25,9 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<IStaffCommand, StaffRevokeCommand>();
         services.AddSingleton<ICallbackHandler, InviteCallback>();
         services.AddSingleton<ICallbackHandler, StaffTemplateCallback>();
+        services.AddSingleton<ExportCommand>();
+        services.AddSingleton<IStaffCommand>(sp => sp.GetRequiredService<ExportCommand>());
+        services.AddSingleton<ICallbackHandler, ExportCallback>();
         return services;
     }
 }

@@ -63,6 +63,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         new UpdateMethods(state).Register(routes);
         new SendMessageMethod(state).Register(routes);
         new SendPhotoMethod(state).Register(routes);
+        new SendDocumentMethod(state).Register(routes);
         new EditMethods(state).Register(routes);
         new TopicMethods(state).Register(routes);
         new InteractionMethods(state).Register(routes);

@@ -21,6 +21,7 @@ internal static class MessageRenderer
             CaptionEntities = message.Caption is null ? null : BotCommandEntities.Find(message.VisibleText),
             Photo = message.Photo,
             Sticker = message.Sticker,
+            Document = message.Document,
             ForumTopicCreated = message.TopicCreated,
             ReplyMarkup = message.ReplyMarkup?.DeepClone(),
         };

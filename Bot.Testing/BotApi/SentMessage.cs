@@ -14,4 +14,10 @@ public sealed record SentMessage(
     IReadOnlyList<SentButton> Buttons,
     byte[]? Photo,
     DateTimeOffset SentAt,
-    DateTimeOffset? EditedAt);
+    DateTimeOffset? EditedAt)
+{
+    /// <summary>The bytes of a document (sendDocument), null for other messages.</summary>
+    public byte[]? Document { get; init; }
+
+    public string? DocumentName { get; init; }
+}

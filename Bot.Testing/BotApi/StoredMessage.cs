@@ -39,6 +39,10 @@ internal sealed class StoredMessage
 
     public StickerJson? Sticker { get; init; }
 
+    public DocumentJson? Document { get; init; }
+
+    public byte[]? DocumentBytes { get; init; }
+
     public ForumTopicCreatedJson? TopicCreated { get; init; }
 
     public JsonNode? ReplyMarkup { get; set; }
@@ -60,5 +64,9 @@ internal sealed class StoredMessage
         SentButton.FromMarkup(ReplyMarkup),
         PhotoBytes,
         Date,
-        EditedAt);
+        EditedAt)
+    {
+        Document = DocumentBytes,
+        DocumentName = Document?.FileName,
+    };
 }

@@ -75,6 +75,21 @@ internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogge
             return sent.MessageId;
         }, cancellationToken);
 
+    public Task<int> SendDocumentAsync(ChatDocument message, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            await using var stream = new MemoryStream(message.Content, writable: false);
+            var sent = await bot.SendDocument(
+                message.ChatId,
+                InputFile.FromStream(stream, message.FileName),
+                message.CaptionHtml,
+                ParseMode.Html,
+                replyParameters: Reply(message.ReplyToMessageId),
+                messageThreadId: message.TopicId,
+                cancellationToken: cancellationToken);
+            return sent.MessageId;
+        }, cancellationToken);
+
     /// <summary>getFile, then the download; Telegram refuses getFile for files over 20 MB ("file is too big").</summary>
     public Task<byte[]> DownloadFileAsync(string fileId, CancellationToken cancellationToken) =>
         CallAsync(async () =>

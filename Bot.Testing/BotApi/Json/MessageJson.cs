@@ -17,6 +17,7 @@ internal sealed record MessageJson(int MessageId, long Date, ChatJson Chat)
     public IReadOnlyList<MessageEntityJson>? CaptionEntities { get; init; }
     public IReadOnlyList<PhotoSizeJson>? Photo { get; init; }
     public StickerJson? Sticker { get; init; }
+    public DocumentJson? Document { get; init; }
     public ForumTopicCreatedJson? ForumTopicCreated { get; init; }
     public JsonNode? ReplyMarkup { get; init; }
 }
