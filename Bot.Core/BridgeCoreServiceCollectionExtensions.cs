@@ -8,6 +8,7 @@ using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Core.Staff;
 using Bot.Core.Translation;
+using Bot.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core;
@@ -27,6 +28,7 @@ public static class BridgeCoreServiceCollectionExtensions
         .AddFeedback()
         .AddRouting()
         .AddStaff()
+        .AddWorkflow()
         .AddBuyers()
         .AddMarketplaceRelay()
         .AddTranslationCache()

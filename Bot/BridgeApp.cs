@@ -9,6 +9,7 @@ using Bot.Outbox;
 using Bot.Startup;
 using Bot.Storage;
 using Bot.TelegramApi;
+using Bot.Workflow;
 
 namespace Bot;
 
@@ -31,6 +32,7 @@ public static class BridgeApp
         builder.Services.AddOutboxHost();
         builder.Services.AddMarketplace(builder.Configuration);
         builder.Services.AddOperations();
+        builder.Services.AddWorkflowHost();
         return builder;
     }
 

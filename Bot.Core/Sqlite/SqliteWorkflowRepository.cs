@@ -1,0 +1,145 @@
+using Bot.Core.Storage;
+using Bot.Core.Workflow;
+using Dapper;
+
+namespace Bot.Core.Sqlite;
+
+/// <summary>The SQLite <see cref="IWorkflowRepository"/>.</summary>
+internal sealed class SqliteWorkflowRepository : IWorkflowRepository
+{
+    private const string Answers = "('staff', 'seller')";
+
+    private const string OpenNew = $"""
+        INSERT OR IGNORE INTO workflow_waits (conversation_id, first_message_id, waiting_since)
+        SELECT m.conversation_id, m.id, m.created_at FROM messages m
+        WHERE m.author_role = 'buyer' AND m.id > (SELECT last_message_id FROM workflow_cursor WHERE id = 1)
+          AND NOT EXISTS (
+              SELECT 1 FROM messages p
+              WHERE p.conversation_id = m.conversation_id AND p.author_role = 'buyer' AND p.id < m.id
+                AND p.id > COALESCE((SELECT MAX(a.id) FROM messages a
+                                     WHERE a.conversation_id = m.conversation_id AND a.author_role IN {Answers} AND a.id < m.id), 0));
+        UPDATE workflow_cursor SET last_message_id = (SELECT COALESCE(MAX(id), last_message_id) FROM messages) WHERE id = 1;
+        """;
+
+    private const string FirstAnswer = $"""
+        FROM messages x WHERE x.conversation_id = workflow_waits.conversation_id AND x.author_role IN {Answers}
+          AND x.id > workflow_waits.first_message_id
+        """;
+
+    private const string CloseAnswered = $"""
+        UPDATE workflow_waits
+        SET answered_at = (SELECT x.created_at {FirstAnswer} ORDER BY x.id LIMIT 1),
+            answered_by = (SELECT COALESCE(x.author_name, '') {FirstAnswer} ORDER BY x.id LIMIT 1)
+        WHERE answered_at IS NULL AND EXISTS (SELECT 1 {FirstAnswer})
+        RETURNING conversation_id AS ConversationId, waiting_since AS WaitingSince, answered_at AS AnsweredAt,
+                  NULLIF(answered_by, '') AS AnsweredBy
+        """;
+
+    private const string SelectOpen = """
+        SELECT w.conversation_id AS ConversationId, w.first_message_id AS FirstMessageId, w.waiting_since AS WaitingSince,
+               c.account AS Account, c.external_id AS ExternalId, c.buyer_name AS BuyerName,
+               b.chat_id AS ChatId, b.topic_id AS TopicId, w.reminded_at AS RemindedAt,
+               k.user_id AS ClaimedById, k.user_name AS ClaimedBy
+        FROM workflow_waits w
+        JOIN conversations c ON c.id = w.conversation_id
+        LEFT JOIN thread_bindings b ON b.conversation_id = w.conversation_id AND b.audience = 'staff'
+        LEFT JOIN workflow_claims k ON k.conversation_id = w.conversation_id
+        WHERE w.answered_at IS NULL
+        ORDER BY w.waiting_since, w.conversation_id
+        """;
+
+    private const string MarkReminded = """
+        UPDATE workflow_waits SET reminded_at = @at
+        WHERE conversation_id = @conversationId AND first_message_id = @firstMessageId AND reminded_at IS NULL
+        """;
+
+    private const string SelectAnswered = """
+        SELECT conversation_id AS ConversationId, waiting_since AS WaitingSince, answered_at AS AnsweredAt,
+               NULLIF(answered_by, '') AS AnsweredBy
+        FROM workflow_waits WHERE answered_at >= @since ORDER BY answered_at
+        """;
+
+    private const string UpsertClaim = """
+        INSERT INTO workflow_claims (conversation_id, user_id, user_name, claimed_at) VALUES (@ConversationId, @UserId, @UserName, @ClaimedAt)
+        ON CONFLICT (conversation_id) DO UPDATE SET user_id = excluded.user_id, user_name = excluded.user_name, claimed_at = excluded.claimed_at
+        """;
+
+    public Task OpenNewWaitsAsync(DbSession session) =>
+        session.Connection.ExecuteAsync(OpenNew, transaction: session.Transaction);
+
+    public async Task<IReadOnlyList<AnsweredWait>> CloseAnsweredWaitsAsync(DbSession session) =>
+        (await session.Connection.QueryAsync<AnsweredRow>(CloseAnswered, transaction: session.Transaction)).Select(r => r.ToWait()).ToList();
+
+    public async Task<IReadOnlyList<OpenWait>> ListOpenWaitsAsync(DbSession session) =>
+        (await session.Connection.QueryAsync<OpenRow>(SelectOpen, transaction: session.Transaction)).Select(r => r.ToWait()).ToList();
+
+    public async Task<bool> MarkRemindedAsync(DbSession session, long conversationId, long firstMessageId, DateTimeOffset at) =>
+        await session.Connection.ExecuteAsync(MarkReminded, new { conversationId, firstMessageId, at }, session.Transaction) == 1;
+
+    public async Task<IReadOnlyList<AnsweredWait>> ListAnsweredAsync(DbSession session, DateTimeOffset since) =>
+        (await session.Connection.QueryAsync<AnsweredRow>(SelectAnswered, new { since }, session.Transaction)).Select(r => r.ToWait()).ToList();
+
+    public async Task<bool> MarkDigestAsync(DbSession session, DateOnly day, DateTimeOffset at) =>
+        await session.Connection.ExecuteAsync(
+            "INSERT OR IGNORE INTO workflow_digests (day, sent_at) VALUES (@day, @at)",
+            new { day = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), at }, session.Transaction) == 1;
+
+    public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)
+    {
+        var row = await session.Connection.QuerySingleOrDefaultAsync<(long UserId, string UserName, string ClaimedAt)?>(
+            "SELECT user_id, user_name, claimed_at FROM workflow_claims WHERE conversation_id = @conversationId",
+            new { conversationId }, session.Transaction);
+        return row is { } r ? new Claim(conversationId, r.UserId, r.UserName, SqliteTypeHandlers.Parse(r.ClaimedAt)) : null;
+    }
+
+    public Task SetClaimAsync(DbSession session, Claim claim) =>
+        session.Connection.ExecuteAsync(
+            UpsertClaim, new { claim.ConversationId, claim.UserId, claim.UserName, ClaimedAt = SqliteTypeHandlers.Format(claim.ClaimedAt) }, session.Transaction);
+
+    public async Task<bool> RemoveClaimAsync(DbSession session, long conversationId) =>
+        await session.Connection.ExecuteAsync(
+            "DELETE FROM workflow_claims WHERE conversation_id = @conversationId", new { conversationId }, session.Transaction) == 1;
+
+    private sealed class AnsweredRow
+    {
+        public long ConversationId { get; set; }
+
+        public string WaitingSince { get; set; } = "";
+
+        public string AnsweredAt { get; set; } = "";
+
+        public string? AnsweredBy { get; set; }
+
+        public AnsweredWait ToWait() =>
+            new(ConversationId, SqliteTypeHandlers.Parse(WaitingSince), SqliteTypeHandlers.Parse(AnsweredAt), AnsweredBy);
+    }
+
+    private sealed class OpenRow
+    {
+        public long ConversationId { get; set; }
+
+        public long FirstMessageId { get; set; }
+
+        public string WaitingSince { get; set; } = "";
+
+        public string Account { get; set; } = "";
+
+        public string ExternalId { get; set; } = "";
+
+        public string? BuyerName { get; set; }
+
+        public long? ChatId { get; set; }
+
+        public long? TopicId { get; set; }
+
+        public string? RemindedAt { get; set; }
+
+        public long? ClaimedById { get; set; }
+
+        public string? ClaimedBy { get; set; }
+
+        public OpenWait ToWait() => new(
+            ConversationId, FirstMessageId, SqliteTypeHandlers.Parse(WaitingSince), Account, ExternalId, BuyerName, ChatId,
+            TopicId is { } topic ? (int)topic : null, RemindedAt is null ? null : SqliteTypeHandlers.Parse(RemindedAt), ClaimedById, ClaimedBy);
+    }
+}

@@ -1,0 +1,33 @@
+using Bot.Core.Storage;
+
+namespace Bot.Core.Workflow;
+
+/// <summary>Waits, reminders, claims and digests.</summary>
+public interface IWorkflowRepository
+{
+    /// <summary>Records every wait that began in messages stored since the last call (a buyer message with no buyer
+    /// message before it since the last staff or seller message).</summary>
+    Task OpenNewWaitsAsync(DbSession session);
+
+    /// <summary>Ends the waits that got an answer since, and returns them.</summary>
+    Task<IReadOnlyList<AnsweredWait>> CloseAnsweredWaitsAsync(DbSession session);
+
+    /// <summary>Every buyer still waiting, longest first.</summary>
+    Task<IReadOnlyList<OpenWait>> ListOpenWaitsAsync(DbSession session);
+
+    /// <summary>Marks the wait reminded; false when it already was (a reminder is sent once per wait).</summary>
+    Task<bool> MarkRemindedAsync(DbSession session, long conversationId, long firstMessageId, DateTimeOffset at);
+
+    /// <summary>Waits answered from <paramref name="since"/> on.</summary>
+    Task<IReadOnlyList<AnsweredWait>> ListAnsweredAsync(DbSession session, DateTimeOffset since);
+
+    /// <summary>Records the digest of a local day; false when that day's was already sent.</summary>
+    Task<bool> MarkDigestAsync(DbSession session, DateOnly day, DateTimeOffset at);
+
+    Task<Claim?> GetClaimAsync(DbSession session, long conversationId);
+
+    Task SetClaimAsync(DbSession session, Claim claim);
+
+    /// <summary>Removes the claim; false when there was none.</summary>
+    Task<bool> RemoveClaimAsync(DbSession session, long conversationId);
+}
