@@ -21,9 +21,9 @@ public sealed class WorkflowOptionsValidator : IValidateOptions<WorkflowOptions>
             failures.Add($"Workflow__DigestAt \"{options.DigestAt}\" is not a time; set HH:mm (e.g. 09:30) or leave it empty to send no digest.");
         }
 
-        if (options.SweepInterval < TimeSpan.FromSeconds(1))
+        if (options.SweepInterval <= TimeSpan.Zero)
         {
-            failures.Add("Workflow__SweepInterval must be at least one second (e.g. 00:01:00).");
+            failures.Add("Workflow__SweepInterval must be positive (e.g. 00:01:00).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -14,6 +14,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
         services.AddSingleton<FirstResponseTimes>();
         services.AddSingleton<WaitDigest>();
+        services.AddSingleton<FirstResponseReport>();
         services.AddSingleton<WaitWatch>();
         return services;
     }
