@@ -44,6 +44,33 @@ public sealed class RecordingChatGateway : IChatGateway
 
     public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Every accepted rename, in order.</summary>
+    public ConcurrentQueue<(long ChatId, int TopicId, string Name)> Renames { get; } = new();
+
+    /// <summary>Refuses what Telegram refuses: the name the topic has, and a name over 128 characters.</summary>
+    public Task RenameTopicAsync(long chatId, int topicId, string name, CancellationToken cancellationToken)
+    {
+        ThrowIfFault(chatId);
+        var current = Renames.LastOrDefault(r => r.ChatId == chatId && r.TopicId == topicId).Name
+            ?? Topics.FirstOrDefault(t => t.ChatId == chatId && t.TopicId == topicId).Name;
+        if (name.Length > Bot.Core.Chat.ChatLimits.MaxTopicNameLength)
+        {
+            throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: TOPIC_TITLE_TOO_LONG");
+        }
+
+        if (name == current)
+        {
+            throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: TOPIC_NOT_MODIFIED");
+        }
+
+        Renames.Enqueue((chatId, topicId, name));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The topic's name now (after renames).</summary>
+    public string? TopicName(int topicId) =>
+        Renames.LastOrDefault(r => r.TopicId == topicId).Name ?? Topics.FirstOrDefault(t => t.TopicId == topicId).Name;
+
     public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken)
     {
         ThrowIfFault(message.ChatId);

@@ -13,7 +13,7 @@ public static class StaffFormatter
     private const int ChunkLength = ChatLimits.MaxTextLength - 200;
 
     /// <summary>Under the order card: invite the buyer to continue in Telegram (handled by the buyers feature).</summary>
-    public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons { get; } = [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")]];
+    public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons { get; } = [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")], [new ChatButton("🙋 Take", "claim")]];
 
     public static string OrderCard(Conversation conversation)
     {

@@ -16,6 +16,7 @@ public sealed partial class WaitWatch(
     IDbConnectionFactory connections,
     IWorkflowRepository workflow,
     Notices notices,
+    StaffTopicNotes notes,
     WaitDigest digest,
     FirstResponseTimes times,
     TimeProvider time,
@@ -30,6 +31,11 @@ public sealed partial class WaitWatch(
         {
             await workflow.OpenNewWaitsAsync(session);
             answered = await workflow.CloseAnsweredWaitsAsync(session);
+            foreach (var wait in answered)
+            {
+                await NoteOtherAnswererAsync(session, wait);
+            }
+
             var open = await workflow.ListOpenWaitsAsync(session);
             foreach (var wait in open)
             {
@@ -43,6 +49,15 @@ public sealed partial class WaitWatch(
         foreach (var wait in answered)
         {
             times.Record(wait.FirstResponse);
+        }
+    }
+
+    /// <summary>Someone other than the claimant answered: fine, and said in the topic so the claimant knows.</summary>
+    private async Task NoteOtherAnswererAsync(DbSession session, AnsweredWait wait)
+    {
+        if (wait.AnsweredBy is { } by && await workflow.GetClaimAsync(session, wait.ConversationId) is { } claim && claim.UserName != by)
+        {
+            await notes.TellAsync(session, wait.ConversationId, $"ℹ️ {Html.Escape(by)} answered; {Html.Escape(claim.UserName)} has this conversation.");
         }
     }
 

@@ -1,3 +1,5 @@
+using Bot.Core.Routing;
+using Bot.Core.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,11 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<WaitDigest>();
         services.AddSingleton<FirstResponseReport>();
         services.AddSingleton<WaitWatch>();
+        services.AddSingleton<ConversationClaims>();
+        services.AddSingleton<IStaffCommand, ClaimCommand>();
+        services.AddSingleton<IStaffCommand, UnclaimCommand>();
+        services.AddSingleton<ICallbackHandler, ClaimCallback>();
+        services.AddSingleton<IStaffGeneralCommand, StatsCommand>();
         return services;
     }
 }

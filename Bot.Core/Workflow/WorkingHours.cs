@@ -78,7 +78,8 @@ public sealed record WorkingHours(TimeZoneInfo Zone, TimeOnly OpenAt, TimeOnly C
         return moment; // Every day off: never "closed".
     }
 
-    private DateTimeOffset ToUtc(DateOnly day, TimeOnly at)
+    /// <summary>The moment of a local date and time (a time skipped by a daylight-saving change moves forward).</summary>
+    public DateTimeOffset ToUtc(DateOnly day, TimeOnly at)
     {
         var local = day.ToDateTime(at, DateTimeKind.Unspecified);
         while (Zone.IsInvalidTime(local))
