@@ -7,7 +7,11 @@ namespace Bot.Core.Sqlite;
 /// <summary>The SQLite <see cref="IWorkflowRepository"/>.</summary>
 internal sealed class SqliteWorkflowRepository : IWorkflowRepository
 {
-    private const string Answers = "('staff', 'seller')";
+    // An answer is a staff or seller message that is not an automatic acknowledgment.
+
+    private const string AnswerA = "author_role IN ('staff', 'seller') AND a.id NOT IN (SELECT message_id FROM workflow_acks)";
+
+    private const string AnswerX = "author_role IN ('staff', 'seller') AND x.id NOT IN (SELECT message_id FROM workflow_acks)";
 
     private const string OpenNew = $"""
         INSERT OR IGNORE INTO workflow_waits (conversation_id, first_message_id, waiting_since)
@@ -17,12 +21,12 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
               SELECT 1 FROM messages p
               WHERE p.conversation_id = m.conversation_id AND p.author_role = 'buyer' AND p.id < m.id
                 AND p.id > COALESCE((SELECT MAX(a.id) FROM messages a
-                                     WHERE a.conversation_id = m.conversation_id AND a.author_role IN {Answers} AND a.id < m.id), 0));
+                                     WHERE a.conversation_id = m.conversation_id AND a.{AnswerA} AND a.id < m.id), 0));
         UPDATE workflow_cursor SET last_message_id = (SELECT COALESCE(MAX(id), last_message_id) FROM messages) WHERE id = 1;
         """;
 
     private const string FirstAnswer = $"""
-        FROM messages x WHERE x.conversation_id = workflow_waits.conversation_id AND x.author_role IN {Answers}
+        FROM messages x WHERE x.conversation_id = workflow_waits.conversation_id AND x.{AnswerX}
           AND x.id > workflow_waits.first_message_id
         """;
 
@@ -83,6 +87,16 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
         await session.Connection.ExecuteAsync(
             "INSERT OR IGNORE INTO workflow_digests (day, sent_at) VALUES (@day, @at)",
             new { day = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), at }, session.Transaction) == 1;
+
+    public async Task<bool> HasAcknowledgmentAsync(DbSession session, long conversationId, DateTimeOffset periodEnd) =>
+        await session.Connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM workflow_acks WHERE conversation_id = @conversationId AND period_end = @periodEnd",
+            new { conversationId, periodEnd }, session.Transaction) > 0;
+
+    public Task AddAcknowledgmentAsync(DbSession session, long conversationId, DateTimeOffset periodEnd, long messageId, DateTimeOffset at) =>
+        session.Connection.ExecuteAsync(
+            "INSERT INTO workflow_acks (conversation_id, period_end, message_id, sent_at) VALUES (@conversationId, @periodEnd, @messageId, @at)",
+            new { conversationId, periodEnd, messageId, at }, session.Transaction);
 
     public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)
     {

@@ -24,6 +24,12 @@ public interface IWorkflowRepository
     /// <summary>Records the digest of a local day; false when that day's was already sent.</summary>
     Task<bool> MarkDigestAsync(DbSession session, DateOnly day, DateTimeOffset at);
 
+    /// <summary>Whether the conversation got its automatic acknowledgment for the off-hours period ending then.</summary>
+    Task<bool> HasAcknowledgmentAsync(DbSession session, long conversationId, DateTimeOffset periodEnd);
+
+    /// <summary>Records an automatic acknowledgment (its message is then not counted as an answer).</summary>
+    Task AddAcknowledgmentAsync(DbSession session, long conversationId, DateTimeOffset periodEnd, long messageId, DateTimeOffset at);
+
     Task<Claim?> GetClaimAsync(DbSession session, long conversationId);
 
     Task SetClaimAsync(DbSession session, Claim claim);

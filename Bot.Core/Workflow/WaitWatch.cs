@@ -18,6 +18,7 @@ public sealed partial class WaitWatch(
     Notices notices,
     StaffTopicNotes notes,
     WaitDigest digest,
+    OffHoursAcknowledgment acknowledgment,
     FirstResponseTimes times,
     TimeProvider time,
     IOptions<WorkflowOptions> options,
@@ -39,6 +40,7 @@ public sealed partial class WaitWatch(
             var open = await workflow.ListOpenWaitsAsync(session);
             foreach (var wait in open)
             {
+                await acknowledgment.SendIfDueAsync(session, wait, now);
                 await RemindAsync(session, wait, now);
             }
 

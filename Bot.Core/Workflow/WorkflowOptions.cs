@@ -21,6 +21,14 @@ public sealed class WorkflowOptions
     /// empty turns it off.</summary>
     public string DigestAt { get; set; } = "09:30";
 
+    /// <summary>Outside working hours, answer a buyer's first message once per off-hours period with
+    /// <see cref="Acknowledgment"/>, translated into the buyer's language. Off by default.</summary>
+    public bool AcknowledgeOffHours { get; set; }
+
+    /// <summary>The automatic acknowledgment, in the staff language; "{opening}" becomes when the store opens again.</summary>
+    public string Acknowledgment { get; set; } =
+        "Thank you for your message! We are away right now and will answer after we open again ({opening}).";
+
     /// <summary>How often waits are looked at.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 

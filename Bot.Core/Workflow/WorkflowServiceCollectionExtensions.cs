@@ -17,6 +17,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<FirstResponseTimes>();
         services.AddSingleton<WaitDigest>();
         services.AddSingleton<FirstResponseReport>();
+        services.AddSingleton<OffHoursAcknowledgment>();
         services.AddSingleton<WaitWatch>();
         services.AddSingleton<ConversationClaims>();
         services.AddSingleton<IStaffCommand, ClaimCommand>();

@@ -32,3 +32,14 @@ CREATE TABLE workflow_digests (
 );
 
 CREATE INDEX ix_messages_conversation_role ON messages (conversation_id, author_role, id);
+
+-- The automatic acknowledgments sent outside working hours: one per conversation and off-hours period (keyed by the
+-- moment the store opens again). Their messages are not answers: a wait goes on until a person answers.
+CREATE TABLE workflow_acks (
+    conversation_id INTEGER NOT NULL,
+    period_end      TEXT    NOT NULL,
+    message_id      INTEGER NOT NULL,
+    sent_at         TEXT    NOT NULL,
+    PRIMARY KEY (conversation_id, period_end)
+);
+CREATE INDEX ix_workflow_acks_message ON workflow_acks (message_id);
