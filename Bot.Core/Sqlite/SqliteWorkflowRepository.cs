@@ -63,6 +63,16 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
         FROM workflow_waits WHERE answered_at >= @since ORDER BY answered_at
         """;
 
+    private const string Find = """
+        SELECT c.id, c.external_id, c.buyer_name, b.chat_id, b.topic_id, c.last_activity_at
+        FROM conversations c
+        LEFT JOIN thread_bindings b ON b.conversation_id = c.id AND b.audience = 'staff'
+        WHERE c.external_id = @query OR c.buyer_name LIKE @like ESCAPE '\'
+           OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.text LIKE @like ESCAPE '\')
+        ORDER BY c.last_activity_at DESC, c.id DESC
+        LIMIT @limit
+        """;
+
     private const string UpsertClaim = """
         INSERT INTO workflow_claims (conversation_id, user_id, user_name, claimed_at) VALUES (@ConversationId, @UserId, @UserName, @ClaimedAt)
         ON CONFLICT (conversation_id) DO UPDATE SET user_id = excluded.user_id, user_name = excluded.user_name, claimed_at = excluded.claimed_at
@@ -97,6 +107,15 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
         session.Connection.ExecuteAsync(
             "INSERT INTO workflow_acks (conversation_id, period_end, message_id, sent_at) VALUES (@conversationId, @periodEnd, @messageId, @at)",
             new { conversationId, periodEnd, messageId, at }, session.Transaction);
+
+    public async Task<IReadOnlyList<FoundConversation>> FindAsync(DbSession session, string query, int limit)
+    {
+        var like = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var rows = await session.Connection.QueryAsync<(long Id, string ExternalId, string? BuyerName, long? ChatId, long? TopicId, string LastActivityAt)>(
+            Find, new { query, like, limit }, session.Transaction);
+        return rows.Select(r => new FoundConversation(
+            r.Id, r.ExternalId, r.BuyerName, r.ChatId, r.TopicId is { } topic ? (int)topic : null, SqliteTypeHandlers.Parse(r.LastActivityAt))).ToList();
+    }
 
     public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)
     {

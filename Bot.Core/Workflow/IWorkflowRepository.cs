@@ -30,6 +30,10 @@ public interface IWorkflowRepository
     /// <summary>Records an automatic acknowledgment (its message is then not counted as an answer).</summary>
     Task AddAcknowledgmentAsync(DbSession session, long conversationId, DateTimeOffset periodEnd, long messageId, DateTimeOffset at);
 
+    /// <summary>Conversations whose order or chat id is <paramref name="query"/>, or whose buyer name or messages contain
+    /// it (case-insensitive for Latin letters), most recently active first.</summary>
+    Task<IReadOnlyList<FoundConversation>> FindAsync(DbSession session, string query, int limit);
+
     Task<Claim?> GetClaimAsync(DbSession session, long conversationId);
 
     Task SetClaimAsync(DbSession session, Claim claim);

@@ -24,6 +24,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IStaffCommand, UnclaimCommand>();
         services.AddSingleton<ICallbackHandler, ClaimCallback>();
         services.AddSingleton<IStaffGeneralCommand, StatsCommand>();
+        services.AddSingleton<IStaffGeneralCommand, FindCommand>();
         return services;
     }
 }
