@@ -42,7 +42,19 @@ public sealed class RecordingChatGateway : IChatGateway
         return Task.FromResult(id);
     }
 
-    public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Topics closed by <see cref="CloseTopicAsync"/>: sends into them fail with TOPIC_CLOSED until reopened.</summary>
+    public ConcurrentDictionary<int, bool> ClosedTopics { get; } = new();
+
+    public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken)
+    {
+        ClosedTopics.TryRemove(topicId, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task CloseTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
+        ClosedTopics.TryAdd(topicId, true)
+            ? Task.CompletedTask
+            : throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: TOPIC_NOT_MODIFIED");
 
     /// <summary>Every accepted rename, in order.</summary>
     public ConcurrentQueue<(long ChatId, int TopicId, string Name)> Renames { get; } = new();
@@ -77,6 +89,11 @@ public sealed class RecordingChatGateway : IChatGateway
         if (message.TopicId is { } topic && deletedTopics.ContainsKey(topic))
         {
             throw new ChatDeliveryException(ChatErrorKind.TopicDeleted, "Bad Request: message thread not found");
+        }
+
+        if (message.TopicId is { } closed && ClosedTopics.ContainsKey(closed))
+        {
+            throw new ChatDeliveryException(ChatErrorKind.TopicClosed, "Bad Request: TOPIC_CLOSED");
         }
 
         if (BotApi.TelegramHtml.Parse(message.Html, rejectBareAmpersand: true).PlainText?.Trim() is { Length: > 4096 })

@@ -9,6 +9,9 @@ public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter lim
     public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
         inner.ReopenTopicAsync(chatId, topicId, cancellationToken);
 
+    public Task CloseTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
+        inner.CloseTopicAsync(chatId, topicId, cancellationToken);
+
     public Task RenameTopicAsync(long chatId, int topicId, string name, CancellationToken cancellationToken) =>
         SendAsync(chatId, async () =>
         {

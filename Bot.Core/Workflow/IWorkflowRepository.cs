@@ -34,6 +34,16 @@ public interface IWorkflowRepository
     /// it (case-insensitive for Latin letters), most recently active first.</summary>
     Task<IReadOnlyList<FoundConversation>> FindAsync(DbSession session, string query, int limit);
 
+    /// <summary>Conversations with an open staff topic, nobody waiting and no message since <paramref name="before"/>.</summary>
+    Task<IReadOnlyList<ClosedTopic>> ListQuietAsync(DbSession session, DateTimeOffset before, int limit);
+
+    Task MarkClosedAsync(DbSession session, ClosedTopic topic, DateTimeOffset at);
+
+    /// <summary>Closed topics whose conversation got a message since they were closed.</summary>
+    Task<IReadOnlyList<ClosedTopic>> ListReopenedAsync(DbSession session);
+
+    Task RemoveClosedAsync(DbSession session, long conversationId);
+
     Task<Claim?> GetClaimAsync(DbSession session, long conversationId);
 
     Task SetClaimAsync(DbSession session, Claim claim);

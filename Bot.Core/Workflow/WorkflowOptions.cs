@@ -29,6 +29,10 @@ public sealed class WorkflowOptions
     public string Acknowledgment { get; set; } =
         "Thank you for your message! We are away right now and will answer after we open again ({opening}).";
 
+    /// <summary>Close a conversation's topic after this long without messages and with nobody waiting (reopened when
+    /// anything new arrives); <see cref="TimeSpan.Zero"/>, the default, never closes.</summary>
+    public TimeSpan CloseQuietAfter { get; set; }
+
     /// <summary>How often waits are looked at.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -21,6 +21,11 @@ public sealed class WorkflowOptionsValidator : IValidateOptions<WorkflowOptions>
             failures.Add($"Workflow__DigestAt \"{options.DigestAt}\" is not a time; set HH:mm (e.g. 09:30) or leave it empty to send no digest.");
         }
 
+        if (options.CloseQuietAfter < TimeSpan.Zero)
+        {
+            failures.Add("Workflow__CloseQuietAfter must not be negative (00:00:00 never closes topics).");
+        }
+
         if (options.SweepInterval <= TimeSpan.Zero)
         {
             failures.Add("Workflow__SweepInterval must be positive (e.g. 00:01:00).");

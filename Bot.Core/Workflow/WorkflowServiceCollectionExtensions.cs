@@ -19,6 +19,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<FirstResponseReport>();
         services.AddSingleton<OffHoursAcknowledgment>();
         services.AddSingleton<WaitWatch>();
+        services.TryAddSingleton<ITopicClosePolicy, QuietIsEnough>();
+        services.AddSingleton<TopicTidier>();
         services.AddSingleton<ConversationClaims>();
         services.AddSingleton<IStaffCommand, ClaimCommand>();
         services.AddSingleton<IStaffCommand, UnclaimCommand>();

@@ -70,6 +70,14 @@ internal sealed class WorkflowRig : IAsyncDisposable
         await Harness.DrainAsync();
     }
 
+    /// <summary>What the host's loop does each round: a look at the waits, then tidying the topics.</summary>
+    public async Task SweepAndTidyAsync()
+    {
+        await Harness.Get<WaitWatch>().SweepAsync(CancellationToken.None);
+        await Harness.Get<TopicTidier>().TidyAsync(CancellationToken.None);
+        await Harness.DrainAsync();
+    }
+
     public IReadOnlyList<ChatText> Reminders(int topic) =>
         Harness.Gateway.TextsIn(topic).Where(t => t.Html.StartsWith('⏰')).ToList();
 

@@ -7,6 +7,7 @@ namespace Bot.Workflow;
 /// first-response times).</summary>
 internal sealed partial class WorkflowWorker(
     WaitWatch watch,
+    TopicTidier tidier,
     TimeProvider time,
     IOptions<WorkflowOptions> options,
     ILogger<WorkflowWorker> logger) : BackgroundService
@@ -19,6 +20,7 @@ internal sealed partial class WorkflowWorker(
             {
                 await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
                 await watch.SweepAsync(stoppingToken);
+                await tidier.TidyAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -43,3 +43,12 @@ CREATE TABLE workflow_acks (
     PRIMARY KEY (conversation_id, period_end)
 );
 CREATE INDEX ix_workflow_acks_message ON workflow_acks (message_id);
+
+-- Topics closed because their conversation was quiet (and finished, where the marketplace says so).
+CREATE TABLE workflow_closed (
+    conversation_id INTEGER PRIMARY KEY,
+    chat_id         INTEGER NOT NULL,
+    topic_id        INTEGER NOT NULL,
+    last_message_id INTEGER NOT NULL,
+    closed_at       TEXT    NOT NULL
+);
