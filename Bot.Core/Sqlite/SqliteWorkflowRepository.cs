@@ -149,6 +149,13 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
     public Task RemoveClosedAsync(DbSession session, long conversationId) =>
         session.Connection.ExecuteAsync("DELETE FROM workflow_closed WHERE conversation_id = @conversationId", new { conversationId }, session.Transaction);
 
+    public Task<int> PruneAnsweredAsync(DbSession session, DateTimeOffset before, int limit) =>
+        session.Connection.ExecuteAsync(
+            """
+            DELETE FROM workflow_waits WHERE rowid IN
+                (SELECT rowid FROM workflow_waits WHERE answered_at IS NOT NULL AND answered_at < @before LIMIT @limit)
+            """, new { before, limit }, session.Transaction);
+
     public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)
     {
         var row = await session.Connection.QuerySingleOrDefaultAsync<(long UserId, string UserName, string ClaimedAt)?>(

@@ -44,6 +44,9 @@ public interface IWorkflowRepository
 
     Task RemoveClosedAsync(DbSession session, long conversationId);
 
+    /// <summary>Deletes up to <paramref name="limit"/> waits answered before <paramref name="before"/>.</summary>
+    Task<int> PruneAnsweredAsync(DbSession session, DateTimeOffset before, int limit);
+
     Task<Claim?> GetClaimAsync(DbSession session, long conversationId);
 
     Task SetClaimAsync(DbSession session, Claim claim);

@@ -1,3 +1,4 @@
+using Bot.Core.Retention;
 using Bot.Core.Routing;
 using Bot.Core.Staff;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
         services.AddSingleton<FirstResponseTimes>();
+        services.AddSingleton<AnsweredWaits>();
+        services.AddRetentionTarget<AnsweredWaits>();
         services.AddSingleton<WaitDigest>();
         services.AddSingleton<FirstResponseReport>();
         services.AddSingleton<OffHoursAcknowledgment>();
