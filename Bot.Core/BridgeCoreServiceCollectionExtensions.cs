@@ -10,6 +10,7 @@ using Bot.Core.OrderCards;
 using Bot.Core.Routing;
 using Bot.Core.Staff;
 using Bot.Core.Translation;
+using Bot.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Core;
@@ -30,6 +31,7 @@ public static class BridgeCoreServiceCollectionExtensions
         .AddRouting()
         .AddExport()
         .AddStaff()
+        .AddWorkflow()
         .AddBuyers()
         .AddMarketplaceRelay()
         .AddOrderCards()

@@ -38,6 +38,9 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
 
     public int FetchCount { get; private set; }
 
+    /// <summary>The clock that dates new messages (a test's fake clock, for waits measured in simulated time).</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>While set, every send fails with this (an outage), after any queued faults.</summary>
     public Exception? SendOutage { get; set; }
 
@@ -45,11 +48,11 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
     public Action<MarketplaceOutgoing>? AfterSend { get; set; }
 
     public string AddBuyerMessage(string orderId, string text, string buyerId = "buyer-1", string buyerName = "Ana", ConversationKind kind = ConversationKind.Order, IReadOnlyList<string>? images = null, OrderCard? card = null) =>
-        Add(new MarketplaceMessage(NewId(), orderId, kind, MarketplaceAuthor.Buyer, buyerId, buyerName, text, images ?? [], DateTimeOffset.UtcNow, card ?? new OrderCard(OrderId: kind == ConversationKind.Order ? orderId : null)));
+        Add(new MarketplaceMessage(NewId(), orderId, kind, MarketplaceAuthor.Buyer, buyerId, buyerName, text, images ?? [], Clock.GetUtcNow(), card ?? new OrderCard(OrderId: kind == ConversationKind.Order ? orderId : null)));
 
     /// <summary>A message the store wrote in the marketplace's seller center (not through the bridge).</summary>
     public string AddSellerMessage(string orderId, string text, string buyerId = "buyer-1", ConversationKind kind = ConversationKind.Order) =>
-        Add(new MarketplaceMessage(NewId(), orderId, kind, MarketplaceAuthor.Seller, buyerId, null, text, [], DateTimeOffset.UtcNow));
+        Add(new MarketplaceMessage(NewId(), orderId, kind, MarketplaceAuthor.Seller, buyerId, null, text, [], Clock.GetUtcNow()));
 
     /// <summary>Puts a message in the log again (the platform re-listing something already delivered).</summary>
     public void Replay(string messageId)

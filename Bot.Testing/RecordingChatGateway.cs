@@ -44,7 +44,46 @@ public sealed class RecordingChatGateway : IChatGateway
         return Task.FromResult(id);
     }
 
-    public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Topics closed by <see cref="CloseTopicAsync"/>: sends into them fail with TOPIC_CLOSED until reopened.</summary>
+    public ConcurrentDictionary<int, bool> ClosedTopics { get; } = new();
+
+    public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken)
+    {
+        ClosedTopics.TryRemove(topicId, out _);
+        return Task.CompletedTask;
+    }
+
+    public Task CloseTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
+        ClosedTopics.TryAdd(topicId, true)
+            ? Task.CompletedTask
+            : throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: TOPIC_NOT_MODIFIED");
+
+    /// <summary>Every accepted rename, in order.</summary>
+    public ConcurrentQueue<(long ChatId, int TopicId, string Name)> Renames { get; } = new();
+
+    /// <summary>Refuses what Telegram refuses: the name the topic has, and a name over 128 characters.</summary>
+    public Task RenameTopicAsync(long chatId, int topicId, string name, CancellationToken cancellationToken)
+    {
+        ThrowIfFault(chatId);
+        var current = Renames.LastOrDefault(r => r.ChatId == chatId && r.TopicId == topicId).Name
+            ?? Topics.FirstOrDefault(t => t.ChatId == chatId && t.TopicId == topicId).Name;
+        if (name.Length > Bot.Core.Chat.ChatLimits.MaxTopicNameLength)
+        {
+            throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: TOPIC_TITLE_TOO_LONG");
+        }
+
+        if (name == current)
+        {
+            throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: TOPIC_NOT_MODIFIED");
+        }
+
+        Renames.Enqueue((chatId, topicId, name));
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The topic's name now (after renames).</summary>
+    public string? TopicName(int topicId) =>
+        Renames.LastOrDefault(r => r.TopicId == topicId).Name ?? Topics.FirstOrDefault(t => t.TopicId == topicId).Name;
 
     public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken)
     {
@@ -52,6 +91,11 @@ public sealed class RecordingChatGateway : IChatGateway
         if (message.TopicId is { } topic && deletedTopics.ContainsKey(topic))
         {
             throw new ChatDeliveryException(ChatErrorKind.TopicDeleted, "Bad Request: message thread not found");
+        }
+
+        if (message.TopicId is { } closed && ClosedTopics.ContainsKey(closed))
+        {
+            throw new ChatDeliveryException(ChatErrorKind.TopicClosed, "Bad Request: TOPIC_CLOSED");
         }
 
         if (BotApi.TelegramHtml.Parse(message.Html, rejectBareAmpersand: true).PlainText?.Trim() is { Length: > 4096 })

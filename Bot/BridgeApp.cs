@@ -10,6 +10,7 @@ using Bot.Outbox;
 using Bot.Startup;
 using Bot.Storage;
 using Bot.TelegramApi;
+using Bot.Workflow;
 
 namespace Bot;
 
@@ -33,6 +34,7 @@ public static class BridgeApp
         builder.Services.AddOutboxHost();
         builder.Services.AddMarketplace(builder.Configuration);
         builder.Services.AddOperations();
+        builder.Services.AddWorkflowHost();
         return builder;
     }
 

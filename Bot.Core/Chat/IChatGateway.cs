@@ -8,6 +8,15 @@ public interface IChatGateway
 
     Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken);
 
+    /// <summary>Closes a forum topic (closeForumTopic); Telegram refuses closing a closed topic (TOPIC_NOT_MODIFIED).</summary>
+    Task CloseTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This chat gateway cannot close topics.");
+
+    /// <summary>Renames a forum topic (editForumTopic; at most <see cref="ChatLimits.MaxTopicNameLength"/> characters).
+    /// Telegram refuses the name the topic already has (TOPIC_NOT_MODIFIED) as a bad request.</summary>
+    Task RenameTopicAsync(long chatId, int topicId, string name, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("This chat gateway cannot rename topics.");
+
     /// <summary>Sends HTML text (at most <see cref="ChatLimits.MaxTextLength"/> characters) and returns the message id.</summary>
     Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken);
 

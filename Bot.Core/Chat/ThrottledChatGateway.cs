@@ -9,6 +9,16 @@ public sealed class ThrottledChatGateway(IChatGateway inner, ChatRateLimiter lim
     public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
         inner.ReopenTopicAsync(chatId, topicId, cancellationToken);
 
+    public Task CloseTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
+        inner.CloseTopicAsync(chatId, topicId, cancellationToken);
+
+    public Task RenameTopicAsync(long chatId, int topicId, string name, CancellationToken cancellationToken) =>
+        SendAsync(chatId, async () =>
+        {
+            await inner.RenameTopicAsync(chatId, topicId, name, cancellationToken);
+            return 0;
+        }, cancellationToken);
+
     public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken) =>
         SendAsync(message.ChatId, () => inner.SendTextAsync(message, cancellationToken), cancellationToken);
 

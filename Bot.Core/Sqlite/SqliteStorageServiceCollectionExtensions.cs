@@ -33,6 +33,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<ISetAsideRepository, SqliteSetAsideRepository>();
         services.AddSingleton<IAlertRepository, SqliteAlertRepository>();
         services.AddSingleton<IParkedUpdateRepository, SqliteParkedUpdateRepository>();
+        services.AddSingleton<Workflow.IWorkflowRepository, SqliteWorkflowRepository>();
         services.AddSingleton<ITranslationCacheRepository, SqliteTranslationCacheRepository>();
         services.AddSingleton<IMarketplaceAuthorizationRepository, SqliteMarketplaceAuthorizationRepository>();
         services.AddSingleton<IOrderCardRepository, SqliteOrderCardRepository>();

@@ -14,7 +14,7 @@ public static class StaffFormatter
 
     /// <summary>Under the order card: invite the buyer to continue in Telegram (handled by the buyers feature).</summary>
     public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons { get; } =
-        [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")], [new ChatButton("📄 Export the transcript", "export")]];
+        [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")], [new ChatButton("🙋 Take", "claim"), new ChatButton("📄 Export the transcript", "export")]];
 
     public static string OrderCard(Conversation conversation)
     {

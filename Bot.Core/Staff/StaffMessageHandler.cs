@@ -21,6 +21,7 @@ public sealed partial class StaffMessageHandler(
     IOutboxRepository outbox,
     Notices notices,
     IEnumerable<IStaffCommand> commands,
+    IEnumerable<IStaffGeneralCommand> generalCommands,
     StaffEditHandler edits,
     RelayMetrics metrics,
     Microsoft.Extensions.Options.IOptions<StaffChatOptions> options,
@@ -46,6 +47,11 @@ public sealed partial class StaffMessageHandler(
     {
         if (await ConversationOfAsync(message, cancellationToken) is not { } conversation)
         {
+            if (!message.IsTopicMessage && message.Command() is var (word, arguments) && generalCommands.FirstOrDefault(c => c.Name == word) is { } general)
+            {
+                await general.HandleAsync(message, arguments, cancellationToken);
+            }
+
             return;
         }
 

@@ -17,6 +17,7 @@ internal static class OperationsHostExtensions
         services.AddSingleton<OperatorAccess>();
         services.AddSingleton<ReadinessCheck>();
         services.AddSingleton<StatusPage>();
+        services.AddSingleton<FirstResponseSection>();
         services.AddSingleton<PrometheusExporter>();
         services.AddHostedService<AlertWorker>();
         return services;

@@ -25,8 +25,9 @@ internal sealed partial class PrometheusExporter : IDisposable
     private readonly Gauge paused;
     private readonly Gauge activeAlerts;
     private readonly Gauge databaseUp;
+    private readonly FirstResponseHistogram firstResponse;
 
-    public PrometheusExporter(IEnumerable<ICounterSource> counterSources, StatusReader status, AlertMonitor alerts, ILogger<PrometheusExporter> logger)
+    public PrometheusExporter(IEnumerable<ICounterSource> counterSources, StatusReader status, AlertMonitor alerts, Bot.Core.Workflow.FirstResponseTimes firstResponses, ILogger<PrometheusExporter> logger)
     {
         this.status = status;
         this.alerts = alerts;
@@ -48,6 +49,7 @@ internal sealed partial class PrometheusExporter : IDisposable
         paused = factory.CreateGauge("bridge_paused", "1 while operators paused the relay");
         activeAlerts = factory.CreateGauge("bridge_alerts_active", "Alerts that hold now");
         databaseUp = factory.CreateGauge("bridge_database_up", "1 when the outbox could be read at the last scrape");
+        firstResponse = new FirstResponseHistogram(factory, firstResponses);
         Registry.AddBeforeCollectCallback(UpdateAsync);
     }
 
@@ -58,6 +60,7 @@ internal sealed partial class PrometheusExporter : IDisposable
     private async Task UpdateAsync(CancellationToken cancellationToken)
     {
         activeAlerts.Set(alerts.Active.Count);
+        firstResponse.Update();
         try
         {
             var s = await status.ReadAsync(cancellationToken);

@@ -11,7 +11,7 @@ namespace Bot.Operations;
 /// <summary>The page at "/": the bridge at a glance for a person, on a phone or a desktop, refreshing itself. The
 /// headline is the worst state of any part and lists what is wrong first. Every text is HTML-encoded and errors are
 /// redacted; no setting is shown, so no secret can be.</summary>
-internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, AlertMonitor alerts, DeadLetterReader deadLetters)
+internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, AlertMonitor alerts, DeadLetterReader deadLetters, FirstResponseSection answers)
 {
     public const int RefreshSeconds = 10;
 
@@ -68,6 +68,7 @@ internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, 
         }
 
         html.Append(active.Count == 0 ? "" : "</ul>\n");
+        html.Append(await answers.RenderAsync(cancellationToken));
         html.Append(CultureInfo.InvariantCulture, $"""
             <h2>Queues</h2><table>
             <tr><td>Pending deliveries</td><td>{s.Outbox.Pending}</td></tr>

@@ -26,6 +26,20 @@ internal sealed partial class TelegramChatGateway(ITelegramBotClient bot, ILogge
             return 0;
         }, cancellationToken);
 
+    public Task CloseTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            await bot.CloseForumTopic(chatId, topicId, cancellationToken);
+            return 0;
+        }, cancellationToken);
+
+    public Task RenameTopicAsync(long chatId, int topicId, string name, CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            await bot.EditForumTopic(chatId, topicId, name, cancellationToken: cancellationToken);
+            return 0;
+        }, cancellationToken);
+
     public Task<int> SendTextAsync(ChatText message, CancellationToken cancellationToken) =>
         CallAsync(async () => (await bot.SendMessage(
             message.ChatId,

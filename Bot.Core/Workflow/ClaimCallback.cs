@@ -1,0 +1,38 @@
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Routing;
+using Bot.Core.Storage;
+
+namespace Bot.Core.Workflow;
+
+/// <summary>The order card's "🙋 Take" button: what /claim does, answered with a short notice.</summary>
+public sealed class ClaimCallback(
+    IDbConnectionFactory connections,
+    IConversationRepository conversations,
+    ConversationClaims claims,
+    IChatGateway chat,
+    Microsoft.Extensions.Options.IOptions<StaffChatOptions> options) : ICallbackHandler
+{
+    public const string Data = "claim";
+
+    public async Task<bool> TryHandleAsync(IncomingCallback callback, CancellationToken cancellationToken)
+    {
+        if (callback.Data != Data || callback.ChatId != options.Value.StaffChatId)
+        {
+            return false;
+        }
+
+        Conversation? conversation = null;
+        if (callback.TopicId is { } topicId)
+        {
+            await using var session = await DbSession.ReadAsync(connections, cancellationToken);
+            conversation = await conversations.FindByTopicAsync(session, callback.ChatId, topicId);
+        }
+
+        var answer = conversation is null
+            ? "This topic belongs to no conversation."
+            : await claims.ClaimAsync(conversation, callback.ChatId, callback.TopicId!.Value, callback.FromUserId, callback.FromName, null, cancellationToken);
+        await chat.AnswerCallbackAsync(callback.CallbackId, answer, cancellationToken);
+        return true;
+    }
+}

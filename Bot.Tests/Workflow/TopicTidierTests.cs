@@ -1,0 +1,87 @@
+namespace Bot.Tests.Workflow;
+
+/// <summary>A quiet conversation with nobody waiting has its topic closed; anything new reopens it with a note.</summary>
+public sealed class TopicTidierTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Thursday1300 = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private WorkflowRig rig = null!;
+
+    public async Task InitializeAsync() => rig = await WorkflowRig.StartAsync(Thursday1300, new Dictionary<string, string?>
+    {
+        ["Workflow:CloseQuietAfter"] = "3.00:00:00",
+    });
+
+    public async Task DisposeAsync() => await rig.DisposeAsync();
+
+    private async Task<int> AnsweredTopicAsync(string order)
+    {
+        var topic = await rig.BuyerWritesAsync(order, "Question");
+        rig.At(Thursday1300.AddMinutes(10));
+        await rig.StaffWritesAsync(topic, "Answer");
+        return topic;
+    }
+
+    [Fact]
+    public async Task QuietAndAnswered_IsClosedAfterTheQuietTime_NotBefore_AndOnlyOnce()
+    {
+        var topic = await AnsweredTopicAsync("2001");
+
+        rig.At(Thursday1300.AddDays(3));
+        await rig.SweepAndTidyAsync();
+        Assert.False(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+
+        rig.At(Thursday1300.AddDays(3).AddMinutes(11));
+        await rig.SweepAndTidyAsync();
+        Assert.True(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+
+        rig.At(Thursday1300.AddDays(4));
+        await rig.SweepAndTidyAsync(); // a second close would be refused with TOPIC_NOT_MODIFIED
+        Assert.True(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+    }
+
+    [Fact]
+    public async Task BuyerStillWaiting_TopicStaysOpen()
+    {
+        var topic = await rig.BuyerWritesAsync("2002", "Hello?");
+
+        rig.At(Thursday1300.AddDays(5));
+        await rig.SweepAndTidyAsync();
+
+        Assert.False(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+    }
+
+    [Fact]
+    public async Task NewBuyerMessage_ReopensTheTopic_WithANote_AndItClosesAgainLater()
+    {
+        var topic = await AnsweredTopicAsync("2003");
+        rig.At(Thursday1300.AddDays(4));
+        await rig.SweepAndTidyAsync();
+        Assert.True(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+
+        await rig.BuyerWritesAsync("2003", "One more thing");
+        Assert.False(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+        Assert.Contains(rig.Harness.Gateway.TextsIn(topic), t => t.Html.Contains("One more thing", StringComparison.Ordinal));
+
+        await rig.SweepAndTidyAsync();
+        Assert.Contains(rig.Harness.Gateway.TextsIn(topic), t => t.Html.StartsWith("📂 Reopened", StringComparison.Ordinal));
+
+        rig.At(Thursday1300.AddDays(5));
+        await rig.StaffWritesAsync(topic, "Sure.");
+        rig.At(Thursday1300.AddDays(8).AddMinutes(1));
+        await rig.SweepAndTidyAsync();
+        Assert.True(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+    }
+
+    [Fact]
+    public async Task OffByDefault()
+    {
+        await using var plain = await WorkflowRig.StartAsync(Thursday1300);
+        var topic = await plain.BuyerWritesAsync("2004", "Question");
+        await plain.StaffWritesAsync(topic, "Answer");
+
+        plain.At(Thursday1300.AddDays(30));
+        await plain.SweepAndTidyAsync();
+
+        Assert.Empty(plain.Harness.Gateway.ClosedTopics);
+    }
+}
