@@ -123,6 +123,12 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
         return Task.FromResult(new MarketplaceSendResult(null));
     }
 
+    /// <summary>What <see cref="GetOrderFactsAsync"/> answers per order id; an order not here has no facts (null).</summary>
+    public ConcurrentDictionary<string, OrderFacts> Orders { get; } = new(StringComparer.Ordinal);
+
+    public Task<OrderFacts?> GetOrderFactsAsync(string orderId, CancellationToken cancellationToken) =>
+        Task.FromResult(Orders.GetValueOrDefault(orderId));
+
     public Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
     {
         MarkedRead.Enqueue(conversationId);

@@ -13,6 +13,9 @@ public interface IOrderCardRepository
     /// <paramref name="refreshedBefore"/>: the conversations active since, and due.</summary>
     Task<IReadOnlyList<OrderCardState>> ListDueAsync(DbSession session, DateTimeOffset refreshedBefore, int limit);
 
+    /// <summary>Whether the conversation's order was over when last read; null: no card, never read, or not known.</summary>
+    Task<bool?> OrderFinishedAsync(DbSession session, long conversationId);
+
     /// <summary>Records a refresh (or an attempt): when, up to which message, and what the card now shows.</summary>
     Task SaveRefreshAsync(DbSession session, OrderCardState state);
 }

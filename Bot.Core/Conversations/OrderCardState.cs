@@ -6,6 +6,8 @@ namespace Bot.Core.Conversations;
 /// <param name="RefreshedAt">When the marketplace was last asked about the order; null: never.</param>
 /// <param name="SeenMessageId">The conversation's newest message when it was last asked.</param>
 /// <param name="LatestMessageId">The conversation's newest message now.</param>
+/// <param name="OrderFinished">Whether the order was over when last read; null: not known (never read, or the adapter
+/// cannot tell).</param>
 /// <param name="RefusalNoted">A refusal of the order read was already logged (logged once until a read succeeds).</param>
 public sealed record OrderCardState(
     long ConversationId,
@@ -16,4 +18,5 @@ public sealed record OrderCardState(
     DateTimeOffset? RefreshedAt,
     long SeenMessageId,
     long LatestMessageId,
-    bool RefusalNoted);
+    bool RefusalNoted,
+    bool? OrderFinished = null);

@@ -5,6 +5,8 @@ namespace Bot.Core.Marketplace;
 /// <param name="StatusCode">The platform's own status code (e.g. WAIT_SELLER_SEND_GOODS).</param>
 /// <param name="Status">The status in words staff understand.</param>
 /// <param name="Deadline">When the current status times out (ship by, confirm by), or null.</param>
+/// <param name="Finished">Whether the order is over (nothing more will happen to it), or null when the adapter cannot
+/// tell. A finished order's quiet topic may be closed.</param>
 public sealed record OrderFacts(
     string? StatusCode,
     string? Status,
@@ -14,4 +16,5 @@ public sealed record OrderFacts(
     string? BuyerCountry,
     IReadOnlyList<OrderTracking> Tracking,
     OrderDeadline? Deadline,
-    OrderDispute? Dispute);
+    OrderDispute? Dispute,
+    bool? Finished = null);

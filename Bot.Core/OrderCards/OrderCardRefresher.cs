@@ -93,7 +93,7 @@ public sealed partial class OrderCardRefresher(
                 next = next with { CardHash = hash };
             }
 
-            next = next with { DisputeKey = DisputeNotice.Key(facts.Dispute) };
+            next = next with { DisputeKey = DisputeNotice.Key(facts.Dispute), OrderFinished = facts.Finished };
             notice = DisputeNotice.Opened(state.DisputeKey, facts.Dispute, orderId!);
         }
 

@@ -1,4 +1,6 @@
+using Bot.Core.Workflow;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.OrderCards;
@@ -11,6 +13,8 @@ public static class OrderCardsServiceCollectionExtensions
         services.AddOptions<OrderCardOptions>().BindConfiguration(OrderCardOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OrderCardOptions>, OrderCardOptionsValidator>();
         services.AddSingleton<OrderCardRefresher>();
+        // Replaces the workflow's quiet-only rule: a topic whose order is still going stays open.
+        services.Replace(ServiceDescriptor.Singleton<ITopicClosePolicy, OrderStatusClosePolicy>());
         return services;
     }
 }

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Bot.Core.Sqlite;
 
-/// <summary>The SQLite <see cref="IOrderCardRepository"/> (table <c>order_cards</c>, migration 0014).</summary>
+/// <summary>The SQLite <see cref="IOrderCardRepository"/> (table <c>order_cards</c>, migrations 0014 and 0015).</summary>
 internal sealed class SqliteOrderCardRepository : IOrderCardRepository
 {
     private const string Upsert =
@@ -20,7 +20,7 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
             SELECT s.conversation_id AS ConversationId, s.chat_id AS ChatId, s.message_id AS MessageId, s.card_hash AS CardHash,
                    s.dispute_key AS DisputeKey, s.refreshed_at AS RefreshedAt, s.seen_message_id AS SeenMessageId,
                    (SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = s.conversation_id) AS LatestMessageId,
-                   s.refusal_noted AS RefusalNoted
+                   s.refusal_noted AS RefusalNoted, s.order_finished AS OrderFinished
             FROM order_cards s
             WHERE s.refreshed_at IS NULL OR s.refreshed_at <= @refreshedBefore)
         WHERE LatestMessageId > SeenMessageId
@@ -31,7 +31,8 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
     private const string Save =
         """
         UPDATE order_cards SET card_hash = @CardHash, dispute_key = @DisputeKey, refreshed_at = @RefreshedAt,
-                               seen_message_id = @SeenMessageId, refusal_noted = @RefusalNoted
+                               seen_message_id = @SeenMessageId, refusal_noted = @RefusalNoted,
+                               order_finished = @OrderFinished
         WHERE conversation_id = @ConversationId
         """;
 
@@ -42,8 +43,14 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
     {
         var rows = await session.Connection.QueryAsync<Row>(Due, new { refreshedBefore, limit }, session.Transaction);
         return rows.Select(r => new OrderCardState(r.ConversationId, r.ChatId, (int)r.MessageId, r.CardHash, r.DisputeKey,
-            r.RefreshedAt is null ? null : SqliteTypeHandlers.Parse(r.RefreshedAt), r.SeenMessageId, r.LatestMessageId ?? 0, r.RefusalNoted != 0)).ToList();
+            r.RefreshedAt is null ? null : SqliteTypeHandlers.Parse(r.RefreshedAt), r.SeenMessageId, r.LatestMessageId ?? 0, r.RefusalNoted != 0,
+            r.OrderFinished is null ? null : r.OrderFinished != 0)).ToList();
     }
+
+    private const string Finished = "SELECT order_finished FROM order_cards WHERE conversation_id = @conversationId";
+
+    public async Task<bool?> OrderFinishedAsync(DbSession session, long conversationId) =>
+        await session.Connection.ExecuteScalarAsync<long?>(Finished, new { conversationId }, session.Transaction) is { } value ? value != 0 : null;
 
     public Task SaveRefreshAsync(DbSession session, OrderCardState state) =>
         session.Connection.ExecuteAsync(Save, new
@@ -53,6 +60,7 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
             state.RefreshedAt,
             state.SeenMessageId,
             RefusalNoted = state.RefusalNoted ? 1 : 0,
+            OrderFinished = state.OrderFinished is { } finished ? finished ? 1 : 0 : (int?)null,
             state.ConversationId,
         }, session.Transaction);
 
@@ -76,5 +84,7 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
         public long? LatestMessageId { get; set; }
 
         public long RefusalNoted { get; set; }
+
+        public long? OrderFinished { get; set; }
     }
 }

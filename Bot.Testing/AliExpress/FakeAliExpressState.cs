@@ -83,6 +83,11 @@ internal sealed class FakeAliExpressState(FakeAliExpressServerOptions options, T
             }
 
             relation = _relations[channelId] = new FakeRelation(channelId, isOrder ? channelId : null, buyerLoginId, aliId, buyerName);
+            if (isOrder)
+            {
+                // Order comments exist only on an order: the order APIs know it (a test may set it in detail first).
+                Orders.TryAdd(channelId, new FakeOrder(channelId, "WAIT_SELLER_SEND_GOODS", [], 0m));
+            }
         }
 
         return relation;

@@ -1,3 +1,6 @@
+using Bot.Core.Marketplace;
+using Bot.Core.OrderCards;
+
 namespace Bot.Tests.Workflow;
 
 /// <summary>A quiet conversation with nobody waiting has its topic closed; anything new reopens it with a note.</summary>
@@ -38,6 +41,45 @@ public sealed class TopicTidierTests : IAsyncLifetime
         await rig.SweepAndTidyAsync(); // a second close would be refused with TOPIC_NOT_MODIFIED
         Assert.True(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
     }
+
+    [Fact]
+    public async Task OrderStillGoing_StaysOpen_UntilTheCardReadsItFinished_ThenClosesAfterTheQuietTime()
+    {
+        var cards = rig.Harness.Get<OrderCardRefresher>();
+        rig.Harness.Marketplace.Orders["2005"] = Order("WAIT_BUYER_ACCEPT_GOODS", finished: false);
+        var topic = await AnsweredTopicAsync("2005");
+        Assert.Equal(1, await cards.RefreshDueAsync(CancellationToken.None));
+
+        rig.At(Thursday1300.AddDays(4));
+        await rig.SweepAndTidyAsync();
+        Assert.False(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+
+        rig.Harness.Marketplace.Orders["2005"] = Order("FINISH", finished: true);
+        await rig.StaffWritesAsync(topic, "Glad it arrived.");
+        Assert.Equal(1, await cards.RefreshDueAsync(CancellationToken.None));
+        rig.At(Thursday1300.AddDays(7).AddMinutes(-1));
+        await rig.SweepAndTidyAsync();
+        Assert.False(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+
+        rig.At(Thursday1300.AddDays(7).AddMinutes(1));
+        await rig.SweepAndTidyAsync();
+        Assert.True(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+    }
+
+    [Fact]
+    public async Task OrderStateUnknown_ClosesOnQuietAlone()
+    {
+        var topic = await AnsweredTopicAsync("2006");
+        Assert.Equal(1, await rig.Harness.Get<OrderCardRefresher>().RefreshDueAsync(CancellationToken.None));
+
+        rig.At(Thursday1300.AddDays(4));
+        await rig.SweepAndTidyAsync();
+
+        Assert.True(rig.Harness.Gateway.ClosedTopics.ContainsKey(topic));
+    }
+
+    private static OrderFacts Order(string status, bool finished) =>
+        new(status, status, [], null, null, null, [], null, null, finished);
 
     [Fact]
     public async Task BuyerStillWaiting_TopicStaysOpen()

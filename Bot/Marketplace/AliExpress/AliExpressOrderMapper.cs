@@ -23,7 +23,7 @@ internal static class AliExpressOrderMapper
         var country = IopJson.Str(IopJson.Obj(order, "receipt_address") ?? default, "country")
             ?? IopJson.Str(IopJson.Obj(order, "buyer_info") ?? default, "country");
         return new OrderFacts(status, status is null ? null : AliExpressOrderStatus.Words(status), Items(order), amount, currency,
-            country, Tracking(order), deadline, null);
+            country, Tracking(order), deadline, null, AliExpressOrderStatus.Finished(status));
     }
 
     /// <summary>The open dispute, or else the newest one; null when there is none.</summary>

@@ -22,6 +22,9 @@ internal static class AliExpressOrderStatus
         _ => code,
     };
 
+    /// <summary>Whether an order in this status is over: finished or archived (null: no status given).</summary>
+    public static bool? Finished(string? code) => code is null ? null : code.ToUpperInvariant() is "FINISH" or "ARCHIVE";
+
     /// <summary>What must happen before the status times out.</summary>
     public static string DeadlineWhat(string? code) => code?.ToUpperInvariant() switch
     {

@@ -37,7 +37,7 @@ internal static class DemoOrderFacts
             ? new OrderDispute(string.Create(CultureInfo.InvariantCulture, $"9{c.Index:D8}"), "open", true, "The item does not work as described")
             : null;
         return new OrderFacts(status, words, [new OrderItem(c.Topic.Product, count, price, "USD")], price * count, "USD",
-            Country(c.Language), shipped ? tracking : [], deadline, dispute);
+            Country(c.Language), shipped ? tracking : [], deadline, dispute, Finished: status == "FINISH");
     }
 
     private static string Country(string language) => language switch
