@@ -51,7 +51,7 @@ public static class DetectionOptionChild
     private static Func<string, string?> Raw(LanguageDetector detector, TranslationOptions o) => text =>
     {
         var words = TextProtector.Protect(text).Words;
-        if (words.Count(char.IsLetter) < o.MinimumLetters)
+        if (words.Sum(c => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' ? 2 : char.IsLetter(c) ? 1 : 0) < o.MinimumLetters)
         {
             return null;
         }

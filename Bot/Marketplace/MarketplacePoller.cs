@@ -25,6 +25,7 @@ internal sealed partial class MarketplacePoller(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var inBurst = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = options.Value.PollInterval;
@@ -41,6 +42,17 @@ internal sealed partial class MarketplacePoller(
                     }
 
                     wait = pace.After(poll);
+                    if (poll.Messages > 0 || poll.HasMore)
+                    {
+                        inBurst = true;
+                    }
+                    else if (inBurst)
+                    {
+                        // A burst of new messages has been stored: the collector keeps the pages the burst used
+                        // committed; one aggressive collection gives them back (tens of milliseconds on this heap).
+                        inBurst = false;
+                        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    }
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {

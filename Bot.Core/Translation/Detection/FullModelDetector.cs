@@ -9,7 +9,7 @@ namespace Bot.Core.Translation.Detection;
 /// texts the pruned models cannot tell. Lingua keeps loaded models in static fields per language, shared by every
 /// detector of its assembly whatever its model directory, so the complete models live in a second copy of Lingua in
 /// a collectible load context. Built on first use; the context is unloaded when <paramref name="idleTime"/> has passed
-/// without use, and a compacting collection gives the memory back to the system.</summary>
+/// without use, and <see cref="ModelMemory.GiveBack"/> returns the memory to the system.</summary>
 internal sealed class FullModelDetector(Language[] languages, TimeSpan idleTime, TimeProvider time) : IDisposable
 {
     private readonly Lock gate = new();
@@ -53,10 +53,7 @@ internal sealed class FullModelDetector(Language[] languages, TimeSpan idleTime,
             loaded = null;
         }
 
-        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        ModelMemory.GiveBack();
     }
 
     public void Dispose() => unloadTimer?.Dispose();
