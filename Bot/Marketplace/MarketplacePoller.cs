@@ -20,12 +20,25 @@ internal sealed partial class MarketplacePoller(
     IOptions<MarketplaceOptions> options,
     ILogger<MarketplacePoller> logger) : BackgroundService
 {
+    /// <summary>Bursts at least this large are followed by one aggressive collection.</summary>
+    private const int TrimAfterBurst = 200;
+
     private readonly FailureSeries series = new(time);
+
+    /// <summary>Once a large burst has been stored, the collector still keeps the pages it used committed; one
+    /// aggressive collection gives them back (tens of milliseconds on this heap). Small bursts are not worth it.</summary>
+    private static void TrimAfter(int burst)
+    {
+        if (burst >= TrimAfterBurst)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
-        var inBurst = false;
+        var burst = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = options.Value.PollInterval;
@@ -44,15 +57,14 @@ internal sealed partial class MarketplacePoller(
                     wait = pace.After(poll);
                     if (poll.Messages > 0 || poll.HasMore)
                     {
-                        inBurst = true;
+                        burst += poll.Messages;
                     }
-                    else if (inBurst)
+                    else if (burst > 0)
                     {
-                        // A burst of new messages has been stored: the collector keeps the pages the burst used
-                        // committed; one aggressive collection gives them back (tens of milliseconds on this heap).
-                        inBurst = false;
-                        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                        TrimAfter(burst);
+                        burst = 0;
                     }
+
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {

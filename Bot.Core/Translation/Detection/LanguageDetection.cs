@@ -19,7 +19,6 @@ public sealed partial class LanguageDetection : IDisposable
 
     private readonly Lazy<LanguageDetector> detector;
     private readonly FullModelDetector? full;
-    private readonly ModelMemory scripts = new();
     private readonly double minimumConfidence;
     private readonly double minimumLeadRatio;
     private readonly int minimumLetters;
@@ -70,7 +69,7 @@ public sealed partial class LanguageDetection : IDisposable
         }
 
         var answer = Decide(detector.Value.ComputeLanguageConfidenceValues(words).Take(2).ToList());
-        scripts.AfterDetecting(words);
+        ModelMemory.AfterDetecting(words);
         return answer is null && full is not null && letters <= ShortTextLetters
             ? Decide(full.Rank(words))
             : answer;

@@ -6,19 +6,20 @@ namespace Bot.Core.Translation.Detection;
 /// times the models' size in short-lived garbage. The collector frees it but keeps the pages committed (resident), so
 /// after the first text of each script, and after the complete models are dropped, an aggressive collection runs
 /// once on the thread pool and gives them back to the system. A handful per process lifetime.</summary>
-internal sealed class ModelMemory
+/// <remarks>Process-wide, like Lingua's model cache.</remarks>
+internal static class ModelMemory
 {
-    private readonly Lock gate = new();
-    private readonly HashSet<UnicodeScript> seen = [];
+    private static readonly Lock Gate = new();
+    private static readonly HashSet<UnicodeScript> Seen = [];
 
-    public void AfterDetecting(string words)
+    public static void AfterDetecting(string words)
     {
         var fresh = false;
-        lock (gate)
+        lock (Gate)
         {
             foreach (var c in words)
             {
-                fresh |= char.IsLetter(c) && seen.Add(UnicodeScriptInfo.GetScript(c));
+                fresh |= char.IsLetter(c) && Seen.Add(UnicodeScriptInfo.GetScript(c));
             }
         }
 
