@@ -8,7 +8,7 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "translation"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "translation", "detection"];
     private static readonly string[] Diagnostics = ["profile"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -16,6 +16,11 @@ public static class BenchmarkProgram
         if (args is ["memory-child", var baseUrl, var token, var count, .. var settings])
         {
             return await MemoryHostChild.RunAsync(baseUrl, token, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), settings);
+        }
+
+        if (args is ["detection-child", var option])
+        {
+            return DetectionOptionChild.Run(option);
         }
 
         var chosen = args.Length == 0 ? All : args;
@@ -48,6 +53,7 @@ public static class BenchmarkProgram
         "scale" => new ScaleScenario(report).RunAsync(),
         "memory" => new MemoryScenario(report).RunAsync(),
         "translation" => new TranslationScenario(report).RunAsync(),
+        "detection" => new DetectionScenario(report).RunAsync(),
         "profile" => new ProfileScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };

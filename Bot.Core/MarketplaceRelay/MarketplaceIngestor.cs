@@ -36,6 +36,12 @@ public sealed partial class MarketplaceIngestor(
     {
         var cursor = await cursors.GetAsync(CursorName, cancellationToken);
         var batch = await marketplace.FetchAsync(cursor, cancellationToken);
+        if (batch.Messages.Count == 0 && (batch.SetAside ?? []).Count == 0 && batch.NextCursor == cursor)
+        {
+            // Nothing happened: no write, so an idle bridge leaves its database untouched.
+            return new MarketplacePoll(batch.HasMore, 0);
+        }
+
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         var seen = new Dictionary<string, Conversation>(StringComparer.Ordinal);
         foreach (var message in batch.Messages)

@@ -25,13 +25,17 @@ public sealed class TranslationOptions
     /// a Chinese, Japanese or Korean character counts as two.</summary>
     public int MinimumLetters { get; set; } = 3;
 
-    /// <summary>Load every candidate's models when the detector is built (about 25 s and 480 MB of heap for the
-    /// default 16 languages on the test machine) instead of on first use of each script.</summary>
+    /// <summary>Load every candidate's pruned models when the detector is built (about 40 MB of heap for the default
+    /// 16 languages) instead of on first use of each script.</summary>
     public bool PreloadLanguageModels { get; set; }
 
     /// <summary>Lingua's low accuracy mode: trigram models only, far less memory and load time, but much weaker on
     /// texts under ~120 characters (most chat messages).</summary>
     public bool LowAccuracyMode { get; set; }
+
+    /// <summary>How long the complete high-accuracy models (about 330 MB for 16 languages) stay loaded after the last
+    /// short text the pruned models could not tell; they load again when one comes.</summary>
+    public TimeSpan FullModelsIdleTime { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Per HTTP request to the provider.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -35,6 +35,11 @@ internal sealed class TranslationOptionsValidator : IValidateOptions<Translation
             return "Set Translation__MinimumLeadRatio to 1 or more.";
         }
 
+        if (o.FullModelsIdleTime <= TimeSpan.Zero)
+        {
+            return "Set Translation__FullModelsIdleTime to a positive time span such as 00:02:00.";
+        }
+
         if (o.Timeout <= TimeSpan.Zero)
         {
             return "Set Translation__Timeout to a positive time span such as 00:00:10.";

@@ -16,7 +16,7 @@ public sealed class DetectorFixture
         GC.WaitForPendingFinalizers();
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var started = Stopwatch.GetTimestamp();
-        Detection = new LanguageDetection(Options.Create(new TranslationOptions { PreloadLanguageModels = true }), NullLogger<LanguageDetection>.Instance);
+        Detection = new LanguageDetection(Options.Create(new TranslationOptions { PreloadLanguageModels = true }), TimeProvider.System, NullLogger<LanguageDetection>.Instance);
         BuildTime = Stopwatch.GetElapsedTime(started);
         ManagedBytes = GC.GetTotalMemory(forceFullCollection: true) - before;
     }

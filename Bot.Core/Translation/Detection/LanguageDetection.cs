@@ -6,17 +6,24 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Translation.Detection;
 
-/// <summary>Lingua restricted to the configured candidate languages. Built once per process (a singleton): building
-/// with preloaded models reads and decompresses every candidate's n-gram models, which takes seconds and
-/// a few hundred MB; detection itself is thread-safe.</summary>
-public sealed partial class LanguageDetection
+/// <summary>Lingua restricted to the configured candidate languages, in two tiers. Every text goes first to Lingua's
+/// high-accuracy algorithm over pruned models (<see cref="PrunedLanguageModels"/>: all one- to three-grams, the
+/// frequent four- and five-grams; about 37 MB for 16 languages). A short text those cannot tell goes to the complete
+/// models (<see cref="FullModelDetector"/>), loaded only then and dropped after <see cref="TranslationOptions.FullModelsIdleTime"/>.
+/// A singleton; detection is thread-safe.</summary>
+public sealed partial class LanguageDetection : IDisposable
 {
-    private readonly LanguageDetector detector;
+    /// <summary>Up to this many letters a text may go to the complete models; beyond it Lingua's own documentation
+    /// finds the smaller models as accurate.</summary>
+    internal const int ShortTextLetters = 120;
+
+    private readonly Lazy<LanguageDetector> detector;
+    private readonly FullModelDetector? full;
     private readonly double minimumConfidence;
     private readonly double minimumLeadRatio;
     private readonly int minimumLetters;
 
-    public LanguageDetection(IOptions<TranslationOptions> options, ILogger<LanguageDetection> logger)
+    public LanguageDetection(IOptions<TranslationOptions> options, TimeProvider time, ILogger<LanguageDetection> logger)
     {
         var o = options.Value;
         var languages = o.CandidateLanguageCodes()
@@ -24,31 +31,26 @@ public sealed partial class LanguageDetection
                 ? language
                 : throw new OptionsValidationException(nameof(TranslationOptions), typeof(TranslationOptions), [$"Unknown language '{code}' in Translation__CandidateLanguages."]))
             .ToArray();
-        var started = Stopwatch.GetTimestamp();
         // Lingua needs at least two languages to choose between.
-        var builder = languages.Length >= 2
-            ? LanguageDetectorBuilder.FromLanguages(languages)
-            : LanguageDetectorBuilder.FromLanguages([.. languages, languages.Contains(Language.English) ? Language.Russian : Language.English]);
-        if (o.PreloadLanguageModels)
-        {
-            builder = builder.WithPreloadedLanguageModels();
-        }
-
-        if (o.LowAccuracyMode)
-        {
-            builder = builder.WithLowAccuracyMode();
-        }
-
-        detector = builder.Build();
+        var choices = languages.Length >= 2
+            ? languages
+            : [.. languages, languages.Contains(Language.English) ? Language.Russian : Language.English];
+        detector = new Lazy<LanguageDetector>(() => Build(choices, o, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+        full = o.LowAccuracyMode ? null : new FullModelDetector(choices, o.FullModelsIdleTime, time);
         minimumConfidence = o.MinimumConfidence;
         minimumLeadRatio = o.MinimumLeadRatio;
         minimumLetters = o.MinimumLetters;
         Languages = languages.Select(LinguaLanguages.Code).ToList();
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        LogBuilt(logger, languages.Length, o.PreloadLanguageModels, elapsed.TotalMilliseconds);
+        if (o.PreloadLanguageModels)
+        {
+            _ = detector.Value;
+        }
     }
 
     public IReadOnlyList<string> Languages { get; }
+
+    /// <summary>Whether the complete models are in memory now, and how often they were loaded.</summary>
+    internal FullModelDetector? Full => full;
 
     /// <summary>ISO 639-1 code of the most likely candidate language, or null when the text is too short, has no
     /// letters (emoji, numbers, links only) or no language is clearly ahead.</summary>
@@ -60,12 +62,23 @@ public sealed partial class LanguageDetection
         }
 
         var words = TextProtector.Protect(text).Words;
-        if (words.Sum(LetterWeight) < minimumLetters)
+        var letters = words.Sum(LetterWeight);
+        if (letters < minimumLetters)
         {
             return null;
         }
 
-        var ranked = detector.ComputeLanguageConfidenceValues(words).Take(2).ToList();
+        var answer = Decide(detector.Value.ComputeLanguageConfidenceValues(words).Take(2).ToList());
+        ModelMemory.AfterDetecting(words);
+        return answer is null && full is not null && letters <= ShortTextLetters
+            ? Decide(full.Rank(words))
+            : answer;
+    }
+
+    public void Dispose() => full?.Dispose();
+
+    private string? Decide(IReadOnlyList<KeyValuePair<Language, double>> ranked)
+    {
         if (ranked.Count == 0 || ranked[0].Key == Language.Unknown || ranked[0].Value < minimumConfidence)
         {
             return null;
@@ -73,6 +86,26 @@ public sealed partial class LanguageDetection
 
         var runnerUp = ranked.Count > 1 ? ranked[1].Value : 0;
         return ranked[0].Value >= runnerUp * minimumLeadRatio ? LinguaLanguages.Code(ranked[0].Key) : null;
+    }
+
+    /// <summary>Low accuracy: Lingua's own trigram models. Otherwise the pruned high-accuracy models, written on
+    /// first use.</summary>
+    private static LanguageDetector Build(Language[] languages, TranslationOptions o, ILogger logger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var builder = LanguageDetectorBuilder.FromLanguages(languages);
+        builder = o.LowAccuracyMode
+            ? builder.WithLowAccuracyMode()
+            : builder.WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages));
+        if (o.PreloadLanguageModels)
+        {
+            builder = builder.WithPreloadedLanguageModels();
+        }
+
+        var built = builder.Build();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        LogBuilt(logger, languages.Length, o.PreloadLanguageModels, o.LowAccuracyMode, elapsed.TotalMilliseconds);
+        return built;
     }
 
     /// <summary>A CJK ideograph, kana or hangul syllable carries about a word; a Latin letter does not.</summary>
@@ -83,6 +116,6 @@ public sealed partial class LanguageDetection
         _ => 0,
     };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Language detector built for {Count} languages (preloaded: {Preloaded}) in {ElapsedMs:F0} ms")]
-    private static partial void LogBuilt(ILogger logger, int count, bool preloaded, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Language detector built for {Count} languages (preloaded: {Preloaded}, low accuracy: {LowAccuracy}) in {ElapsedMs:F0} ms")]
+    private static partial void LogBuilt(ILogger logger, int count, bool preloaded, bool lowAccuracy, double elapsedMs);
 }

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Bot.Benchmarks.Infrastructure;
+using Bot.Core.Translation;
+using Bot.Core.Translation.Detection;
+using Bot.Core.Translation.Protection;
+using Bot.Testing.Translation;
+using Lingua;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Benchmarks.Scenarios;
+
+/// <summary>The child process of scenario 5: one detection option over the tests' corpus, with its accuracy and the
+/// memory it holds (Lingua keeps models in statics, so each option needs a process of its own).</summary>
+public static class DetectionOptionChild
+{
+    public const string ResultPrefix = "DETECTION-RESULT ";
+
+    public static int Run(string option)
+    {
+        var before = ProcessMemory.AfterFullCollection();
+        var options = new TranslationOptions();
+        var languages = options.CandidateLanguageCodes().Select(c => LinguaLanguages.TryGet(c, out var l) ? l : throw new InvalidOperationException(c)).ToArray();
+        LanguageDetection? shipped = null;
+        Func<string, string?> detect = option switch
+        {
+            "complete" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithPreloadedLanguageModels().Build(), options),
+            "low" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithLowAccuracyMode().WithPreloadedLanguageModels().Build(), options),
+            "pruned" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages)).WithPreloadedLanguageModels().Build(), options),
+            "two-tier" => (shipped = new LanguageDetection(Options.Create(new TranslationOptions { PreloadLanguageModels = true }), TimeProvider.System, NullLogger<LanguageDetection>.Instance)).Detect,
+            _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Unknown detection option."),
+        };
+        var correct = MarketplaceCorpus.Messages.Count(m => detect(m.Text) == m.Language);
+        var shortCorrect = MarketplaceCorpus.ShortMessages.Count(m => detect(m.Text) == m.Language);
+        var wrong = MarketplaceCorpus.Messages.Concat(MarketplaceCorpus.ShortMessages).Count(m => detect(m.Text) is { } l && l != m.Language);
+        var loaded = ProcessMemory.AfterFullCollection();
+        var idle = loaded;
+        if (shipped?.Full is { } full)
+        {
+            full.Unload();
+            idle = ProcessMemory.AfterFullCollection();
+        }
+
+        Console.WriteLine(FormattableString.Invariant(
+            $"{ResultPrefix}{correct} {shortCorrect} {wrong} {loaded.ManagedHeapBytes - before.ManagedHeapBytes} {loaded.ResidentBytes} {idle.ManagedHeapBytes - before.ManagedHeapBytes} {idle.ResidentBytes}"));
+        return 0;
+    }
+
+    /// <summary>A bare Lingua detector with the same rule as <see cref="LanguageDetection"/>: links, codes and numbers
+    /// removed, enough letters, a clear lead.</summary>
+    private static Func<string, string?> Raw(LanguageDetector detector, TranslationOptions o) => text =>
+    {
+        var words = TextProtector.Protect(text).Words;
+        if (words.Sum(c => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' ? 2 : char.IsLetter(c) ? 1 : 0) < o.MinimumLetters)
+        {
+            return null;
+        }
+
+        var ranked = detector.ComputeLanguageConfidenceValues(words).Take(2).ToList();
+        if (ranked.Count == 0 || ranked[0].Key == Language.Unknown || ranked[0].Value < o.MinimumConfidence)
+        {
+            return null;
+        }
+
+        var runnerUp = ranked.Count > 1 ? ranked[1].Value : 0;
+        return ranked[0].Value >= runnerUp * o.MinimumLeadRatio ? ranked[0].Key.IsoCode6391().ToString().ToLower(CultureInfo.InvariantCulture) : null;
+    };
+}

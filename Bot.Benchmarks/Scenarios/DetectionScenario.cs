@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Benchmarks.Reporting;
+using Bot.Testing.Translation;
+
+namespace Bot.Benchmarks.Scenarios;
+
+/// <summary>Scenario 5: each language-detection option over the tests' corpus, accuracy beside the memory it holds,
+/// each in a child process of its own (<see cref="DetectionOptionChild"/>).</summary>
+public sealed class DetectionScenario(Report report)
+{
+    private static readonly (string Option, string Name)[] Options =
+    [
+        ("complete", "Lingua high accuracy, complete models (the default before)"),
+        ("low", "Lingua low accuracy (trigram models only)"),
+        ("pruned", "Lingua high accuracy over pruned models alone (four/five-grams seen ≥ 200 times)"),
+        ("two-tier", "Two tiers as shipped: pruned models, complete models only for short texts they cannot tell"),
+    ];
+
+    public async Task RunAsync()
+    {
+        report.BeginScenario($"5. Language detection options: {MarketplaceCorpus.Messages.Length} corpus messages, {MarketplaceCorpus.ShortMessages.Length} one-to-three-word ones, 16 candidate languages, all models loaded");
+        foreach (var (option, name) in Options)
+        {
+            var v = await RunChildAsync(option);
+            var held = option == "two-tier"
+                ? $"heap +{Report.MiB(v[3])} (RSS {Report.MiB(v[4])}) with the complete models loaded; +{Report.MiB(v[5])} (RSS {Report.MiB(v[6])}) once they are dropped when idle"
+                : $"heap +{Report.MiB(v[3])}, RSS {Report.MiB(v[4])}";
+            report.Add(new Figure(name, $"{v[0]}/{MarketplaceCorpus.Messages.Length} messages, {v[1]}/{MarketplaceCorpus.ShortMessages.Length} short, {v[2]} wrong", held,
+                option == "complete" ? "the accuracy reference" : null));
+        }
+    }
+
+    private static async Task<long[]> RunChildAsync(string option)
+    {
+        var (file, prefix) = MemoryScenario.SelfCommand();
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in prefix.Concat(["detection-child", option]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(DetectionOptionChild.ResultPrefix, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The detection child (exit code {child.ExitCode}) reported nothing:\n{output}");
+        return line[DetectionOptionChild.ResultPrefix.Length..].Split(' ').Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+    }
+}
