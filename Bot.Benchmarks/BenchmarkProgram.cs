@@ -8,7 +8,7 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "translation"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "translation", "budget"];
     private static readonly string[] Diagnostics = ["profile"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -48,6 +48,7 @@ public static class BenchmarkProgram
         "scale" => new ScaleScenario(report).RunAsync(),
         "memory" => new MemoryScenario(report).RunAsync(),
         "translation" => new TranslationScenario(report).RunAsync(),
+        "budget" => new BudgetScenario(report).RunAsync(),
         "profile" => new ProfileScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };

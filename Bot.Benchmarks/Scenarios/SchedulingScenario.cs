@@ -155,7 +155,7 @@ public sealed class SchedulingScenario(Report report)
         return server;
     }
 
-    private static async Task EnqueueNoticesAsync(BenchCore core, BurstPlan plan)
+    internal static async Task EnqueueNoticesAsync(BenchCore core, BurstPlan plan)
     {
         var outbox = core.Get<IOutboxRepository>();
         await using var session = await DbSession.BeginAsync(core.Get<IDbConnectionFactory>(), CancellationToken.None);
@@ -170,7 +170,7 @@ public sealed class SchedulingScenario(Report report)
 
     /// <summary>The host's OutboxWorker loop, in simulated time: dispatch while anything goes; otherwise sleep until the
     /// next item is due, between 100 ms and 1 s, unless something was enqueued meanwhile.</summary>
-    private static async Task WorkUntilEmptyAsync(BenchCore core, TimeProvider clock)
+    internal static async Task WorkUntilEmptyAsync(BenchCore core, TimeProvider clock)
     {
         var dispatcher = core.Get<OutboxDispatcher>();
         var store = core.Get<IOutboxRepository>();
