@@ -10,11 +10,11 @@ public sealed partial record BudgetRun(
 {
     public double TextsPerSend => TextSends == 0 ? 0 : Texts / (double)TextSends;
 
-    public static BudgetRun From(FakeTelegramServer server, long staffChatId, DateTimeOffset begin, int expectedTexts, int rateLimited)
+    public static BudgetRun From(FakeTelegramServer server, IReadOnlyList<long> staffChatIds, DateTimeOffset begin, int expectedTexts, int rateLimited)
     {
         var calls = server.Requests.Where(c => c.At >= begin && c.StatusCode == 200).ToList();
-        var group = calls.Where(c => c.ChatId == staffChatId && (c.Method.Equals("sendMessage", StringComparison.OrdinalIgnoreCase) || c.Method.Equals("createForumTopic", StringComparison.OrdinalIgnoreCase))).ToList();
-        var staffSends = server.SentTo(staffChatId).Where(m => m.SentAt >= begin).ToList();
+        var group = calls.Where(c => c.ChatId is { } chat && staffChatIds.Contains(chat) && (c.Method.Equals("sendMessage", StringComparison.OrdinalIgnoreCase) || c.Method.Equals("createForumTopic", StringComparison.OrdinalIgnoreCase))).ToList();
+        var staffSends = staffChatIds.SelectMany(id => server.SentTo(id)).Where(m => m.SentAt >= begin).OrderBy(m => m.SentAt).ToList();
         var firstSeen = new Dictionary<string, TimeSpan>();
         foreach (var send in staffSends)
         {

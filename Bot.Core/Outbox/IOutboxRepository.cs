@@ -18,6 +18,12 @@ public interface IOutboxRepository
     /// the first one that is not due yet.</summary>
     Task<IReadOnlyList<OutboxItem>> GetDueInLaneAsync(string lane, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The chat of a pending item of the lane (its head's), or null when the lane has none.</summary>
+    Task<long?> GetPendingChatInLaneAsync(DbSession session, string lane);
+
+    /// <summary>How many deliveries wait for each of the chats (chats with none are left out).</summary>
+    Task<IReadOnlyDictionary<long, long>> CountPendingByChatAsync(DbSession session, IReadOnlyList<long> chatIds);
+
     /// <summary>Enqueues unless the same kind of item is already pending in the lane (e.g. one mark-read covers a burst).</summary>
     Task EnqueueOnceAsync(DbSession session, OutboxEntry entry);
 

@@ -1,4 +1,5 @@
 using Bot.Core.Outbox;
+using Bot.Core.Storage;
 using Dapper;
 
 namespace Bot.Core.Sqlite;
@@ -15,4 +16,13 @@ internal sealed partial class SqliteOutboxRepository
         var now = time.GetUtcNow();
         return rows.TakeWhile(r => r.NextAttemptAt <= now).ToList();
     }
+
+    public Task<long?> GetPendingChatInLaneAsync(DbSession session, string lane) =>
+        session.Connection.ExecuteScalarAsync<long?>(
+            "SELECT chat_id FROM outbox WHERE status = 'pending' AND lane = @lane ORDER BY id LIMIT 1", new { lane }, session.Transaction);
+
+    public async Task<IReadOnlyDictionary<long, long>> CountPendingByChatAsync(DbSession session, IReadOnlyList<long> chatIds) =>
+        (await session.Connection.QueryAsync<(long ChatId, long Count)>(
+            "SELECT chat_id, COUNT(*) FROM outbox WHERE status = 'pending' AND chat_id IN @chatIds GROUP BY chat_id", new { chatIds }, session.Transaction))
+            .ToDictionary(r => r.ChatId, r => r.Count);
 }
