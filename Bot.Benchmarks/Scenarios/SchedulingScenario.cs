@@ -81,7 +81,9 @@ public sealed class SchedulingScenario(Report report)
         // As the host configures it: the library's own 429 retries off (TelegramHostExtensions).
         var bot = new TelegramBotClient(new TelegramBotClientOptions(server.Token, server.BaseUrl) { RetryCount = 0 }, http);
         var marketplace = new GeneratedMarketplace(Topics, Topics, 500);
-        await using var core = await BenchCore.StartAsync(new TrackedChatGateway(new TelegramChatGateway(bot), pump), marketplace, clock, unlimited: false);
+        // One Telegram message per stored message: this scenario measures the pacing; scenario 5 (budget) measures merging.
+        var settings = new Dictionary<string, string?> { ["Relay:MergePosts"] = "false" };
+        await using var core = await BenchCore.StartAsync(new TrackedChatGateway(new TelegramChatGateway(bot), pump), marketplace, clock, unlimited: false, settings: settings);
         var ingestor = core.Get<MarketplaceIngestor>();
         var begin = DateTimeOffset.MinValue;
         var before = 0;
