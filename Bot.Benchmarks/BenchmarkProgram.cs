@@ -8,7 +8,7 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "translation", "detection"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "translation", "detection", "budget"];
     private static readonly string[] Diagnostics = ["profile"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -54,6 +54,7 @@ public static class BenchmarkProgram
         "memory" => new MemoryScenario(report).RunAsync(),
         "translation" => new TranslationScenario(report).RunAsync(),
         "detection" => new DetectionScenario(report).RunAsync(),
+        "budget" => new BudgetScenario(report).RunAsync(),
         "profile" => new ProfileScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };

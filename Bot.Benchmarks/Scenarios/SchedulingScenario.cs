@@ -81,7 +81,9 @@ public sealed class SchedulingScenario(Report report)
         // As the host configures it: the library's own 429 retries off (TelegramHostExtensions).
         var bot = new TelegramBotClient(new TelegramBotClientOptions(server.Token, server.BaseUrl) { RetryCount = 0 }, http);
         var marketplace = new GeneratedMarketplace(Topics, Topics, 500);
-        await using var core = await BenchCore.StartAsync(new TrackedChatGateway(new TelegramChatGateway(bot), pump), marketplace, clock, unlimited: false);
+        // One Telegram message per stored message: this scenario measures the pacing; scenario 5 (budget) measures merging.
+        var settings = new Dictionary<string, string?> { ["Relay:MergePosts"] = "false" };
+        await using var core = await BenchCore.StartAsync(new TrackedChatGateway(new TelegramChatGateway(bot), pump), marketplace, clock, unlimited: false, settings: settings);
         var ingestor = core.Get<MarketplaceIngestor>();
         var begin = DateTimeOffset.MinValue;
         var before = 0;
@@ -155,7 +157,7 @@ public sealed class SchedulingScenario(Report report)
         return server;
     }
 
-    private static async Task EnqueueNoticesAsync(BenchCore core, BurstPlan plan)
+    internal static async Task EnqueueNoticesAsync(BenchCore core, BurstPlan plan)
     {
         var outbox = core.Get<IOutboxRepository>();
         await using var session = await DbSession.BeginAsync(core.Get<IDbConnectionFactory>(), CancellationToken.None);
@@ -170,7 +172,7 @@ public sealed class SchedulingScenario(Report report)
 
     /// <summary>The host's OutboxWorker loop, in simulated time: dispatch while anything goes; otherwise sleep until the
     /// next item is due, between 100 ms and 1 s, unless something was enqueued meanwhile.</summary>
-    private static async Task WorkUntilEmptyAsync(BenchCore core, TimeProvider clock)
+    internal static async Task WorkUntilEmptyAsync(BenchCore core, TimeProvider clock)
     {
         var dispatcher = core.Get<OutboxDispatcher>();
         var store = core.Get<IOutboxRepository>();

@@ -8,7 +8,7 @@ namespace Bot.Core.Buyers;
 
 /// <summary>Relays what a linked buyer writes in Telegram: stored once, then to the marketplace conversation
 /// (labelled as written in Telegram) and to the staff topic (translated).</summary>
-public sealed class BuyerMessageRelay(IMessageRepository messages, IOutboxRepository outbox, RelayMetrics metrics, Microsoft.Extensions.Options.IOptions<StaffChatOptions> options)
+public sealed class BuyerMessageRelay(IMessageRepository messages, IOutboxRepository outbox, RelayMetrics metrics, StaffChatChooser staffChats)
 {
     /// <returns>False when this Telegram message was already relayed.</returns>
     public async Task<bool> RelayAsync(DbSession session, Conversation conversation, BuyerLink link, long sourceMessageId, string text, DateTimeOffset sentAt)
@@ -23,7 +23,7 @@ public sealed class BuyerMessageRelay(IMessageRepository messages, IOutboxReposi
         }
 
         await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceSend, OutboxKinds.MarketplaceLane(conversation.Id), conversation.Id, id));
-        await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, options.Value.StaffChatId));
+        await outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, await staffChats.ChatForAsync(session, conversation.Id)));
         metrics.Received(AuthorRole.Buyer);
         return true;
     }

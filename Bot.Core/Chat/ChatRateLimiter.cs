@@ -48,6 +48,16 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
         }
     }
 
+    /// <summary>How many sends to the chat are inside its window now (how busy its budget is).</summary>
+    public int SentInWindow(long chatId)
+    {
+        lock (gate)
+        {
+            DelayLocked(chatId, time.GetUtcNow()); // drops the sends that left the window
+            return ChatLog(chatId).Count;
+        }
+    }
+
     /// <summary>Waits for a slot and takes it. Callers hold no other resource while waiting.</summary>
     public async Task AcquireAsync(long chatId, CancellationToken cancellationToken)
     {

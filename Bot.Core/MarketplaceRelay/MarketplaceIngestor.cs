@@ -23,7 +23,7 @@ public sealed partial class MarketplaceIngestor(
     IBuyerFanOut buyers,
     ISetAsideRepository setAside,
     RelayMetrics metrics,
-    IOptions<StaffChatOptions> options,
+    StaffChatChooser staffChats,
     ILogger<MarketplaceIngestor> logger)
 {
     public string CursorName => $"marketplace:{marketplace.Marketplace}:{marketplace.Account}";
@@ -103,7 +103,7 @@ public sealed partial class MarketplaceIngestor(
             conversation.Id, MessageOrigin.Marketplace, author, author == AuthorRole.Buyer ? message.BuyerName : null,
             message.Text, message.ImageUrls, message.MessageId, SentAt: message.SentAt));
         await outbox.EnqueueAsync(session, new OutboxEntry(
-            OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, options.Value.StaffChatId));
+            OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, await staffChats.ChatForAsync(session, conversation.Id)));
         if (author == AuthorRole.Seller)
         {
             await buyers.EnqueueSellerSideAsync(session, conversation.Id, id);

@@ -14,20 +14,20 @@ internal sealed class OperatorOptionsValidator(IOptions<StaffChatOptions> staffC
                 $"Telegram__OperatorIds and Telegram__OperatorChatId must be numeric Telegram ids ('{bad}' is not): set OperatorIds like 111,222.");
         }
 
-        if (options.OperatorChatId is { } chat && chat == StaffChatId())
+        if (options.OperatorChatId is { } chat && StaffChats()?.Contains(chat) == true)
         {
-            return ValidateOptionsResult.Fail("Telegram__OperatorChatId must be a chat other than the staff chat (Telegram__StaffChatId): use a separate group for operators.");
+            return ValidateOptionsResult.Fail("Telegram__OperatorChatId must be a chat other than the staff chat (Telegram__StaffChatId, Telegram__StaffChatIds): use a separate group for operators.");
         }
 
         return ValidateOptionsResult.Success;
     }
 
-    /// <summary>The staff chat, or null while its own setting is unusable (its validator reports that).</summary>
-    private long? StaffChatId()
+    /// <summary>The staff chats, or null while their own setting is unusable (its validator reports that).</summary>
+    private IReadOnlyList<long>? StaffChats()
     {
         try
         {
-            return staffChat.Value.StaffChatId;
+            return staffChat.Value.AllStaffChatIds;
         }
         catch (Exception e) when (e is OptionsValidationException or InvalidOperationException)
         {

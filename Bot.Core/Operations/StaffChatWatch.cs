@@ -36,7 +36,7 @@ public sealed class StaffChatWatch(BridgeHealth health, IOptions<StaffChatOption
     /// <summary>Completes when a delivery had news about the staff chat.</summary>
     public Task WaitAsync(CancellationToken cancellationToken) => wake.WaitAsync(cancellationToken);
 
-    private bool IsStaffChat(OutboxItem item) => item.ChatId is { } chatId && chatId == options.Value.StaffChatId;
+    private bool IsStaffChat(OutboxItem item) => item.ChatId is { } chatId && options.Value.IsStaffChat(chatId);
 
     private void Wake()
     {

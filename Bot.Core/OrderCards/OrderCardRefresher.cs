@@ -21,6 +21,7 @@ public sealed partial class OrderCardRefresher(
     IDbConnectionFactory connections,
     IConversationRepository conversations,
     IOrderCardRepository cards,
+    ICardMessageRepository cardMessages,
     StaffTopicNotes notes,
     IOptions<OrderCardOptions> options,
     TimeProvider time,
@@ -54,9 +55,11 @@ public sealed partial class OrderCardRefresher(
         var now = time.GetUtcNow();
         var next = state with { RefreshedAt = now, SeenMessageId = state.LatestMessageId };
         Conversation? conversation;
+        CardMessage? posted;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             conversation = await conversations.GetAsync(session, state.ConversationId);
+            posted = await cardMessages.GetAsync(session, state.ConversationId);
         }
 
         var orderId = conversation is null || conversation.Marketplace != marketplace.Marketplace ? null
@@ -88,7 +91,7 @@ public sealed partial class OrderCardRefresher(
         {
             var text = OrderCardText.Render(conversation, facts, now);
             var hash = Hash(text);
-            if (hash != state.CardHash && await EditAsync(state, text, cancellationToken))
+            if (hash != state.CardHash && await EditAsync(state, conversation, text, posted?.TailHtml, cancellationToken))
             {
                 next = next with { CardHash = hash };
             }
@@ -109,11 +112,21 @@ public sealed partial class OrderCardRefresher(
         }
     }
 
-    private async Task<bool> EditAsync(OrderCardState state, string text, CancellationToken cancellationToken)
+    /// <summary>Edits the card in place, keeping the first messages sent under it (<paramref name="tailHtml"/>). When the
+    /// richer card and those messages no longer fit one Telegram message, the card is posted anew in the topic (the
+    /// old message keeps the messages) and that message is the one edited from then on.</summary>
+    private async Task<bool> EditAsync(OrderCardState state, Conversation conversation, string text, string? tailHtml, CancellationToken cancellationToken)
     {
         try
         {
-            await chat.EditTextAsync(state.MessageId, new ChatText(state.ChatId, null, text, Buttons: StaffFormatter.CardButtons), cancellationToken);
+            var whole = tailHtml is null ? text : $"{text}\n\n{tailHtml}";
+            if (whole.Length <= ChatLimits.MaxTextLength)
+            {
+                await chat.EditTextAsync(state.MessageId, new ChatText(state.ChatId, null, whole, Buttons: StaffFormatter.CardButtons), cancellationToken);
+                return true;
+            }
+
+            await RepostAsync(conversation, text, cancellationToken);
             return true;
         }
         catch (ChatDeliveryException e)
@@ -121,6 +134,26 @@ public sealed partial class OrderCardRefresher(
             LogEditFailed(state.ConversationId, state.MessageId, e.Kind, e.Message);
             return false;
         }
+    }
+
+    private async Task RepostAsync(Conversation conversation, string text, CancellationToken cancellationToken)
+    {
+        ThreadBinding? binding;
+        await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
+        {
+            binding = await conversations.GetBindingAsync(session, conversation.Id, Audience.Staff);
+        }
+
+        if (binding is null)
+        {
+            return;
+        }
+
+        var id = await chat.SendTextAsync(new ChatText(binding.ChatId, binding.TopicId, text, Buttons: StaffFormatter.CardButtons), cancellationToken);
+        await using var write = await DbSession.BeginAsync(connections, cancellationToken);
+        await cardMessages.SetAsync(write, new CardMessage(conversation.Id, binding.ChatId, id, null));
+        await cards.SetMessageAsync(write, conversation.Id, binding.ChatId, id);
+        await write.CommitAsync(cancellationToken);
     }
 
     private static string Hash(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];

@@ -14,6 +14,16 @@ public interface IOutboxRepository
     /// <summary>The lane's first pending item when it is due (an index seek on (status, lane, id)).</summary>
     Task<OutboxItem?> GetNextDueInLaneAsync(string lane, CancellationToken cancellationToken);
 
+    /// <summary>The lane's first pending items in order (its head first), at most <paramref name="limit"/>, stopping before
+    /// the first one that is not due yet.</summary>
+    Task<IReadOnlyList<OutboxItem>> GetDueInLaneAsync(string lane, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The chat of a pending item of the lane (its head's), or null when the lane has none.</summary>
+    Task<long?> GetPendingChatInLaneAsync(DbSession session, string lane);
+
+    /// <summary>How many deliveries wait for each of the chats (chats with none are left out).</summary>
+    Task<IReadOnlyDictionary<long, long>> CountPendingByChatAsync(DbSession session, IReadOnlyList<long> chatIds);
+
     /// <summary>Enqueues unless the same kind of item is already pending in the lane (e.g. one mark-read covers a burst).</summary>
     Task EnqueueOnceAsync(DbSession session, OutboxEntry entry);
 

@@ -131,9 +131,10 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
 
+        IReadOnlyList<OutboxItem> delivered = [item];
         try
         {
-            await handler.DeliverAsync(item, cancellationToken);
+            delivered = await DeliverAsync(item, handler, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -145,7 +146,29 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
 
-        return await StoreOutcomeAsync(item, "", delivered: true, () => CompleteAsync(item, handler), cancellationToken);
+        // A merged send completes every item it carried in one transaction. Should that write fail, only the head's outcome
+        // waits in memory: the others stay pending and are sent again (the same bound as any delivery in flight).
+        return await StoreOutcomeAsync(item, "", delivered: true, () => CompleteAsync(delivered, handler), cancellationToken);
+    }
+
+    /// <summary>Delivers the item, together with the lane's due items of its kind that follow it when its handler can
+    /// merge them into one send (what waited goes at once; nothing waits for more to merge).</summary>
+    private async Task<IReadOnlyList<OutboxItem>> DeliverAsync(OutboxItem item, IDeliveryHandler handler, CancellationToken cancellationToken)
+    {
+        if (handler is IMergingDeliveryHandler merging)
+        {
+            var following = (await store.GetDueInLaneAsync(item.Lane, MaxItemsPerLaneRun + 1, cancellationToken))
+                .SkipWhile(i => i.Id <= item.Id)
+                .TakeWhile(i => i.Kind == item.Kind && unstored.Find(i.Id) is null)
+                .ToList();
+            if (following.Count > 0)
+            {
+                return await merging.DeliverMergedAsync(item, following, cancellationToken);
+            }
+        }
+
+        await handler.DeliverAsync(item, cancellationToken);
+        return [item];
     }
 
     /// <summary>Runs the write that stores an attempt's outcome. When the database refuses it, the outcome is kept in
@@ -171,17 +194,29 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task CompleteAsync(OutboxItem item, IDeliveryHandler handler)
+    private Task CompleteAsync(OutboxItem item, IDeliveryHandler handler) => CompleteAsync([item], handler);
+
+    private async Task CompleteAsync(IReadOnlyList<OutboxItem> items, IDeliveryHandler handler)
     {
-        await using var session = await DbSession.BeginAsync(connections, CancellationToken.None);
-        await handler.OnDeliveredAsync(session, item);
-        await store.CompleteAsync(session, item.Id);
-        await session.CommitAsync(CancellationToken.None);
-        metrics.Delivered(item.Kind);
-        retryLog.Delivered();
-        foreach (var observer in observers)
+        await using (var session = await DbSession.BeginAsync(connections, CancellationToken.None))
         {
-            observer.Delivered(item);
+            foreach (var item in items)
+            {
+                await handler.OnDeliveredAsync(session, item);
+                await store.CompleteAsync(session, item.Id);
+            }
+
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        retryLog.Delivered();
+        foreach (var item in items)
+        {
+            metrics.Delivered(item.Kind);
+            foreach (var observer in observers)
+            {
+                observer.Delivered(item);
+            }
         }
     }
 

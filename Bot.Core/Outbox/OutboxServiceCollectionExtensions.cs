@@ -23,6 +23,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<DeliveryRecords>();
+        services.AddSingleton<StaffChatChooser>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddRetentionTarget<IOutboxRepository>(
             "delivered outbox rows", o => o.DoneDeliveries, (outbox, before, limit, ct) => outbox.PruneAsync(OutboxStatus.Done, before, limit, ct));

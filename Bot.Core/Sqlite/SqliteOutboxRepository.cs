@@ -5,7 +5,7 @@ using Dapper;
 namespace Bot.Core.Sqlite;
 
 /// <summary>The SQLite <see cref="IOutboxRepository"/>.</summary>
-internal sealed class SqliteOutboxRepository(IDbConnectionFactory connections, TimeProvider time, OutboxSignal signal) : IOutboxRepository
+internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connections, TimeProvider time, OutboxSignal signal) : IOutboxRepository
 {
     private const string Columns = """
         id, kind, lane, conversation_id AS ConversationId, message_id AS MessageId, chat_id AS ChatId, payload, status, attempts,

@@ -24,6 +24,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IMigrationRunner, SqliteMigrationRunner>();
         services.AddSingleton<ICursorRepository, SqliteCursorRepository>();
         services.AddSingleton<IConversationRepository, SqliteConversationRepository>();
+        services.AddSingleton<ICardMessageRepository, SqliteCardMessageRepository>();
         services.AddSingleton<IMessageRepository, SqliteMessageRepository>();
         services.AddSingleton<IOutboxRepository, SqliteOutboxRepository>();
         services.AddSingleton<IDeadLetterRepository, SqliteDeadLetterRepository>();

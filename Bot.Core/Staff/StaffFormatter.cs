@@ -52,9 +52,16 @@ public static class StaffFormatter
         return string.Join('\n', lines);
     }
 
+    /// <summary>The card's Telegram message: the card, and under it the conversation's first messages when they travel
+    /// with it. An edit of the card renders this again with the stored tail, so the messages stay.</summary>
+    public static string CardMessage(Conversation conversation, string? tailHtml) =>
+        tailHtml is null ? OrderCard(conversation) : $"{OrderCard(conversation)}\n\n{tailHtml}";
+
     /// <summary>The messages (HTML) that show one stored message in the staff topic: the translation first, the
     /// original in an expandable blockquote, split to fit Telegram's limit.</summary>
-    public static IReadOnlyList<string> Post(StoredMessage message, Conversation conversation, TranslationResult translation)
+    /// <param name="showTime">Show when the message was written (for messages merged into one Telegram message, whose
+    /// own time is that of the send).</param>
+    public static IReadOnlyList<string> Post(StoredMessage message, Conversation conversation, TranslationResult translation, bool showTime = false)
     {
         var header = message.Role switch
         {
@@ -63,6 +70,11 @@ public static class StaffFormatter
             AuthorRole.Seller => "🏪 <b>Seller center</b> <i>(written on the marketplace, not here)</i>",
             _ => $"🧑‍💼 <b>{Html.Escape(message.AuthorName ?? "Staff")}</b>",
         };
+        if (showTime)
+        {
+            header += $" · <i>{message.CreatedAt.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC</i>";
+        }
+
         var headerPlain = HtmlPlainLength(header);
         var tag = LanguageTag(translation);
         var blocks = new List<HtmlBlock> { HtmlBlock.Raw(tag is null ? header : $"{header} <i>{Html.Escape(tag)}</i>", headerPlain + (tag is null ? 0 : tag.Length + 1)) };

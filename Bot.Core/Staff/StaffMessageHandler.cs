@@ -33,7 +33,7 @@ public sealed partial class StaffMessageHandler(
 
     public int Order => 0;
 
-    public bool Matches(IncomingChatMessage message) => message.ChatId == options.Value.StaffChatId;
+    public bool Matches(IncomingChatMessage message) => options.Value.IsStaffChat(message.ChatId);
 
     public async Task HandleEditAsync(IncomingChatMessage edited, CancellationToken cancellationToken)
     {

@@ -1,90 +1,88 @@
-using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
-using Bot.Core.Formatting;
-using Bot.Core.Marketplace;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
-using Bot.Core.Translation;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Staff;
 
-/// <summary>Shows a marketplace message in its conversation's staff topic: translated, split to Telegram's limit,
-/// photos uploaded. Each part is recorded as a copy once Telegram accepted it, so a retry sends only what is missing.</summary>
+/// <summary>Shows marketplace messages in their conversation's staff topic: translated, split to Telegram's limit,
+/// photos uploaded. Each part is recorded as a copy once Telegram accepted it, so a retry sends only what is missing.
+/// With <see cref="StaffOptions.MergePosts"/>, messages of a conversation that are due together (they waited for the
+/// group's budget) go out as one Telegram message, and a new topic's order card carries the first messages.</summary>
 public sealed class StaffPostHandler(
-    IChatGateway chat,
     TopicResolver topics,
-    DeliveryRecords records,
-    ITranslationService translator,
-    IMediaFetcher media,
+    StaffPostPreparer preparer,
+    PostSender sender,
     IOutboxRepository outbox,
     IDbConnectionFactory connections,
     IMessageRepository messages,
     IOptions<StaffChatOptions> staffChat,
-    IOptions<StaffOptions> options) : IDeliveryHandler
+    IOptions<StaffOptions> options) : IMergingDeliveryHandler
 {
-    // Deliveries whose last copy waits for the completion transaction, by outbox item id.
+    // Copies that wait for the completion transaction, by outbox item id.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (MessageCopy Copy, bool FromBuyer)> finished = new();
 
     public string Kind => OutboxKinds.StaffPost;
 
-    /// <summary>One send per post and per photo, and two more (the topic and its card) when the conversation has no
-    /// topic yet.</summary>
+    /// <summary>One send per post and per photo, and more when the conversation has no topic yet: the topic, and the
+    /// card unless it travels with the post.</summary>
     public async Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.ReadAsync(connections, cancellationToken);
         var row = await messages.GetStaffPostShapeAsync(session, item.ConversationId, item.MessageId);
-        var images = row.ImagesJson is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<string[]>(row.ImagesJson)?.Length ?? 0;
-        return 1 + images + (row.HasStaffTopic == 0 ? 2 : 0);
+        var photos = row.ImagesJson is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<string[]>(row.ImagesJson)?.Length ?? 0;
+        return 1 + photos + (row.HasStaffTopic == 0 ? (options.Value.MergePosts ? 1 : 2) : 0);
     }
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         finished.TryRemove(item.Id, out _);
-        var (message, conversation, copies) = await records.LoadAsync(item, CopyTarget.Telegram, cancellationToken);
-        var staffChatId = item.ChatId ?? staffChat.Value.StaffChatId;
-        var binding = await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken);
+        var post = await preparer.PrepareAsync(item, cancellationToken);
+        var (binding, cardPending) = await OpenAsync(post.Conversation, ChatOf(item), cancellationToken);
+        Finish(item, post, await sender.SendAloneAsync(post, binding, cardPending, cancellationToken));
+    }
 
-        var known = message.Language ?? (message.Role == AuthorRole.Buyer ? conversation.BuyerLanguage : null);
-        var translation = await translator.TranslateAsync(message.Text, message.Language, staffChat.Value.StaffLanguage, cancellationToken);
-        if (message.Role == AuthorRole.Buyer && message.Language is null && translation.SourceLanguage is { } detected)
+    public async Task<IReadOnlyList<OutboxItem>> DeliverMergedAsync(OutboxItem head, IReadOnlyList<OutboxItem> following, CancellationToken cancellationToken)
+    {
+        if (!options.Value.MergePosts)
         {
-            await records.LearnLanguageAsync(message, conversation, detected, cancellationToken);
-        }
-        else if (known is not null && translation.SourceLanguage is null)
-        {
-            translation = translation with { SourceLanguage = known };
+            await DeliverAsync(head, cancellationToken);
+            return [head];
         }
 
-        var parts = StaffFormatter.Post(message, conversation, translation);
-        var done = copies.Where(c => c.ChatId == staffChatId).Select(c => c.Part).ToHashSet();
-        var topic = new TopicSender(chat, topics, conversation, binding);
-        var images = message.ImageUrls;
-        var last = parts.Count + images.Count - 1;
-        for (var part = 0; part <= last; part++)
+        finished.TryRemove(head.Id, out _);
+        var staffChatId = ChatOf(head);
+        var posts = new List<(OutboxItem Item, PreparedPost Post)> { (head, await preparer.PrepareAsync(head, cancellationToken)) };
+        foreach (var next in posts[0].Post.CanMerge(staffChatId) ? following : [])
         {
-            if (done.Contains(part))
+            var post = await preparer.PrepareAsync(next, cancellationToken);
+            if (!post.CanMerge(staffChatId))
             {
-                continue;
+                break;
             }
 
-            var id = part < parts.Count
-                ? await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, parts[part]), cancellationToken), cancellationToken)
-                : await SendImageAsync(topic, images[part - parts.Count], cancellationToken);
-            var copy = Copy(message, topic.Binding, part, id, translation);
-            if (part == last)
-            {
-                // The last part's copy is stored with the item's completion (one transaction less per message); a crash
-                // in between resends only this part, like any delivery in flight.
-                finished[item.Id] = (copy, message.Role == AuthorRole.Buyer);
-            }
-            else
-            {
-                await records.AddCopyAsync(copy, cancellationToken);
-            }
+            posts.Add((next, post));
         }
+
+        var conversation = posts[0].Post.Conversation;
+        var (binding, cardPending) = await OpenAsync(conversation, staffChatId, cancellationToken);
+        var taken = posts.Count == 1 ? 1 : PostMerger.Fit(posts.Select(p => p.Post.Parts(showTime: true)[0]).ToList(), cardPending ? StaffFormatter.OrderCard(conversation) : null);
+        if (taken < 2)
+        {
+            Finish(head, posts[0].Post, await sender.SendAloneAsync(posts[0].Post, binding, cardPending, cancellationToken));
+            return [head];
+        }
+
+        var merged = posts.Take(taken).ToList();
+        var copies = await sender.SendMergedAsync(merged.Select(p => p.Post).ToList(), binding, cardPending, cancellationToken);
+        for (var i = 0; i < merged.Count; i++)
+        {
+            Finish(merged[i].Item, merged[i].Post, copies[i]);
+        }
+
+        return merged.Select(p => p.Item).ToList();
     }
 
     public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
@@ -108,37 +106,18 @@ public sealed class StaffPostHandler(
         }
     }
 
-    private async Task<int> SendImageAsync(TopicSender topic, string url, CancellationToken cancellationToken)
+    private void Finish(OutboxItem item, PreparedPost post, MessageCopy? lastCopy)
     {
-        var bytes = await media.FetchAsync(url, options.Value.MaxPhotoBytes, cancellationToken);
-        if (bytes is null)
+        if (lastCopy is not null)
         {
-            return await SendLinkAsync(topic, $"📷 A photo could not be fetched from the marketplace: {Html.Link(url, "open it there")}", cancellationToken);
-        }
-
-        var name = Path.GetFileName(new Uri(url).AbsolutePath);
-        try
-        {
-            return await topic.SendAsync(
-                (chatId, topicId) => chat.SendPhotoAsync(new ChatPhoto(chatId, topicId, bytes, string.IsNullOrEmpty(name) ? "photo.jpg" : name), cancellationToken),
-                cancellationToken);
-        }
-        catch (ChatDeliveryException e) when (e.Kind == ChatErrorKind.BadRequest)
-        {
-            // Telegram refuses some images for good (IMAGE_PROCESS_FAILED, PHOTO_INVALID_DIMENSIONS, ...): retrying the
-            // same bytes would only end in a dead letter, so staff get the link instead.
-            return await SendLinkAsync(topic, $"📷 Telegram refused a photo from the marketplace ({Html.Escape(e.Message)}): {Html.Link(url, "open it there")}", cancellationToken);
+            finished[item.Id] = (lastCopy, post.Message.Role == AuthorRole.Buyer);
         }
     }
 
-    private async Task<int> SendLinkAsync(TopicSender topic, string html, CancellationToken cancellationToken) =>
-        await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, html), cancellationToken), cancellationToken);
+    private long ChatOf(OutboxItem item) => item.ChatId ?? staffChat.Value.StaffChatId;
 
-    private static MessageCopy Copy(StoredMessage message, ThreadBinding binding, int part, int telegramMessageId, TranslationResult translation) =>
-        new()
-        {
-            MessageId = message.Id, Target = CopyTarget.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
-            RemoteMessageId = telegramMessageId.ToString(CultureInfo.InvariantCulture),
-            Text = translation.IsTranslated ? translation.Text : null, Language = translation.TargetLanguage, Provider = translation.Provider,
-        };
+    private async Task<(ThreadBinding Binding, bool CardPending)> OpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken) =>
+        options.Value.MergePosts
+            ? await topics.GetOrOpenAsync(conversation, staffChatId, cancellationToken)
+            : (await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken), false);
 }

@@ -13,6 +13,9 @@ public static class StaffServiceCollectionExtensions
     {
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
         services.AddSingleton<TopicResolver>();
+        services.AddSingleton<StaffPostPreparer>();
+        services.AddSingleton<StaffImageSender>();
+        services.AddSingleton<PostSender>();
         services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
         services.AddSingleton<StaffEditHandler>();
         services.AddSingleton<StaffMessageHandler>();

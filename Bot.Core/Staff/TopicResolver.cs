@@ -5,38 +5,68 @@ using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Staff;
 
-/// <summary>Finds a conversation's staff topic, creating it (with its order card) the first time, and again when a
-/// person deleted it. The binding is committed as soon as the topic exists, so a crash cannot create it twice
-/// unless it strikes between Telegram's answer and that commit.</summary>
+/// <summary>Finds a conversation's staff topic, creating it the first time, and again when a person deleted it. The
+/// binding is committed as soon as the topic exists, so a crash cannot create it twice unless it strikes between
+/// Telegram's answer and that commit. The order card goes alone, or (<see cref="GetOrOpenAsync"/>) with the
+/// conversation's first messages in one Telegram message; either way its message is stored for edits in place.</summary>
 public sealed partial class TopicResolver(
     IChatGateway chat,
     IDbConnectionFactory connections,
     IConversationRepository conversations,
-    IOrderCardRepository cards,
+    ICardMessageRepository cards,
+    IOrderCardRepository orderCards,
     ILogger<TopicResolver> logger)
 {
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
+    {
+        var (binding, cardPending) = await GetOrOpenAsync(conversation, staffChatId, cancellationToken);
+        if (cardPending)
+        {
+            await SendCardAsync(conversation, binding, null, cancellationToken);
+        }
+
+        return binding;
+    }
+
+    /// <summary>The conversation's topic; a new one is made without its card (<c>CardPending</c>), which the caller sends
+    /// with <see cref="SendCardAsync"/>, with the first messages under it.</summary>
+    public async Task<(ThreadBinding Binding, bool CardPending)> GetOrOpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             var existing = await conversations.GetBindingAsync(session, conversation.Id, Audience.Staff);
             if (existing is not null && existing.ChatId == staffChatId)
             {
-                return existing;
+                return (existing, false);
             }
         }
 
-        return await CreateAsync(conversation, staffChatId, cancellationToken);
+        return (await OpenAsync(conversation, staffChatId, cancellationToken), true);
     }
 
-    /// <summary>The topic is gone ("message thread not found"): make a new one and point the conversation at it.</summary>
+    /// <summary>The topic is gone ("message thread not found"): make a new one, with its card, and point the conversation at it.</summary>
     public async Task<ThreadBinding> RecreateAsync(Conversation conversation, long staffChatId, int deletedTopicId, CancellationToken cancellationToken)
     {
         LogRecreating(conversation.Id, deletedTopicId);
-        return await CreateAsync(conversation, staffChatId, cancellationToken);
+        var binding = await OpenAsync(conversation, staffChatId, cancellationToken);
+        await SendCardAsync(conversation, binding, null, cancellationToken);
+        return binding;
     }
 
-    private async Task<ThreadBinding> CreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
+    /// <summary>Posts the order card (with <paramref name="tailHtml"/> under it, when given) and stores its message.</summary>
+    /// <returns>The Telegram message id.</returns>
+    public async Task<int> SendCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, CancellationToken cancellationToken)
+    {
+        var id = await chat.SendTextAsync(
+            new ChatText(binding.ChatId, binding.TopicId, StaffFormatter.CardMessage(conversation, tailHtml), Buttons: StaffFormatter.CardButtons), cancellationToken);
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await cards.SetAsync(session, new CardMessage(conversation.Id, binding.ChatId, id, tailHtml));
+        await orderCards.SetMessageAsync(session, conversation.Id, binding.ChatId, id);
+        await session.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    private async Task<ThreadBinding> OpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
         var topicId = await chat.CreateTopicAsync(staffChatId, TopicNames.Of(conversation), cancellationToken);
         var binding = new ThreadBinding(conversation.Id, Audience.Staff, staffChatId, topicId);
@@ -47,17 +77,7 @@ public sealed partial class TopicResolver(
         }
 
         LogCreated(conversation.Id, staffChatId, topicId);
-        var card = await chat.SendTextAsync(new ChatText(staffChatId, topicId, StaffFormatter.OrderCard(conversation), Buttons: StaffFormatter.CardButtons), cancellationToken);
-        await RememberCardAsync(conversation.Id, staffChatId, card, cancellationToken);
         return binding;
-    }
-
-    /// <summary>The card message is kept so the order card can be edited in place when the order changes.</summary>
-    private async Task RememberCardAsync(long conversationId, long chatId, int messageId, CancellationToken cancellationToken)
-    {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await cards.SetMessageAsync(session, conversationId, chatId, messageId);
-        await session.CommitAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created staff topic {TopicId} in chat {ChatId} for conversation {ConversationId}")]

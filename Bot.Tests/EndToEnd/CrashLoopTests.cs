@@ -33,6 +33,9 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
         var environment = BridgeProcess.Environment(telegram, aliexpress, database);
         // 30 sends a second (Telegram's global limit): the relay takes long enough for every kill to land mid-relay.
         environment["Telegram__Limits__GlobalPerSecond"] = "30";
+        // One message per send, so the bound below counts messages (a merged send repeats each message it carried:
+        // CrashRecoveryTests bounds those by sends).
+        environment["Relay__MergePosts"] = "false";
         // Language detection is not under test here: a small model keeps each restart short.
         environment["Translation__CandidateLanguages"] = "en,ru";
         environment["Translation__LowAccuracyMode"] = "true";

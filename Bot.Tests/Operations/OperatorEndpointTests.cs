@@ -57,7 +57,7 @@ public sealed class OperatorEndpointTests : IAsyncLifetime
     public async Task Metrics_ExportTheRelayMeter_AndTheOutboxGauges_InPrometheusText()
     {
         f.Marketplace.AddBuyerMessage("81001", "Hello");
-        await Eventually.TrueAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 2, OperatorsFixture.Timeout);
+        await Eventually.TrueAsync(() => f.Telegram.SentTo(OperatorsFixture.Staff).Count >= 1, OperatorsFixture.Timeout); // the card with the message under it
 
         var text = await f.PageWhenAsync("/metrics", m => m.Contains("bridge_deliveries_total{kind=\"staff_post\"} 1", StringComparison.Ordinal));
 

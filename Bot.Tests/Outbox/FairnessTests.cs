@@ -9,7 +9,11 @@ public sealed class FairnessTests
     public async Task BusyTopic_DoesNotStarveAQuietOne()
     {
         // One delivery at a time makes the order deterministic: only the dispatcher's choice of lane decides it.
-        await using var harness = await CoreHarness.StartAsync(new Dictionary<string, string?> { ["Relay:MaxParallelDeliveries"] = "1" });
+        await using var harness = await CoreHarness.StartAsync(new Dictionary<string, string?>
+        {
+            // One message per send: this is about the dispatcher's choice of lane, not about merging.
+            ["Relay:MaxParallelDeliveries"] = "1", ["Relay:MergePosts"] = "false",
+        });
         for (var i = 0; i < 30; i++)
         {
             harness.Marketplace.AddBuyerMessage("busy", $"busy {i}");

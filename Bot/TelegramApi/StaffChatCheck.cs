@@ -79,9 +79,22 @@ internal sealed partial class StaffChatCheck(
         stoppingToken.ThrowIfCancellationRequested();
     }
 
+    /// <summary>The first problem of any staff group (each is checked in turn), or null when all are usable.</summary>
     internal async Task<string?> FindProblemAsync(CancellationToken cancellationToken)
     {
-        var chatId = options.Value.StaffChatId;
+        foreach (var chatId in options.Value.AllStaffChatIds)
+        {
+            if (await FindProblemAsync(chatId, cancellationToken) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<string?> FindProblemAsync(long chatId, CancellationToken cancellationToken)
+    {
         try
         {
             var me = await bot.GetMe(cancellationToken);

@@ -21,7 +21,7 @@ public sealed class StaffTemplateCallback(
 {
     public async Task<bool> TryHandleAsync(IncomingCallback callback, CancellationToken cancellationToken)
     {
-        if (!callback.Data.StartsWith(StaffTemplatesCommand.Prefix, StringComparison.Ordinal) || callback.ChatId != staffChat.Value.StaffChatId)
+        if (!callback.Data.StartsWith(StaffTemplatesCommand.Prefix, StringComparison.Ordinal) || !staffChat.Value.IsStaffChat(callback.ChatId))
         {
             return false;
         }

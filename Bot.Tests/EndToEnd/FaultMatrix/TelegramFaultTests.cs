@@ -46,7 +46,9 @@ public sealed class TelegramFaultTests(ITestOutputHelper output)
     {
         // The client gives up after RequestTimeout + PollTimeoutSeconds = 2 s; the slow calls answer after 3 s and, as
         // with the real Telegram, still take effect: their outcome is unknown to the bridge, so each may be repeated.
-        await using var rig = await MatrixRig.StartAsync(new Dictionary<string, string?> { ["Telegram:RequestTimeout"] = "00:00:01" });
+        // One message per send, so a repeated call repeats one message (a merged send repeats each message it carried:
+        // CrashRecoveryTests bounds those by sends).
+        await using var rig = await MatrixRig.StartAsync(new Dictionary<string, string?> { ["Telegram:RequestTimeout"] = "00:00:01", ["Relay:MergePosts"] = "false" });
         for (var i = 0; i < 3; i++)
         {
             rig.Telegram.DelayNext("sendMessage", TimeSpan.FromSeconds(3));

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Messages;
+using Bot.Core.Outbox;
+
+namespace Bot.Core.Staff;
+
+/// <summary>Sends prepared posts into a staff topic, alone or several in one Telegram message, and says which copies
+/// they made.</summary>
+public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffImageSender images, DeliveryRecords records)
+{
+    /// <summary>Sends one stored message: its text parts (the first under the order card when the topic is new and they
+    /// fit together), then its photos. Every copy but the last is recorded as it goes.</summary>
+    /// <returns>The last part's copy, to record with the delivery's completion; null when every part was sent before.</returns>
+    public async Task<MessageCopy?> SendAloneAsync(PreparedPost post, ThreadBinding binding, bool cardPending, CancellationToken cancellationToken)
+    {
+        var parts = post.Parts(showTime: false);
+        var done = post.Copies.Where(c => c.ChatId == binding.ChatId).Select(c => c.Part).ToHashSet();
+        var topic = new TopicSender(chat, topics, post.Conversation, binding);
+        var photos = post.Message.ImageUrls;
+        var last = parts.Count + photos.Count - 1;
+        MessageCopy? lastCopy = null;
+        for (var part = 0; part <= last; part++)
+        {
+            if (done.Contains(part))
+            {
+                continue;
+            }
+
+            int id;
+            if (cardPending && part < parts.Count && PostMerger.Fit([parts[part]], StaffFormatter.OrderCard(post.Conversation)) == 1)
+            {
+                id = await topics.SendCardAsync(post.Conversation, binding, parts[part], cancellationToken);
+            }
+            else
+            {
+                if (cardPending)
+                {
+                    await topics.SendCardAsync(post.Conversation, binding, null, cancellationToken);
+                }
+
+                id = part < parts.Count
+                    ? await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, parts[part]), cancellationToken), cancellationToken)
+                    : await images.SendAsync(topic, photos[part - parts.Count], cancellationToken);
+            }
+
+            cardPending = false;
+            var copy = Copy(post, topic.Binding, part, id);
+            if (part == last)
+            {
+                lastCopy = copy; // Stored with the item's completion: one transaction less per message.
+            }
+            else
+            {
+                await records.AddCopyAsync(copy, cancellationToken);
+            }
+        }
+
+        if (cardPending)
+        {
+            await topics.SendCardAsync(post.Conversation, binding, null, cancellationToken);
+        }
+
+        return lastCopy;
+    }
+
+    /// <summary>Sends several posts of one conversation as one Telegram message (under the order card when the topic is
+    /// new). Each post keeps its own copy, all with the same Telegram message id.</summary>
+    public async Task<IReadOnlyList<MessageCopy>> SendMergedAsync(IReadOnlyList<PreparedPost> posts, ThreadBinding binding, bool cardPending, CancellationToken cancellationToken)
+    {
+        var conversation = posts[0].Conversation;
+        var html = PostMerger.Join(posts.Select(p => p.Parts(showTime: true)[0]));
+        var topic = new TopicSender(chat, topics, conversation, binding);
+        var id = cardPending
+            ? await topics.SendCardAsync(conversation, binding, html, cancellationToken)
+            : await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, html), cancellationToken), cancellationToken);
+        return posts.Select(p => Copy(p, topic.Binding, 0, id)).ToList();
+    }
+
+    private static MessageCopy Copy(PreparedPost post, ThreadBinding binding, int part, int telegramMessageId) =>
+        new()
+        {
+            MessageId = post.Message.Id, Target = CopyTarget.Telegram, Part = part, ChatId = binding.ChatId, TopicId = binding.TopicId,
+            RemoteMessageId = telegramMessageId.ToString(CultureInfo.InvariantCulture),
+            Text = post.Translation.IsTranslated ? post.Translation.Text : null, Language = post.Translation.TargetLanguage,
+            Provider = post.Translation.Provider,
+        };
+}
