@@ -20,9 +20,9 @@ public sealed partial class PrivateTopicsEndToEndTests
 
         marketplace.AddBuyerMessage("63001", "First order question");
         marketplace.AddBuyerMessage("63002", "Second order question");
-        await Eventually.TrueAsync(() => telegram.Topics(Staff).Count == 2, Timeout);
-        var first = telegram.Topics(Staff).Single(t => t.Name.Contains("63001", StringComparison.Ordinal)).ThreadId;
-        var second = telegram.Topics(Staff).Single(t => t.Name.Contains("63002", StringComparison.Ordinal)).ThreadId;
+        // Each topic once the bridge posted into it (it has stored the topic by then).
+        var first = await rig.TopicOfAsync("63001");
+        var second = await rig.TopicOfAsync("63002");
 
         var invite = telegram.EnqueueMessage(Staff, 5001, "Sam", "/invite", threadId: first);
         await Eventually.TrueAsync(() => telegram.Reactions(Staff, invite).Contains("👍"), Timeout);

@@ -51,6 +51,9 @@ public sealed class OrderCardEndToEndTests
 
         var after = await rig.CardShowingAsync(topic, "Shipped, waiting for the buyer to confirm receipt");
         Assert.Equal(before.MessageId, after.MessageId);
+        // The first buyer message travelled under the card (one send for both): the edit keeps it.
+        Assert.Contains("Please ship soon", before.VisibleText);
+        Assert.Contains("Please ship soon", after.VisibleText);
         Assert.Contains("RB998877665CN", after.VisibleText);
         Assert.Contains("Buyer confirms receipt by", after.VisibleText);
         Assert.Single(rig.Telegram.SentTo(OrderCardRig.Staff, topic), m => m.VisibleText?.Contains("Order 3001234567890", StringComparison.Ordinal) == true);
