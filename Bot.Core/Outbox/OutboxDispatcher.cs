@@ -146,9 +146,18 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
 
-        // A merged send completes every item it carried in one transaction. Should that write fail, only the head's outcome
-        // waits in memory: the others stay pending and are sent again (the same bound as any delivery in flight).
-        return await StoreOutcomeAsync(item, "", delivered: true, () => CompleteAsync(delivered, handler), cancellationToken);
+        // A merged send completes every item it carried in one transaction. Should that write fail, every item it carried
+        // waits in memory as delivered, so none is sent again for want of a record.
+        var stored = await StoreOutcomeAsync(item, "", delivered: true, () => CompleteAsync(delivered, handler), cancellationToken);
+        if (!stored)
+        {
+            foreach (var carried in delivered.Skip(1))
+            {
+                unstored.Remember(carried.Id, delivered: true, "", time.GetUtcNow(), retries.Backoff);
+            }
+        }
+
+        return stored;
     }
 
     /// <summary>Delivers the item, together with the lane's due items of its kind that follow it when its handler can
