@@ -24,7 +24,6 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
         }
     }
 
-    /// <summary>How many more sends to <paramref name="chatId"/> fit the budgets right now (zero while it must wait).</summary>
     /// <summary>The most sends the chat's own window ever allows (its per-chat limit, capped by the global one).</summary>
     public int CapacityOf(long chatId)
     {
@@ -32,6 +31,7 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
         return Math.Min(ChatLimits.IsGroup(chatId) ? o.GroupPerMinute : o.PrivatePerSecond, o.GlobalPerSecond);
     }
 
+    /// <summary>How many more sends to <paramref name="chatId"/> fit the budgets right now (zero while it must wait).</summary>
     public int RoomFor(long chatId)
     {
         lock (gate)
@@ -45,6 +45,16 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
             var o = options.Value;
             var perChat = (ChatLimits.IsGroup(chatId) ? o.GroupPerMinute : o.PrivatePerSecond) - ChatLog(chatId).Count;
             return Math.Max(0, Math.Min(perChat, o.GlobalPerSecond - global.Count));
+        }
+    }
+
+    /// <summary>How many more sends to any chat fit the overall budget right now.</summary>
+    public int GlobalRoom()
+    {
+        lock (gate)
+        {
+            var o = options.Value;
+            return global.DelayFor(time.GetUtcNow(), o.GlobalPerSecond, Second) > TimeSpan.Zero ? 0 : o.GlobalPerSecond - global.Count;
         }
     }
 
