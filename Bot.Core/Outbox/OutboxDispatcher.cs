@@ -37,8 +37,19 @@ public sealed partial class OutboxDispatcher(
     /// budget has room; up to <see cref="OutboxOptions.MaxParallelDeliveries"/> lanes run at once, and a finished lane's
     /// slot goes to the next lane at once (no round waits for its slowest lane). The query that finds every lane's
     /// head runs once per round, not once per item.</remarks>
-    public async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
+    public Task<int> DispatchOnceAsync(CancellationToken cancellationToken) => DispatchOnceAsync(cancellationToken, cancellationToken);
+
+    /// <summary>A round that stops starting deliveries once <paramref name="stopStarting"/> is cancelled but lets those in
+    /// flight finish and store their outcome, until <paramref name="cancellationToken"/> cancels them too. A send that
+    /// Telegram or the marketplace accepted is then recorded before the bridge stops, instead of going out again after
+    /// the restart.</summary>
+    public async Task<int> DispatchOnceAsync(CancellationToken stopStarting, CancellationToken cancellationToken)
     {
+        if (stopStarting.IsCancellationRequested)
+        {
+            return 0;
+        }
+
         var heads = await store.GetDueHeadsAsync(500, cancellationToken);
         var running = new List<Task<int>>();
         var budget = new RoundBudget(limiter);
@@ -46,6 +57,11 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow();
         foreach (var item in heads.OrderBy(h => lastServed.GetValueOrDefault(h.Lane)).ThenBy(h => h.Id))
         {
+            if (stopStarting.IsCancellationRequested)
+            {
+                break;
+            }
+
             // An item whose last outcome the database would not store waits in memory (only a lane's head can).
             if (unstored.IsWaiting(item.Id, now))
             {
@@ -60,7 +76,7 @@ public sealed partial class OutboxDispatcher(
             }
 
             lastServed[item.Lane] = ++turn;
-            running.Add(RunLaneAsync(item, budget, cancellationToken));
+            running.Add(RunLaneAsync(item, budget, stopStarting, cancellationToken));
             if (running.Count == options.Value.MaxParallelDeliveries)
             {
                 var finished = await Task.WhenAny(running);
@@ -84,14 +100,14 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>Delivers a lane's head, then its following due items, stopping at a failure, at the chat's budget, or
     /// after <see cref="MaxItemsPerLaneRun"/> items.</summary>
-    private async Task<int> RunLaneAsync(OutboxItem head, RoundBudget budget, CancellationToken cancellationToken)
+    private async Task<int> RunLaneAsync(OutboxItem head, RoundBudget budget, CancellationToken stopStarting, CancellationToken cancellationToken)
     {
         var item = head;
         for (var count = 1; ; count++)
         {
             // Lanes take turns item by item even where every step completes synchronously.
             await Task.Yield();
-            if (!await RunAsync(item, cancellationToken) || count == MaxItemsPerLaneRun ||
+            if (!await RunAsync(item, cancellationToken) || count == MaxItemsPerLaneRun || stopStarting.IsCancellationRequested ||
                 await store.GetNextDueInLaneAsync(item.Lane, cancellationToken) is not { } next ||
                 (next.ChatId is { } chatId && !budget.TryTake(chatId, await SendsNeededAsync(next, cancellationToken))))
             {

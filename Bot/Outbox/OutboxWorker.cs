@@ -16,8 +16,14 @@ internal sealed partial class OutboxWorker(
     private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan BusyWait = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How long a stopping bridge lets the sends in flight finish and be recorded (well inside the host's
+    /// shutdown timeout). A send cancelled after the other side accepted it would go out again after the restart.</summary>
+    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        using var inFlight = new CancellationTokenSource();
+        await using var graceOnStop = stoppingToken.Register(() => inFlight.CancelAfter(StopGrace));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -28,7 +34,7 @@ internal sealed partial class OutboxWorker(
                     continue;
                 }
 
-                if (await dispatcher.DispatchOnceAsync(stoppingToken) > 0)
+                if (await dispatcher.DispatchOnceAsync(stoppingToken, inFlight.Token) > 0)
                 {
                     continue;
                 }
@@ -38,7 +44,7 @@ internal sealed partial class OutboxWorker(
                 var wait = next is { } due ? due - time.GetUtcNow() : IdleWait;
                 await signal.WaitAsync(wait < BusyWait ? BusyWait : wait > IdleWait ? IdleWait : wait, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || inFlight.IsCancellationRequested)
             {
                 return;
             }
