@@ -26,6 +26,11 @@ public sealed partial class MarketplaceIngestor(
     StaffChatChooser staffChats,
     ILogger<MarketplaceIngestor> logger)
 {
+    /// <summary>Where an empty poll moved the cursor (an adapter whose window follows the clock moves it on every
+    /// poll): used by the next poll but not written, so an idle bridge writes nothing. It is stored with the next batch
+    /// that brings anything; after a restart the stored cursor's window is read again, which holds nothing new.</summary>
+    private string? heldCursor;
+
     public string CursorName => $"marketplace:{marketplace.Marketplace}:{marketplace.Account}";
 
     /// <returns>True when the marketplace has more to give right away.</returns>
@@ -34,11 +39,12 @@ public sealed partial class MarketplaceIngestor(
     /// <summary>One poll, and what it found: the poller paces itself by it.</summary>
     public async Task<MarketplacePoll> PollAsync(CancellationToken cancellationToken)
     {
-        var cursor = await cursors.GetAsync(CursorName, cancellationToken);
+        var cursor = heldCursor ?? await cursors.GetAsync(CursorName, cancellationToken);
         var batch = await marketplace.FetchAsync(cursor, cancellationToken);
-        if (batch.Messages.Count == 0 && (batch.SetAside ?? []).Count == 0 && batch.NextCursor == cursor)
+        if (batch.Messages.Count == 0 && (batch.SetAside ?? []).Count == 0)
         {
             // Nothing happened: no write, so an idle bridge leaves its database untouched.
+            heldCursor = batch.NextCursor;
             return new MarketplacePoll(batch.HasMore, 0);
         }
 
@@ -60,6 +66,7 @@ public sealed partial class MarketplaceIngestor(
 
         await cursors.SetAsync(session, CursorName, batch.NextCursor);
         await session.CommitAsync(cancellationToken);
+        heldCursor = null;
         foreach (var item in newlySetAside)
         {
             metrics.SetAside();

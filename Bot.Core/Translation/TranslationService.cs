@@ -27,7 +27,8 @@ public sealed partial class TranslationService(
             return TranslationResult.Untranslated(text ?? string.Empty, source, target, TranslationStatus.NotNeeded);
         }
 
-        source ??= detection.Detect(protectedText.Original);
+        // Without a provider the language is only a label: not worth loading the complete models for.
+        source ??= translator is null ? detection.DetectWithoutLoading(protectedText.Original) : detection.Detect(protectedText.Original);
         if (LanguageCodes.SameLanguage(source, target))
         {
             metrics.Skip(TranslationMetrics.SkipSameLanguage);

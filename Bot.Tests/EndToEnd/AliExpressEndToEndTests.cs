@@ -10,7 +10,7 @@ namespace Bot.Tests.EndToEnd;
 /// <summary>The real host with the real AliExpress adapter, against the fake AliExpress server and the fake Bot API.</summary>
 public sealed class AliExpressEndToEndTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
     private const long Staff = BridgeHost.StaffChatId;
 
     private FakeTelegramServer telegram = null!;

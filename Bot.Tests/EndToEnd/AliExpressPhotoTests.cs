@@ -9,7 +9,7 @@ namespace Bot.Tests.EndToEnd;
 /// uploadtempimage and posted with addmsg's img_path.</summary>
 public sealed class AliExpressPhotoTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
     private const long Staff = BridgeHost.StaffChatId;
     private const string Order = "3001234567890";

@@ -10,7 +10,7 @@ namespace Bot.Tests.EndToEnd;
 public sealed class ClockSkewEndToEndTests
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
 
     [Theory]
     [InlineData(15)]

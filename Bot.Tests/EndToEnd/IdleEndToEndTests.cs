@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
 using Bot.Testing;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -15,17 +18,40 @@ public sealed class IdleEndToEndTests : StaffGroupTests
         await Eventually.TrueAsync(() => Telegram.SentTo(Staff).Any(m => m.VisibleText?.Contains("in stock", StringComparison.Ordinal) == true), Timeout);
         var settled = Marketplace.FetchCount;
         await Eventually.TrueAsync(() => Marketplace.FetchCount >= settled + 2, Timeout);
-        var before = Snapshot();
+        var before = Snapshot(Bridge.DatabasePath);
         var polls = Marketplace.FetchCount;
 
         await Eventually.TrueAsync(() => Marketplace.FetchCount >= polls + 3, Timeout);
 
-        Assert.Equal(before, Snapshot());
+        Assert.Equal(before, Snapshot(Bridge.DatabasePath));
+    }
+
+    /// <summary>AliExpress's window follows the clock, so every poll moves its cursor: an idle one still writes nothing.</summary>
+    [Fact]
+    public async Task IdlePolling_OfAliExpress_WritesNothingToTheDatabase()
+    {
+        const string List = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        telegram.AddSupergroup(Staff, "Store staff");
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
+        await using var bridge = await BridgeHost.StartAsync(telegram, null, AliExpressEndToEndTests.Settings(aliexpress));
+        aliexpress.AddBuyerMessage("3001234567890", "buyer_ana", "Ana", "Is it in stock?");
+        await Eventually.TrueAsync(() => telegram.SentTo(Staff).Any(m => m.VisibleText?.Contains("in stock", StringComparison.Ordinal) == true), Timeout);
+        // The message makes the conversation active: its order card is read once (and stored) after it.
+        await Eventually.TrueAsync(() => aliexpress.CallCount("aliexpress.trade.new.redefining.findorderbyid") > 0, Timeout);
+        var settled = aliexpress.CallCount(List);
+        await Eventually.TrueAsync(() => aliexpress.CallCount(List) >= settled + 2, Timeout);
+        var before = Snapshot(bridge.DatabasePath);
+        var polls = aliexpress.CallCount(List);
+
+        await Eventually.TrueAsync(() => aliexpress.CallCount(List) >= polls + 3, Timeout);
+
+        Assert.Equal(before, Snapshot(bridge.DatabasePath));
     }
 
     /// <summary>The database file and its write-ahead log (every committed write lands in the log first); the shared
     /// memory index is left out, readers touch it too.</summary>
-    private string Snapshot() => string.Join(" ", new[] { Bridge.DatabasePath, Bridge.DatabasePath + "-wal" }.Select(Hash));
+    private static string Snapshot(string database) => string.Join(" ", new[] { database, database + "-wal" }.Select(Hash));
 
     private static string Hash(string path)
     {

@@ -14,7 +14,7 @@ public sealed class MalformedMarketplaceItemTests
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
     private const long OperatorChat = -1003000000003;
     private const long Operator = 111;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
 
     [Fact]
     public async Task MessageWithTimestampOutOfRange_IsSetAsideAndCountedOnce_AndTheGoodOnesAroundItArrive()

@@ -10,7 +10,7 @@ public sealed class MarkProcessedEndToEndTests
 {
     private const string Processed = "aliexpress.message.redefining.versiontwo.updatemsgprocessed";
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
 
     [Fact]
     public async Task StaffReply_MarksTheConversationProcessedExactlyOnce()

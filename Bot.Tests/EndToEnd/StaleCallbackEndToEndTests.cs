@@ -8,7 +8,7 @@ namespace Bot.Tests.EndToEnd;
 public sealed class StaleCallbackEndToEndTests
 {
     private const long Buyer = 7001;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
 
     [Fact]
     public async Task ButtonPressTooOldToAnswer_IsNotAFailedUpdate_AndTheNextUpdateFollowsAtOnce()

@@ -9,7 +9,7 @@ namespace Bot.Tests.EndToEnd;
 /// <summary>The real host with <c>Marketplace:Provider=Wildberries</c>, against the fake Wildberries API and the fake Bot API.</summary>
 public sealed class WildberriesEndToEndTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
     private const long Staff = BridgeHost.StaffChatId;
     private const string Chat = "1:7c9e6679-7425-40de-944b-e07fc1f90ae7";

@@ -9,7 +9,7 @@ namespace Bot.Tests.EndToEnd;
 /// <summary>The real host meeting Wildberries' limits and refusals: throttling, an expired token, a Basic token.</summary>
 public sealed class WildberriesRefusalEndToEndTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
     private const long Staff = BridgeHost.StaffChatId;
 
     private FakeTelegramServer telegram = null!;

@@ -42,6 +42,19 @@ public sealed class DetectionTierTests
     }
 
     [Fact]
+    public void DetectionWithoutLoading_LeavesAShortUnclearTextUndetected_UnlessTheCompleteModelsAreLoadedAlready()
+    {
+        using var detection = Build(new FakeTimeProvider());
+
+        Assert.Null(detection.DetectWithoutLoading("Grazie mille"));
+        Assert.Equal(0, detection.Full!.Loads);
+
+        Assert.Equal("it", detection.Detect("Grazie mille"));
+        Assert.Equal("it", detection.DetectWithoutLoading("Grazie mille"));
+        Assert.Equal(1, detection.Full.Loads);
+    }
+
+    [Fact]
     public void LowAccuracyMode_NeverLoadsTheCompleteModels()
     {
         using var detection = new LanguageDetection(Options.Create(new TranslationOptions { LowAccuracyMode = true }), new FakeTimeProvider(), NullLogger<LanguageDetection>.Instance);

@@ -56,7 +56,12 @@ internal sealed class FullModelDetector(Language[] languages, TimeSpan idleTime,
         ModelMemory.GiveBack();
     }
 
-    public void Dispose() => unloadTimer?.Dispose();
+    /// <summary>Drops the complete models with the detector: a collectible context stays loaded until unloaded.</summary>
+    public void Dispose()
+    {
+        unloadTimer?.Dispose();
+        Unload();
+    }
 
     /// <summary>The second Lingua, reached by reflection (its types are not this assembly's Lingua types).</summary>
     private sealed class Loaded(AssemblyLoadContext context, object detector, MethodInfo compute)

@@ -54,7 +54,14 @@ public sealed partial class LanguageDetection : IDisposable
 
     /// <summary>ISO 639-1 code of the most likely candidate language, or null when the text is too short, has no
     /// letters (emoji, numbers, links only) or no language is clearly ahead.</summary>
-    public string? Detect(string text)
+    public string? Detect(string text) => Detect(text, mayLoadFullModels: true);
+
+    /// <summary>As <see cref="Detect(string)"/>, using the complete models only if they are already in memory. For an
+    /// answer that is only a label (no translation provider is configured), a short unclear text is not worth loading
+    /// some 300 MB for several seconds while the message waits.</summary>
+    public string? DetectWithoutLoading(string text) => Detect(text, mayLoadFullModels: false);
+
+    private string? Detect(string text, bool mayLoadFullModels)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -70,7 +77,7 @@ public sealed partial class LanguageDetection : IDisposable
 
         var answer = Decide(detector.Value.ComputeLanguageConfidenceValues(words).Take(2).ToList());
         ModelMemory.AfterDetecting(words);
-        return answer is null && full is not null && letters <= ShortTextLetters
+        return answer is null && full is not null && letters <= ShortTextLetters && (mayLoadFullModels || full.IsLoaded)
             ? Decide(full.Rank(words))
             : answer;
     }

@@ -13,7 +13,7 @@ internal sealed class OrderCardRig : IAsyncDisposable
     public const string OrderIssues = "aliexpress.issue.partner.order.issues.get";
     public const string OrderId = "3001234567890";
     public const long Staff = BridgeHost.StaffChatId;
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;
 
     private OrderCardRig(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, BridgeHost bridge, string interval)
     {

@@ -17,7 +17,9 @@ internal static partial class AliExpressLog
     [LoggerMessage(4, LogLevel.Warning, "AliExpress answered {Method} with HTTP {StatusCode} (request id {RequestId})")]
     public static partial void HttpFailure(ILogger logger, string method, int statusCode, string? requestId);
 
-    [LoggerMessage(5, LogLevel.Warning, "AliExpress refused {Method} ({Kind}, code {Code}): {PlatformMessage} (request id {RequestId})")]
+    // Debug: the refusal is thrown to the caller, which logs it in its own terms (the poller, the outbox, the order
+    // card's refresher once until a read works); a warning here would repeat it for every call.
+    [LoggerMessage(5, LogLevel.Debug, "AliExpress refused {Method} ({Kind}, code {Code}): {PlatformMessage} (request id {RequestId})")]
     public static partial void PlatformError(ILogger logger, string method, MarketplaceErrorKind kind, string? code, string platformMessage, string? requestId);
 
     [LoggerMessage(6, LogLevel.Warning, "AliExpress relation listing {From}..{To} hit the {Cap}-row cap; narrowing the window")]
