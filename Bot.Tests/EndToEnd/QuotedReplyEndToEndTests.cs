@@ -102,7 +102,7 @@ public sealed partial class QuotedReplyEndToEndTests : StaffGroupTests
     }
 
     [Fact]
-    public async Task StaffReplyToALinkedBuyersOwnMessage_ReachesTheBuyerAsATelegramReplyToIt()
+    public async Task StaffReplyToALinkedBuyersOwnMessage_ReachesTheBuyerAsATelegramReplyToIt_AndTheBuyersEditChangesNoRecord()
     {
         Marketplace.AddBuyerMessage(Order, "Hello");
         var topic = await Rig.TopicOfAsync(Order);
@@ -114,6 +114,8 @@ public sealed partial class QuotedReplyEndToEndTests : StaffGroupTests
 
         var own = Telegram.EnqueueMessage(Buyer, Buyer, "Ana", "Can you ship it today?");
         var post = await Eventually.ValueAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.VisibleText?.Contains("Can you ship it today?", StringComparison.Ordinal) == true), Timeout);
+        // The buyer edits it: no edit is taken in from a buyer (updates are handled in order, so this one is, before the reply).
+        Telegram.EditUserMessage(Buyer, own, "Can you ship it tomorrow instead?");
         Telegram.EnqueueMessage(Staff, StaffUser, "Sam", "Yes, it leaves at five.", replyToMessageId: post.MessageId);
         Telegram.EnqueueMessage(Staff, StaffUser, "Sam", "Anything else?", threadId: topic);
 
@@ -121,6 +123,9 @@ public sealed partial class QuotedReplyEndToEndTests : StaffGroupTests
         Assert.Equal(own, reply.ReplyToMessageId);
         var plain = await Eventually.ValueAsync(() => Telegram.SentTo(Buyer).FirstOrDefault(m => m.VisibleText?.Contains("Anything else?", StringComparison.Ordinal) == true), Timeout);
         Assert.Null(plain.ReplyToMessageId); // a message that answers nothing in particular is not threaded
+        var transcript = await TranscriptAsync();
+        Assert.Equal(Entry(transcript, "Can you ship it today?").Id, Entry(transcript, "Yes, it leaves at five.").InReplyTo?.MessageId);
+        Assert.DoesNotContain(transcript.Entries, e => e.Original.Contains("tomorrow", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"start=([A-Za-z0-9_-]{22})")]
