@@ -20,9 +20,10 @@ public static class QuotedPart
         if (repliedText is not null && Ends(parts, repliedText) is { } ends)
         {
             // A part runs from the end of the one before (its header included) to the end of its own original.
+            var position = Nearest(repliedText, quote);
             for (var i = 0; i < last; i++)
             {
-                if (quote.Position < ends[i])
+                if (position < ends[i])
                 {
                     return i;
                 }
@@ -34,6 +35,22 @@ public static class QuotedPart
         // The text is not there to measure (or does not read as expected): the only part whose words hold the quote.
         var holders = Enumerable.Range(0, parts.Count).Where(i => Holds(parts[i], quote.Text)).ToList();
         return holders.Count == 1 ? holders[0] : last;
+    }
+
+    /// <summary>Telegram calls the position approximate: the occurrence of the quoted words nearest to it.</summary>
+    private static int Nearest(string text, ChatQuote quote)
+    {
+        var best = quote.Position;
+        var distance = int.MaxValue;
+        for (var at = text.IndexOf(quote.Text, StringComparison.Ordinal); at >= 0; at = text.IndexOf(quote.Text, at + 1, StringComparison.Ordinal))
+        {
+            if (Math.Abs(at - quote.Position) < distance)
+            {
+                (best, distance) = (at, Math.Abs(at - quote.Position));
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Where each part's words end in the message's text; null when one cannot be found.</summary>

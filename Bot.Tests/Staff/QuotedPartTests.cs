@@ -44,6 +44,15 @@ public sealed class QuotedPartTests
         Assert.Equal(expected, QuotedPart.Of(Parts, Message, At(quote, occurrence)));
 
     [Fact]
+    public void AnApproximatePosition_IsTakenToTheNearestOccurrenceOfTheQuotedWords()
+    {
+        var exact = At("It is a gift");
+
+        // 30 units early, the position itself stands in the first part's original.
+        Assert.Equal(1, QuotedPart.Of(Parts, Message, exact with { Position = exact.Position - 30 }));
+    }
+
+    [Fact]
     public void NoQuote_AnswersTheLastPart() => Assert.Equal(2, QuotedPart.Of(Parts, Message, null));
 
     [Fact]
