@@ -18,6 +18,7 @@ public sealed class BuyerPostHandler(
     DeliveryRecords records,
     IDbConnectionFactory connections,
     IBuyerLinkRepository links,
+    IMessageRepository messages,
     BuyerTopics buyerTopics,
     BuyerReachability reachability,
     ITranslationService translator) : IDeliveryHandler
@@ -28,9 +29,11 @@ public sealed class BuyerPostHandler(
     {
         var (message, conversation, copies) = await records.LoadAsync(item, CopyTarget.Telegram, cancellationToken);
         BuyerLink? link;
+        StoredMessage? answered;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             link = await links.FindByUserAsync(session, UserOf(item));
+            answered = message.ReplyToMessageId is { } replied ? await messages.GetAsync(session, replied) : null;
         }
 
         if (message.Role == AuthorRole.Buyer || link is null || link.BlockedAt is not null || !BuyerOrders.Owns(link, conversation))
@@ -38,7 +41,9 @@ public sealed class BuyerPostHandler(
             return; // The buyer's own words, or unlinked or blocked since: nothing to send, nothing to retry.
         }
 
-        await SendAsync(message, conversation, link, copies, cancellationToken);
+        // A staff reply to the buyer's own message from this chat answers it there too, as a Telegram reply.
+        var replyTo = answered is { SourceChatId: { } from, SourceMessageId: { } own } && from == link.ChatId ? (int?)own : null;
+        await SendAsync(message, conversation, link, copies, replyTo, cancellationToken);
     }
 
     /// <summary>Telegram said the buyer blocked the bot (<see cref="ChatErrorKind.UserBlocked"/>): the link goes inactive
@@ -48,7 +53,7 @@ public sealed class BuyerPostHandler(
 
     private static long UserOf(OutboxItem item) => long.Parse(item.Payload ?? "0", CultureInfo.InvariantCulture);
 
-    private async Task SendAsync(StoredMessage message, Conversation conversation, BuyerLink link, IReadOnlyList<MessageCopy> copies, CancellationToken cancellationToken)
+    private async Task SendAsync(StoredMessage message, Conversation conversation, BuyerLink link, IReadOnlyList<MessageCopy> copies, int? replyTo, CancellationToken cancellationToken)
     {
         var target = conversation.BuyerLanguage ?? link.Language ?? "en";
         var translation = await translator.TranslateAsync(message.Text, message.Language, target, cancellationToken);
@@ -74,7 +79,7 @@ public sealed class BuyerPostHandler(
             int id;
             try
             {
-                id = await chat.SendTextAsync(new ChatText(link.ChatId, topic, parts[part]), cancellationToken);
+                id = await chat.SendTextAsync(new ChatText(link.ChatId, topic, parts[part], part == 0 ? replyTo : null), cancellationToken);
             }
             catch (ChatDeliveryException e) when (e.Kind == ChatErrorKind.TopicDeleted && topic is { } deleted)
             {

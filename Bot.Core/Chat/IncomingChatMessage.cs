@@ -31,6 +31,13 @@ public sealed record IncomingChatMessage(
     /// <summary>True for an edited_message update: the text is the message's new text.</summary>
     public bool IsEdit { get; init; }
 
+    /// <summary>The part of the replied message this reply quotes; null when it quotes nothing.</summary>
+    public ChatQuote? Quote { get; init; }
+
+    /// <summary>The replied message's text (or caption) as people see it, when this is a reply: where a
+    /// <see cref="Quote"/>'s position points.</summary>
+    public string? ReplyToText { get; init; }
+
     private BotCommand? ParsedCommand => BotCommand.Parse(Text);
 
     /// <summary>The command word (lower case, without the slash or "@BotName") and the text after it; null when the

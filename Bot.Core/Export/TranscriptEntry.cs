@@ -21,4 +21,8 @@ public sealed record TranscriptEntry(
     IReadOnlyList<string> Images,
     DeliveryState Delivery,
     string? DeliveryNote,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The message this one answers, when staff replied to a bridge post (or quoted one part of a merged one).</summary>
+    public TranscriptReply? InReplyTo { get; init; }
+}

@@ -57,6 +57,11 @@ public sealed class TranscriptHtml : ITranscriptFormat
             html.Append("<div class=\"delivery\">").Append(entry.Delivery == DeliveryState.Delivered ? "✓ " : "⚠ ").Append(Html.Escape(delivery)).Append("</div>");
         }
 
+        if (entry.InReplyTo is { } reply)
+        {
+            html.Append("<div class=\"reply\">↩ <a href=\"#m").Append(reply.MessageId).Append("\">").Append(Html.Escape(reply.Label)).Append("</a></div>");
+        }
+
         html.Append("</td><td class=\"text\">").Append(Language(entry.OriginalLanguage)).Append("<div dir=\"auto\">").Append(Html.Escape(entry.Original)).Append("</div>");
         foreach (var image in entry.Images)
         {

@@ -29,9 +29,13 @@ public sealed class TranscriptReader(
         var sends = (await transcripts.GetSendStatesAsync(session, conversationId)).ToDictionary(s => s.MessageId);
         // Telegram gives times to the second, the marketplace to the millisecond: within one second, the order the bridge
         // took them in decides.
+        var byId = messages.ToDictionary(m => m.Id);
         var entries = messages
             .OrderBy(m => m.CreatedAt.ToUnixTimeSeconds()).ThenBy(m => m.Id)
-            .Select(m => TranscriptEntries.Of(m, conversation, copies[m.Id].ToList(), sends.GetValueOrDefault(m.Id), staffChat.Value))
+            .Select(m => TranscriptEntries.Of(m, conversation, copies[m.Id].ToList(), sends.GetValueOrDefault(m.Id), staffChat.Value) with
+            {
+                InReplyTo = m.ReplyToMessageId is { } answered && byId.TryGetValue(answered, out var a) ? TranscriptReply.Of(a.Id, a.CreatedAt, a.Text) : null,
+            })
             .ToList();
         return new Transcript(conversation, entries, time.GetUtcNow(), options.Value.Zone);
     }

@@ -17,6 +17,7 @@ internal static class TranscriptStyle
         .lang{display:inline-block;font-size:10px;color:#555;border:1px solid #ccc;border-radius:3px;padding:0 3px;margin-bottom:2px}
         tr.failed td{background:#fde8e8}tr.pending td{background:#fff7e0}
         .delivery{margin-top:4px;font-size:11px}tr.failed .delivery{color:#a00;font-weight:bold}
+        .reply{margin-top:4px;font-size:11px}.reply a{color:#036}
         .note{color:#8a5a00;font-style:italic;margin-top:4px}
         a.photo{display:block;margin-top:6px;font-size:10px;color:#036}
         a.photo img{display:block;max-width:100%;max-height:220px;border:1px solid #ccc}

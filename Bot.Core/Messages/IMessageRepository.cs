@@ -32,6 +32,10 @@ public interface IMessageRepository
     /// <summary>The stored message a Telegram message is a copy of (for replies), or null.</summary>
     Task<long?> FindByTelegramCopyAsync(DbSession session, long chatId, int telegramMessageId);
 
+    /// <summary>The stored messages a Telegram message of the bridge shows, in the order it shows them (several when posts
+    /// were merged into one message); empty when it shows none.</summary>
+    Task<IReadOnlyList<PostedPart>> GetPostedPartsAsync(DbSession session, long chatId, int telegramMessageId);
+
     /// <summary>Who wrote the stored message, null when there is no such message.</summary>
     Task<AuthorRole?> GetAuthorRoleAsync(DbSession session, long? id);
 

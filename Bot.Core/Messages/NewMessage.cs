@@ -1,6 +1,7 @@
 namespace Bot.Core.Messages;
 
 /// <summary>A message to store.</summary>
+/// <param name="ReplyToMessageId">The stored message this one answers (a staff reply to a bridge post), if known.</param>
 public sealed record NewMessage(
     long ConversationId,
     MessageOrigin Origin,
@@ -12,4 +13,5 @@ public sealed record NewMessage(
     long? SourceChatId = null,
     long? SourceMessageId = null,
     string? SourceFileId = null,
-    DateTimeOffset? SentAt = null);
+    DateTimeOffset? SentAt = null,
+    long? ReplyToMessageId = null);

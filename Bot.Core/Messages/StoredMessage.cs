@@ -31,5 +31,8 @@ public sealed class StoredMessage
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The stored message this one answers (a staff reply to a bridge post, or to one part of a merged one).</summary>
+    public long? ReplyToMessageId { get; set; }
+
     public IReadOnlyList<string> ImageUrls => ImagesJson is null ? [] : JsonSerializer.Deserialize<string[]>(ImagesJson) ?? [];
 }

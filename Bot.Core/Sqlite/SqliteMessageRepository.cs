@@ -18,16 +18,16 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
         session.Connection.QuerySingleOrDefaultAsync<long?>(
             """
             INSERT OR IGNORE INTO messages (conversation_id, origin, author_role, author_name, text, images_json, marketplace_message_id,
-                                            source_chat_id, source_message_id, source_file_id, created_at)
+                                            source_chat_id, source_message_id, source_file_id, created_at, reply_to_message_id)
             VALUES (@ConversationId, @Origin, @role, @AuthorName, @Text, @images, @MarketplaceMessageId,
-                    @SourceChatId, @SourceMessageId, @SourceFileId, @at)
+                    @SourceChatId, @SourceMessageId, @SourceFileId, @at, @ReplyToMessageId)
             RETURNING id
             """,
             new
             {
                 message.ConversationId, Origin = StoredEnum.Name(message.Origin), role = StoredEnum.Name(message.Author), message.AuthorName, message.Text,
                 images = message.ImageUrls is { Count: > 0 } urls ? JsonSerializer.Serialize(urls) : null,
-                message.MarketplaceMessageId, message.SourceChatId, message.SourceMessageId, message.SourceFileId,
+                message.MarketplaceMessageId, message.SourceChatId, message.SourceMessageId, message.SourceFileId, message.ReplyToMessageId,
                 at = message.SentAt ?? time.GetUtcNow(),
             },
             session.Transaction);
@@ -37,7 +37,8 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             """
             SELECT id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
                    images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
-                   source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt
+                   source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt,
+                   reply_to_message_id AS ReplyToMessageId
             FROM messages WHERE id = @id
             """,
             new { id },
@@ -100,6 +101,17 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             "SELECT message_id FROM message_copies WHERE chat_id = @chatId AND remote_message_id = @remote AND target = 'telegram' LIMIT 1",
             new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             session.Transaction);
+
+    public async Task<IReadOnlyList<PostedPart>> GetPostedPartsAsync(DbSession session, long chatId, int telegramMessageId) =>
+        (await session.Connection.QueryAsync<PostedPart>(
+            """
+            SELECT c.message_id AS MessageId, m.text, c.text AS Translation
+            FROM message_copies c JOIN messages m ON m.id = c.message_id
+            WHERE c.chat_id = @chatId AND c.remote_message_id = @remote AND c.target = 'telegram'
+            ORDER BY c.message_id, c.part
+            """,
+            new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            session.Transaction)).AsList();
 
     public async Task<AuthorRole?> GetAuthorRoleAsync(DbSession session, long? id) =>
         await session.Connection.ExecuteScalarAsync<string?>("SELECT author_role FROM messages WHERE id = @id", new { id }, session.Transaction) is { } role

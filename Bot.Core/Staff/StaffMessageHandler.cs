@@ -23,6 +23,7 @@ public sealed partial class StaffMessageHandler(
     IEnumerable<IStaffCommand> commands,
     IEnumerable<IStaffGeneralCommand> generalCommands,
     StaffEditHandler edits,
+    AnsweredMessages answered,
     RelayMetrics metrics,
     Microsoft.Extensions.Options.IOptions<StaffChatOptions> options,
     ILogger<StaffMessageHandler> logger) : IChatEditRoute
@@ -78,7 +79,8 @@ public sealed partial class StaffMessageHandler(
 
         var id = await messages.InsertAsync(session, new NewMessage(
             conversation.Id, MessageOrigin.Telegram, AuthorRole.Staff, message.FromName, text,
-            SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId, SentAt: message.Date));
+            SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId, SentAt: message.Date,
+            ReplyToMessageId: await answered.FindAsync(session, message)));
         if (id is null)
         {
             metrics.DuplicateDropped(AuthorRole.Staff); // The same update again (after a restart): already stored.

@@ -18,6 +18,7 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<PostSender>();
         services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
         services.AddSingleton<StaffEditHandler>();
+        services.AddSingleton<AnsweredMessages>();
         services.AddSingleton<StaffMessageHandler>();
         services.AddSingleton<IChatRoute>(sp => sp.GetRequiredService<StaffMessageHandler>());
         services.AddSingleton<IStaffCommand, LanguageCommand>();

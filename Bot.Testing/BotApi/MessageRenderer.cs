@@ -14,6 +14,7 @@ internal static class MessageRenderer
             MessageThreadId = message.ThreadId,
             IsTopicMessage = chat.IsForum && message.ThreadId is not null ? true : null,
             ReplyToMessage = includeReply ? RenderReply(chat, message) : null,
+            Quote = message.ReplyToMessageId is null ? null : message.Quote,
             EditDate = message.EditedAt is DateTimeOffset edited ? ApiJson.UnixSeconds(edited) : null,
             Text = message.Text is null ? null : message.VisibleText,
             Entities = message.Text is null ? null : BotCommandEntities.Find(message.VisibleText),

@@ -23,6 +23,9 @@ internal sealed class StoredMessage
 
     public int? ReplyToMessageId { get; init; }
 
+    /// <summary>The part of the replied message this reply quotes.</summary>
+    public TextQuoteJson? Quote { get; init; }
+
     /// <summary>The text exactly as received (HTML when <see cref="ParseMode"/> is HTML).</summary>
     public string? Text { get; set; }
 

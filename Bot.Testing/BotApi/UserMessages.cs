@@ -13,7 +13,8 @@ internal static class UserMessages
         int? threadId,
         int? replyToMessageId,
         string? photoFileId,
-        bool sticker)
+        bool sticker,
+        TextQuoteJson? quote = null)
     {
         IReadOnlyList<PhotoSizeJson>? photo = null;
         if (photoFileId is not null)
@@ -39,6 +40,7 @@ internal static class UserMessages
             Date = state.Now,
             ThreadId = threadId,
             ReplyToMessageId = replyToMessageId,
+            Quote = quote,
             Text = hasMedia ? null : text,
             Caption = photo is not null ? text : null,
             VisibleText = text,

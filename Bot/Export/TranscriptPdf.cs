@@ -59,7 +59,7 @@ internal sealed class TranscriptPdf(PdfFonts fonts) : ITranscriptFormat
     private static void Entry(PdfPages pages, PdfText text, TranscriptEntry entry, TimeZoneInfo zone)
     {
         var head = text.Wrap($"{TranscriptTimes.Utc(entry.At)} · {TranscriptTimes.Local(entry.At, zone)}", PdfPages.Content, Size - 1);
-        var who = text.Wrap($"{entry.Author} · {entry.Channel}", PdfPages.Content, Size);
+        var who = text.Wrap($"{entry.Author} · {entry.Channel}{(entry.InReplyTo is { } reply ? " · " + reply.Label : "")}", PdfPages.Content, Size);
         var delivery = TranscriptFacts.DeliveryLabel(entry) is { } label ? text.Wrap(label, PdfPages.Content, Size) : [];
         var left = text.Wrap(Labelled(entry.OriginalLanguage, entry.Original), Column, Size).ToList();
         left.AddRange(entry.Images.SelectMany(image => text.Wrap("Photo: " + image, Column, Size - 1)));

@@ -20,6 +20,10 @@ internal static class UpdateMapper
 
         var onBehalfOf = message.SenderChat;
 
+        // In a forum every topic message "replies" to the topic's first message: only a reply to something else is a
+        // real reply.
+        var reply = message.ReplyToMessage is { } replied && replied.MessageId != message.MessageThreadId ? replied : null;
+
         // Null entries only come from a malformed update; skipping them beats failing the whole update.
         var photo = message.Photo?.Where(p => p is not null).MaxBy(p => p.FileSize ?? (long)p.Width * p.Height);
         return new IncomingChatMessage(
@@ -43,13 +47,13 @@ internal static class UpdateMapper
             from.LanguageCode,
             message.Text ?? message.Caption,
             photo?.FileId,
-            // In a forum every topic message "replies" to the topic's first message: only a reply to something
-            // else is a real reply.
-            message.ReplyToMessage is { } reply && reply.MessageId != message.MessageThreadId ? reply.MessageId : null,
+            reply?.MessageId,
             HasOtherContent(message),
             new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)))
         {
             IsEdit = update.Message is null,
+            Quote = reply is not null && message.Quote is { Text: { Length: > 0 } quoted } quote ? new ChatQuote(quoted, quote.Position, quote.IsManual) : null,
+            ReplyToText = reply?.Text ?? reply?.Caption,
         };
     }
 

@@ -10,6 +10,7 @@ internal sealed record MessageJson(int MessageId, long Date, ChatJson Chat)
     public string? AuthorSignature { get; init; }
     public bool? IsTopicMessage { get; init; }
     public MessageJson? ReplyToMessage { get; init; }
+    public TextQuoteJson? Quote { get; init; }
     public long? EditDate { get; init; }
     public string? Text { get; init; }
     public IReadOnlyList<MessageEntityJson>? Entities { get; init; }

@@ -1,7 +1,10 @@
+using Bot.Testing.BotApi.Json;
+
 namespace Bot.Testing.BotApi.Methods;
 
-/// <summary>Where a new message goes: its topic (message_thread_id) and the message it replies to.</summary>
-internal readonly record struct MessageTarget(int? ThreadId, int? ReplyToMessageId)
+/// <summary>Where a new message goes: its topic (message_thread_id), the message it replies to and the part of that
+/// message it quotes (reply_parameters.quote, which must be text of the replied message: else "QUOTE_TEXT_INVALID").</summary>
+internal readonly record struct MessageTarget(int? ThreadId, int? ReplyToMessageId, TextQuoteJson? Quote = null)
 {
     public static MessageTarget Resolve(FakeChat chat, BotApiRequest request)
     {
@@ -11,12 +14,14 @@ internal readonly record struct MessageTarget(int? ThreadId, int? ReplyToMessage
         var allowWithoutReply = replyParameters?["allow_sending_without_reply"]?.GetValue<bool>() == true
             || request.Bool("allow_sending_without_reply");
 
+        TextQuoteJson? quote = null;
         if (replyTo is int replyId)
         {
             if (chat.Messages.TryGetValue(replyId, out var target))
             {
                 // A reply lands in the topic of the message it answers.
                 thread ??= target.ThreadId;
+                quote = QuoteOf(replyParameters, target);
             }
             else if (allowWithoutReply)
             {
@@ -33,7 +38,22 @@ internal readonly record struct MessageTarget(int? ThreadId, int? ReplyToMessage
             EnsureWritable(chat, threadId);
         }
 
-        return new MessageTarget(thread, replyTo);
+        return new MessageTarget(thread, replyTo, quote);
+    }
+
+    private static TextQuoteJson? QuoteOf(System.Text.Json.Nodes.JsonNode? replyParameters, StoredMessage target)
+    {
+        if (replyParameters?["quote"]?.GetValue<string>() is not { } text)
+        {
+            return null;
+        }
+
+        var visible = target.VisibleText ?? "";
+        var position = replyParameters["quote_position"]?.GetValue<int>() is int given && given >= 0 && given <= visible.Length
+            && string.CompareOrdinal(visible, given, text, 0, text.Length) == 0
+            ? given
+            : visible.IndexOf(text, StringComparison.Ordinal);
+        return text.Length == 0 || position < 0 ? throw BotApiException.BadRequest("QUOTE_TEXT_INVALID") : new TextQuoteJson(text, position, true);
     }
 
     public static FakeTopic EnsureWritable(FakeChat chat, int threadId)

@@ -21,6 +21,7 @@ internal sealed class SendMessageMethod(FakeTelegramState state)
             Date = state.Now,
             ThreadId = target.ThreadId,
             ReplyToMessageId = target.ReplyToMessageId,
+            Quote = target.Quote,
             Text = request.String("text"),
             ParseMode = request.String("parse_mode"),
             VisibleText = visible,
