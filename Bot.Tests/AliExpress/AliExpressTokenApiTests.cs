@@ -82,13 +82,27 @@ public sealed class AliExpressTokenApiTests
     }
 
     [Fact]
-    public async Task Fetch_WithAnAccessTokenPastItsEnd_SaysInOneSentenceThatTheAuthorizationExpired()
+    public async Task Fetch_WithAnAccessTokenRefusedJustPastItsEnd_IsTransient_WhileItsRenewalIsDue()
+    {
+        await using var h = await AliExpressHarness.StartAsync(settings: new Dictionary<string, string?> { ["Marketplace:AliExpress:AccessToken"] = "" });
+        await h.Get<AliExpressTokens>().StoreAsync(
+            await h.Get<AliExpressAuthClient>().CreateAsync(h.Server.IssueAuthorizationCode(), CancellationToken.None), CancellationToken.None);
+        h.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+
+        var error = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));
+
+        // The refresher renews a token at its end at the latest: a poll that comes first waits for it, no operator needed.
+        Assert.Equal((MarketplaceErrorKind.Transient, AliExpressTokens.Renewing), (error.Kind, error.Message));
+    }
+
+    [Fact]
+    public async Task Fetch_WithAnAccessTokenPastItsEndAndTheRenewalGrace_SaysInOneSentenceThatTheAuthorizationExpired()
     {
         await using var h = await AliExpressHarness.StartAsync(settings: new Dictionary<string, string?> { ["Marketplace:AliExpress:AccessToken"] = "" });
         await h.Get<AliExpressTokens>().StoreAsync(
             await h.Get<AliExpressAuthClient>().CreateAsync(h.Server.IssueAuthorizationCode(), CancellationToken.None), CancellationToken.None);
         await h.Client.FetchAsync(null, CancellationToken.None);
-        h.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        h.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(11));
 
         var error = await Assert.ThrowsAsync<MarketplaceException>(() => h.Client.FetchAsync(null, CancellationToken.None));
 

@@ -65,6 +65,35 @@ internal sealed class AliExpressTokens(IMarketplaceAuthorizationRepository repos
         || error.Message.Contains("session expired", StringComparison.OrdinalIgnoreCase)
         || error.Message.Contains("session-expired", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The sentence for a token refused at its end, while the refresher renews it.</summary>
+    public const string Renewing = "The AliExpress access token reached its end and is being renewed; the call is tried again.";
+
+    /// <summary>How near its recorded end a refused access token counts as simply ended (the platform's clock and
+    /// ours differ), and how long after that end the refresher is given to renew it before operators are needed.</summary>
+    private static readonly TimeSpan EndSlack = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RenewalGrace = TimeSpan.FromMinutes(10);
+
+    /// <summary>True when a refusal of <paramref name="accessTokenSent"/> as expired needs no operator: a newer token
+    /// is stored already, or the token was refused around its recorded end while a refresh token is still good (the
+    /// refresh is due and retried). False when the token should still be valid (revoked) or renewing has failed for
+    /// longer than the grace.</summary>
+    public bool AwaitsRenewal(string accessTokenSent)
+    {
+        if (Volatile.Read(ref current) is not { } stored)
+        {
+            return false;
+        }
+
+        if (stored.AccessToken != accessTokenSent)
+        {
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        return stored.AccessExpiresAt is { } ends && now >= ends - EndSlack && now <= ends + RenewalGrace
+            && stored.RefreshToken is not null && (stored.RefreshExpiresAt is not { } refreshEnds || refreshEnds > now);
+    }
+
     /// <summary>Stores <paramref name="authorization"/> and uses it from now on.</summary>
     public async Task StoreAsync(MarketplaceAuthorization authorization, CancellationToken cancellationToken)
     {

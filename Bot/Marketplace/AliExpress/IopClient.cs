@@ -58,7 +58,7 @@ internal sealed class IopClient(
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            return Read(method, response, body);
+            return Read(method, response, body, session);
         }
         catch (Exception ex) when (IsTransport(ex, cancellationToken))
         {
@@ -68,7 +68,7 @@ internal sealed class IopClient(
         }
     }
 
-    private JsonElement Read(string method, HttpResponseMessage response, string body)
+    private JsonElement Read(string method, HttpResponseMessage response, string body, string session)
     {
         var headerRequestId = RequestIdHeaders.Select(h => response.Headers.TryGetValues(h, out var v) ? v.FirstOrDefault() : null).FirstOrDefault(v => v is not null);
         JsonDocument document;
@@ -103,7 +103,9 @@ internal sealed class IopClient(
                 AliExpressLog.PlatformError(logger, method, ex.Kind, ex.Code, ex.Message, ex.RequestId);
                 if (AliExpressTokens.IsExpired(ex))
                 {
-                    throw new MarketplaceException(MarketplaceErrorKind.Authorization, AliExpressTokens.Expired, ex.Code, ex.RequestId, ex);
+                    throw tokens.AwaitsRenewal(session)
+                        ? new MarketplaceException(MarketplaceErrorKind.Transient, AliExpressTokens.Renewing, ex.Code, ex.RequestId, ex)
+                        : new MarketplaceException(MarketplaceErrorKind.Authorization, AliExpressTokens.Expired, ex.Code, ex.RequestId, ex);
                 }
 
                 throw;
