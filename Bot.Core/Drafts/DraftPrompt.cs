@@ -30,11 +30,10 @@ public static class DraftPrompt
             text.Append(line).Append('\n');
         }
 
-        text.Append("\n## The conversation, oldest first\n");
+        text.Append(CultureInfo.InvariantCulture, $"\n## The conversation, oldest first (it is now {Utc(transcript.ExportedAt)})\n");
         foreach (var entry in recent)
         {
-            var at = entry.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-            text.Append(CultureInfo.InvariantCulture, $"[{at}] {entry.Author}: {entry.Original}\n");
+            text.Append(CultureInfo.InvariantCulture, $"[{Utc(entry.At)}] {entry.Author}: {entry.Original}\n");
             if (entry.Translation is { } translation && translation != entry.Original)
             {
                 var role = entry.FromBuyer ? "translation for staff" : "as sent to the buyer";
@@ -66,7 +65,7 @@ public static class DraftPrompt
 
         if (facts.Deadline is { } deadline)
         {
-            yield return $"{deadline.What}: {deadline.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}";
+            yield return $"{deadline.What}: {Utc(deadline.At)}";
         }
 
         foreach (var item in facts.Items)
@@ -84,4 +83,6 @@ public static class DraftPrompt
             yield return $"Dispute: {dispute.Status}{(dispute.IsOpen ? " (open)" : "")}{(dispute.Reason is { } reason ? ", reason: " + reason : "")}";
         }
     }
+
+    private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Bot.Core.Retention;
 using Bot.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,7 @@ public static class DraftsServiceCollectionExtensions
     {
         services.AddOptions<DraftOptions>().BindConfiguration(DraftOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DraftOptions>, DraftOptionsValidator>());
+        services.AddRetentionTarget<IDraftRepository>("drafted replies", o => o.Drafts, (drafts, before, limit, ct) => drafts.PruneAsync(before, limit, ct));
         services.AddSingleton<DraftQueue>();
         services.AddSingleton<DraftWriter>();
         services.AddSingleton<ICallbackHandler, DraftCallback>();

@@ -19,13 +19,7 @@ public sealed class DraftEndToEndTests
     {
         var translation = new FakeTranslationApi { Transform = (text, target) => $"[{target}] {text}" };
         await using var translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(translation, null));
-        await using var rig = await DraftRig.StartAsync(s =>
-        {
-            foreach (var (key, value) in LibreTranslateHostSettings.For(translator))
-            {
-                s[key] = value;
-            }
-        });
+        await using var rig = await DraftRig.StartAsync(s => Add(s, LibreTranslateHostSettings.For(translator)));
         var marketplace = rig.Bridge.Marketplace;
         marketplace.Orders["82001"] = new OrderFacts(
             "WAIT_BUYER_ACCEPT_GOODS", "Shipped", [new OrderItem("Wool scarf", 1, 20m, "USD")], 20m, "USD", "NO",
@@ -67,9 +61,11 @@ public sealed class DraftEndToEndTests
     [Fact]
     public async Task SendUnderTheDraft_PressedTwice_SendsItThroughTheOutboxToTheMarketplaceOnce_AsThePersonWhoPressed()
     {
-        await using var rig = await DraftRig.StartAsync();
+        var translation = new FakeTranslationApi { Transform = (text, target) => $"[{target}] {text}" };
+        await using var translator = await LoopbackServer.StartAsync(app => app.MapFakeLibreTranslate(translation, null));
+        await using var rig = await DraftRig.StartAsync(s => Add(s, LibreTranslateHostSettings.For(translator)));
         rig.Telegram.AddPrivateChat(5002, "Kim");
-        var topic = await rig.Bridge.TopicWithBuyerMessageAsync("82002", "Where is my parcel?");
+        var topic = await rig.Bridge.TopicWithBuyerMessageAsync("82002", "Здравствуйте, где моя посылка?");
         await rig.AnswerAsync(await rig.PressAsync(topic, d => d == DraftButtons.Latest));
         var draft = await rig.ShownAsync(topic, "not sent: press Send");
         Assert.DoesNotContain(rig.Bridge.Marketplace.Sent, s => s.Text.Contains("on its way", StringComparison.Ordinal));
@@ -79,7 +75,8 @@ public sealed class DraftEndToEndTests
 
         Assert.Equal("Sending the draft to the buyer.", (await rig.AnswerAsync(first)).Text);
         Assert.Equal("This draft was already sent.", (await rig.AnswerAsync(second)).Text);
-        await Eventually.TrueAsync(() => rig.Bridge.Marketplace.Sent.Any(s => s.Text.Contains(Drafted, StringComparison.Ordinal)), StaffGroupBridge.Timeout);
+        var toBuyer = await Eventually.ValueAsync(() => rig.Bridge.Marketplace.Sent.FirstOrDefault(s => s.Text.Contains(Drafted, StringComparison.Ordinal)), StaffGroupBridge.Timeout);
+        Assert.StartsWith("[ru] Your parcel is on its way", toBuyer.Text, StringComparison.Ordinal);
         await Eventually.TrueAsync(() => rig.Telegram.Reactions(Staff, draft.MessageId).Contains("👍"), StaffGroupBridge.Timeout);
         var sent = await rig.ShownAsync(topic, "sent by Kim");
         Assert.Equal(draft.MessageId, sent.MessageId);
@@ -143,5 +140,13 @@ public sealed class DraftEndToEndTests
 
         Assert.Equal(2, await bridge.ExitCodeAsync(TimeSpan.FromSeconds(60)));
         Assert.Single(bridge.Lines, l => l.StartsWith("Configuration error: Drafts__Model is not set", StringComparison.Ordinal));
+    }
+
+    private static void Add(Dictionary<string, string?> settings, Dictionary<string, string?> more)
+    {
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
     }
 }

@@ -13,3 +13,4 @@ CREATE TABLE drafts (
     created_at      TEXT    NOT NULL,
     PRIMARY KEY (chat_id, message_id)
 );
+CREATE INDEX ix_drafts_created ON drafts (created_at);
