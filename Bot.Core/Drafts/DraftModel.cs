@@ -41,7 +41,7 @@ public sealed partial class DraftModel(HttpClient http, IOptions<DraftOptions> o
         }
         catch (HttpRequestException e)
         {
-            LogFailed(e.Message);
+            LogFailed(Logging.Secrets.Redact(e.Message));
             return DraftAnswer.Failed("⚠️ No draft: the model's server could not be reached.");
         }
     }
