@@ -9,7 +9,7 @@ namespace Bot.Tests.Drafts;
 
 /// <summary>"✍️ Draft" through the real host: what the model is sent, the draft in the topic, and its Send button going
 /// through the normal reply path once.</summary>
-public sealed class DraftEndToEndTests
+public sealed class DraftEndToEndTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private const long Staff = DraftRig.Staff;
     private const string Drafted = "Your parcel is on its way <tracking LP00999>. Wool & Co.";
@@ -33,7 +33,8 @@ public sealed class DraftEndToEndTests
 
         var press = await rig.PressAsync(topic, d => d.StartsWith(DraftButtons.Prefix, StringComparison.Ordinal));
 
-        Assert.Equal("Drafting a reply…", (await rig.AnswerAsync(press)).Text);
+        var answered = await rig.AnswerAsync(press);
+        Assert.Equal("Drafting a reply…", answered.Text);
         var draft = await rig.ShownAsync(topic, "not sent: press Send");
         Assert.Contains(Drafted, draft.VisibleText, StringComparison.Ordinal);
         Assert.Contains("&lt;tracking LP00999&gt;. Wool &amp; Co.", draft.Text, StringComparison.Ordinal);
@@ -51,6 +52,7 @@ public sealed class DraftEndToEndTests
             Assert.Contains(expected, request.Text, StringComparison.Ordinal);
         }
 
+        output.WriteLine($"Sent to the model: {request.Text.Length} characters of content ({request.Body.GetRawText().Length} bytes of JSON); draft posted {(draft.SentAt - answered.At).TotalMilliseconds:F0} ms after the press was answered");
         var everything = request.Text + request.Body.GetRawText();
         foreach (var secret in new[] { "Секретный", "Olaf", "buyer-77", "buyer-1", rig.Telegram.Token, DraftRig.ApiKey, "test-app-secret", "test-session" })
         {
