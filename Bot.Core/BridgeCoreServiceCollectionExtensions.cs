@@ -1,6 +1,7 @@
 using Bot.Core.Buyers;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Drafts;
 using Bot.Core.Export;
 using Bot.Core.Feedback;
 using Bot.Core.MarketplaceRelay;
@@ -30,6 +31,7 @@ public static class BridgeCoreServiceCollectionExtensions
         .AddFeedback()
         .AddRouting()
         .AddExport()
+        .AddDrafts()
         .AddStaff()
         .AddWorkflow()
         .AddBuyers()

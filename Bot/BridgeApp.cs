@@ -10,6 +10,7 @@ using Bot.Outbox;
 using Bot.Startup;
 using Bot.Storage;
 using Bot.TelegramApi;
+using Bot.Drafts;
 using Bot.Workflow;
 
 namespace Bot;
@@ -35,6 +36,7 @@ public static class BridgeApp
         builder.Services.AddMarketplace(builder.Configuration);
         builder.Services.AddOperations();
         builder.Services.AddWorkflowHost();
+        builder.Services.AddDraftsHost();
         return builder;
     }
 

@@ -18,4 +18,10 @@ public interface IOrderCardRepository
 
     /// <summary>Records a refresh (or an attempt): when, up to which message, and what the card now shows.</summary>
     Task SaveRefreshAsync(DbSession session, OrderCardState state);
+
+    /// <summary>Stores the order's facts as the card last showed them (JSON, written by the card's refresh).</summary>
+    Task SaveFactsAsync(DbSession session, long conversationId, string json);
+
+    /// <summary>The order's facts as the card last showed them (JSON), or null when never read.</summary>
+    Task<string?> GetFactsAsync(DbSession session, long conversationId);
 }

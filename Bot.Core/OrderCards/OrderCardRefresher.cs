@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Drafts;
 using Bot.Core.Feedback;
 using Bot.Core.Marketplace;
 using Bot.Core.Staff;
@@ -24,6 +25,7 @@ public sealed partial class OrderCardRefresher(
     ICardMessageRepository cardMessages,
     StaffTopicNotes notes,
     IOptions<OrderCardOptions> options,
+    IOptions<DraftOptions> drafts,
     TimeProvider time,
     ILogger<OrderCardRefresher> logger)
 {
@@ -103,6 +105,10 @@ public sealed partial class OrderCardRefresher(
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
         {
             await cards.SaveRefreshAsync(session, next);
+            if (facts is not null)
+            {
+                await cards.SaveFactsAsync(session, state.ConversationId, OrderFactsJson.Write(facts));
+            }
             if (notice is not null)
             {
                 await notes.TellAsync(session, state.ConversationId, notice);
@@ -122,7 +128,7 @@ public sealed partial class OrderCardRefresher(
             var whole = tailHtml is null ? text : $"{text}\n\n{tailHtml}";
             if (whole.Length <= ChatLimits.MaxTextLength)
             {
-                await chat.EditTextAsync(state.MessageId, new ChatText(state.ChatId, null, whole, Buttons: StaffFormatter.CardButtons), cancellationToken);
+                await chat.EditTextAsync(state.MessageId, new ChatText(state.ChatId, null, whole, Buttons: DraftButtons.WithCard(StaffFormatter.CardButtons, drafts.Value)), cancellationToken);
                 return true;
             }
 
@@ -149,7 +155,7 @@ public sealed partial class OrderCardRefresher(
             return;
         }
 
-        var id = await chat.SendTextAsync(new ChatText(binding.ChatId, binding.TopicId, text, Buttons: StaffFormatter.CardButtons), cancellationToken);
+        var id = await chat.SendTextAsync(new ChatText(binding.ChatId, binding.TopicId, text, Buttons: DraftButtons.WithCard(StaffFormatter.CardButtons, drafts.Value)), cancellationToken);
         await using var write = await DbSession.BeginAsync(connections, cancellationToken);
         await cardMessages.SetAsync(write, new CardMessage(conversation.Id, binding.ChatId, id, null));
         await cards.SetMessageAsync(write, conversation.Id, binding.ChatId, id);

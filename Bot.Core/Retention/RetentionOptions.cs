@@ -30,4 +30,8 @@ public sealed class RetentionOptions
     /// <summary>Buyer invitations are deleted this long after they expired (used or not; an expired code is refused
     /// either way).</summary>
     public TimeSpan ExpiredInvitations { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Drafted replies posted in staff topics are deleted this long after they were drafted (their Send button
+    /// then says the draft is no longer available).</summary>
+    public TimeSpan Drafts { get; set; } = TimeSpan.FromDays(30);
 }

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Bot.Core.Sqlite;
 
-/// <summary>The SQLite <see cref="IOrderCardRepository"/> (table <c>order_cards</c>, migrations 0014 and 0015).</summary>
+/// <summary>The SQLite <see cref="IOrderCardRepository"/> (table <c>order_cards</c>, migrations 0014, 0015 and 0017).</summary>
 internal sealed class SqliteOrderCardRepository : IOrderCardRepository
 {
     private const string Upsert =
@@ -63,6 +63,16 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
             OrderFinished = state.OrderFinished is { } finished ? finished ? 1 : 0 : (int?)null,
             state.ConversationId,
         }, session.Transaction);
+
+    private const string SetFacts = "UPDATE order_cards SET facts_json = @json WHERE conversation_id = @conversationId";
+
+    private const string Facts = "SELECT facts_json FROM order_cards WHERE conversation_id = @conversationId";
+
+    public Task SaveFactsAsync(DbSession session, long conversationId, string json) =>
+        session.Connection.ExecuteAsync(SetFacts, new { conversationId, json }, session.Transaction);
+
+    public Task<string?> GetFactsAsync(DbSession session, long conversationId) =>
+        session.Connection.ExecuteScalarAsync<string?>(Facts, new { conversationId }, session.Transaction);
 
     /// <summary>Settable properties, not a constructor: a column that is NULL in every row has no type SQLite can tell.</summary>
     private sealed class Row

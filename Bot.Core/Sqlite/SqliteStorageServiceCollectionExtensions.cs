@@ -39,6 +39,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IMarketplaceAuthorizationRepository, SqliteMarketplaceAuthorizationRepository>();
         services.AddSingleton<IOrderCardRepository, SqliteOrderCardRepository>();
         services.AddSingleton<ITranscriptRepository, SqliteTranscriptRepository>();
+        services.AddSingleton<Drafts.IDraftRepository, SqliteDraftRepository>();
         return services;
     }
 }

@@ -1,14 +1,16 @@
 using System.Globalization;
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Drafts;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Staff;
 
 /// <summary>Sends prepared posts into a staff topic, alone or several in one Telegram message, and says which copies
 /// they made.</summary>
-public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffImageSender images, DeliveryRecords records)
+public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffImageSender images, DeliveryRecords records, IOptions<DraftOptions> drafts)
 {
     /// <summary>Sends one stored message: its text parts (the first under the order card when the topic is new and they
     /// fit together), then its photos. Every copy but the last is recorded as it goes.</summary>
@@ -40,8 +42,9 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
                     await topics.SendCardAsync(post.Conversation, binding, null, cancellationToken);
                 }
 
+                var buttons = part == parts.Count - 1 ? DraftButtonsFor([post]) : null;
                 id = part < parts.Count
-                    ? await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, parts[part]), cancellationToken), cancellationToken)
+                    ? await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, parts[part], Buttons: buttons), cancellationToken), cancellationToken)
                     : await images.SendAsync(topic, photos[part - parts.Count], cancellationToken);
             }
 
@@ -74,9 +77,16 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
         var topic = new TopicSender(chat, topics, conversation, binding);
         var id = cardPending
             ? await topics.SendCardAsync(conversation, binding, html, cancellationToken)
-            : await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, html), cancellationToken), cancellationToken);
+            : await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, html, Buttons: DraftButtonsFor(posts)), cancellationToken), cancellationToken);
         return posts.Select(p => Copy(p, topic.Binding, 0, id)).ToList();
     }
+
+    /// <summary>"✍️ Draft" under a post that shows buyer messages (answering up to the latest of them); none when drafts
+    /// are off. A card carries its own Draft button.</summary>
+    private IReadOnlyList<IReadOnlyList<ChatButton>>? DraftButtonsFor(IEnumerable<PreparedPost> posts) =>
+        posts.Where(p => p.Message.Role == AuthorRole.Buyer).Select(p => (long?)p.Message.Id).Max() is { } latest
+            ? DraftButtons.Under(latest, drafts.Value)
+            : null;
 
     private static MessageCopy Copy(PreparedPost post, ThreadBinding binding, int part, int telegramMessageId) =>
         new()

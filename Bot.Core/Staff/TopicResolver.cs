@@ -1,7 +1,9 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Drafts;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Staff;
 
@@ -15,6 +17,7 @@ public sealed partial class TopicResolver(
     IConversationRepository conversations,
     ICardMessageRepository cards,
     IOrderCardRepository orderCards,
+    IOptions<DraftOptions> drafts,
     ILogger<TopicResolver> logger)
 {
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
@@ -58,7 +61,7 @@ public sealed partial class TopicResolver(
     public async Task<int> SendCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, CancellationToken cancellationToken)
     {
         var id = await chat.SendTextAsync(
-            new ChatText(binding.ChatId, binding.TopicId, StaffFormatter.CardMessage(conversation, tailHtml), Buttons: StaffFormatter.CardButtons), cancellationToken);
+            new ChatText(binding.ChatId, binding.TopicId, StaffFormatter.CardMessage(conversation, tailHtml), Buttons: DraftButtons.WithCard(StaffFormatter.CardButtons, drafts.Value)), cancellationToken);
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         await cards.SetAsync(session, new CardMessage(conversation.Id, binding.ChatId, id, tailHtml));
         await orderCards.SetMessageAsync(session, conversation.Id, binding.ChatId, id);

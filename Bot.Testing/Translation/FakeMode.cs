@@ -9,4 +9,10 @@ public enum FakeMode
 
     /// <summary>Never answers (until the client gives up), to exercise the request timeout.</summary>
     Hang,
+
+    /// <summary>HTTP 500, as a provider (or a local model server) that fails answers.</summary>
+    ServerError,
+
+    /// <summary>A chat model that declines: choices[0].message.refusal instead of content (OpenAI's refusal field).</summary>
+    Refuse,
 }

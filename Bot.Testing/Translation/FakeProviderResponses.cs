@@ -20,6 +20,8 @@ internal static class FakeProviderResponses
                 return Results.Json(rateLimitBody, statusCode: StatusCodes.Status429TooManyRequests);
             case FakeMode.Garbage:
                 return Results.Content("<html><body>502 Bad Gateway</body></html>", "text/html");
+            case FakeMode.ServerError:
+                return Results.Json(new { error = new { message = "The server had an error while processing your request.", type = "server_error" } }, statusCode: StatusCodes.Status500InternalServerError);
             case FakeMode.Hang:
                 await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 return Results.StatusCode(StatusCodes.Status504GatewayTimeout);

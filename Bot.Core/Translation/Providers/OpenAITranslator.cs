@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Translation.Providers;
@@ -27,34 +26,9 @@ public sealed class OpenAITranslator(HttpClient http, IOptions<TranslationOption
 
     private async Task<string> TranslatePieceAsync(string text, string? source, string target, CancellationToken cancellationToken)
     {
-        var request = new Request(settings.Model!, [new Message("system", Prompt(source, target)), new Message("user", text)], 0);
         metrics.ProviderRequest(Name, text.Length);
-        var response = await ProviderHttp.PostJsonAsync<Request, Response>(
-            http,
-            Name,
-            settings.CompletionsUri(),
-            request,
-            r =>
-            {
-                if (!string.IsNullOrWhiteSpace(settings.ApiKey))
-                {
-                    r.Headers.TryAddWithoutValidation("Authorization", "Bearer " + settings.ApiKey);
-                }
-            },
-            cancellationToken);
-        return ProviderHttp.NonEmpty(Name, response.Choices is [var first, ..] ? first.Message?.Content : null);
+        var completion = await ChatCompletions.CompleteAsync(
+            http, Name, settings.CompletionsUri(), settings.ApiKey, settings.Model!, [("system", Prompt(source, target)), ("user", text)], 0, cancellationToken);
+        return ProviderHttp.NonEmpty(Name, completion.Content);
     }
-
-    private sealed record Request(
-        [property: JsonPropertyName("model")] string Model,
-        [property: JsonPropertyName("messages")] Message[] Messages,
-        [property: JsonPropertyName("temperature")] double Temperature);
-
-    private sealed record Message(
-        [property: JsonPropertyName("role")] string Role,
-        [property: JsonPropertyName("content")] string? Content);
-
-    private sealed record Response([property: JsonPropertyName("choices")] Choice[]? Choices);
-
-    private sealed record Choice([property: JsonPropertyName("message")] Message? Message);
 }
