@@ -30,7 +30,7 @@ internal static class TranscriptEntries
 
         var (translation, language, note) = message.Role == AuthorRole.Staff
             ? SentText(posts)
-            : StaffRead(message, copies.Where(c => c.Target == CopyTarget.Telegram && c.ChatId == staff.StaffChatId).ToList());
+            : StaffRead(message, copies.Where(c => c.Target == CopyTarget.Telegram && c.ChatId is { } chat && staff.IsStaffChat(chat)).ToList());
         var (delivery, reason) = fromTelegram ? Delivery(posts, send) : (DeliveryState.FromMarketplace, null);
         return new TranscriptEntry(
             message.Id, message.CreatedAt, author, message.Role == AuthorRole.Buyer, channel, message.Text, message.Language,

@@ -54,6 +54,25 @@ public sealed class TranscriptEntriesTests
         Assert.Equal("Telegram → order comments", entry.Channel);
     }
 
+    [Fact]
+    public void BuyerMessageShownInASecondStaffGroup_ReadsWithTheTranslationStaffSawThere_NotAsUntranslated()
+    {
+        const long SecondGroup = -100600;
+        var staff = new StaffChatOptions { StaffChatId = StaffChat, StaffChatIds = [SecondGroup] };
+        var buyer = new StoredMessage
+        {
+            Id = 6, ConversationId = 1, Origin = MessageOrigin.Marketplace, Role = AuthorRole.Buyer, Text = "Где мой заказ?", Language = "ru",
+            CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+        MessageCopy shown = new() { MessageId = 6, Target = CopyTarget.Telegram, ChatId = SecondGroup, TopicId = 3, Text = "Where is my order?", Language = "en" };
+        MessageCopy elsewhere = new() { MessageId = 6, Target = CopyTarget.Telegram, ChatId = 12345, Text = "Где мой заказ?", Language = "ru" };
+
+        var entry = TranscriptEntries.Of(buyer, Order, [elsewhere, shown], null, staff);
+
+        Assert.Equal(("Where is my order?", "en"), (entry.Translation, entry.TranslationLanguage));
+        Assert.Null(entry.TranslationNote);
+    }
+
     private static StoredMessage StaffReply(string text) => new()
     {
         Id = 5, ConversationId = 1, Origin = MessageOrigin.Telegram, Role = AuthorRole.Staff, AuthorName = "Sam", Text = text,
