@@ -31,6 +31,9 @@ public sealed record IncomingChatMessage(
     /// <summary>True for an edited_message update: the text is the message's new text.</summary>
     public bool IsEdit { get; init; }
 
+    /// <summary>A file (document) the message carries; its caption is <see cref="Text"/>.</summary>
+    public ChatFile? Document { get; init; }
+
     private BotCommand? ParsedCommand => BotCommand.Parse(Text);
 
     /// <summary>The command word (lower case, without the slash or "@BotName") and the text after it; null when the

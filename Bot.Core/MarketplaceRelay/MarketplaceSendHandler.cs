@@ -14,7 +14,7 @@ namespace Bot.Core.MarketplaceRelay;
 /// translator fails, as written under a short note saying so, and staff are told).
 /// All parts are recorded before the first is sent, so that their echoes are recognised when the poller brings them
 /// back and a retry sends the same text; each part is marked once the marketplace accepted it, so a retry posts only
-/// the parts not yet accepted. A staff photo is downloaded from the chat and uploaded to the marketplace before any
+/// the parts not yet accepted. A staff photo (or document) is downloaded from the chat and uploaded to the marketplace before any
 /// part is recorded (a refused upload posts nothing); its url is recorded as the first part (<see cref="ImageCopy"/>), so
 /// a retry posts the same image without uploading it again. Outcome unknown (a timeout after the request left): that part is sent again on retry,
 /// and if both arrived the second shows up in the staff topic as a seller-center message; nothing is lost.</summary>
@@ -95,6 +95,12 @@ public sealed class MarketplaceSendHandler(
     public Task OnDeadAsync(DbSession session, OutboxItem item, string reason) =>
         feedback.EnqueueAsync(session, item, ChatReactions.Failed, $"⚠️ Not delivered to the marketplace: {StaffFeedback.Reason(reason)}");
 
+    /// <summary>A document staff sent: checked again by its real size (Telegram may not have said), then uploaded.</summary>
+    private Task<string> UploadFileAsync(byte[] bytes, string name, string type, CancellationToken cancellationToken) =>
+        marketplace.Capabilities.Files.Refusal(name, type, bytes.Length) is { } refusal
+            ? throw new MarketplaceException(MarketplaceErrorKind.Rejected, refusal)
+            : marketplace.UploadFileAsync(bytes, name, type, cancellationToken);
+
     /// <summary>The parts to post, each as a copy to record.</summary>
     private async Task<IReadOnlyList<MessageCopy>> PartsAsync(StoredMessage message, string? buyerLanguage, CancellationToken cancellationToken)
     {
@@ -102,11 +108,12 @@ public sealed class MarketplaceSendHandler(
         if (message.Role == AuthorRole.Staff && message.SourceFileId is { } fileId)
         {
             var bytes = await chat.DownloadFileAsync(fileId, cancellationToken);
-            var url = await marketplace.UploadImageAsync(bytes, $"photo-{message.Id}.jpg", cancellationToken);
+            var url = await (message.SourceFileType is { } type ? UploadFileAsync(bytes, message.SourceFileName ?? "file", type, cancellationToken)
+                : marketplace.UploadImageAsync(bytes, $"photo-{message.Id}.jpg", cancellationToken));
             parts.Add(new MessageCopy { MessageId = message.Id, Target = CopyTarget.Marketplace, Part = 0, Text = url, Provider = ImageCopy });
             if (string.IsNullOrWhiteSpace(message.Text))
             {
-                return parts; // A photo without caption.
+                return parts; // A photo or file without caption.
             }
         }
 

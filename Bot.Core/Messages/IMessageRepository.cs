@@ -39,6 +39,6 @@ public interface IMessageRepository
     /// all null when it did not come from Telegram.</summary>
     Task<(long? ChatId, long? MessageId, long? TopicId)> GetTelegramSourceAsync(DbSession session, long? id);
 
-    /// <summary>Whether the conversation has a staff topic yet, and the stored message's image list (JSON), in one query.</summary>
-    Task<(long HasStaffTopic, string? ImagesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId);
+    /// <summary>Whether the conversation has a staff topic yet, and the stored message's image and file lists (JSON), in one query.</summary>
+    Task<(long HasStaffTopic, string? ImagesJson, string? FilesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId);
 }

@@ -1,6 +1,9 @@
 namespace Bot.Core.Messages;
 
 /// <summary>A message to store.</summary>
+/// <param name="Files">A marketplace message's files other than pictures.</param>
+/// <param name="SourceFileName">The name of the document staff sent (<paramref name="SourceFileId"/>); null for a photo.</param>
+/// <param name="SourceFileType">The MIME type of that document; null for a photo.</param>
 public sealed record NewMessage(
     long ConversationId,
     MessageOrigin Origin,
@@ -12,4 +15,7 @@ public sealed record NewMessage(
     long? SourceChatId = null,
     long? SourceMessageId = null,
     string? SourceFileId = null,
-    DateTimeOffset? SentAt = null);
+    DateTimeOffset? SentAt = null,
+    IReadOnlyList<Marketplace.MarketplaceFile>? Files = null,
+    string? SourceFileName = null,
+    string? SourceFileType = null);

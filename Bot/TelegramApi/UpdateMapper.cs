@@ -50,6 +50,7 @@ internal static class UpdateMapper
             new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc)))
         {
             IsEdit = update.Message is null,
+            Document = message.Document is { } document ? new ChatFile(document.FileId, document.FileName, document.MimeType, document.FileSize) : null,
         };
     }
 
