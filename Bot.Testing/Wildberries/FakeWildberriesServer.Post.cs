@@ -61,17 +61,27 @@ public sealed partial class FakeWildberriesServer
 
             sent.Add(new FakeWbSent(chat.Id, sign, text, files));
             var attachments = new JsonObject();
-            if (files.Count > 0)
+            // Pictures come back under images, other files (PDFs) under files with their name, type and size.
+            var images = new JsonArray();
+            var others = new JsonArray();
+            foreach (var file in files)
             {
-                var images = new JsonArray();
-                foreach (var file in files)
-                {
-                    var id = $"dl-sent-{++ids}";
-                    downloads[id] = new FakeWbDownload(file.Data, file.ContentType);
-                    images.Add(new JsonObject { ["downloadID"] = id, ["url"] = "", ["date"] = "" });
-                }
+                var id = $"dl-sent-{++ids}";
+                downloads[id] = new FakeWbDownload(file.Data, file.ContentType);
+                var isImage = file.ContentType.StartsWith("image/", StringComparison.Ordinal);
+                (isImage ? images : others).Add(isImage
+                    ? new JsonObject { ["downloadID"] = id, ["url"] = "", ["date"] = "" }
+                    : new JsonObject { ["downloadID"] = id, ["name"] = file.Name, ["contentType"] = file.ContentType, ["size"] = file.Data.Length, ["url"] = "", ["date"] = "" });
+            }
 
+            if (images.Count > 0)
+            {
                 attachments["images"] = images;
+            }
+
+            if (others.Count > 0)
+            {
+                attachments["files"] = others;
             }
 
             AddEvent(chat, "seller", "seller-public-api", text, attachments, isNewChat: false);
