@@ -16,6 +16,12 @@ public sealed partial class FakeWildberriesServer
             return BadRequest("request must be multipart/form-data");
         }
 
+        // The server's own 30,000,000-byte default would cut the body before the documented 30 MB total is checked.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = 64 * 1024 * 1024;
+        }
+
         var form = await context.Request.ReadFormAsync();
         var sign = form["replySign"].ToString();
         var text = form["message"].ToString();
