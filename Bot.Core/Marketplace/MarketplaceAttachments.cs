@@ -15,10 +15,12 @@ public sealed record MarketplaceAttachments(IReadOnlyList<string> ContentTypes, 
     /// <summary>Why the file cannot go to the marketplace, as a sentence for staff; null when it can.</summary>
     public string? Refusal(string fileName, string? contentType, long? size)
     {
-        var kinds = string.Join(", ", ContentTypes.Select(Label));
+        var labels = ContentTypes.Select(Label).ToList();
+        var kinds = labels.Count > 1 ? $"{string.Join(", ", labels[..^1])} or {labels[^1]}" : string.Concat(labels);
         if (!Accepts(contentType))
         {
-            return $"{fileName} is {(contentType is null ? "of no declared type" : $"a {Label(contentType)} file")}, and this marketplace takes only {kinds} files.";
+            var what = contentType is null ? "of no type the bridge can tell" : Label(contentType) == contentType ? $"of type {contentType}" : $"a {Label(contentType)} file";
+            return $"{fileName} is {what}, and this marketplace takes only {kinds} files.";
         }
 
         return size > MaxBytes ? $"{fileName} has {Megabytes(size.Value)}, and this marketplace takes files of at most {Megabytes(MaxBytes)}." : null;
