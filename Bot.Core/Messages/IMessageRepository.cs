@@ -26,6 +26,9 @@ public interface IMessageRepository
     /// <summary>Records that the marketplace accepted a post (with its id, when the marketplace gives one).</summary>
     Task MarkAcceptedAsync(DbSession session, long copyId, string? remoteMessageId);
 
+    /// <summary>Replaces a copy's text (a file uploaded again gets a new url).</summary>
+    Task SetCopyTextAsync(DbSession session, long copyId, string text);
+
     /// <summary>Records that the marketplace accepted every part of a message not yet marked (when its delivery completes).</summary>
     Task MarkAllAcceptedAsync(DbSession session, long messageId);
 

@@ -94,6 +94,9 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             new { copyId, remoteMessageId, at = time.GetUtcNow() },
             session.Transaction);
 
+    public Task SetCopyTextAsync(DbSession session, long copyId, string text) =>
+        session.Connection.ExecuteAsync("UPDATE message_copies SET text = @text WHERE id = @copyId", new { copyId, text }, session.Transaction);
+
     public Task MarkAllAcceptedAsync(DbSession session, long messageId) =>
         session.Connection.ExecuteAsync(
             "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL",

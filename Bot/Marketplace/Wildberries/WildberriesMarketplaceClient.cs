@@ -93,7 +93,7 @@ internal sealed class WildberriesMarketplaceClient(
         if (message.ImageUrl is { } reference)
         {
             file = uploads.Find(reference) ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected,
-                "The photo or file was prepared before the bridge restarted and is no longer held: send it again.");
+                "The photo or file was prepared before the bridge restarted and is no longer held: send it again.", MarketplaceException.UploadGone);
         }
 
         var sign = chats.Find(message.ConversationId)?.ReplySign ?? message.ReplyContext;
