@@ -11,7 +11,8 @@ internal sealed class SqliteTranscriptRepository : ITranscriptRepository
     private const string Messages = """
         SELECT id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
                images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
-               source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt
+               source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt,
+               files_json AS FilesJson, source_file_name AS SourceFileName, source_file_type AS SourceFileType
         FROM messages WHERE conversation_id = @conversationId ORDER BY id
         """;
 
