@@ -10,6 +10,9 @@ public sealed record MarketplaceAttachments(IReadOnlyList<string> ContentTypes, 
     /// download from Telegram.</summary>
     public static MarketplaceAttachments Images { get; } = new(["image/jpeg", "image/png"], 20 * 1024 * 1024);
 
+    /// <summary>No files at all.</summary>
+    public static MarketplaceAttachments None { get; } = new([], 0);
+
     public bool Accepts(string? contentType) => contentType is not null && ContentTypes.Contains(contentType.ToLowerInvariant());
 
     /// <summary>Why the file cannot go to the marketplace, as a sentence for staff; null when it can.</summary>
@@ -17,6 +20,11 @@ public sealed record MarketplaceAttachments(IReadOnlyList<string> ContentTypes, 
     {
         var labels = ContentTypes.Select(Label).ToList();
         var kinds = labels.Count > 1 ? $"{string.Join(", ", labels[..^1])} or {labels[^1]}" : string.Concat(labels);
+        if (ContentTypes.Count == 0)
+        {
+            return $"this marketplace takes no files, and {fileName} is one.";
+        }
+
         if (!Accepts(contentType))
         {
             var what = contentType is null ? "of no type the bridge can tell" : Label(contentType) == contentType ? $"of type {contentType}" : $"a {Label(contentType)} file";
