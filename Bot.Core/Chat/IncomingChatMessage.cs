@@ -3,7 +3,8 @@ namespace Bot.Core.Chat;
 /// <summary>A message a person sent to the bot, as the core sees it (the host maps Telegram updates to this).</summary>
 /// <param name="TopicId">The forum topic (message_thread_id) when <see cref="IsTopicMessage"/>.</param>
 /// <param name="PhotoFileId">The largest size of an attached photo.</param>
-/// <param name="HasOtherContent">A sticker, voice, video, document... something the bridge cannot relay.</param>
+/// <param name="HasOtherContent">A sticker, voice, video, document... something other than text or a photo (a document is
+/// also in <see cref="Document"/>, which may be relayed).</param>
 public sealed record IncomingChatMessage(
     long UpdateId,
     long ChatId,
@@ -37,6 +38,9 @@ public sealed record IncomingChatMessage(
     /// <summary>The replied message's text (or caption) as people see it, when this is a reply: where a
     /// <see cref="Quote"/>'s position points.</summary>
     public string? ReplyToText { get; init; }
+
+    /// <summary>A file (document) the message carries; its caption is <see cref="Text"/>.</summary>
+    public ChatFile? Document { get; init; }
 
     private BotCommand? ParsedCommand => BotCommand.Parse(Text);
 

@@ -21,11 +21,15 @@ internal static class TranscriptEntries
         };
         var channel = fromTelegram ? $"Telegram → {onMarketplace}" : Capitalised(onMarketplace);
         var posts = copies.Where(c => c.Target == CopyTarget.Marketplace).ToList();
-        var images = message.ImageUrls.Concat(posts.Where(c => c.Provider == MarketplaceSendHandler.ImageCopy && c.Text is not null).Select(c => c.Text!)).ToList();
-        var notes = new List<string>();
-        if (message.SourceFileId is not null && !posts.Any(c => c.Provider == MarketplaceSendHandler.ImageCopy))
+        var picture = message.SourceFileType?.StartsWith("image/", StringComparison.Ordinal) != false; // a photo, or a picture sent as a file
+        var images = message.ImageUrls.Concat(posts.Where(c => c.Provider == MarketplaceSendHandler.ImageCopy && c.Text is not null && picture).Select(c => c.Text!)).ToList();
+        var notes = message.Files.Select(f => $"A file from the marketplace: {f.Name}.").ToList();
+        var sentFile = message.SourceFileName is { } fileName ? $"A file sent in Telegram: {fileName}" : "A photo sent in Telegram";
+        if (message.SourceFileId is not null)
         {
-            notes.Add("A photo sent in Telegram that did not reach the marketplace.");
+            notes.AddRange(posts.Any(c => c.Provider == MarketplaceSendHandler.ImageCopy)
+                ? message.SourceFileName is null ? [] : [$"{sentFile}."]
+                : [$"{sentFile} that did not reach the marketplace."]);
         }
 
         var (translation, language, note) = message.Role == AuthorRole.Staff

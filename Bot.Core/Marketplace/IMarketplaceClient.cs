@@ -27,6 +27,14 @@ public interface IMarketplaceClient
     Task<string> UploadImageAsync(byte[] data, string fileName, CancellationToken cancellationToken) =>
         throw new MarketplaceException(MarketplaceErrorKind.Rejected, "this marketplace does not accept photos.");
 
+    /// <summary>Uploads a file staff sent (a document of a type and size <see cref="MarketplaceCapabilities.Files"/> accepts)
+    /// and returns the url to post it with, as for a photo. By default pictures go to <see cref="UploadImageAsync"/> and
+    /// anything else is refused.</summary>
+    Task<string> UploadFileAsync(byte[] data, string fileName, string contentType, CancellationToken cancellationToken) =>
+        contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+            ? UploadImageAsync(data, fileName, cancellationToken)
+            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"this marketplace does not accept {MarketplaceAttachments.Label(contentType)} files.");
+
     Task<MarketplaceSendResult> SendAsync(MarketplaceOutgoing message, CancellationToken cancellationToken);
 
     /// <summary>Marks the conversation read so the seller center does not show it as unanswered.</summary>

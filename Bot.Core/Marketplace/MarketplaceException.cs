@@ -11,6 +11,11 @@ public sealed class MarketplaceException : Exception
         RequestId = requestId;
     }
 
+    /// <summary>The <see cref="Code"/> of a send refused because the adapter no longer holds a file it was given by an
+    /// upload (one kept in memory until the post, gone after a restart): the core uploads the file again and posts once
+    /// more.</summary>
+    public const string UploadGone = "upload-gone";
+
     public MarketplaceErrorKind Kind { get; }
 
     public string? Code { get; }

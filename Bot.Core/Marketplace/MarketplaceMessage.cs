@@ -6,6 +6,7 @@ namespace Bot.Core.Marketplace;
 /// <param name="MessageId">The marketplace's id of the message: the de-duplication key within the conversation.</param>
 /// <param name="ConversationId">The marketplace's id of the conversation (order id, channel id).</param>
 /// <param name="ReplyContext">Opaque adapter data needed to answer in this conversation (e.g. a product id); stored with the conversation.</param>
+/// <param name="Files">Files other than pictures (PDFs), shown to staff as documents.</param>
 public sealed record MarketplaceMessage(
     string MessageId,
     string ConversationId,
@@ -17,4 +18,8 @@ public sealed record MarketplaceMessage(
     IReadOnlyList<string> ImageUrls,
     DateTimeOffset SentAt,
     OrderCard? Card = null,
-    string? ReplyContext = null);
+    string? ReplyContext = null,
+    IReadOnlyList<MarketplaceFile>? Files = null)
+{
+    public IReadOnlyList<MarketplaceFile> Attachments => Files ?? [];
+}

@@ -93,7 +93,7 @@ public sealed partial class MarketplaceIngestor(
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(message.Text) && message.ImageUrls.Count == 0)
+        if (string.IsNullOrWhiteSpace(message.Text) && message.ImageUrls.Count == 0 && message.Attachments.Count == 0)
         {
             LogEmptySkipped(message.ConversationId, message.MessageId);
             return;
@@ -108,7 +108,7 @@ public sealed partial class MarketplaceIngestor(
         var author = message.Author == MarketplaceAuthor.Buyer ? AuthorRole.Buyer : AuthorRole.Seller;
         var id = await messages.InsertAsync(session, new NewMessage(
             conversation.Id, MessageOrigin.Marketplace, author, author == AuthorRole.Buyer ? message.BuyerName : null,
-            message.Text, message.ImageUrls, message.MessageId, SentAt: message.SentAt));
+            message.Text, message.ImageUrls, message.MessageId, SentAt: message.SentAt, Files: message.Attachments));
         await outbox.EnqueueAsync(session, new OutboxEntry(
             OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, await staffChats.ChatForAsync(session, conversation.Id)));
         if (author == AuthorRole.Seller)

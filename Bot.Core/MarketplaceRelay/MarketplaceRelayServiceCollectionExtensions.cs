@@ -18,6 +18,7 @@ public static class MarketplaceRelayServiceCollectionExtensions
             "set-aside marketplace items", o => o.SetAsideItems, (setAside, before, limit, ct) => setAside.PruneAsync(before, limit, ct));
         services.AddSingleton<EchoMatcher>();
         services.AddSingleton<MarketplaceIngestor>();
+        services.AddSingleton<StaffFileUpload>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();
         AddMark(services, OutboxKinds.MarketplaceMarkRead, (m, c, ct) => m.MarkReadAsync(c.ExternalId, c.Kind, ct));
         AddMark(services, OutboxKinds.MarketplaceMarkProcessed, (m, c, ct) => m.MarkProcessedAsync(c.ExternalId, c.Kind, ct));

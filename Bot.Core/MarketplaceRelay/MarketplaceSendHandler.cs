@@ -14,13 +14,14 @@ namespace Bot.Core.MarketplaceRelay;
 /// translator fails, as written under a short note saying so, and staff are told).
 /// All parts are recorded before the first is sent, so that their echoes are recognised when the poller brings them
 /// back and a retry sends the same text; each part is marked once the marketplace accepted it, so a retry posts only
-/// the parts not yet accepted. A staff photo is downloaded from the chat and uploaded to the marketplace before any
-/// part is recorded (a refused upload posts nothing); its url is recorded as the first part (<see cref="ImageCopy"/>), so
-/// a retry posts the same image without uploading it again. Outcome unknown (a timeout after the request left): that part is sent again on retry,
-/// and if both arrived the second shows up in the staff topic as a seller-center message; nothing is lost.</summary>
+/// the parts not yet accepted. A staff photo or document is uploaded (<see cref="StaffFileUpload"/>) before any part is
+/// recorded (a refused upload posts nothing); its url is the first part (<see cref="ImageCopy"/>), so a retry posts it
+/// without uploading it again, unless the adapter lost it in a restart (<see cref="MarketplaceException.UploadGone"/>).
+/// Outcome unknown (a timeout after the request left): that part is sent again on retry, and if both arrived the second
+/// shows up in the staff topic as a seller-center message; nothing is lost.</summary>
 public sealed class MarketplaceSendHandler(
     IMarketplaceClient marketplace,
-    IChatGateway chat,
+    StaffFileUpload files,
     DeliveryRecords records,
     ITranslationService translator,
     StaffFeedback feedback,
@@ -55,11 +56,20 @@ public sealed class MarketplaceSendHandler(
                 continue; // Accepted before (or its echo came back): the marketplace has it.
             }
 
-            var result = await marketplace.SendAsync(
-                copy.Provider == ImageCopy
-                    ? new MarketplaceOutgoing(conversation.ExternalId, conversation.Kind, conversation.BuyerId, "", conversation.ReplyContext, copy.Text)
-                    : new MarketplaceOutgoing(conversation.ExternalId, conversation.Kind, conversation.BuyerId, copy.Text ?? "", conversation.ReplyContext),
-                cancellationToken);
+            MarketplaceOutgoing Outgoing() => new(conversation.ExternalId, conversation.Kind, conversation.BuyerId,
+                copy.Provider == ImageCopy ? "" : copy.Text ?? "", conversation.ReplyContext, copy.Provider == ImageCopy ? copy.Text : null);
+            MarketplaceSendResult result;
+            try
+            {
+                result = await marketplace.SendAsync(Outgoing(), cancellationToken);
+            }
+            catch (MarketplaceException e) when (e.Code == MarketplaceException.UploadGone && copy.Provider == ImageCopy && message.SourceFileId is not null)
+            {
+                // The adapter kept the file in memory and has restarted since: fetch it from the chat again.
+                await records.SetCopyTextAsync(copy, await files.UploadAsync(message, cancellationToken), cancellationToken);
+                result = await marketplace.SendAsync(Outgoing(), cancellationToken);
+            }
+
             if (i < copies.Count - 1 || result.MessageId is not null)
             {
                 // The last part is marked with the item's completion (one transaction less per reply).
@@ -75,10 +85,8 @@ public sealed class MarketplaceSendHandler(
         {
             await messages.MarkAllAcceptedAsync(session, messageId);
             var copies = await messages.GetCopiesAsync(session, messageId, CopyTarget.Marketplace);
-            if (copies.FirstOrDefault(c => c.Provider != ImageCopy) is { } first && UntranslatedNote.IsOn(first.Text))
-            {
-                note = "⚠️ Sent untranslated: the translator was unavailable, so the buyer got your original text with a note saying so.";
-            }
+            note = copies.FirstOrDefault(c => c.Provider != ImageCopy) is { } first && UntranslatedNote.IsOn(first.Text)
+                ? "⚠️ Sent untranslated: the translator was unavailable, so the buyer got your original text with a note saying so." : null;
         }
 
         await feedback.EnqueueAsync(session, item, ChatReactions.Delivered, note, DeliveredHtml);
@@ -99,14 +107,12 @@ public sealed class MarketplaceSendHandler(
     private async Task<IReadOnlyList<MessageCopy>> PartsAsync(StoredMessage message, string? buyerLanguage, CancellationToken cancellationToken)
     {
         var parts = new List<MessageCopy>();
-        if (message.Role == AuthorRole.Staff && message.SourceFileId is { } fileId)
+        if (message.Role == AuthorRole.Staff && message.SourceFileId is not null)
         {
-            var bytes = await chat.DownloadFileAsync(fileId, cancellationToken);
-            var url = await marketplace.UploadImageAsync(bytes, $"photo-{message.Id}.jpg", cancellationToken);
-            parts.Add(new MessageCopy { MessageId = message.Id, Target = CopyTarget.Marketplace, Part = 0, Text = url, Provider = ImageCopy });
+            parts.Add(new MessageCopy { MessageId = message.Id, Target = CopyTarget.Marketplace, Part = 0, Text = await files.UploadAsync(message, cancellationToken), Provider = ImageCopy });
             if (string.IsNullOrWhiteSpace(message.Text))
             {
-                return parts; // A photo without caption.
+                return parts; // A photo or file without caption.
             }
         }
 

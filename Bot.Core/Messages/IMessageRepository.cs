@@ -26,6 +26,9 @@ public interface IMessageRepository
     /// <summary>Records that the marketplace accepted a post (with its id, when the marketplace gives one).</summary>
     Task MarkAcceptedAsync(DbSession session, long copyId, string? remoteMessageId);
 
+    /// <summary>Replaces a copy's text (a file uploaded again gets a new url).</summary>
+    Task SetCopyTextAsync(DbSession session, long copyId, string text);
+
     /// <summary>Records that the marketplace accepted every part of a message not yet marked (when its delivery completes).</summary>
     Task MarkAllAcceptedAsync(DbSession session, long messageId);
 
@@ -43,6 +46,6 @@ public interface IMessageRepository
     /// all null when it did not come from Telegram.</summary>
     Task<(long? ChatId, long? MessageId, long? TopicId)> GetTelegramSourceAsync(DbSession session, long? id);
 
-    /// <summary>Whether the conversation has a staff topic yet, and the stored message's image list (JSON), in one query.</summary>
-    Task<(long HasStaffTopic, string? ImagesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId);
+    /// <summary>Whether the conversation has a staff topic yet, and the stored message's image and file lists (JSON), in one query.</summary>
+    Task<(long HasStaffTopic, string? ImagesJson, string? FilesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId);
 }

@@ -29,10 +29,21 @@ public sealed class StoredMessage
 
     public string? SourceFileId { get; set; }
 
+    /// <summary>The name of the document staff sent; null when <see cref="SourceFileId"/> is a photo.</summary>
+    public string? SourceFileName { get; set; }
+
+    /// <summary>The MIME type of the document staff sent; null when <see cref="SourceFileId"/> is a photo.</summary>
+    public string? SourceFileType { get; set; }
+
+    public string? FilesJson { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>The stored message this one answers (a staff reply to a bridge post, or to one part of a merged one).</summary>
     public long? ReplyToMessageId { get; set; }
 
     public IReadOnlyList<string> ImageUrls => ImagesJson is null ? [] : JsonSerializer.Deserialize<string[]>(ImagesJson) ?? [];
+
+    /// <summary>The marketplace message's files other than pictures.</summary>
+    public IReadOnlyList<Marketplace.MarketplaceFile> Files => FilesJson is null ? [] : JsonSerializer.Deserialize<Marketplace.MarketplaceFile[]>(FilesJson) ?? [];
 }

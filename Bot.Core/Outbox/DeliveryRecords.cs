@@ -48,6 +48,14 @@ public sealed class DeliveryRecords(IDbConnectionFactory connections, IConversat
         await session.CommitAsync(cancellationToken);
     }
 
+    public async Task SetCopyTextAsync(MessageCopy copy, string text, CancellationToken cancellationToken)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await messages.SetCopyTextAsync(session, copy.Id, text);
+        await session.CommitAsync(cancellationToken);
+        copy.Text = text;
+    }
+
     /// <summary>Remembers the language a buyer writes in, for translating replies to them. The first language learned
     /// (or one staff or the buyer set with /lang) stays until changed with /lang: one message in another language,
     /// or a misdetected short one, does not switch the conversation.</summary>

@@ -18,15 +18,19 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
         session.Connection.QuerySingleOrDefaultAsync<long?>(
             """
             INSERT OR IGNORE INTO messages (conversation_id, origin, author_role, author_name, text, images_json, marketplace_message_id,
-                                            source_chat_id, source_message_id, source_file_id, created_at, reply_to_message_id)
+                                            source_chat_id, source_message_id, source_file_id, created_at,
+                                            files_json, source_file_name, source_file_type, reply_to_message_id)
             VALUES (@ConversationId, @Origin, @role, @AuthorName, @Text, @images, @MarketplaceMessageId,
-                    @SourceChatId, @SourceMessageId, @SourceFileId, @at, @ReplyToMessageId)
+                    @SourceChatId, @SourceMessageId, @SourceFileId, @at,
+                    @files, @SourceFileName, @SourceFileType, @ReplyToMessageId)
             RETURNING id
             """,
             new
             {
                 message.ConversationId, Origin = StoredEnum.Name(message.Origin), role = StoredEnum.Name(message.Author), message.AuthorName, message.Text,
                 images = message.ImageUrls is { Count: > 0 } urls ? JsonSerializer.Serialize(urls) : null,
+                files = message.Files is { Count: > 0 } files ? JsonSerializer.Serialize(files) : null,
+                message.SourceFileName, message.SourceFileType,
                 message.MarketplaceMessageId, message.SourceChatId, message.SourceMessageId, message.SourceFileId, message.ReplyToMessageId,
                 at = message.SentAt ?? time.GetUtcNow(),
             },
@@ -38,6 +42,7 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             SELECT id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
                    images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
                    source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt,
+                   files_json AS FilesJson, source_file_name AS SourceFileName, source_file_type AS SourceFileType,
                    reply_to_message_id AS ReplyToMessageId
             FROM messages WHERE id = @id
             """,
@@ -90,6 +95,9 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             new { copyId, remoteMessageId, at = time.GetUtcNow() },
             session.Transaction);
 
+    public Task SetCopyTextAsync(DbSession session, long copyId, string text) =>
+        session.Connection.ExecuteAsync("UPDATE message_copies SET text = @text WHERE id = @copyId", new { copyId, text }, session.Transaction);
+
     public Task MarkAllAcceptedAsync(DbSession session, long messageId) =>
         session.Connection.ExecuteAsync(
             "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL",
@@ -128,11 +136,12 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             new { id },
             session.Transaction);
 
-    public Task<(long HasStaffTopic, string? ImagesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId) =>
-        session.Connection.QuerySingleAsync<(long HasStaffTopic, string? ImagesJson)>(
+    public Task<(long HasStaffTopic, string? ImagesJson, string? FilesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId) =>
+        session.Connection.QuerySingleAsync<(long HasStaffTopic, string? ImagesJson, string? FilesJson)>(
             """
             SELECT EXISTS (SELECT 1 FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'),
-                   (SELECT images_json FROM messages WHERE id = @messageId)
+                   (SELECT images_json FROM messages WHERE id = @messageId),
+                   (SELECT files_json FROM messages WHERE id = @messageId)
             """,
             new { conversationId, messageId },
             session.Transaction);

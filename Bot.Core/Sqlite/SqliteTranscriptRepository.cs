@@ -12,6 +12,7 @@ internal sealed class SqliteTranscriptRepository : ITranscriptRepository
         SELECT id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
                images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
                source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt,
+               files_json AS FilesJson, source_file_name AS SourceFileName, source_file_type AS SourceFileType,
                reply_to_message_id AS ReplyToMessageId
         FROM messages WHERE conversation_id = @conversationId ORDER BY id
         """;

@@ -10,10 +10,10 @@ namespace Bot.Core.Staff;
 
 /// <summary>Sends prepared posts into a staff topic, alone or several in one Telegram message, and says which copies
 /// they made.</summary>
-public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffImageSender images, DeliveryRecords records, IOptions<DraftOptions> drafts)
+public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffImageSender images, StaffFileSender files, DeliveryRecords records, IOptions<DraftOptions> drafts)
 {
     /// <summary>Sends one stored message: its text parts (the first under the order card when the topic is new and they
-    /// fit together), then its photos. Every copy but the last is recorded as it goes.</summary>
+    /// fit together), then its photos, then its files. Every copy but the last is recorded as it goes.</summary>
     /// <returns>The last part's copy, to record with the delivery's completion; null when every part was sent before.</returns>
     public async Task<MessageCopy?> SendAloneAsync(PreparedPost post, ThreadBinding binding, bool cardPending, CancellationToken cancellationToken)
     {
@@ -21,7 +21,8 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
         var done = post.Copies.Where(c => c.ChatId == binding.ChatId).Select(c => c.Part).ToHashSet();
         var topic = new TopicSender(chat, topics, post.Conversation, binding);
         var photos = post.Message.ImageUrls;
-        var last = parts.Count + photos.Count - 1;
+        var attachments = post.Message.Files;
+        var last = parts.Count + photos.Count + attachments.Count - 1;
         MessageCopy? lastCopy = null;
         for (var part = 0; part <= last; part++)
         {
@@ -45,7 +46,8 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
                 var buttons = part == parts.Count - 1 ? DraftButtonsFor([post]) : null;
                 id = part < parts.Count
                     ? await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, parts[part], Buttons: buttons), cancellationToken), cancellationToken)
-                    : await images.SendAsync(topic, photos[part - parts.Count], cancellationToken);
+                    : part < parts.Count + photos.Count ? await images.SendAsync(topic, photos[part - parts.Count], cancellationToken)
+                    : await files.SendAsync(topic, attachments[part - parts.Count - photos.Count], cancellationToken);
             }
 
             cardPending = false;

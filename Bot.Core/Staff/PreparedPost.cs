@@ -11,5 +11,5 @@ public sealed record PreparedPost(StoredMessage Message, Conversation Conversati
 
     /// <summary>Whether the post can share a Telegram message with others: text only, in one part, nothing of it sent yet.</summary>
     public bool CanMerge(long staffChatId) =>
-        Message.ImageUrls.Count == 0 && !Copies.Any(c => c.ChatId == staffChatId) && Parts(showTime: true).Count == 1;
+        Message.ImageUrls.Count == 0 && Message.Files.Count == 0 && !Copies.Any(c => c.ChatId == staffChatId) && Parts(showTime: true).Count == 1;
 }

@@ -10,7 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Staff;
 
 /// <summary>A message in the staff chat: in a conversation's topic it is a reply for the marketplace (stored, then
-/// delivered by the outbox); anywhere else it is ignored. A photo (with or without caption) goes to the marketplace too; stickers and other media get a polite note, and so does a
+/// delivered by the outbox); anywhere else it is ignored. A photo (with or without caption) goes to the marketplace too, and
+/// so does a document of a type and size the marketplace takes (<see cref="Marketplace.MarketplaceCapabilities.Files"/>);
+/// another document gets a note saying why, and nothing of it (not even its caption) is sent. Stickers and other media get a polite note, and so does a
 /// command the bridge does not know ("/xyz" is not sent to the buyer: a mistyped command must not land in the
 /// dispute record; text that merely starts with "/", like "/ ok", is not a command and is relayed). Edits are
 /// answered by <see cref="StaffEditHandler"/>.</summary>
@@ -25,6 +27,7 @@ public sealed partial class StaffMessageHandler(
     StaffEditHandler edits,
     AnsweredMessages answered,
     RelayMetrics metrics,
+    Marketplace.IMarketplaceClient marketplace,
     Microsoft.Extensions.Options.IOptions<StaffChatOptions> options,
     ILogger<StaffMessageHandler> logger) : IChatEditRoute
 {
@@ -69,18 +72,20 @@ public sealed partial class StaffMessageHandler(
         }
 
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        if (text.Length == 0 && message.PhotoFileId is null)
+        var file = message.PhotoFileId is null ? message.Document : null;
+        var refusal = file is not null ? StaffFiles.Refusal(marketplace.Capabilities, file) : text.Length == 0 && message.PhotoFileId is null ? Unsupported : null;
+        if (refusal is not null)
         {
-            // A sticker, a voice note...: say so rather than drop it silently.
-            await NoticeAsync(session, message, conversation.Id, Unsupported, ChatReactions.Unsupported);
+            // A file the marketplace cannot take, a sticker, a voice note...: say so rather than drop it silently.
+            await NoticeAsync(session, message, conversation.Id, refusal, ChatReactions.Unsupported);
             await session.CommitAsync(cancellationToken);
             return;
         }
 
         var id = await messages.InsertAsync(session, new NewMessage(
             conversation.Id, MessageOrigin.Telegram, AuthorRole.Staff, message.FromName, text,
-            SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId, SentAt: message.Date,
-            ReplyToMessageId: await answered.FindAsync(session, message)));
+            SourceChatId: message.ChatId, SourceMessageId: message.MessageId, SourceFileId: message.PhotoFileId ?? file?.FileId, SentAt: message.Date,
+            SourceFileName: file?.Name, SourceFileType: file?.ContentType, ReplyToMessageId: await answered.FindAsync(session, message)));
         if (id is null)
         {
             metrics.DuplicateDropped(AuthorRole.Staff); // The same update again (after a restart): already stored.

@@ -26,14 +26,15 @@ public sealed class StaffPostHandler(
 
     public string Kind => OutboxKinds.StaffPost;
 
-    /// <summary>One send per post and per photo, and more when the conversation has no topic yet: the topic, and the
+    /// <summary>One send per post, per photo and per file, and more when the conversation has no topic yet: the topic, and the
     /// card unless it travels with the post.</summary>
     public async Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.ReadAsync(connections, cancellationToken);
         var row = await messages.GetStaffPostShapeAsync(session, item.ConversationId, item.MessageId);
         var photos = row.ImagesJson is null ? 0 : System.Text.Json.JsonSerializer.Deserialize<string[]>(row.ImagesJson)?.Length ?? 0;
-        return 1 + photos + (row.HasStaffTopic == 0 ? (options.Value.MergePosts ? 1 : 2) : 0);
+        var files = row.FilesJson is null ? 0 : new Bot.Core.Messages.StoredMessage { FilesJson = row.FilesJson }.Files.Count;
+        return 1 + photos + files + (row.HasStaffTopic == 0 ? (options.Value.MergePosts ? 1 : 2) : 0);
     }
 
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)

@@ -15,6 +15,7 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<TopicResolver>();
         services.AddSingleton<StaffPostPreparer>();
         services.AddSingleton<StaffImageSender>();
+        services.AddSingleton<StaffFileSender>();
         services.AddSingleton<PostSender>();
         services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
         services.AddSingleton<StaffEditHandler>();

@@ -16,6 +16,12 @@ public sealed partial class FakeWildberriesServer
             return BadRequest("request must be multipart/form-data");
         }
 
+        // The server's own 30,000,000-byte default would cut the body before the documented 30 MB total is checked.
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = 64 * 1024 * 1024;
+        }
+
         var form = await context.Request.ReadFormAsync();
         var sign = form["replySign"].ToString();
         var text = form["message"].ToString();
@@ -61,17 +67,27 @@ public sealed partial class FakeWildberriesServer
 
             sent.Add(new FakeWbSent(chat.Id, sign, text, files));
             var attachments = new JsonObject();
-            if (files.Count > 0)
+            // Pictures come back under images, other files (PDFs) under files with their name, type and size.
+            var images = new JsonArray();
+            var others = new JsonArray();
+            foreach (var file in files)
             {
-                var images = new JsonArray();
-                foreach (var file in files)
-                {
-                    var id = $"dl-sent-{++ids}";
-                    downloads[id] = new FakeWbDownload(file.Data, file.ContentType);
-                    images.Add(new JsonObject { ["downloadID"] = id, ["url"] = "", ["date"] = "" });
-                }
+                var id = $"dl-sent-{++ids}";
+                downloads[id] = new FakeWbDownload(file.Data, file.ContentType);
+                var isImage = file.ContentType.StartsWith("image/", StringComparison.Ordinal);
+                (isImage ? images : others).Add(isImage
+                    ? new JsonObject { ["downloadID"] = id, ["url"] = "", ["date"] = "" }
+                    : new JsonObject { ["downloadID"] = id, ["name"] = file.Name, ["contentType"] = file.ContentType, ["size"] = file.Data.Length, ["url"] = "", ["date"] = "" });
+            }
 
+            if (images.Count > 0)
+            {
                 attachments["images"] = images;
+            }
+
+            if (others.Count > 0)
+            {
+                attachments["files"] = others;
             }
 
             AddEvent(chat, "seller", "seller-public-api", text, attachments, isNewChat: false);

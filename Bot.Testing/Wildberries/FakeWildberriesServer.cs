@@ -87,6 +87,15 @@ public sealed partial class FakeWildberriesServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops the faults still queued for <paramref name="method"/>: its requests are answered again.</summary>
+    public void ClearFaults(string method)
+    {
+        lock (gate)
+        {
+            faults.Remove(method);
+        }
+    }
+
     /// <summary>The seller deleted the token: every request is refused with 401.</summary>
     public void RevokeToken()
     {

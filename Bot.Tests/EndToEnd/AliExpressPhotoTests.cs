@@ -79,6 +79,31 @@ public sealed class AliExpressPhotoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StaffPdf_GetsANoteThatAliExpressTakesPicturesOnly_AndPostsNothing()
+    {
+        var topic = await TopicAsync();
+
+        var reply = telegram.EnqueueDocument(Staff, 5001, "Sam", "%PDF-1.4"u8.ToArray(), "invoice.pdf", "application/pdf", caption: "The invoice", threadId: topic);
+
+        await Eventually.TrueAsync(() => telegram.Reactions(Staff, reply).Contains("🤷"), Timeout);
+        Assert.Contains(telegram.SentTo(Staff, topic), m => m.VisibleText?.Contains("invoice.pdf is a PDF file, and this marketplace takes only JPEG, PNG or GIF files", StringComparison.Ordinal) == true);
+        Assert.Equal(0, aliexpress.UploadCount);
+        Assert.Empty(aliexpress.Sent);
+    }
+
+    [Fact]
+    public async Task StaffPictureSentAsAFile_ReachesAliExpress_AsAnUploadedImage()
+    {
+        var topic = await TopicAsync();
+
+        var reply = telegram.EnqueueDocument(Staff, 5001, "Sam", Jpeg, "item.jpg", "image/jpeg", threadId: topic);
+
+        await Eventually.TrueAsync(() => telegram.Reactions(Staff, reply).Contains("👍"), Timeout);
+        Assert.Equal(1, aliexpress.UploadCount);
+        Assert.StartsWith("https://ae01.alicdn.com/kf/fake-1", Assert.Single(aliexpress.Sent).ImgPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RetryAfterAFailedAddmsg_PostsTheSameImage_WithoutUploadingItAgain()
     {
         var topic = await TopicAsync();

@@ -43,6 +43,27 @@ public sealed class TranscriptEntriesTests
     }
 
     [Fact]
+    public void FilesEitherWay_AreNamedInTheRecord()
+    {
+        var staffPdf = StaffReply("");
+        (staffPdf.SourceFileId, staffPdf.SourceFileName, staffPdf.SourceFileType) = ("file-2", "invoice.pdf", "application/pdf");
+        var buyerPdf = new StoredMessage
+        {
+            Id = 6, ConversationId = 1, Origin = MessageOrigin.Marketplace, Role = AuthorRole.Buyer, Text = "My receipt",
+            FilesJson = """[{"Url":"https://wb.example/download/1","Name":"receipt.pdf","ContentType":"application/pdf","Size":100}]""",
+        };
+
+        var sent = TranscriptEntries.Of(staffPdf, Order, [Post(0, "upload-ref", MarketplaceSendHandler.ImageCopy, accepted: true)], null, Staff);
+        var kept = TranscriptEntries.Of(staffPdf, Order, [], null, Staff);
+        var received = TranscriptEntries.Of(buyerPdf, Order, [], null, Staff);
+
+        Assert.Equal("A file sent in Telegram: invoice.pdf.", Assert.Single(sent.Notes));
+        Assert.Empty(sent.Images); // not a picture to show
+        Assert.Equal("A file sent in Telegram: invoice.pdf that did not reach the marketplace.", Assert.Single(kept.Notes));
+        Assert.Equal("A file from the marketplace: receipt.pdf.", Assert.Single(received.Notes));
+    }
+
+    [Fact]
     public void StaffReplySentUntranslated_ShowsWhatTheBuyerGot_WithANote()
     {
         var text = UntranslatedNote.For("ru") + "\n\nSoon.";

@@ -81,7 +81,7 @@ public sealed class WildberriesFeedContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AttachmentInModeration_OrTooLarge_GivesNothing_AndAPdfIsNamedInTheText()
+    public async Task AttachmentInModeration_OrTooLarge_GivesNothing_AndAPdfIsAFileToDownload()
     {
         wb.Server.AddBuyerMessage("1:chat-c", "Cy", "Receipt and photo",
             images: new Dictionary<string, FakeWbDownload> { ["dl-mod"] = new(Jpeg, "image/jpeg", Status: 202) },
@@ -89,7 +89,9 @@ public sealed class WildberriesFeedContractTests : IAsyncLifetime
         var message = Assert.Single((await wb.Client.FetchAsync(null, CancellationToken.None)).Messages);
 
         Assert.Null(await wb.Media.FetchAsync(Assert.Single(message.ImageUrls), 1_000_000, CancellationToken.None));
-        Assert.Contains("📎 receipt.pdf (application/pdf)", message.Text, StringComparison.Ordinal);
+        var pdf = Assert.Single(message.Attachments);
+        Assert.Equal(("receipt.pdf", "application/pdf", 8L), (pdf.Name, pdf.ContentType, pdf.Size));
+        Assert.Equal("Receipt and photo", message.Text);
 
         wb.Server.AddBuyerMessage("1:chat-c", "Cy", "Big one", images: new Dictionary<string, FakeWbDownload> { ["dl-big"] = new(new byte[5000], "image/jpeg") });
         var big = (await wb.Client.FetchAsync(null, CancellationToken.None)).Messages.Single(m => m.Text == "Big one");

@@ -54,6 +54,7 @@ internal static class UpdateMapper
             IsEdit = update.Message is null,
             Quote = reply is not null && message.Quote is { Text: { Length: > 0 } quoted } quote ? new ChatQuote(quoted, quote.Position, quote.IsManual) : null,
             ReplyToText = reply?.Text ?? reply?.Caption,
+            Document = message.Document is { } document ? new ChatFile(document.FileId, document.FileName, document.MimeType, document.FileSize) : null,
         };
     }
 

@@ -22,7 +22,9 @@ internal sealed class AliExpressMarketplaceClient(
 
     public string Account => options.Value.SellerLoginId;
 
-    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength);
+    /// <summary>Pictures only: uploadtempimage takes jpg, png and gif (its size limit is not published; a refusal comes back
+    /// in the platform's words).</summary>
+    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength, Attachments: new(["image/jpeg", "image/png", "image/gif"], 20 * 1024 * 1024));
 
     /// <summary>The message API family in use and the last self-check, for /status and the status page.</summary>
     public string? Notice => selfCheck.Last?.Summary() is { } summary ? $"{family.Sentence()} {summary}" : family.Sentence();

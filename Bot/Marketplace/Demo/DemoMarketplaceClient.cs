@@ -27,7 +27,8 @@ internal sealed partial class DemoMarketplaceClient(
 
     public string Account => "demo-store";
 
-    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength: 2000);
+    /// <summary>No photos or files: the simulated buyers read text only.</summary>
+    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength: 2000, Attachments: MarketplaceAttachments.None);
 
     public string? Notice => "Demo marketplace: the buyers are simulated and nothing reaches AliExpress. Set Marketplace__Provider=AliExpress to connect your store.";
 

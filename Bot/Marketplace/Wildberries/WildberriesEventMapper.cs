@@ -50,6 +50,7 @@ internal sealed class WildberriesEventMapper(IOptions<WildberriesOptions> option
         var known = chat(chatId);
         var text = new StringBuilder(WildberriesJson.Str(message, "text") ?? "");
         var images = new List<string>();
+        var files = new List<MarketplaceFile>();
         foreach (var image in WildberriesJson.Array(attachments, "images"))
         {
             if (WildberriesJson.Str(image, "downloadID") is { Length: > 0 } id)
@@ -62,25 +63,30 @@ internal sealed class WildberriesEventMapper(IOptions<WildberriesOptions> option
         {
             var id = WildberriesJson.Str(file, "downloadID");
             var contentType = WildberriesJson.Str(file, "contentType") ?? "";
+            var name = WildberriesJson.Str(file, "name") is { Length: > 0 } given ? given : "file";
             if (id is { Length: > 0 } && contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
             {
                 images.Add(DownloadUrl(id));
             }
+            else if (id is { Length: > 0 })
+            {
+                // Other files (PDFs) are downloaded with the token too, and shown to staff as documents.
+                files.Add(new MarketplaceFile(DownloadUrl(id), name, contentType.Length > 0 ? contentType : null,
+                    file.TryGetProperty("size", out var size) && size.TryGetInt64(out var bytes) && bytes > 0 ? bytes : null));
+            }
             else
             {
-                // Telegram photos only: other files (PDFs) are named for staff, who open them in the seller portal.
-                text.Append(text.Length > 0 ? "\n" : "").Append(CultureInfo.InvariantCulture,
-                    $"📎 {WildberriesJson.Str(file, "name") ?? "file"} ({(contentType.Length > 0 ? contentType : "file")}): open it in the seller portal");
+                text.Append(text.Length > 0 ? "\n" : "").Append(CultureInfo.InvariantCulture, $"📎 {name}: open it in the seller portal");
             }
         }
 
         var sign = WildberriesJson.Str(e, "replySign") ?? known?.ReplySign;
         return (new MarketplaceMessage(
             eventId, chatId, ConversationKind.Order, author.Value, chatId,
-            WildberriesJson.Str(e, "clientName") is { Length: > 0 } name ? name : known?.ClientName,
+            WildberriesJson.Str(e, "clientName") is { Length: > 0 } client ? client : known?.ClientName,
             text.ToString(), images, sentAt.Value,
             WildberriesCard.From(attachments) ?? known?.Card,
-            sign), null);
+            sign, files), null);
     }
 
     /// <summary>The authenticated download of an attachment; <see cref="WildberriesMediaFetcher"/> fetches it with the token.</summary>

@@ -26,8 +26,8 @@ internal sealed class WildberriesMarketplaceClient(
 
     public string Account => options.Value.Account;
 
-    /// <summary>No invitations to Telegram: Wildberries forbids moving buyers off the platform and fines sellers for it.</summary>
-    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength, InvitesAllowed: false);
+    /// <summary>Files as <c>file</c> of the send takes them (JPEG, PNG, PDF, 5 MB each). No invitations to Telegram: Wildberries forbids moving buyers off the platform and fines sellers for it.</summary>
+    public MarketplaceCapabilities Capabilities { get; } = new(MaxTextLength, InvitesAllowed: false, WildberriesUploads.Accepted);
 
     public async Task<MarketplaceBatch> FetchAsync(string? cursor, CancellationToken cancellationToken)
     {
@@ -62,10 +62,10 @@ internal sealed class WildberriesMarketplaceClient(
                 chats.Remember(message.ConversationId, sign);
             }
 
-            if (message.Author == MarketplaceAuthor.Seller && message.Text.Length == 0 && message.ImageUrls.Count > 0
+            if (message.Author == MarketplaceAuthor.Seller && message.Text.Length == 0 && message.ImageUrls.Count + message.Attachments.Count > 0
                 && WildberriesJson.Str(e, "source") == "seller-public-api" && uploads.TakeSent(message.ConversationId) is { } reference)
             {
-                message = message with { ImageUrls = [.. message.ImageUrls, reference] }; // lets the core match the echo of the bridge's photo
+                message = message with { ImageUrls = [.. message.ImageUrls, reference] }; // lets the core match the echo of the bridge's photo or file
             }
 
             messages.Add(message);
@@ -80,6 +80,10 @@ internal sealed class WildberriesMarketplaceClient(
     public Task<string> UploadImageAsync(byte[] data, string fileName, CancellationToken cancellationToken) =>
         Task.FromResult(uploads.Add(data, fileName));
 
+    /// <summary>Keeps a staff document (JPEG, PNG or PDF, at most 5 MB) for the send that posts it, as a photo.</summary>
+    public Task<string> UploadFileAsync(byte[] data, string fileName, string contentType, CancellationToken cancellationToken) =>
+        Task.FromResult(uploads.Add(data, fileName, "file"));
+
     /// <summary>Posts with the chat's <c>replySign</c>. A 400 is what a stale sign gets: the chats are listed again and
     /// the post tried once more when that gave a different sign. Never retried otherwise: the answer has no id, so a lost
     /// answer leaves the post's fate unknown.</summary>
@@ -89,7 +93,7 @@ internal sealed class WildberriesMarketplaceClient(
         if (message.ImageUrl is { } reference)
         {
             file = uploads.Find(reference) ?? throw new MarketplaceException(MarketplaceErrorKind.Rejected,
-                "The photo was prepared before the bridge restarted and is no longer held: send it again.");
+                "The photo or file was prepared before the bridge restarted and is no longer held: send it again.", MarketplaceException.UploadGone);
         }
 
         var sign = chats.Find(message.ConversationId)?.ReplySign ?? message.ReplyContext;

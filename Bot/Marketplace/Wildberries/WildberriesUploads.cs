@@ -4,7 +4,7 @@ using Bot.Core.Marketplace;
 namespace Bot.Marketplace.Wildberries;
 
 /// <summary>Wildberries takes files only with the message that carries them (<c>file[]</c> of the send), so a staff
-/// photo is kept here between <c>UploadImageAsync</c> and the send, under a reference the core records as the image's
+/// photo or PDF is kept here between <c>UploadImageAsync</c> and the send, under a reference the core records as the image's
 /// url. Kept in memory: after a restart the reference is gone and the send is refused with a sentence for staff.</summary>
 internal sealed class WildberriesUploads
 {
@@ -16,17 +16,22 @@ internal sealed class WildberriesUploads
     /// <summary>Each file at most 5 MB (30 MB in one message; the bridge sends one at a time).</summary>
     public const int MaxFileBytes = 5 * 1024 * 1024;
 
-    /// <summary>Keeps a JPEG or PNG of at most 5 MB; anything else is refused before anything is posted.</summary>
-    public string Add(byte[] data, string fileName)
+    /// <summary>The types <c>file</c> takes: JPEG, PNG and PDF.</summary>
+    public static readonly MarketplaceAttachments Accepted = new(["image/jpeg", "image/png", "application/pdf"], MaxFileBytes);
+
+    /// <summary>Keeps a JPEG, PNG or PDF (told by its first bytes, not its name) of at most 5 MB; anything else is refused
+    /// before anything is posted.</summary>
+    public string Add(byte[] data, string fileName, string what = "photo")
     {
         var contentType = data is [0xFF, 0xD8, 0xFF, ..] ? "image/jpeg" : data is [0x89, 0x50, 0x4E, 0x47, ..] ? "image/png"
-            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, "Wildberries takes JPEG, PNG or PDF files only, and this photo is none of them.");
+            : data is [0x25, 0x50, 0x44, 0x46, 0x2D, ..] ? "application/pdf"
+            : throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Wildberries takes JPEG, PNG or PDF files only, and this {what} is none of them.");
         if (data.Length > MaxFileBytes)
         {
-            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Wildberries takes files up to 5 MB, and this photo has {data.Length / 1024 / 1024.0:0.#} MB.");
+            throw new MarketplaceException(MarketplaceErrorKind.Rejected, $"Wildberries takes files up to 5 MB, and this {what} has {MarketplaceAttachments.Megabytes(data.Length)}.");
         }
 
-        fileName = contentType == "image/png" ? Path.ChangeExtension(fileName, ".png") : fileName;
+        fileName = Path.ChangeExtension(fileName, contentType switch { "image/png" => ".png", "application/pdf" => ".pdf", _ => ".jpg" });
         var reference = Scheme + Guid.NewGuid().ToString("N");
         files[reference] = (data, fileName, contentType);
         return reference;
