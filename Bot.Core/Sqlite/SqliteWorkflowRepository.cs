@@ -135,8 +135,10 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
     public Task MarkClosedAsync(DbSession session, ClosedTopic topic, DateTimeOffset at) =>
         session.Connection.ExecuteAsync(
             """
-            INSERT OR REPLACE INTO workflow_closed (conversation_id, chat_id, topic_id, last_message_id, closed_at)
+            INSERT INTO workflow_closed (conversation_id, chat_id, topic_id, last_message_id, closed_at)
             VALUES (@ConversationId, @ChatId, @TopicId, @LastMessageId, @at)
+            ON CONFLICT (conversation_id) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id,
+                last_message_id = excluded.last_message_id, closed_at = excluded.closed_at
             """, new { topic.ConversationId, topic.ChatId, topic.TopicId, topic.LastMessageId, at }, session.Transaction);
 
     public async Task<IReadOnlyList<ClosedTopic>> ListReopenedAsync(DbSession session) =>
