@@ -1,11 +1,13 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
+using Bot.Core.Sqlite;
 using Npgsql;
 
 namespace Bot.Core.Postgres;
 
 /// <summary>A PostgreSQL command that takes SQLite-flavoured text (rewritten by <see cref="PostgresDialect"/>) and
-/// stores booleans as 0 and 1, as SQLite does, so the same columns and queries serve both databases.</summary>
+/// stores booleans as 0 and 1 and times as ISO 8601 text, as the SQLite storage does, so the same columns and queries serve both databases.</summary>
 public sealed class DialectCommand(DialectConnection connection, NpgsqlCommand inner) : DbCommand
 {
     private DbConnection? owner = connection;
@@ -79,37 +81,37 @@ public sealed class DialectCommand(DialectConnection connection, NpgsqlCommand i
 
     public override int ExecuteNonQuery()
     {
-        StoreBooleansAsNumbers();
+        StoreAsSqliteDoes();
         return Inner.ExecuteNonQuery();
     }
 
     public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
     {
-        StoreBooleansAsNumbers();
+        StoreAsSqliteDoes();
         return Inner.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override object? ExecuteScalar()
     {
-        StoreBooleansAsNumbers();
+        StoreAsSqliteDoes();
         return Inner.ExecuteScalar();
     }
 
     public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
-        StoreBooleansAsNumbers();
+        StoreAsSqliteDoes();
         return Inner.ExecuteScalarAsync(cancellationToken);
     }
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
-        StoreBooleansAsNumbers();
+        StoreAsSqliteDoes();
         return Inner.ExecuteReader(behavior);
     }
 
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
     {
-        StoreBooleansAsNumbers();
+        StoreAsSqliteDoes();
         return await Inner.ExecuteReaderAsync(behavior, cancellationToken);
     }
 
@@ -129,14 +131,28 @@ public sealed class DialectCommand(DialectConnection connection, NpgsqlCommand i
         base.Dispose(disposing);
     }
 
-    private void StoreBooleansAsNumbers()
+    private void StoreAsSqliteDoes()
     {
         foreach (NpgsqlParameter parameter in Inner.Parameters)
         {
-            if (parameter.Value is bool flag)
+            switch (parameter.Value)
             {
-                parameter.DbType = DbType.Int64;
-                parameter.Value = flag ? 1L : 0L;
+                case bool flag:
+                    parameter.DbType = DbType.Int64;
+                    parameter.Value = flag ? 1L : 0L;
+                    break;
+                case DateTimeOffset time:
+                    parameter.DbType = DbType.String;
+                    parameter.Value = SqliteTypeHandlers.Format(time);
+                    break;
+                case DateTime time:
+                    parameter.DbType = DbType.String;
+                    parameter.Value = SqliteTypeHandlers.Format(new DateTimeOffset(DateTime.SpecifyKind(time, time.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : time.Kind)));
+                    break;
+                case DateOnly day:
+                    parameter.DbType = DbType.String;
+                    parameter.Value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    break;
             }
         }
     }

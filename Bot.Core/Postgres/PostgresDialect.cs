@@ -59,7 +59,7 @@ public static partial class PostgresDialect
             s = OrIgnore().Replace(s, "INSERT INTO", 1);
             var returning = Returning().Match(s);
             s = returning.Success
-                ? s[..returning.Index] + " ON CONFLICT DO NOTHING" + s[returning.Index..]
+                ? s[..returning.Index] + "ON CONFLICT DO NOTHING " + s[returning.Index..]
                 : s.TrimEnd() + " ON CONFLICT DO NOTHING";
         }
 
