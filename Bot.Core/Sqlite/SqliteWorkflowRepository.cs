@@ -154,8 +154,8 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
     public Task<int> PruneAnsweredAsync(DbSession session, DateTimeOffset before, int limit) =>
         session.Connection.ExecuteAsync(
             """
-            DELETE FROM workflow_waits WHERE rowid IN
-                (SELECT rowid FROM workflow_waits WHERE answered_at IS NOT NULL AND answered_at < @before LIMIT @limit)
+            DELETE FROM workflow_waits WHERE (conversation_id, first_message_id) IN
+                (SELECT conversation_id, first_message_id FROM workflow_waits WHERE answered_at IS NOT NULL AND answered_at < @before LIMIT @limit)
             """, new { before, limit }, session.Transaction);
 
     public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)

@@ -82,6 +82,7 @@ public sealed class PostgresServer
         var options = $"-h 127.0.0.1 -p {port.ToString(CultureInfo.InvariantCulture)} -k {data} -F -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB -c max_connections=300";
         await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", options, "start"], asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(binaries, data, asRoot);
+        StartWatchdog(binaries, data, directory, asRoot);
         await server.MigrateTemplateAsync();
         StartTime = clock.Elapsed;
         return server;
@@ -109,14 +110,29 @@ public sealed class PostgresServer
     {
         try
         {
+            // The watchdog removes the directory once this process is gone.
             RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).GetAwaiter().GetResult();
-            System.IO.Directory.Delete(directory, recursive: true);
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // The run is ending: a server that would not stop is reported on stderr, the temporary directory stays.
+            // The run is ending: a server that would not stop is reported on stderr; the watchdog tries again.
             Console.Error.WriteLine($"The test PostgreSQL server in {directory} could not be stopped: {e.Message}");
         }
+    }
+
+    /// <summary>A shell that outlives this process only to stop the server and remove its directory once this process
+    /// is gone, however it ended (killed, crashed): no server is left behind.</summary>
+    private static void StartWatchdog(string binaries, string data, string directory, bool asRoot)
+    {
+        var script = $"while [ -d /proc/{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)} ]; do sleep 1; done; "
+            + $"'{Path.Combine(binaries, "pg_ctl")}' -D '{data}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{directory}'";
+        var start = new ProcessStartInfo(asRoot ? "runuser" : "sh") { UseShellExecute = false };
+        foreach (var part in asRoot ? ["-u", "postgres", "--", "sh", "-c", script] : new[] { "-c", script })
+        {
+            start.ArgumentList.Add(part);
+        }
+
+        using var watchdog = Process.Start(start) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
     }
 
     private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asRoot)

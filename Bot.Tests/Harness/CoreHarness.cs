@@ -32,6 +32,9 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public ServiceProvider Services => core.Services;
 
+    /// <summary>The SQLite file the core runs on (unused when the settings name a PostgreSQL database).</summary>
+    public string DatabasePath => core.DatabasePath;
+
     public T Get<T>()
         where T : notnull => core.Get<T>();
 
