@@ -20,18 +20,22 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
     // operator (57), serialization and deadlock (40), a lock not available (55P03), a read-only server (25006).
     private static readonly string[] OutageStates = ["08", "53", "57", "40", "55P03", "25006"];
 
-    private readonly NpgsqlDataSource source;
+    // Made at first use: the options are validated at start, after the host has built this factory.
+    private readonly Lazy<NpgsqlDataSource> source;
 
     public PostgresConnectionFactory(IOptions<StorageOptions> options)
     {
         SqliteTypeHandlers.Register(); // times as ISO 8601 text, the form both databases store
-        var builder = PostgresConnectionString.Parse(options.Value.ConnectionString);
-        builder.CommandTimeout = Math.Max(builder.CommandTimeout, (int)Math.Ceiling(options.Value.BusyTimeout.TotalSeconds));
-        source = NpgsqlDataSource.Create(builder);
+        source = new(() =>
+        {
+            var builder = PostgresConnectionString.Parse(options.Value.ConnectionString);
+            builder.CommandTimeout = Math.Max(builder.CommandTimeout, (int)Math.Ceiling(options.Value.BusyTimeout.TotalSeconds));
+            return NpgsqlDataSource.Create(builder);
+        });
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
-        new DialectConnection(await source.OpenConnectionAsync(cancellationToken));
+        new DialectConnection(await source.Value.OpenConnectionAsync(cancellationToken));
 
     public DbTransaction BeginTransaction(DbConnection connection, bool write)
     {
@@ -60,7 +64,13 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
         _ => false,
     };
 
-    public ValueTask DisposeAsync() => source.DisposeAsync();
+    public ValueTask DisposeAsync() => source.IsValueCreated ? source.Value.DisposeAsync() : ValueTask.CompletedTask;
 
-    public void Dispose() => source.Dispose();
+    public void Dispose()
+    {
+        if (source.IsValueCreated)
+        {
+            source.Value.Dispose();
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Bot.Core.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,15 +13,30 @@ public static class PostgresStorageServiceCollectionExtensions
     /// the same, their SQL rewritten where the two databases differ (<see cref="PostgresDialect"/>).</summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services)
     {
-        var fallback = services.LastOrDefault(d => d.ServiceType == typeof(IDbConnectionFactory))
-            ?? throw new InvalidOperationException("AddPostgresStorage goes after the storage that serves a file (AddSqliteStorage).");
+        var fallback = services.LastOrDefault(d => d.ServiceType == typeof(IDbConnectionFactory));
         services.AddSingleton<PostgresConnectionFactory>();
         services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(sp =>
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.UsesPostgres
+            UsesPostgres(sp)
                 ? sp.GetRequiredService<PostgresConnectionFactory>()
-                : (IDbConnectionFactory)Create(sp, fallback)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, PostgresStorageValidation>());
+                : (IDbConnectionFactory)Create(sp, fallback ?? throw new InvalidOperationException("AddPostgresStorage goes after the storage that serves a file (AddSqliteStorage)."))));
+        services.AddOptions<PostgresConnectionOptions>()
+            .Configure<IConfiguration>((o, configuration) => o.ConnectionString = configuration.GetConnectionString("Bridge") ?? "")
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresConnectionOptions>, PostgresStorageValidation>());
         return services;
+    }
+
+    /// <summary>Read before validation: the host builds some services before its start-up check, which reports a bad
+    /// connection string in one sentence.</summary>
+    private static bool UsesPostgres(IServiceProvider services)
+    {
+        var options = new StorageOptions();
+        foreach (var configure in services.GetServices<IConfigureOptions<StorageOptions>>())
+        {
+            configure.Configure(options);
+        }
+
+        return options.UsesPostgres;
     }
 
     private static object Create(IServiceProvider services, ServiceDescriptor descriptor) =>

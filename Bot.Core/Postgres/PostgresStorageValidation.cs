@@ -1,13 +1,12 @@
-using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Postgres;
 
 /// <summary>A PostgreSQL connection string must be readable at start: one sentence that names the setting, never the
 /// password.</summary>
-internal sealed class PostgresStorageValidation : IValidateOptions<StorageOptions>
+internal sealed class PostgresStorageValidation : IValidateOptions<PostgresConnectionOptions>
 {
-    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    public ValidateOptionsResult Validate(string? name, PostgresConnectionOptions options)
     {
         if (!options.UsesPostgres)
         {

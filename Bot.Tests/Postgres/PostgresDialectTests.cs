@@ -64,6 +64,14 @@ public sealed class PostgresDialectTests
     }
 
     [Fact]
+    public void ParameterNames_AndQuotedText_AreNeverRewritten()
+    {
+        const string query = "SELECT 1 FROM t WHERE a LIKE @like AND b = 'x LIKE y, n INTEGER' AND c = @integer";
+
+        Assert.Equal("SELECT 1 FROM t WHERE a ILIKE @like AND b = 'x LIKE y, n INTEGER' AND c = @integer", PostgresDialect.Rewrite(query));
+    }
+
+    [Fact]
     public void NowAsText_AndIfNull_BecomePostgresFunctions()
     {
         var sql = PostgresDialect.Rewrite("UPDATE l SET at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), n = IFNULL(n, 0) WHERE x IS NULL");
