@@ -44,7 +44,7 @@ public sealed class CoreServices : IAsyncDisposable
                 ["Buyers:InviteKey"] = "test-core-invite-key-0123456789",
             })
             .AddInMemoryCollection(await PostgresUnderTestAsync(setup))
-            .AddInMemoryCollection(setup.Settings ?? new Dictionary<string, string?>())
+            .AddInMemoryCollection((setup.Settings ?? new Dictionary<string, string?>()).Where(s => s.Key != "ConnectionStrings:Bridge" || s.Value is not null))
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
@@ -63,7 +63,8 @@ public sealed class CoreServices : IAsyncDisposable
     }
 
     /// <summary>Under <c>BRIDGE_TEST_DATABASE=postgres</c>, a core whose setup names no database runs on a new
-    /// database of the run's PostgreSQL server instead of a SQLite file (the repository-level tests on PostgreSQL).</summary>
+    /// database of the run's PostgreSQL server instead of a SQLite file (the repository-level tests on PostgreSQL). A
+    /// setup that names the database as null keeps its SQLite file.</summary>
     private static async Task<Dictionary<string, string?>> PostgresUnderTestAsync(CoreSetup setup) =>
         string.Equals(Environment.GetEnvironmentVariable("BRIDGE_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase)
         && setup.Settings?.ContainsKey("ConnectionStrings:Bridge") != true

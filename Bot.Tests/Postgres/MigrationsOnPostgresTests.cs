@@ -16,7 +16,7 @@ public sealed class MigrationsOnPostgresTests : IPostgresVariant
     [DbFact]
     public async Task EveryMigration_GivesPostgresTheSameTablesAndColumns_AsSqlite()
     {
-        await using var sqlite = await CoreHarness.StartAsync();
+        await using var sqlite = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(TestDatabase.Sqlite));
         await using var postgres = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(TestDatabase.Postgres));
 
         var sqliteColumns = await SqliteColumnsAsync(sqlite);
