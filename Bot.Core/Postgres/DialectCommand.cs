@@ -1,7 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
-using Bot.Core.Sqlite;
 using Npgsql;
 
 namespace Bot.Core.Postgres;
@@ -81,37 +79,37 @@ public sealed class DialectCommand(DialectConnection connection, NpgsqlCommand i
 
     public override int ExecuteNonQuery()
     {
-        StoreAsSqliteDoes();
+        DialectParameters.StoreAsSqliteDoes(Inner.Parameters);
         return Inner.ExecuteNonQuery();
     }
 
     public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken)
     {
-        StoreAsSqliteDoes();
+        DialectParameters.StoreAsSqliteDoes(Inner.Parameters);
         return Inner.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override object? ExecuteScalar()
     {
-        StoreAsSqliteDoes();
+        DialectParameters.StoreAsSqliteDoes(Inner.Parameters);
         return Inner.ExecuteScalar();
     }
 
     public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken)
     {
-        StoreAsSqliteDoes();
+        DialectParameters.StoreAsSqliteDoes(Inner.Parameters);
         return Inner.ExecuteScalarAsync(cancellationToken);
     }
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
     {
-        StoreAsSqliteDoes();
+        DialectParameters.StoreAsSqliteDoes(Inner.Parameters);
         return Inner.ExecuteReader(behavior);
     }
 
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
     {
-        StoreAsSqliteDoes();
+        DialectParameters.StoreAsSqliteDoes(Inner.Parameters);
         return await Inner.ExecuteReaderAsync(behavior, cancellationToken);
     }
 
@@ -129,31 +127,5 @@ public sealed class DialectCommand(DialectConnection connection, NpgsqlCommand i
         }
 
         base.Dispose(disposing);
-    }
-
-    private void StoreAsSqliteDoes()
-    {
-        foreach (NpgsqlParameter parameter in Inner.Parameters)
-        {
-            switch (parameter.Value)
-            {
-                case bool flag:
-                    parameter.DbType = DbType.Int64;
-                    parameter.Value = flag ? 1L : 0L;
-                    break;
-                case DateTimeOffset time:
-                    parameter.DbType = DbType.String;
-                    parameter.Value = SqliteTypeHandlers.Format(time);
-                    break;
-                case DateTime time:
-                    parameter.DbType = DbType.String;
-                    parameter.Value = SqliteTypeHandlers.Format(new DateTimeOffset(DateTime.SpecifyKind(time, time.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : time.Kind)));
-                    break;
-                case DateOnly day:
-                    parameter.DbType = DbType.String;
-                    parameter.Value = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    break;
-            }
-        }
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Bot.Core.Postgres;
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
@@ -73,16 +71,16 @@ public sealed class PostgresServer
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
-            await RunAsync("chown", ["postgres:", directory], asRoot: false);
+            await PostgresProcesses.RunAsync("chown", ["postgres:", directory], asRoot: false);
         }
 
-        await RunAsync(Path.Combine(binaries, "initdb"), ["-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--locale=C", "-N"], asRoot);
-        var port = FreePort();
+        await PostgresProcesses.RunAsync(Path.Combine(binaries, "initdb"), ["-D", data, "-U", User, "--auth=trust", "-E", "UTF8", "--locale=C", "-N"], asRoot);
+        var port = PostgresProcesses.FreePort();
         var server = new PostgresServer(directory, port);
         var options = $"-h 127.0.0.1 -p {port.ToString(CultureInfo.InvariantCulture)} -k {data} -F -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=32MB -c max_connections=300";
-        await RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", options, "start"], asRoot);
+        await PostgresProcesses.RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60", "-o", options, "start"], asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop(binaries, data, asRoot);
-        StartWatchdog(binaries, data, directory, asRoot);
+        PostgresProcesses.StartWatchdog(binaries, data, directory, asRoot);
         await server.MigrateTemplateAsync();
         StartTime = clock.Elapsed;
         return server;
@@ -111,66 +109,12 @@ public sealed class PostgresServer
         try
         {
             // The watchdog removes the directory once this process is gone.
-            RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).GetAwaiter().GetResult();
+            PostgresProcesses.RunAsync(Path.Combine(binaries, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             // The run is ending: a server that would not stop is reported on stderr; the watchdog tries again.
             Console.Error.WriteLine($"The test PostgreSQL server in {directory} could not be stopped: {e.Message}");
         }
-    }
-
-    /// <summary>A shell that outlives this process only to stop the server and remove its directory once this process
-    /// is gone, however it ended (killed, crashed): no server is left behind.</summary>
-    private static void StartWatchdog(string binaries, string data, string directory, bool asRoot)
-    {
-        var script = $"while [ -d /proc/{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)} ]; do sleep 1; done; "
-            + $"'{Path.Combine(binaries, "pg_ctl")}' -D '{data}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{directory}'";
-        var start = new ProcessStartInfo(asRoot ? "runuser" : "sh") { UseShellExecute = false };
-        foreach (var part in asRoot ? ["-u", "postgres", "--", "sh", "-c", script] : new[] { "-c", script })
-        {
-            start.ArgumentList.Add(part);
-        }
-
-        using var watchdog = Process.Start(start) ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog.");
-    }
-
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asRoot)
-    {
-        var start = new ProcessStartInfo(asRoot ? "runuser" : program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (asRoot)
-        {
-            foreach (var part in new[] { "-u", "postgres", "--", program })
-            {
-                start.ArgumentList.Add(part);
-            }
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(deadline.Token);
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {await errors}{await output}");
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
