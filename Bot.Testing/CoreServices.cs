@@ -1,8 +1,10 @@
 using System.Globalization;
 using Bot.Core;
 using Bot.Core.Chat;
+using Bot.Core.Postgres;
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
+using Bot.Testing.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,13 +43,14 @@ public sealed class CoreServices : IAsyncDisposable
                 ["Telegram:StaffChatId"] = setup.StaffChatId.ToString(CultureInfo.InvariantCulture),
                 ["Buyers:InviteKey"] = "test-core-invite-key-0123456789",
             })
-            .AddInMemoryCollection(setup.Settings ?? new Dictionary<string, string?>())
+            .AddInMemoryCollection(await PostgresUnderTestAsync(setup))
+            .AddInMemoryCollection((setup.Settings ?? new Dictionary<string, string?>()).Where(s => s.Key != "ConnectionStrings:Bridge" || s.Value is not null))
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddSingleton(setup.Time);
-        services.AddStorage().AddSqliteStorage();
+        services.AddStorage().AddSqliteStorage().AddPostgresStorage();
         setup.BeforeCore?.Invoke(services);
         services.AddBridgeCore();
         setup.AfterCore?.Invoke(services);
@@ -58,6 +61,15 @@ public sealed class CoreServices : IAsyncDisposable
         await core.Get<IMigrationRunner>().ApplyAsync(CancellationToken.None);
         return core;
     }
+
+    /// <summary>Under <c>BRIDGE_TEST_DATABASE=postgres</c>, a core whose setup names no database runs on a new
+    /// database of the run's PostgreSQL server instead of a SQLite file (the repository-level tests on PostgreSQL). A
+    /// setup that names the database as null keeps its SQLite file.</summary>
+    private static async Task<Dictionary<string, string?>> PostgresUnderTestAsync(CoreSetup setup) =>
+        string.Equals(Environment.GetEnvironmentVariable("BRIDGE_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase)
+        && setup.Settings?.ContainsKey("ConnectionStrings:Bridge") != true
+            ? new() { ["ConnectionStrings:Bridge"] = await PostgresServer.CreateDatabaseAsync() }
+            : [];
 
     public async ValueTask DisposeAsync()
     {

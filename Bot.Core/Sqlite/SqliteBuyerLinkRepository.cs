@@ -86,7 +86,10 @@ internal sealed class SqliteBuyerLinkRepository : IBuyerLinkRepository
 
     public Task SavePendingAsync(DbSession session, BuyerLink link, long messageId, string text, DateTimeOffset now) =>
         session.Connection.ExecuteAsync(
-            "INSERT OR REPLACE INTO buyer_pending (telegram_user_id, chat_id, message_id, text, created_at) VALUES (@TelegramUserId, @ChatId, @messageId, @text, @now)",
+            """
+            INSERT INTO buyer_pending (telegram_user_id, chat_id, message_id, text, created_at) VALUES (@TelegramUserId, @ChatId, @messageId, @text, @now)
+            ON CONFLICT (chat_id, message_id) DO UPDATE SET telegram_user_id = excluded.telegram_user_id, text = excluded.text, created_at = excluded.created_at
+            """,
             new { link.TelegramUserId, link.ChatId, messageId, text, now },
             session.Transaction);
 

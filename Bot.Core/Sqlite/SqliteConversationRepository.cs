@@ -24,10 +24,10 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
             INSERT INTO conversations (marketplace, account, kind, external_id, buyer_id, buyer_name, reply_context, card_json, created_at, last_activity_at)
             VALUES (@marketplace, @account, @kind, @externalId, @buyerId, @buyerName, @replyContext, @cardJson, @now, @now)
             ON CONFLICT (marketplace, account, external_id) DO UPDATE SET
-                buyer_id = CASE WHEN TRIM(buyer_id) = '' THEN excluded.buyer_id ELSE buyer_id END,
-                buyer_name = COALESCE(excluded.buyer_name, buyer_name),
-                reply_context = COALESCE(excluded.reply_context, reply_context),
-                card_json = COALESCE(excluded.card_json, card_json),
+                buyer_id = CASE WHEN TRIM(conversations.buyer_id) = '' THEN excluded.buyer_id ELSE conversations.buyer_id END,
+                buyer_name = COALESCE(excluded.buyer_name, conversations.buyer_name),
+                reply_context = COALESCE(excluded.reply_context, conversations.reply_context),
+                card_json = COALESCE(excluded.card_json, conversations.card_json),
                 last_activity_at = excluded.last_activity_at
             RETURNING id, marketplace, account, kind, external_id AS ExternalId, buyer_id AS BuyerId, buyer_name AS BuyerName,
                       buyer_language AS BuyerLanguage, reply_context AS ReplyContext, card_json AS CardJson

@@ -22,7 +22,7 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
                    (SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = s.conversation_id) AS LatestMessageId,
                    s.refusal_noted AS RefusalNoted, s.order_finished AS OrderFinished
             FROM order_cards s
-            WHERE s.refreshed_at IS NULL OR s.refreshed_at <= @refreshedBefore)
+            WHERE s.refreshed_at IS NULL OR s.refreshed_at <= @refreshedBefore) AS due
         WHERE LatestMessageId > SeenMessageId
         ORDER BY ConversationId
         LIMIT @limit

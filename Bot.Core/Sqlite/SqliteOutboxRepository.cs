@@ -55,7 +55,7 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     public async Task EnqueueOnceAsync(DbSession session, OutboxEntry entry)
     {
         var pending = await session.Connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND lane = @Lane AND kind = @Kind LIMIT 1)",
+            "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND lane = @Lane AND kind = @Kind LIMIT 1) AS pending",
             new { entry.Lane, entry.Kind },
             session.Transaction);
         if (pending == 0)

@@ -13,7 +13,7 @@ internal sealed class SqliteSetAsideRepository(IDbConnectionFactory connections,
         INSERT INTO marketplace_set_aside (marketplace, account, conversation_id, item_id, reason, raw, first_seen_at, last_seen_at)
         VALUES (@marketplace, @account, @ConversationId, @ItemId, @Reason, @Raw, @at, @at)
         ON CONFLICT (marketplace, account, conversation_id, item_id)
-        DO UPDATE SET last_seen_at = excluded.last_seen_at, times_seen = times_seen + 1
+        DO UPDATE SET last_seen_at = excluded.last_seen_at, times_seen = marketplace_set_aside.times_seen + 1
         RETURNING times_seen
         """;
 

@@ -135,8 +135,10 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
     public Task MarkClosedAsync(DbSession session, ClosedTopic topic, DateTimeOffset at) =>
         session.Connection.ExecuteAsync(
             """
-            INSERT OR REPLACE INTO workflow_closed (conversation_id, chat_id, topic_id, last_message_id, closed_at)
+            INSERT INTO workflow_closed (conversation_id, chat_id, topic_id, last_message_id, closed_at)
             VALUES (@ConversationId, @ChatId, @TopicId, @LastMessageId, @at)
+            ON CONFLICT (conversation_id) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id,
+                last_message_id = excluded.last_message_id, closed_at = excluded.closed_at
             """, new { topic.ConversationId, topic.ChatId, topic.TopicId, topic.LastMessageId, at }, session.Transaction);
 
     public async Task<IReadOnlyList<ClosedTopic>> ListReopenedAsync(DbSession session) =>
@@ -152,8 +154,8 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
     public Task<int> PruneAnsweredAsync(DbSession session, DateTimeOffset before, int limit) =>
         session.Connection.ExecuteAsync(
             """
-            DELETE FROM workflow_waits WHERE rowid IN
-                (SELECT rowid FROM workflow_waits WHERE answered_at IS NOT NULL AND answered_at < @before LIMIT @limit)
+            DELETE FROM workflow_waits WHERE (conversation_id, first_message_id) IN
+                (SELECT conversation_id, first_message_id FROM workflow_waits WHERE answered_at IS NOT NULL AND answered_at < @before LIMIT @limit)
             """, new { before, limit }, session.Transaction);
 
     public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)

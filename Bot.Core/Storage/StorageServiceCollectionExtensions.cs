@@ -12,7 +12,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>()
             .Configure<IConfiguration>((o, configuration) =>
                 o.ConnectionString = configuration.GetConnectionString("Bridge") ?? o.ConnectionString)
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Set ConnectionStrings__Bridge to a SQLite connection string, e.g. \"Data Source=bridge.db\".")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Set ConnectionStrings__Bridge to a SQLite connection string, e.g. \"Data Source=bridge.db\", or a PostgreSQL one, e.g. \"Host=localhost;Database=bridge;Username=bridge;Password=...\".")
             .ValidateOnStart();
         services.AddHostedService<MigrationHostedService>();
         return services;

@@ -35,7 +35,7 @@ public sealed class ArchitectureTests
         string[] layers =
         [
             "Formatting", "Logging", "Telemetry", "Storage", "Retention", "Chat", "Conversations", "Marketplace", "Messages",
-            "Translation", "Outbox", "Feedback", "Routing", "MarketplaceRelay", "Export", "Drafts", "Buyers", "Staff", "Workflow", "OrderCards", "Operations", "Sqlite",
+            "Translation", "Outbox", "Feedback", "Routing", "MarketplaceRelay", "Export", "Drafts", "Buyers", "Staff", "Workflow", "OrderCards", "Operations", "Sqlite", "Postgres",
         ];
         var folders = NamespaceGraph.Read(CorePath, "Bot.Core.").ByFolder();
         var rank = layers.Select((name, i) => (name, i)).ToDictionary(x => "Bot.Core." + x.name, x => x.i);

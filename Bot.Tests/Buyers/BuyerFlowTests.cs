@@ -16,7 +16,7 @@ public sealed partial class BuyerFlowTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        harness = await CoreHarness.StartAsync();
+        harness = await CoreHarness.StartAsync(CoreHarness.OnSqlite); // some tests read the SQLite file
         topic = await harness.OpenTopicAsync("5001", "Hello, where is my order?");
     }
 

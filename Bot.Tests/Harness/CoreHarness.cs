@@ -32,6 +32,13 @@ public sealed class CoreHarness : IAsyncDisposable
 
     public ServiceProvider Services => core.Services;
 
+    /// <summary>Settings that keep a test on its SQLite file even under BRIDGE_TEST_DATABASE=postgres: for tests that
+    /// open the file themselves or decorate SQLite's connections.</summary>
+    public static Dictionary<string, string?> OnSqlite => new() { ["ConnectionStrings:Bridge"] = null };
+
+    /// <summary>The SQLite file the core runs on (unused when the settings name a PostgreSQL database).</summary>
+    public string DatabasePath => core.DatabasePath;
+
     public T Get<T>()
         where T : notnull => core.Get<T>();
 

@@ -4,27 +4,28 @@ using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Core.Storage;
 using Bot.Tests.Harness;
+using Bot.Tests.Storage;
 
 namespace Bot.Tests.MarketplaceRelay;
 
 /// <summary>A staff reply longer than the marketplace's limit goes out in parts; a retry after a later part failed
 /// posts only what the marketplace has not accepted, so the order comments (what dispute mediators read) carry no
 /// duplicates.</summary>
-public sealed class MultiPartReplyTests : IAsyncLifetime
+public abstract class MultiPartReplyTests(TestDatabase database) : IAsyncLifetime
 {
     private CoreHarness harness = null!;
     private int topic;
 
     public async Task InitializeAsync()
     {
-        harness = await CoreHarness.StartAsync();
+        harness = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(database));
         topic = await harness.OpenTopicAsync("9201", "Can you explain the refund?");
         harness.Marketplace.Capabilities = harness.Marketplace.Capabilities with { MaxTextLength = 60 };
     }
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task SecondPartFailingOnce_IsRetried_WithoutPostingTheFirstPartAgain()
     {
         var sends = 0;
@@ -55,7 +56,7 @@ public sealed class MultiPartReplyTests : IAsyncLifetime
         Assert.DoesNotContain(harness.Gateway.Texts, t => t.Html.Contains("Seller center", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DbFact]
     public async Task EveryPart_IsRecordedAsAccepted_OnceDelivered()
     {
         var text = string.Join(' ', Enumerable.Range(1, 30).Select(i => $"word{i}"));
@@ -69,4 +70,8 @@ public sealed class MultiPartReplyTests : IAsyncLifetime
         Assert.Equal(harness.Marketplace.Sent.Count, copies.Count);
         Assert.All(copies, c => Assert.NotNull(c.AcceptedAt));
     }
+
+    public sealed class OnSqlite() : MultiPartReplyTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : MultiPartReplyTests(TestDatabase.Postgres), IPostgresVariant;
 }

@@ -6,17 +6,18 @@ using Bot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Bot.Tests.Storage;
 
 namespace Bot.Tests.Operations;
 
 /// <summary>Alerts are the bridge's own state: active while the operator chat cannot be told, kept across a restart,
 /// and resolved with the duration from their original start.</summary>
-public sealed class AlertStateTests : IAsyncLifetime
+public abstract class AlertStateTests(TestDatabase database) : IAsyncLifetime
 {
     private const long OperatorChat = -1003000000003;
     private CoreHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(configure: services => services.AddOperators());
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(database), configure: services => services.AddOperators());
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
@@ -24,7 +25,7 @@ public sealed class AlertStateTests : IAsyncLifetime
 
     private List<string> Told => harness.Gateway.Texts.Where(t => t.ChatId == OperatorChat).Select(t => t.Html).ToList();
 
-    [Fact]
+    [DbFact]
     public async Task Alert_WhileTheOperatorChatIsDown_IsActiveAtOnce_AndToldWhenItIsBack()
     {
         var monitor = NewMonitor();
@@ -46,7 +47,7 @@ public sealed class AlertStateTests : IAsyncLifetime
         Assert.Equal(harness.Time.GetUtcNow() - TimeSpan.FromMinutes(1), Assert.Single(monitor.Active).Since);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Restart_KeepsTheAlertWithItsOriginalStart_AndDoesNotAnnounceItAgain()
     {
         var start = harness.Time.GetUtcNow();
@@ -69,7 +70,7 @@ public sealed class AlertStateTests : IAsyncLifetime
         Assert.Contains("Resolved: Marketplace refuses the account</b> (lasted 15 min)", Told[^1], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DbFact]
     public async Task Resolved_WhileTelegramIsDown_IsToldLater_WithTheDurationFromTheOriginalStartToTheFix()
     {
         var monitor = NewMonitor();
@@ -102,4 +103,8 @@ public sealed class AlertStateTests : IAsyncLifetime
             harness.Time,
             NullLogger<AlertMonitor>.Instance);
     }
+
+    public sealed class OnSqlite() : AlertStateTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : AlertStateTests(TestDatabase.Postgres), IPostgresVariant;
 }

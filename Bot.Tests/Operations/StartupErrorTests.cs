@@ -24,6 +24,9 @@ public sealed class StartupErrorTests
     [InlineData("Relay__RetryFor", "a day", "Relay__RetryFor is not a duration")]
     [InlineData("Relay__AllowPrivateMediaHosts", "maybe", "Relay__AllowPrivateMediaHosts must be true or false")]
     [InlineData("Translation__Provider", "Google", "Translation__Provider must be one of None, LibreTranslate, DeepL, Yandex, OpenAI")]
+    [InlineData("ConnectionStrings__Bridge", "postgres://", "ConnectionStrings__Bridge is not a PostgreSQL URL")]
+    [InlineData("ConnectionStrings__Bridge", "Host=127.0.0.1;Colour=blue", "ConnectionStrings__Bridge is not a PostgreSQL connection string")]
+    [InlineData("ConnectionStrings__Bridge", "Host=127.0.0.1;Username=bridge", "Set the database in ConnectionStrings__Bridge")]
     public async Task BadSetting_ExitsWithCode2_AndOneSentenceNamingIt_WithoutStackTrace(string key, string? value, string sentence)
     {
         var settings = BridgeProcess.QuietSettings(TempDatabase());
@@ -92,6 +95,27 @@ public sealed class StartupErrorTests
         Assert.Single(bridge.Lines, l => l.StartsWith("Cannot start: The database", StringComparison.Ordinal)
             && l.Contains(notADirectory, StringComparison.Ordinal) && l.Contains("ConnectionStrings__Bridge", StringComparison.Ordinal));
         AssertNoStackTrace(bridge.Output);
+    }
+
+    [Fact]
+    public async Task PostgresUnreachable_ExitsWithCode2_NamingTheConnectionString_WithoutThePassword()
+    {
+        var settings = BridgeProcess.QuietSettings(TempDatabase());
+        settings["ConnectionStrings__Bridge"] = $"Host=127.0.0.1;Port={ClosedPort()};Database=bridge;Username=bridge;Password=hunter2-secret;Timeout=5";
+
+        await using var bridge = BridgeProcess.Start(settings);
+
+        Assert.Equal(2, await bridge.ExitCodeAsync(ExitWithin));
+        Assert.Single(bridge.Lines, l => l.StartsWith("Cannot start: The PostgreSQL database named by ConnectionStrings__Bridge cannot be used", StringComparison.Ordinal));
+        Assert.DoesNotContain("hunter2-secret", bridge.Output, StringComparison.Ordinal);
+        AssertNoStackTrace(bridge.Output);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port; // closed again when the listener is disposed
     }
 
     private static void AssertNoStackTrace(string output)

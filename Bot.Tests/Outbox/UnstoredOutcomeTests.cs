@@ -18,7 +18,7 @@ public sealed class UnstoredOutcomeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        harness = await CoreHarness.StartAsync(configure: WriteRefusingDatabase.Register);
+        harness = await CoreHarness.StartAsync(CoreHarness.OnSqlite, configure: WriteRefusingDatabase.Register);
         topic = await harness.OpenTopicAsync("9101", "Is it in stock?");
     }
 

@@ -18,7 +18,7 @@ public sealed class RetentionTests : IAsyncLifetime
 
     private TranslationCache Cache => harness.Get<TranslationCache>();
 
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(configure: services =>
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(CoreHarness.OnSqlite, configure: services =>
     {
         WriteRefusingDatabase.Register(services);
         services.AddRetention();

@@ -1,18 +1,19 @@
 using Bot.Core.Operations.Commands;
 using Bot.Core.Routing.Parking;
 using Bot.Tests.Harness;
+using Bot.Tests.Storage;
 
 namespace Bot.Tests.Routing;
 
-public sealed class ParkedUpdateStoreTests : IAsyncLifetime
+public abstract class ParkedUpdateStoreTests(TestDatabase database) : IAsyncLifetime
 {
     private CoreHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(database));
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task ParkedUpdate_FailingEveryTry_IsGivenUpOn_KeptForOperators_AndCanBeRetried()
     {
         var store = harness.Get<IParkedUpdateRepository>();
@@ -37,7 +38,7 @@ public sealed class ParkedUpdateStoreTests : IAsyncLifetime
         Assert.Single(await store.GetDueAsync(10, CancellationToken.None));
     }
 
-    [Fact]
+    [DbFact]
     public async Task UpdatesCommand_ShowsParkedUpdatesWithTheirJsonEscaped()
     {
         var store = harness.Get<IParkedUpdateRepository>();
@@ -49,4 +50,8 @@ public sealed class ParkedUpdateStoreTests : IAsyncLifetime
         Assert.Contains("database is locked", reply);
         Assert.Contains("&lt;b&gt;hi&lt;/b&gt;", reply);
     }
+
+    public sealed class OnSqlite() : ParkedUpdateStoreTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : ParkedUpdateStoreTests(TestDatabase.Postgres), IPostgresVariant;
 }

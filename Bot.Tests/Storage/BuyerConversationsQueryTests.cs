@@ -6,16 +6,16 @@ using Bot.Tests.Harness;
 namespace Bot.Tests.Storage;
 
 /// <summary>A buyer's conversations are read in one query however many there are (no query per conversation).</summary>
-public sealed class BuyerConversationsQueryTests : IAsyncLifetime
+public abstract class BuyerConversationsQueryTests(TestDatabase database) : IAsyncLifetime
 {
     private CoreHarness harness = null!;
     private int added;
 
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(database));
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public async Task ConversationsOf_ManyConversations_TakesAsManyStatementsAsOne()
     {
         await AddOrdersAsync(1);
@@ -29,7 +29,7 @@ public sealed class BuyerConversationsQueryTests : IAsyncLifetime
         Assert.Equal(16, sixteen.Found);
     }
 
-    [Fact]
+    [DbFact]
     public async Task ConversationsOf_ReturnsMostRecentlyActiveFirst_AtMostTwenty()
     {
         await AddOrdersAsync(22);
@@ -64,4 +64,8 @@ public sealed class BuyerConversationsQueryTests : IAsyncLifetime
         var found = await harness.Get<IConversationRepository>().OfLinkAsync(session, Link());
         return (connection.Commands, found.Count);
     }
+
+    public sealed class OnSqlite() : BuyerConversationsQueryTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : BuyerConversationsQueryTests(TestDatabase.Postgres), IPostgresVariant;
 }

@@ -9,16 +9,16 @@ using Dapper;
 namespace Bot.Tests.Storage;
 
 /// <summary>Every state kept as an enum goes into its column as the same text as before enums (existing databases keep
-/// working) and comes back as the same member, on a real SQLite file.</summary>
-public sealed class StoredEnumRoundTripTests : IAsyncLifetime
+/// working) and comes back as the same member, on a real SQLite file and a real PostgreSQL database.</summary>
+public abstract class StoredEnumRoundTripTests(TestDatabase database) : IAsyncLifetime
 {
     private CoreHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(database));
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    [Theory]
+    [DbTheory]
     [InlineData(ConversationKind.Order, "order")]
     [InlineData(ConversationKind.Chat, "chat")]
     public async Task ConversationKind_IsStoredAsItsText_AndReadBack(ConversationKind kind, string text)
@@ -29,7 +29,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
         Assert.Equal(kind, (await InSessionAsync(s => harness.Get<IConversationRepository>().GetAsync(s, conversation.Id)))!.Kind);
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData(Audience.Staff, "staff")]
     [InlineData(Audience.Buyer, "buyer")]
     public async Task Audience_IsStoredAsItsText_AndReadBack(Audience audience, string text)
@@ -42,7 +42,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
         Assert.Equal(new ThreadBinding(id, audience, -100, 7), await InSessionAsync(s => conversations.GetBindingAsync(s, id, audience)));
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData(MessageOrigin.Marketplace, "marketplace", AuthorRole.Buyer, "buyer")]
     [InlineData(MessageOrigin.Marketplace, "marketplace", AuthorRole.Seller, "seller")]
     [InlineData(MessageOrigin.Telegram, "telegram", AuthorRole.Staff, "staff")]
@@ -59,7 +59,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
         Assert.Equal(role, await InSessionAsync(s => messages.GetAuthorRoleAsync(s, id)));
     }
 
-    [Theory]
+    [DbTheory]
     [InlineData(CopyTarget.Telegram, "telegram")]
     [InlineData(CopyTarget.Marketplace, "marketplace")]
     public async Task CopyTarget_IsStoredAsItsText_AndReadBack(CopyTarget target, string text)
@@ -73,7 +73,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
         Assert.Equal(target, Assert.Single(await InSessionAsync(s => messages.GetCopiesAsync(s, id, target))).Target);
     }
 
-    [Fact]
+    [DbFact]
     public async Task OutboxStatus_IsStoredAsItsText_AndReadBack()
     {
         var outbox = harness.Get<IOutboxRepository>();
@@ -91,7 +91,7 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [DbFact]
     public async Task ParkedUpdateStatus_IsStoredAsItsText_AndReadBack()
     {
         var store = harness.Get<IParkedUpdateRepository>();
@@ -130,4 +130,8 @@ public sealed class StoredEnumRoundTripTests : IAsyncLifetime
         await using var connection = await harness.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         return await connection.ExecuteScalarAsync<string?>(sql, new { id });
     }
+
+    public sealed class OnSqlite() : StoredEnumRoundTripTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : StoredEnumRoundTripTests(TestDatabase.Postgres), IPostgresVariant;
 }

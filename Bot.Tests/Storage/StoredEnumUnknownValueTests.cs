@@ -10,15 +10,15 @@ namespace Bot.Tests.Storage;
 
 /// <summary>A stored state that names no member (a typo written by hand, a newer version's value) stops the read with
 /// an error that names it, instead of turning into some default member.</summary>
-public sealed class StoredEnumUnknownValueTests : IAsyncLifetime
+public abstract class StoredEnumUnknownValueTests(TestDatabase database) : IAsyncLifetime
 {
     private CoreHarness harness = null!;
 
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(database));
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    [Fact]
+    [DbFact]
     public void StoredEnum_UnknownOrWronglyCasedText_IsAnErrorNamingIt()
     {
         Assert.Equal(OutboxStatus.Dead, StoredEnum.Parse<OutboxStatus>("dead"));
@@ -28,7 +28,7 @@ public sealed class StoredEnumUnknownValueTests : IAsyncLifetime
         Assert.Throws<ArgumentOutOfRangeException>(() => StoredEnum.Name((OutboxStatus)42));
     }
 
-    [Fact]
+    [DbFact]
     public async Task UnknownConversationKind_IsAnError_NotADefault()
     {
         var id = await ConversationAsync();
@@ -39,7 +39,7 @@ public sealed class StoredEnumUnknownValueTests : IAsyncLifetime
         Assert.Contains("'auction'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DbFact]
     public async Task UnknownOutboxStatus_IsAnError_NotADefault()
     {
         var id = await InSessionAsync(s => harness.Get<IOutboxRepository>().EnqueueAsync(s, new OutboxEntry("probe", "lane")));
@@ -50,7 +50,7 @@ public sealed class StoredEnumUnknownValueTests : IAsyncLifetime
         Assert.Contains("'lost'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DbFact]
     public async Task UnknownMessageOrigin_IsAnError_NotADefault()
     {
         var conversation = await ConversationAsync();
@@ -77,7 +77,24 @@ public sealed class StoredEnumUnknownValueTests : IAsyncLifetime
     {
         await using var connection = await harness.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         // The schema's CHECK constraints keep such values out; a value from elsewhere (a hand edit, another version)
-        // is simulated by switching them off for this write.
-        await connection.ExecuteAsync("PRAGMA ignore_check_constraints = ON; " + sql + "; PRAGMA ignore_check_constraints = OFF;");
+        // is simulated by switching them off for this write (PostgreSQL: dropping them from this test's database).
+        if (database == TestDatabase.Sqlite)
+        {
+            await connection.ExecuteAsync("PRAGMA ignore_check_constraints = ON; " + sql + "; PRAGMA ignore_check_constraints = OFF;");
+            return;
+        }
+
+        var checks = await connection.QueryAsync<string>(
+            "SELECT format('ALTER TABLE %I DROP CONSTRAINT %I', conrelid::regclass::text, conname) FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = 'public'::regnamespace");
+        foreach (var drop in checks)
+        {
+            await connection.ExecuteAsync(drop);
+        }
+
+        await connection.ExecuteAsync(sql);
     }
+
+    public sealed class OnSqlite() : StoredEnumUnknownValueTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : StoredEnumUnknownValueTests(TestDatabase.Postgres), IPostgresVariant;
 }

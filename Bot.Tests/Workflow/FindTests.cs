@@ -1,11 +1,12 @@
 using Bot.Core.Chat;
 using Bot.Core.Routing;
 using Bot.Tests.Harness;
+using Bot.Tests.Storage;
 
 namespace Bot.Tests.Workflow;
 
 /// <summary>/find in the general topic finds conversations by order number, buyer name or text, linking to their topics.</summary>
-public sealed class FindTests : IAsyncLifetime
+public abstract class FindTests(TestDatabase database) : IAsyncLifetime
 {
     private WorkflowRig rig = null!;
     private int ana;
@@ -14,7 +15,7 @@ public sealed class FindTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        rig = await WorkflowRig.StartAsync();
+        rig = await WorkflowRig.StartAsync(settings: await TestDatabaseSettings.ForAsync(database));
         ana = await rig.BuyerWritesAsync("31001", "The zipper broke after a week", buyer: "Ana Lima");
         ben = await rig.BuyerWritesAsync("31002", "Can I get 100% cotton?", buyer: "Ben Ode");
     }
@@ -30,7 +31,7 @@ public sealed class FindTests : IAsyncLifetime
         return rig.GeneralTopic().Last(t => t.ReplyToMessageId == id).Html;
     }
 
-    [Fact]
+    [DbFact]
     public async Task ByOrderNumber_LinksToTheTopic()
     {
         var found = await FindAsync("31002");
@@ -39,7 +40,7 @@ public sealed class FindTests : IAsyncLifetime
         Assert.DoesNotContain("31001", found, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DbFact]
     public async Task ByBuyerName_IgnoringCase()
     {
         var found = await FindAsync("ana li");
@@ -47,7 +48,7 @@ public sealed class FindTests : IAsyncLifetime
         Assert.Contains($"<a href=\"https://t.me/c/1234567890/{ana}\">Ana Lima · 31001</a>", found, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DbFact]
     public async Task ByTextOfAMessage_WildcardsAreLiteral()
     {
         Assert.Contains("31001", await FindAsync("zipper"), StringComparison.Ordinal);
@@ -55,9 +56,13 @@ public sealed class FindTests : IAsyncLifetime
         Assert.StartsWith("🔎 Nothing found for “10_%”.", await FindAsync("10_%"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [DbFact]
     public async Task TooShort_SaysHowToUseIt()
     {
         Assert.StartsWith("Usage: /find", await FindAsync("a"), StringComparison.Ordinal);
     }
+
+    public sealed class OnSqlite() : FindTests(TestDatabase.Sqlite);
+
+    public sealed class OnPostgres() : FindTests(TestDatabase.Postgres), IPostgresVariant;
 }

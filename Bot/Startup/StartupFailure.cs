@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Bot.Startup;
 
@@ -22,6 +23,11 @@ internal static partial class StartupFailure
         if (causes.OfType<SqliteException>().FirstOrDefault() is { } sqlite)
         {
             return $"The database {DataSource(configuration)} cannot be opened for writing ({sqlite.Message.TrimEnd('.')}): make sure its directory exists and this user may write there, or set ConnectionStrings__Bridge to a writable file.";
+        }
+
+        if (causes.OfType<NpgsqlException>().FirstOrDefault() is { } postgres)
+        {
+            return $"The PostgreSQL database named by ConnectionStrings__Bridge cannot be used ({Innermost(postgres).Message.TrimEnd('.')}): check that the server runs and that the database, the user and the password are right.";
         }
 
         if (causes.OfType<UnauthorizedAccessException>().FirstOrDefault() is { } denied)

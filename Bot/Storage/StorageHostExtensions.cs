@@ -1,4 +1,5 @@
 using Bot.Core.Retention;
+using Bot.Core.Postgres;
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 
@@ -9,7 +10,7 @@ internal static class StorageHostExtensions
     /// <summary>SQLite storage (Core) and the loop that keeps it bounded.</summary>
     public static IServiceCollection AddStorageHost(this IServiceCollection services)
     {
-        services.AddStorage().AddSqliteStorage();
+        services.AddStorage().AddSqliteStorage().AddPostgresStorage();
         services.AddRetention();
         services.AddHostedService<RetentionWorker>();
         return services;

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Postgres;
+
+/// <summary>A PostgreSQL connection string must be readable at start: one sentence that names the setting, never the
+/// password.</summary>
+internal sealed class PostgresStorageValidation : IValidateOptions<PostgresConnectionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PostgresConnectionOptions options)
+    {
+        if (!options.UsesPostgres)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        try
+        {
+            var builder = PostgresConnectionString.Parse(options.ConnectionString);
+            return string.IsNullOrWhiteSpace(builder.Host)
+                ? ValidateOptionsResult.Fail("Set the server in ConnectionStrings__Bridge (Host=... or postgres://host/database).")
+                : string.IsNullOrWhiteSpace(builder.Database)
+                    ? ValidateOptionsResult.Fail("Set the database in ConnectionStrings__Bridge (Database=... or postgres://host/database).")
+                    : ValidateOptionsResult.Success;
+        }
+        catch (ArgumentException e)
+        {
+            return ValidateOptionsResult.Fail(e.Message);
+        }
+    }
+}
