@@ -19,7 +19,7 @@ internal sealed class SqliteDraftRepository(IDbConnectionFactory connections, Ti
         """;
 
     private const string Prune = """
-        DELETE FROM drafts WHERE rowid IN (SELECT rowid FROM drafts WHERE created_at < @before LIMIT @limit)
+        DELETE FROM drafts WHERE (chat_id, message_id) IN (SELECT chat_id, message_id FROM drafts WHERE created_at < @before LIMIT @limit)
         """;
 
     public Task AddAsync(DbSession session, Draft draft) =>
