@@ -12,14 +12,18 @@ internal static class TranscriptEntries
     {
         var onMarketplace = conversation.Kind == ConversationKind.Order ? "order comments" : "message center";
         var fromTelegram = message.Origin == MessageOrigin.Telegram;
+        // A seller-side message that did not come from the marketplace was written by the bridge itself (the
+        // off-hours acknowledgment): automatic, and said so.
+        var automatic = fromTelegram && message.Role == AuthorRole.Seller;
         var author = message.Role switch
         {
+            AuthorRole.Seller when automatic => $"Automatic ({message.AuthorName ?? "sent by the bridge"})",
             AuthorRole.Buyer when fromTelegram => $"Buyer in Telegram ({message.AuthorName ?? conversation.BuyerName ?? conversation.BuyerId})",
             AuthorRole.Buyer => $"Buyer ({message.AuthorName ?? conversation.BuyerName ?? conversation.BuyerId})",
             AuthorRole.Seller => "Seller center",
             _ => $"Staff ({message.AuthorName ?? "unnamed"})",
         };
-        var channel = fromTelegram ? $"Telegram → {onMarketplace}" : Capitalised(onMarketplace);
+        var channel = automatic ? $"Bridge → {onMarketplace}" : fromTelegram ? $"Telegram → {onMarketplace}" : Capitalised(onMarketplace);
         var posts = copies.Where(c => c.Target == CopyTarget.Marketplace).ToList();
         var picture = message.SourceFileType?.StartsWith("image/", StringComparison.Ordinal) != false; // a photo, or a picture sent as a file
         var images = message.ImageUrls.Concat(posts.Where(c => c.Provider == MarketplaceSendHandler.ImageCopy && c.Text is not null && picture).Select(c => c.Text!)).ToList();

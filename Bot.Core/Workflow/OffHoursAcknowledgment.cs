@@ -21,7 +21,7 @@ public sealed class OffHoursAcknowledgment(
     IOptions<WorkflowOptions> options)
 {
     /// <summary>The author name of an automatic acknowledgment in the record.</summary>
-    public const string Author = "Automatic acknowledgment";
+    public const string Author = "off-hours acknowledgment";
 
     public async Task SendIfDueAsync(DbSession session, OpenWait wait, DateTimeOffset now)
     {

@@ -94,6 +94,22 @@ public sealed class TranscriptEntriesTests
         Assert.Null(entry.TranslationNote);
     }
 
+    [Fact]
+    public void AcknowledgmentTheBridgeSentByItself_ReadsAsAutomatic_NotAsTheSellerCenter()
+    {
+        var acknowledgment = new StoredMessage
+        {
+            Id = 7, ConversationId = 1, Origin = MessageOrigin.Telegram, Role = AuthorRole.Seller, AuthorName = "off-hours acknowledgment",
+            Text = "Thank you! We answer on Monday 09:00.", CreatedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        var entry = TranscriptEntries.Of(acknowledgment, Order, [Post(0, acknowledgment.Text, null, accepted: true)], new SendState { MessageId = 7, Status = "done" }, Staff);
+
+        Assert.Equal("Automatic (off-hours acknowledgment)", entry.Author);
+        Assert.Equal("Bridge → order comments", entry.Channel);
+        Assert.Equal(DeliveryState.Delivered, entry.Delivery);
+    }
+
     private static StoredMessage StaffReply(string text) => new()
     {
         Id = 5, ConversationId = 1, Origin = MessageOrigin.Telegram, Role = AuthorRole.Staff, AuthorName = "Sam", Text = text,
