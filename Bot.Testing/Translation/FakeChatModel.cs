@@ -15,14 +15,7 @@ public static class FakeChatModel
     {
         app.MapPost("/v1/chat/completions", async (HttpContext context) =>
         {
-            var before = api.Problems.Count;
-            var authorization = context.Request.Headers.Authorization.ToString();
-            api.Check(authorization == (apiKey is null ? string.Empty : "Bearer " + apiKey), $"Authorization header is '{authorization}'");
-            var body = await FakeJson.ReadAsync(api, context.Request) ?? default;
-            api.Check(FakeJson.String(body, "model") == model, "model does not match");
-            var messages = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Array
-                ? m.EnumerateArray().Select(e => (Role: FakeJson.String(e, "role"), Content: FakeJson.String(e, "content"))).ToArray()
-                : [];
+            var (before, authorization, body, messages) = await FakeChatRequest.ReadAsync(api, context, apiKey, model);
             api.Check(messages.Length > 0, "messages are missing");
             api.Check(messages.All(x => x.Role is "system" or "user" or "assistant" && x.Content is not null), "a message has an unknown role or no content");
             var text = string.Join("\n\n", messages.Select(x => x.Content));

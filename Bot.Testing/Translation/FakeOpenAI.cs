@@ -14,14 +14,9 @@ public static class FakeOpenAI
     {
         app.MapPost("/v1/chat/completions", async (HttpContext context) =>
         {
-            var before = api.Problems.Count;
-            var authorization = context.Request.Headers.Authorization.ToString();
-            api.Check(authorization == (apiKey is null ? string.Empty : "Bearer " + apiKey), $"Authorization header is '{authorization}'");
-            var body = await FakeJson.ReadAsync(api, context.Request) ?? default;
-            api.Check(FakeJson.String(body, "model") == model, "model does not match");
-            var messages = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Array
-                ? m.EnumerateArray().Select(e => (Role: FakeJson.String(e, "role"), Content: FakeJson.String(e, "content") ?? string.Empty)).ToArray()
-                : [];
+            var request = await FakeChatRequest.ReadAsync(api, context, apiKey, model);
+            var (before, authorization, body) = (request.ProblemsBefore, request.Authorization, request.Body);
+            var messages = request.Messages.Select(x => (x.Role, Content: x.Content ?? string.Empty)).ToArray();
             api.Check(messages is [("system", _), ("user", _)], "messages are not [system, user]");
             var system = messages.FirstOrDefault().Content ?? string.Empty;
             var text = messages.Length > 1 ? messages[1].Content : string.Empty;
