@@ -1,5 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Marketplace;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -15,6 +16,7 @@ public sealed partial class TopicResolver(
     IConversationRepository conversations,
     ICardMessageRepository cards,
     IOrderCardRepository orderCards,
+    IMarketplaceClient marketplace,
     ILogger<TopicResolver> logger)
 {
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
@@ -58,7 +60,7 @@ public sealed partial class TopicResolver(
     public async Task<int> SendCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, CancellationToken cancellationToken)
     {
         var id = await chat.SendTextAsync(
-            new ChatText(binding.ChatId, binding.TopicId, StaffFormatter.CardMessage(conversation, tailHtml), Buttons: StaffFormatter.CardButtons), cancellationToken);
+            new ChatText(binding.ChatId, binding.TopicId, StaffFormatter.CardMessage(conversation, tailHtml), Buttons: StaffFormatter.CardButtons(marketplace.Capabilities.InvitesAllowed)), cancellationToken);
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         await cards.SetAsync(session, new CardMessage(conversation.Id, binding.ChatId, id, tailHtml));
         await orderCards.SetMessageAsync(session, conversation.Id, binding.ChatId, id);
