@@ -1,5 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Formatting;
 using Bot.Core.Marketplace;
 using Bot.Core.Staff;
 using Bot.Core.Storage;
@@ -54,7 +55,8 @@ public sealed partial class CardEditor(
             card = card with { FactsHtml = factsHtml ?? card.FactsHtml };
             var buttons = StaffFormatter.CardButtons(marketplace.Capabilities.InvitesAllowed, claim is not null);
             var whole = StaffFormatter.CardMessage(conversation, card.TailHtml, claim?.UserName, card.FactsHtml);
-            if (whole.Length > ChatLimits.MaxTextLength)
+            // Telegram counts the text after its HTML is parsed; the card alone always fits (its facts are cut to fit).
+            if (card.TailHtml is not null && HtmlSplitter.PlainLength(whole) > ChatLimits.MaxTextLength)
             {
                 return await RepostAsync(conversation, card, StaffFormatter.CardMessage(conversation, null, claim?.UserName, card.FactsHtml), buttons, cancellationToken);
             }

@@ -1,4 +1,5 @@
 using Bot.Testing;
+using Bot.Testing.AliExpress;
 using Bot.Testing.BotApi;
 
 namespace Bot.Tests.EndToEnd.OrderCards;
@@ -76,5 +77,35 @@ public sealed class CardClaimEndToEndTests
         Assert.True(Free(released));
         Assert.Contains("Shipped, waiting for the buyer to confirm receipt", released.VisibleText, StringComparison.Ordinal);
         Assert.Contains("Please ship soon", released.VisibleText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CardThatNoLongerFitsWithTheFirstMessage_IsPostedAnew_AndAClaimEditsTheNewCard()
+    {
+        var items = Enumerable.Range(1, 10).Select(i => new FakeOrderItem($"Item {i} " + new string('x', 140), 1, 1m)).ToList();
+        await using var rig = await OrderCardRig.StartAsync(arrange: a => a.SetOrder(OrderCardRig.Shipping(DateTimeOffset.UtcNow) with { Items = items }));
+        var question = string.Join(' ', Enumerable.Repeat("where is my parcel", 170));
+        rig.Buyer(question);
+        var first = await rig.PostedAsync("where is my parcel where");
+        var topic = first.ThreadId!.Value;
+
+        var card = await Eventually.ValueAsync(
+            () => rig.Telegram.SentTo(OrderCardRig.Staff, topic).FirstOrDefault(m => m.MessageId != first.MessageId && m.VisibleText?.Contains("Paid, waiting for you to ship", StringComparison.Ordinal) == true),
+            OrderCardRig.Timeout);
+        Assert.Contains($"Order {OrderCardRig.OrderId}", first.VisibleText, StringComparison.Ordinal); // the card carried the message
+        Assert.True(card.MessageId > first.MessageId); // posted anew, after it
+        Assert.Contains("Item 10", card.VisibleText, StringComparison.Ordinal);
+        Assert.True(Free(card));
+
+        rig.Telegram.EnqueueMessage(OrderCardRig.Staff, Sam, "Sam", "/claim", threadId: topic);
+
+        var claimed = await Eventually.ValueAsync(
+            () => rig.Telegram.SentTo(OrderCardRig.Staff, topic).SingleOrDefault(m => m.MessageId == card.MessageId && m.VisibleText!.Contains("Taken by Sam", StringComparison.Ordinal)),
+            OrderCardRig.Timeout);
+        Assert.Contains("Item 10", claimed.VisibleText, StringComparison.Ordinal);
+        Assert.True(Claimed(claimed));
+        var old = rig.Telegram.SentTo(OrderCardRig.Staff, topic).Single(m => m.MessageId == first.MessageId);
+        Assert.Contains(question, old.VisibleText, StringComparison.Ordinal); // the first message stays where it was
+        Assert.DoesNotContain("Taken by", old.VisibleText, StringComparison.Ordinal);
     }
 }
