@@ -3,8 +3,8 @@ using System.Text;
 using Bot.Core.Conversations;
 using Bot.Core.Feedback;
 using Bot.Core.Marketplace;
-using Bot.Core.Workflow;
 using Bot.Core.Storage;
+using Bot.Core.Workflow;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +13,8 @@ namespace Bot.Core.OrderCards;
 /// <summary>Reads the order of each conversation that was active (a buyer message or a staff reply) since its card was
 /// last refreshed, at most once per <see cref="OrderCardOptions.OrderRefreshInterval"/>, and edits the card in place
 /// when what it shows changed. An idle conversation costs no order read. A dispute that opens is announced once in the
-/// topic (stored with the refresh in one transaction). A refusal leaves the card as it was and is logged once.</summary>
+/// topic (stored with the refresh in one transaction), with the export offered, and the topic's title is marked while
+/// it is open (<see cref="TopicTitles"/>). A refusal leaves the card as it was and is logged once.</summary>
 public sealed partial class OrderCardRefresher(
     IMarketplaceClient marketplace,
     IDbConnectionFactory connections,
@@ -120,5 +121,4 @@ public sealed partial class OrderCardRefresher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The marketplace refused to tell about order {OrderId} (conversation {ConversationId}); its card stays as it was (logged once until a read works): {Kind} {Code}: {Reason}")]
     private partial void LogRefused(string orderId, long conversationId, MarketplaceErrorKind kind, string code, string reason);
-
 }
