@@ -16,6 +16,9 @@ public interface IOrderCardRepository
     /// <summary>Whether the conversation's order was over when last read; null: no card, never read, or not known.</summary>
     Task<bool?> OrderFinishedAsync(DbSession session, long conversationId);
 
+    /// <summary>Whether the order's dispute was open when last read (false: none, closed, or never read).</summary>
+    Task<bool> DisputeOpenAsync(DbSession session, long conversationId);
+
     /// <summary>Records a refresh (or an attempt): when, up to which message, and what the card now shows.</summary>
     Task SaveRefreshAsync(DbSession session, OrderCardState state);
 

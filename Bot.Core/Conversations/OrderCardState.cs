@@ -19,4 +19,8 @@ public sealed record OrderCardState(
     long SeenMessageId,
     long LatestMessageId,
     bool RefusalNoted,
-    bool? OrderFinished = null);
+    bool? OrderFinished = null)
+{
+    /// <summary>Whether a stored dispute key ("id:open" or "id:closed") is of an open dispute.</summary>
+    public static bool IsOpenDispute(string? disputeKey) => disputeKey?.EndsWith(":open", StringComparison.Ordinal) == true;
+}

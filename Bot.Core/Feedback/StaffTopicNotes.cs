@@ -7,11 +7,12 @@ namespace Bot.Core.Feedback;
 public sealed class StaffTopicNotes(IConversationRepository conversations, Notices notices)
 {
     /// <param name="html">Already escaped.</param>
-    public async Task TellAsync(DbSession session, long conversationId, string html)
+    /// <param name="buttons">Buttons under the note, or null.</param>
+    public async Task TellAsync(DbSession session, long conversationId, string html, IReadOnlyList<IReadOnlyList<Chat.ChatButton>>? buttons = null)
     {
         if (await conversations.GetBindingAsync(session, conversationId, Audience.Staff) is { TopicId: { } topic } binding)
         {
-            await notices.EnqueueAsync(session, new NoticePayload(binding.ChatId, topic, html), conversationId);
+            await notices.EnqueueAsync(session, new NoticePayload(binding.ChatId, topic, html, Buttons: buttons), conversationId);
         }
     }
 }

@@ -1,5 +1,7 @@
+using Bot.Core.Chat;
 using Bot.Core.Formatting;
 using Bot.Core.Marketplace;
+using Bot.Core.Staff.Commands;
 
 namespace Bot.Core.OrderCards;
 
@@ -7,6 +9,9 @@ namespace Bot.Core.OrderCards;
 /// known one that turned open again. A change of status while it stays open is shown on the card only.</summary>
 public static class DisputeNotice
 {
+    /// <summary>Under the note: the transcript, which a mediator reads (the card's export button does the same).</summary>
+    public static IReadOnlyList<IReadOnlyList<ChatButton>> Buttons { get; } = [[new ChatButton("📄 Export the transcript", ExportCallback.Data)]];
+
     /// <summary>What is stored of the dispute as seen: its id and whether it is open ("123:open").</summary>
     public static string? Key(OrderDispute? dispute) => dispute is null ? null : $"{dispute.Id}:{(dispute.IsOpen ? "open" : "closed")}";
 

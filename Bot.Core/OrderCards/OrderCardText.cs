@@ -15,20 +15,28 @@ public static class OrderCardText
     private const int MaxItemsShown = 10;
     private const int MaxNameLength = 120;
 
-    public static string Render(Conversation conversation, OrderFacts facts, DateTimeOffset now)
+    // Room kept for the "Taken by" line a claim adds to the card's head.
+    private const int ClaimRoom = 160;
+
+    /// <summary>The whole card: its head and the order's facts beneath.</summary>
+    public static string Render(Conversation conversation, OrderFacts facts, DateTimeOffset now) =>
+        StaffFormatter.CardMessage(conversation, null, factsHtml: Facts(conversation, facts, now));
+
+    /// <summary>The lines under the card's head, cut so that the card, with a claim's line, fits one Telegram message.</summary>
+    public static string Facts(Conversation conversation, OrderFacts facts, DateTimeOffset now)
     {
-        var head = StaffFormatter.OrderCard(conversation);
+        var room = ChatLimits.MaxTextLength - ClaimRoom - HtmlSplitter.PlainLength(StaffFormatter.OrderCard(conversation)) - 2;
         for (var shown = Math.Min(MaxItemsShown, facts.Items.Count); ; shown--)
         {
-            var text = head + "\n\n" + string.Join('\n', Lines(facts, now, shown));
-            if (HtmlSplitter.PlainLength(text) <= ChatLimits.MaxTextLength)
+            var text = string.Join('\n', Lines(facts, now, shown));
+            if (HtmlSplitter.PlainLength(text) <= room)
             {
                 return text;
             }
 
             if (shown == 0)
             {
-                return HtmlSplitter.Split(text, ChatLimits.MaxTextLength)[0];
+                return HtmlSplitter.Split(text, room)[0];
             }
         }
     }

@@ -47,6 +47,11 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
             r.OrderFinished is null ? null : r.OrderFinished != 0)).ToList();
     }
 
+    private const string Dispute = "SELECT dispute_key FROM order_cards WHERE conversation_id = @conversationId";
+
+    public async Task<bool> DisputeOpenAsync(DbSession session, long conversationId) =>
+        OrderCardState.IsOpenDispute(await session.Connection.ExecuteScalarAsync<string?>(Dispute, new { conversationId }, session.Transaction));
+
     private const string Finished = "SELECT order_finished FROM order_cards WHERE conversation_id = @conversationId";
 
     public async Task<bool?> OrderFinishedAsync(DbSession session, long conversationId) =>

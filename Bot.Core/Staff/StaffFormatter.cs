@@ -12,11 +12,20 @@ public static class StaffFormatter
     // Room for the header line within Telegram's limit; text beyond this is split into more messages.
     private const int ChunkLength = ChatLimits.MaxTextLength - 200;
 
-    /// <summary>Under the order card: invite the buyer to continue in Telegram (handled by the buyers feature).</summary>
-    public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons { get; } =
-        [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")], [new ChatButton("🙋 Take", "claim"), new ChatButton("📄 Export the transcript", "export")]];
+    // A Telegram name is at most 64 characters each for first and last name; longer is cut on the card.
+    private const int MaxClaimantLength = 130;
 
-    public static string OrderCard(Conversation conversation)
+    /// <summary>Under the order card: invite the buyer to continue in Telegram (only where the marketplace allows it),
+    /// take the conversation (or give it back once someone has it) and export the transcript.</summary>
+    public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons(bool invitesAllowed, bool claimed = false)
+    {
+        var claim = claimed ? new ChatButton("👐 Release", "unclaim") : new ChatButton("🙋 Take", "claim");
+        IReadOnlyList<ChatButton> second = [claim, new ChatButton("📄 Export the transcript", "export")];
+        return invitesAllowed ? [[new ChatButton("✉️ Invite the buyer to Telegram", "invite")], second] : [second];
+    }
+
+    /// <param name="claimant">Who has the conversation (shown as "Taken by"), or null.</param>
+    public static string OrderCard(Conversation conversation, string? claimant = null)
     {
         var card = conversation.Card;
         var lines = new List<string>
@@ -27,6 +36,11 @@ public static class StaffFormatter
             $"Buyer: <b>{Html.Escape(conversation.BuyerName ?? conversation.BuyerId)}</b> ({Html.Escape(conversation.BuyerId)})",
             $"Marketplace: {Html.Escape(conversation.Marketplace)} · {(conversation.Kind == ConversationKind.Order ? "about an order" : "before an order")}",
         };
+        if (claimant is not null)
+        {
+            lines.Insert(1, $"🙋 Taken by <b>{Html.Escape(TextElements.Truncate(claimant.ReplaceLineEndings(" ").Trim(), MaxClaimantLength))}</b>");
+        }
+
         if (card?.ProductName is { } product)
         {
             lines.Add($"Product: {Html.Link(card.ProductUrl, product)}");
@@ -52,10 +66,14 @@ public static class StaffFormatter
         return string.Join('\n', lines);
     }
 
-    /// <summary>The card's Telegram message: the card, and under it the conversation's first messages when they travel
-    /// with it. An edit of the card renders this again with the stored tail, so the messages stay.</summary>
-    public static string CardMessage(Conversation conversation, string? tailHtml) =>
-        tailHtml is null ? OrderCard(conversation) : $"{OrderCard(conversation)}\n\n{tailHtml}";
+    /// <summary>The card's Telegram message: the card (with <paramref name="factsHtml"/>, what the marketplace said about
+    /// the order, beneath its head), and under it the conversation's first messages when they travel with it. An edit of
+    /// the card renders this again with the stored tail, so the messages stay.</summary>
+    public static string CardMessage(Conversation conversation, string? tailHtml, string? claimant = null, string? factsHtml = null)
+    {
+        var card = factsHtml is null ? OrderCard(conversation, claimant) : $"{OrderCard(conversation, claimant)}\n\n{factsHtml}";
+        return tailHtml is null ? card : $"{card}\n\n{tailHtml}";
+    }
 
     /// <summary>The messages (HTML) that show one stored message in the staff topic: the translation first, the
     /// original in an expandable blockquote, split to fit Telegram's limit.</summary>

@@ -1,6 +1,7 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
 using Bot.Core.Drafts;
+using Bot.Core.Marketplace;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ public sealed partial class TopicResolver(
     ICardMessageRepository cards,
     IOrderCardRepository orderCards,
     IOptions<DraftOptions> drafts,
+    IMarketplaceClient marketplace,
     ILogger<TopicResolver> logger)
 {
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
@@ -61,7 +63,7 @@ public sealed partial class TopicResolver(
     public async Task<int> SendCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, CancellationToken cancellationToken)
     {
         var id = await chat.SendTextAsync(
-            new ChatText(binding.ChatId, binding.TopicId, StaffFormatter.CardMessage(conversation, tailHtml), Buttons: DraftButtons.WithCard(StaffFormatter.CardButtons, drafts.Value)), cancellationToken);
+            new ChatText(binding.ChatId, binding.TopicId, StaffFormatter.CardMessage(conversation, tailHtml), Buttons: DraftButtons.WithCard(StaffFormatter.CardButtons(marketplace.Capabilities.InvitesAllowed), drafts.Value)), cancellationToken);
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         await cards.SetAsync(session, new CardMessage(conversation.Id, binding.ChatId, id, tailHtml));
         await orderCards.SetMessageAsync(session, conversation.Id, binding.ChatId, id);

@@ -1,28 +1,22 @@
-using Bot.Core.Chat;
 using Bot.Core.Conversations;
 using Bot.Core.Feedback;
 using Bot.Core.Formatting;
 using Bot.Core.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Workflow;
 
-/// <summary>Who has a conversation: taking it (/claim, the card's "Take" button) and giving it back (/unclaim). The
-/// claim is stored first, with a note in the topic; then the topic's title is renamed to show who has it (a failed
-/// rename is logged: the claim holds and the note says it).</summary>
-public sealed partial class ConversationClaims(
+/// <summary>Who has a conversation: taking it (/claim, the card's "Take" button) and giving it back (/unclaim, the
+/// card's "Release" button). The claim is stored first, with a note in the topic; then the topic's title
+/// (<see cref="TopicTitles"/>) and the order card (<see cref="CardEditor"/>) are changed to show who has it (a failed
+/// rename or edit is logged: the claim holds and the note says it).</summary>
+public sealed class ConversationClaims(
     IDbConnectionFactory connections,
     IWorkflowRepository workflow,
     Notices notices,
-    IChatGateway chat,
-    TimeProvider time,
-    ILogger<ConversationClaims> logger)
+    TopicTitles titles,
+    CardEditor card,
+    TimeProvider time)
 {
-    /// <summary>The topic title of a claimed conversation: who has it, then the usual name.</summary>
-    public static string Title(Conversation conversation, string? claimant) => claimant is null
-        ? TopicNames.Of(conversation)
-        : TextElements.Truncate($"🙋 {claimant.ReplaceLineEndings(" ").Trim()} · {TopicNames.Of(conversation)}", ChatLimits.MaxTopicNameLength);
-
     /// <returns>A short answer for the person (a button press's notice).</returns>
     public async Task<string> ClaimAsync(Conversation conversation, long chatId, int topicId, long userId, string name, int? replyTo, CancellationToken cancellationToken)
     {
@@ -46,7 +40,7 @@ public sealed partial class ConversationClaims(
             await session.CommitAsync(cancellationToken);
         }
 
-        await RenameAsync(conversation, chatId, topicId, name, cancellationToken);
+        await ShowAsync(conversation, cancellationToken);
         return "You have this conversation now.";
     }
 
@@ -66,26 +60,13 @@ public sealed partial class ConversationClaims(
 
         if (removed)
         {
-            await RenameAsync(conversation, chatId, topicId, null, cancellationToken);
+            await ShowAsync(conversation, cancellationToken);
         }
     }
 
-    private async Task RenameAsync(Conversation conversation, long chatId, int topicId, string? claimant, CancellationToken cancellationToken)
+    private async Task ShowAsync(Conversation conversation, CancellationToken cancellationToken)
     {
-        try
-        {
-            await chat.RenameTopicAsync(chatId, topicId, Title(conversation, claimant), cancellationToken);
-        }
-        catch (ChatDeliveryException e) when (e.Message.Contains("TOPIC_NOT_MODIFIED", StringComparison.Ordinal))
-        {
-            // The title already says it (a press repeated after a restart).
-        }
-        catch (ChatDeliveryException e) when (e.Kind is ChatErrorKind.BadRequest or ChatErrorKind.Forbidden or ChatErrorKind.TopicDeleted)
-        {
-            LogRenameRefused(conversation.Id, e.Message);
-        }
+        await titles.RenameAsync(conversation, cancellationToken);
+        await card.ShowClaimAsync(conversation, cancellationToken);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Conversation {ConversationId}: the topic could not be renamed for its claim: {Reason}")]
-    private partial void LogRenameRefused(long conversationId, string reason);
 }

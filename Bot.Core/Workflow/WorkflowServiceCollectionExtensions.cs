@@ -24,10 +24,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<WaitWatch>();
         services.TryAddSingleton<ITopicClosePolicy, QuietIsEnough>();
         services.AddSingleton<TopicTidier>();
+        services.AddSingleton<TopicTitles>();
+        services.AddSingleton<CardEditor>();
         services.AddSingleton<ConversationClaims>();
         services.AddSingleton<IStaffCommand, ClaimCommand>();
         services.AddSingleton<IStaffCommand, UnclaimCommand>();
         services.AddSingleton<ICallbackHandler, ClaimCallback>();
+        services.AddSingleton<ICallbackHandler, UnclaimCallback>();
         services.AddSingleton<IStaffGeneralCommand, StatsCommand>();
         services.AddSingleton<IStaffGeneralCommand, FindCommand>();
         return services;

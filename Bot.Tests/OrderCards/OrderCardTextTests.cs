@@ -3,6 +3,7 @@ using Bot.Core.Conversations;
 using Bot.Core.Formatting;
 using Bot.Core.Marketplace;
 using Bot.Core.OrderCards;
+using Bot.Core.Staff;
 
 namespace Bot.Tests.OrderCards;
 
@@ -24,6 +25,18 @@ public sealed class OrderCardTextTests
         Assert.True(HtmlSplitter.PlainLength(text) <= ChatLimits.MaxTextLength);
         Assert.Matches(@"… and \d+ more", text);
         Assert.Contains("Paid, waiting for you to ship", text);
+    }
+
+    [Fact]
+    public void LongItemList_WithTheLongestClaimantName_StillFitsTelegramsLimit()
+    {
+        var items = Enumerable.Range(1, 400).Select(i => new OrderItem(new string('x', 300) + i, 1, 1m, "USD")).ToList();
+
+        var text = StaffFormatter.CardMessage(Order, null, new string('S', 500), OrderCardText.Facts(Order, Facts(items), Now));
+
+        Assert.True(HtmlSplitter.PlainLength(text) <= ChatLimits.MaxTextLength);
+        Assert.Contains("Taken by <b>SSS", text, StringComparison.Ordinal);
+        Assert.Matches(@"… and \d+ more", text);
     }
 
     [Fact]

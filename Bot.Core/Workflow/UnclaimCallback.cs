@@ -1,0 +1,44 @@
+using Bot.Core.Chat;
+using Bot.Core.Conversations;
+using Bot.Core.Routing;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core.Workflow;
+
+/// <summary>The order card's "👐 Release" button, shown once someone has the conversation: what /unclaim does, answered
+/// with a short notice.</summary>
+public sealed class UnclaimCallback(
+    IDbConnectionFactory connections,
+    IConversationRepository conversations,
+    ConversationClaims claims,
+    IChatGateway chat,
+    IOptions<StaffChatOptions> options) : ICallbackHandler
+{
+    public const string Data = "unclaim";
+
+    public async Task<bool> TryHandleAsync(IncomingCallback callback, CancellationToken cancellationToken)
+    {
+        if (callback.Data != Data || callback.ChatId != options.Value.StaffChatId)
+        {
+            return false;
+        }
+
+        Conversation? conversation = null;
+        if (callback.TopicId is { } topicId)
+        {
+            await using var session = await DbSession.ReadAsync(connections, cancellationToken);
+            conversation = await conversations.FindByTopicAsync(session, callback.ChatId, topicId);
+        }
+
+        if (conversation is null)
+        {
+            await chat.AnswerCallbackAsync(callback.CallbackId, "This topic belongs to no conversation.", cancellationToken);
+            return true;
+        }
+
+        await claims.UnclaimAsync(conversation, callback.ChatId, callback.TopicId!.Value, callback.FromName, null, cancellationToken);
+        await chat.AnswerCallbackAsync(callback.CallbackId, "Anyone may take this conversation now.", cancellationToken);
+        return true;
+    }
+}
