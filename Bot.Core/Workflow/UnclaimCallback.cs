@@ -19,7 +19,7 @@ public sealed class UnclaimCallback(
 
     public async Task<bool> TryHandleAsync(IncomingCallback callback, CancellationToken cancellationToken)
     {
-        if (callback.Data != Data || callback.ChatId != options.Value.StaffChatId)
+        if (callback.Data != Data || !options.Value.IsStaffChat(callback.ChatId))
         {
             return false;
         }
