@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.Workflow;
 
 /// <summary>Once per working day, at <see cref="WorkflowOptions.DigestAt"/>, a list of the buyers waiting for an answer
-/// in the staff chat's general topic: oldest first, each a link to its topic. Nothing when nobody waits.</summary>
+/// in the general topic of each staff group that has any: oldest first, each a link to its topic. Nothing when nobody
+/// waits.</summary>
 public sealed class WaitDigest(
     IWorkflowRepository workflow,
     Notices notices,
@@ -39,8 +40,12 @@ public sealed class WaitDigest(
             return;
         }
 
-        var chatId = staffChat.Value.StaffChatId;
-        await notices.EnqueueAsync(session, new NoticePayload(chatId, null, Text(open, now)));
+        // Each staff group hears of its own conversations (its people may not be members of the others).
+        var groups = staffChat.Value;
+        foreach (var group in open.GroupBy(w => w.ChatId is { } chat && groups.IsStaffChat(chat) ? chat : groups.StaffChatId))
+        {
+            await notices.EnqueueAsync(session, new NoticePayload(group.Key, null, Text([.. group], now)));
+        }
     }
 
     /// <summary>The digest's HTML.</summary>

@@ -37,6 +37,27 @@ public sealed class WaitDigestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoStaffGroups_EachGetsTheDigestOfItsOwnConversations()
+    {
+        const long Second = -1002000000002;
+        await using var groups = await WorkflowRig.StartAsync(Thursday1300, new Dictionary<string, string?> { ["Telegram:StaffChatIds:0"] = "-1002000000002" });
+        await groups.BuyerWritesAsync("8101", "First group question", buyer: "Ana");
+        await groups.BuyerWritesAsync("8102", "Second group question", buyer: "Ben"); // the first group is busier now
+
+        groups.At(Friday0929.AddMinutes(2));
+        await groups.SweepAsync();
+
+        var digests = groups.GeneralTopic();
+        Assert.Equal(2, digests.Count);
+        var second = Assert.Single(digests, d => d.ChatId == Second).Html;
+        var first = Assert.Single(digests, d => d.ChatId != Second).Html;
+        Assert.Contains("Ben · 8102", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("8101", second, StringComparison.Ordinal);
+        Assert.Contains("Ana · 8101", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("8102", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Digest_IsSentOncePerDay_AndNotOnDaysOff()
     {
         await rig.BuyerWritesAsync("8101", "Hello");
