@@ -6,14 +6,21 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Sqlite;
 
-/// <summary>Opens pooled SQLite connections in WAL mode.</summary>
-public sealed class SqliteConnectionFactory : IDbConnectionFactory
+/// <summary>Opens pooled SQLite connections in WAL mode. One more connection, outside the pool, stays open for the
+/// factory's lifetime: SQLite copies the write-ahead log into the database file when its last connection closes, and
+/// the pool closes idle connections after a few minutes, so without it an idle bridge would still write to the file
+/// once after every burst.</summary>
+public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the database, not the item.
     private static readonly int[] Outages = [5, 6, 8, 10, 13, 14];
 
     private readonly string connectionString;
+    private readonly string keeperConnectionString;
     private readonly int busyTimeoutMs;
+    private readonly Lock keeperGate = new();
+    private SqliteConnection? keeper;
+    private bool disposed;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
@@ -24,6 +31,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             Pooling = true,
         };
         connectionString = builder.ToString();
+        keeperConnectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
         busyTimeoutMs = (int)options.Value.BusyTimeout.TotalMilliseconds;
     }
 
@@ -36,6 +44,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
             // WAL lets readers and the single writer work at once; synchronous=NORMAL is durable against
             // process crashes (a committed transaction survives SIGKILL), only an OS crash can lose the last commits.
             await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+            KeepOpen();
             return connection;
         }
         catch
@@ -49,6 +58,37 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of failing with
         // SQLITE_BUSY when a read transaction tries to upgrade; a deferred (read) transaction in WAL mode never waits.
         ((SqliteConnection)connection).BeginTransaction(deferred: !write);
+
+    /// <summary>Closes the kept connection: the log is copied into the file as the bridge stops.</summary>
+    public void Dispose()
+    {
+        lock (keeperGate)
+        {
+            keeper?.Dispose();
+            keeper = null;
+            disposed = true;
+        }
+    }
+
+    private void KeepOpen()
+    {
+        if (Volatile.Read(ref keeper) is not null)
+        {
+            return;
+        }
+
+        lock (keeperGate)
+        {
+            if (keeper is null && !disposed)
+            {
+                var connection = new SqliteConnection(keeperConnectionString);
+                connection.Open();
+                // A connection that never read the database holds no lock on it, and SQLite would not count it.
+                connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master");
+                keeper = connection;
+            }
+        }
+    }
 
     public bool IsOutage(DbException error) => error is SqliteException e && Outages.Contains(e.SqliteErrorCode);
 }
