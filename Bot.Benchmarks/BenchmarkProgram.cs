@@ -8,7 +8,7 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "translation", "detection", "budget"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "idle", "translation", "detection", "budget"];
     private static readonly string[] Diagnostics = ["profile"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -16,6 +16,11 @@ public static class BenchmarkProgram
         if (args is ["memory-child", var baseUrl, var token, var count, .. var settings])
         {
             return await MemoryHostChild.RunAsync(baseUrl, token, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), settings);
+        }
+
+        if (args is ["idle-child", var idleUrl, var idleToken, var minutes])
+        {
+            return await IdleHostChild.RunAsync(idleUrl, idleToken, TimeSpan.FromMinutes(int.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         if (args is ["detection-child", var option])
@@ -52,6 +57,7 @@ public static class BenchmarkProgram
         "scheduling" => new SchedulingScenario(report).RunAsync(),
         "scale" => new ScaleScenario(report).RunAsync(),
         "memory" => new MemoryScenario(report).RunAsync(),
+        "idle" => new IdleScenario(report).RunAsync(),
         "translation" => new TranslationScenario(report).RunAsync(),
         "detection" => new DetectionScenario(report).RunAsync(),
         "budget" => new BudgetScenario(report).RunAsync(),
