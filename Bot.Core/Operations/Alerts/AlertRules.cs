@@ -32,12 +32,16 @@ public static class AlertRules
                 $"{Plural.Of(s.Outbox.Dead, "delivery", "deliveries")} given up after their last attempt.{latest} Send /deadletters to list them and /retry <id> (or /retry all) to send them again."));
         }
 
-        if (s.Marketplace.NeedsOperator)
+        // A store not connected yet is refused for that reason alone: its own alert says so with the link, and a second
+        // one about the refusal would only repeat it. (An authorization that ended keeps both: the refusal says that
+        // polling stopped, the other how to authorize again.)
+        var explained = s.MarketplaceAuthorizationNotice is { Reason: "not-connected" };
+        if (s.Marketplace.NeedsOperator && !explained)
         {
             alerts.Add(new Alert(MarketplaceAuthorization, "Marketplace refuses the account",
                 $"The marketplace refuses the account: {Short(s.Marketplace.LastError)}. Polling has stopped: fix the credentials or permissions, then send /resume."));
         }
-        else if (!s.Paused && Since(s.Marketplace.FailingSince, s.At) >= o.PollFailureAlertAfter)
+        else if (!s.Marketplace.NeedsOperator && !s.Paused && Since(s.Marketplace.FailingSince, s.At) >= o.PollFailureAlertAfter)
         {
             alerts.Add(new Alert(MarketplacePolling, "Marketplace polling fails",
                 $"Marketplace polling has failed since {Stamp(s.Marketplace.FailingSince)}: {Short(s.Marketplace.LastError)}."));
