@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
+using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
 using Bot.Testing.Translation;
 
@@ -33,18 +32,7 @@ public sealed class DetectionScenario(Report report)
 
     private static async Task<long[]> RunChildAsync(string option)
     {
-        var (file, prefix) = MemoryScenario.SelfCommand();
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in prefix.Concat(["detection-child", option]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
-        var output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(DetectionOptionChild.ResultPrefix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The detection child (exit code {child.ExitCode}) reported nothing:\n{output}");
-        return line[DetectionOptionChild.ResultPrefix.Length..].Split(' ').Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        var run = await ChildRun.RunAsync(["detection-child", option], DetectionOptionChild.ResultPrefix);
+        return run.Figures.Select(x => (long)x).ToArray();
     }
 }

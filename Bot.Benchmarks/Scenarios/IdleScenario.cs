@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
@@ -17,19 +16,8 @@ public sealed class IdleScenario(Report report)
         report.BeginScenario($"3c. Idle: the real host polling with the shipped settings, nothing to relay, watched for {minutes} min (BENCH_IDLE_MINUTES)");
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BenchCore.StaffChatId, "Staff");
-        var (file, prefix) = MemoryScenario.SelfCommand();
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in prefix.Concat(["idle-child", telegram.BaseUrl, telegram.Token, minutes.ToString(CultureInfo.InvariantCulture)]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
-        var output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(IdleHostChild.ResultPrefix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The child process (exit code {child.ExitCode}) reported nothing:\n{output}");
-        var v = line[IdleHostChild.ResultPrefix.Length..].Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        var (output, v) = await ChildRun.RunAsync(
+            ["idle-child", telegram.BaseUrl, telegram.Token, minutes.ToString(CultureInfo.InvariantCulture)], IdleHostChild.ResultPrefix);
         var (seconds, cpu, first, max, last, unchanged, samples) = (v[0], v[1], (long)v[2], (long)v[3], (long)v[4], v[5] == 1, (int)v[6]);
         var collected = (long)v[7];
         Report.Note("Resident set every 15 s, MiB: " + (output.Split('\n').FirstOrDefault(l => l.StartsWith("IDLE-SAMPLES ", StringComparison.Ordinal))?["IDLE-SAMPLES ".Length..] ?? "?"));

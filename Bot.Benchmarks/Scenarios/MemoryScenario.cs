@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
@@ -41,29 +40,9 @@ public sealed class MemoryScenario(Report report)
     {
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(BenchCore.StaffChatId, "Staff");
-        var (file, prefix) = SelfCommand();
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in prefix.Concat(["memory-child", telegram.BaseUrl, telegram.Token, conversations.ToString(CultureInfo.InvariantCulture), .. settings]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
-        var output = await child.StandardOutput.ReadToEndAsync();
-        await child.WaitForExitAsync();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(MemoryHostChild.ResultPrefix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"The child process (exit code {child.ExitCode}) reported nothing:\n{output}");
-        var v = line[MemoryHostChild.ResultPrefix.Length..].Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+        var v = (await ChildRun.RunAsync(
+            ["memory-child", telegram.BaseUrl, telegram.Token, conversations.ToString(CultureInfo.InvariantCulture), .. settings], MemoryHostChild.ResultPrefix)).Figures;
         return new ChildResult((long)v[0], v[1], (long)v[2], (long)v[3], (long)v[4], (long)v[5], telegram.RateLimitedCount, v[6]);
-    }
-
-    /// <summary>How to start this program again: its apphost, or dotnet with its dll.</summary>
-    internal static (string File, string[] Prefix) SelfCommand()
-    {
-        var process = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
-        return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
-            ? (process, [typeof(MemoryScenario).Assembly.Location])
-            : (process, []);
     }
 
     private sealed record ChildResult(long Stored, double Seconds, long Idle, long Loaded, long Peak, long Heap, int RateLimited, double ReadyMs);

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Bot.Benchmarks.Infrastructure;
+
+/// <summary>Runs this program again as a child process (so nothing of the parent or its fakes is measured) and reads
+/// the one line the child reports its figures on.</summary>
+public sealed record ChildRun(string Output, double[] Figures)
+{
+    /// <param name="arguments">The child mode and its arguments, e.g. <c>memory-child</c> and the fake's address.</param>
+    /// <param name="resultPrefix">What starts the child's result line; the figures follow, separated by spaces.</param>
+    public static async Task<ChildRun> RunAsync(IEnumerable<string> arguments, string resultPrefix)
+    {
+        var (file, prefix) = SelfCommand();
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in prefix.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
+        var output = await child.StandardOutput.ReadToEndAsync();
+        await child.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(resultPrefix, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"The child process (exit code {child.ExitCode}) reported nothing:\n{output}");
+        return new ChildRun(output, line[resultPrefix.Length..].Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray());
+    }
+
+    /// <summary>How to start this program again: its apphost, or dotnet with its dll.</summary>
+    private static (string File, string[] Prefix) SelfCommand()
+    {
+        var process = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
+        return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
+            ? (process, [typeof(ChildRun).Assembly.Location])
+            : (process, []);
+    }
+}
