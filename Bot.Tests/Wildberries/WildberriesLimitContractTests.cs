@@ -1,4 +1,5 @@
 using Bot.Core.Marketplace;
+using Bot.Marketplace.Wildberries;
 using Bot.Testing;
 using Bot.Testing.Wildberries;
 using Microsoft.Extensions.Time.Testing;
@@ -19,14 +20,16 @@ public sealed class WildberriesLimitContractTests
             await wb.Client.FetchAsync(null, CancellationToken.None);
         }
 
+        var pacer = wb.Get<WildberriesPacer>();
         var fourth = wb.Client.FetchAsync(null, CancellationToken.None);
-        await Task.Delay(100); // a real moment for a request that was not held back to reach the fake
+        await Eventually.TrueAsync(() => pacer.Waits == 1, TimeSpan.FromSeconds(10)); // held back before it was sent
         Assert.False(fourth.IsCompleted);
         Assert.Equal(3, wb.Server.CallCount("events"));
 
         time.Advance(TimeSpan.FromSeconds(10)); // the window, but not yet the margin for the platform counting on arrival
-        await Task.Delay(100);
+        await Eventually.TrueAsync(() => pacer.Waits == 2, TimeSpan.FromSeconds(10)); // woke, found no room, waits again
         Assert.False(fourth.IsCompleted);
+        Assert.Equal(3, wb.Server.CallCount("events"));
         time.Advance(TimeSpan.FromMilliseconds(500));
         await fourth;
         Assert.Equal((4, 0), (wb.Server.CallCount("events"), wb.Server.Throttled));
@@ -43,9 +46,11 @@ public sealed class WildberriesLimitContractTests
         Assert.Equal(MarketplaceErrorKind.Transient, error.Kind);
         Assert.Equal(1, wb.Server.Throttled);
 
+        var pacer = wb.Get<WildberriesPacer>();
         var held = wb.Client.FetchAsync(null, CancellationToken.None);
+        await Eventually.TrueAsync(() => pacer.Waits == 1, TimeSpan.FromSeconds(10));
         time.Advance(TimeSpan.FromSeconds(59)); // X-Ratelimit-Retry says 60
-        await Task.Delay(100);
+        await Eventually.TrueAsync(() => pacer.Waits == 2, TimeSpan.FromSeconds(10));
         Assert.False(held.IsCompleted);
         Assert.Equal(2, wb.Server.CallCount("events"));
         time.Advance(TimeSpan.FromSeconds(1));

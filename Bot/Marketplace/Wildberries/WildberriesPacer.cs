@@ -14,6 +14,10 @@ internal sealed class WildberriesPacer(TimeProvider time, IOptions<WildberriesOp
     private readonly Lock gate = new();
     private readonly Queue<DateTimeOffset> recent = new();
     private DateTimeOffset holdUntil = DateTimeOffset.MinValue;
+    private int waits;
+
+    /// <summary>How many times a request has begun waiting for room (each wake-up that finds none counts again).</summary>
+    public int Waits => Volatile.Read(ref waits);
 
     /// <summary>Waits for a slot, then takes it.</summary>
     public async Task TakeAsync(CancellationToken cancellationToken)
@@ -26,6 +30,7 @@ internal sealed class WildberriesPacer(TimeProvider time, IOptions<WildberriesOp
                 return;
             }
 
+            Interlocked.Increment(ref waits);
             await Task.Delay(wait, time, cancellationToken);
         }
     }
