@@ -12,6 +12,7 @@ public static class RoutingServiceCollectionExtensions
     public static IServiceCollection AddRouting(this IServiceCollection services)
     {
         services.AddSingleton<IChatUpdateHandler, ChatUpdateRouter>();
+        services.AddSingleton<CallbackConversations>();
         services.AddRetentionTarget<IParkedUpdateRepository>(
             "settled parked updates", o => o.ParkedUpdates, (parked, before, limit, ct) => parked.PruneSettledAsync(before, limit, ct));
         return services;

@@ -1,14 +1,11 @@
 using Bot.Core.Chat;
-using Bot.Core.Conversations;
 using Bot.Core.Routing;
-using Bot.Core.Storage;
 
 namespace Bot.Core.Workflow;
 
 /// <summary>The order card's "🙋 Take" button: what /claim does, answered with a short notice.</summary>
 public sealed class ClaimCallback(
-    IDbConnectionFactory connections,
-    IConversationRepository conversations,
+    CallbackConversations topics,
     ConversationClaims claims,
     IChatGateway chat,
     Microsoft.Extensions.Options.IOptions<StaffChatOptions> options) : ICallbackHandler
@@ -22,12 +19,7 @@ public sealed class ClaimCallback(
             return false;
         }
 
-        Conversation? conversation = null;
-        if (callback.TopicId is { } topicId)
-        {
-            await using var session = await DbSession.ReadAsync(connections, cancellationToken);
-            conversation = await conversations.FindByTopicAsync(session, callback.ChatId, topicId);
-        }
+        var conversation = await topics.FindAsync(callback, cancellationToken);
 
         var answer = conversation is null
             ? "This topic belongs to no conversation."

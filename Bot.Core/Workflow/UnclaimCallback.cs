@@ -1,7 +1,5 @@
 using Bot.Core.Chat;
-using Bot.Core.Conversations;
 using Bot.Core.Routing;
-using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Workflow;
@@ -9,8 +7,7 @@ namespace Bot.Core.Workflow;
 /// <summary>The order card's "👐 Release" button, shown once someone has the conversation: what /unclaim does, answered
 /// with a short notice.</summary>
 public sealed class UnclaimCallback(
-    IDbConnectionFactory connections,
-    IConversationRepository conversations,
+    CallbackConversations topics,
     ConversationClaims claims,
     IChatGateway chat,
     IOptions<StaffChatOptions> options) : ICallbackHandler
@@ -24,14 +21,7 @@ public sealed class UnclaimCallback(
             return false;
         }
 
-        Conversation? conversation = null;
-        if (callback.TopicId is { } topicId)
-        {
-            await using var session = await DbSession.ReadAsync(connections, cancellationToken);
-            conversation = await conversations.FindByTopicAsync(session, callback.ChatId, topicId);
-        }
-
-        if (conversation is null)
+        if (await topics.FindAsync(callback, cancellationToken) is not { } conversation)
         {
             await chat.AnswerCallbackAsync(callback.CallbackId, "This topic belongs to no conversation.", cancellationToken);
             return true;

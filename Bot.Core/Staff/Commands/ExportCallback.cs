@@ -1,15 +1,12 @@
 using Bot.Core.Chat;
-using Bot.Core.Conversations;
 using Bot.Core.Routing;
-using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Staff.Commands;
 
 /// <summary>The "Export" button under a topic's order card: the same as /export.</summary>
 public sealed class ExportCallback(
-    IDbConnectionFactory connections,
-    IConversationRepository conversations,
+    CallbackConversations topics,
     ExportCommand export,
     IChatGateway chat,
     IOptions<StaffChatOptions> options) : ICallbackHandler
@@ -23,11 +20,7 @@ public sealed class ExportCallback(
             return false;
         }
 
-        Conversation? conversation;
-        await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
-        {
-            conversation = callback.TopicId is { } topic ? await conversations.FindByTopicAsync(session, callback.ChatId, topic) : null;
-        }
+        var conversation = await topics.FindAsync(callback, cancellationToken);
 
         // Answered first: rendering a long conversation may take longer than Telegram waits for an answer.
         await chat.AnswerCallbackAsync(callback.CallbackId, conversation is null ? "This conversation no longer exists." : "Preparing the transcript…", cancellationToken);

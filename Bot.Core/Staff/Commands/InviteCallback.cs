@@ -1,15 +1,12 @@
 using Bot.Core.Chat;
-using Bot.Core.Conversations;
 using Bot.Core.Routing;
-using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Staff.Commands;
 
 /// <summary>The "Invite to Telegram" button under a topic's order card: the same as /invite.</summary>
 public sealed class InviteCallback(
-    IDbConnectionFactory connections,
-    IConversationRepository conversations,
+    CallbackConversations topics,
     InviteCommand invite,
     IChatGateway chat,
     IOptions<StaffChatOptions> options) : ICallbackHandler
@@ -23,11 +20,7 @@ public sealed class InviteCallback(
             return false;
         }
 
-        Conversation? conversation;
-        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
-        {
-            conversation = callback.TopicId is { } topic ? await conversations.FindByTopicAsync(session, callback.ChatId, topic) : null;
-        }
+        var conversation = await topics.FindAsync(callback, cancellationToken);
 
         if (conversation is not null)
         {
