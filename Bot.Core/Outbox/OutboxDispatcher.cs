@@ -26,7 +26,7 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, long> lastServed = [];
     private readonly DeliveryLogScope scopes = new(conversations);
     private readonly UnstoredOutcomes unstored = new();
-    private readonly DeliveryRetryLog retryLog = new(time, logger);
+    private readonly DeliveryOutcomes outcomes = new(store, connections, conversations, metrics, retries, observers, time, logger);
     private long turn;
 
     /// <summary>How many items of one lane a round delivers back to back before the lane goes to the end of the queue.</summary>
@@ -131,7 +131,7 @@ public sealed partial class OutboxDispatcher(
         if (!byKind.TryGetValue(item.Kind, out var handler))
         {
             var reason = $"No handler for outbox kind '{item.Kind}'.";
-            await StoreOutcomeAsync(item, reason, delivered: false, () => DeadLetterAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
+            await StoreOutcomeAsync(item, reason, delivered: false, () => outcomes.DeadLetterAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
             return false;
         }
 
@@ -140,10 +140,10 @@ public sealed partial class OutboxDispatcher(
             // The last attempt's outcome is not stored yet: store it now rather than send again.
             if (earlier.Delivered)
             {
-                return await StoreOutcomeAsync(item, earlier.Error, delivered: true, () => CompleteAsync(item, handler), cancellationToken);
+                return await StoreOutcomeAsync(item, earlier.Error, delivered: true, () => outcomes.CompleteAsync(item, handler), cancellationToken);
             }
 
-            await StoreOutcomeAsync(item, earlier.Error, delivered: false, () => RescheduleUnstoredAsync(item, earlier, cancellationToken), cancellationToken);
+            await StoreOutcomeAsync(item, earlier.Error, delivered: false, () => outcomes.RescheduleUnstoredAsync(item, earlier, cancellationToken), cancellationToken);
             return false;
         }
 
@@ -158,13 +158,13 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception e)
         {
-            await StoreOutcomeAsync(item, e.Message, delivered: false, () => FailAsync(item, handler, e, cancellationToken), cancellationToken);
+            await StoreOutcomeAsync(item, e.Message, delivered: false, () => outcomes.FailAsync(item, handler, e, cancellationToken), cancellationToken);
             return false;
         }
 
         // A merged send completes every item it carried in one transaction. Should that write fail, every item it carried
         // waits in memory as delivered, so none is sent again for want of a record.
-        var stored = await StoreOutcomeAsync(item, "", delivered: true, () => CompleteAsync(delivered, handler), cancellationToken);
+        var stored = await StoreOutcomeAsync(item, "", delivered: true, () => outcomes.CompleteAsync(delivered, handler), cancellationToken);
         if (!stored)
         {
             foreach (var carried in delivered.Skip(1))
@@ -219,122 +219,6 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private Task CompleteAsync(OutboxItem item, IDeliveryHandler handler) => CompleteAsync([item], handler);
-
-    private async Task CompleteAsync(IReadOnlyList<OutboxItem> items, IDeliveryHandler handler)
-    {
-        await using (var session = await DbSession.BeginAsync(connections, CancellationToken.None))
-        {
-            foreach (var item in items)
-            {
-                await handler.OnDeliveredAsync(session, item);
-                await store.CompleteAsync(session, item.Id);
-            }
-
-            await session.CommitAsync(CancellationToken.None);
-        }
-
-        retryLog.Delivered();
-        foreach (var item in items)
-        {
-            metrics.Delivered(item.Kind);
-            foreach (var observer in observers)
-            {
-                observer.Delivered(item);
-            }
-        }
-    }
-
-    /// <summary>Stores a failure that could not be stored when it happened, as a failed attempt: the item is retried
-    /// after its back-off (sent again then: whether the failed attempt reached the other side is unknown).</summary>
-    private Task RescheduleUnstoredAsync(OutboxItem item, UnstoredOutcome earlier, CancellationToken cancellationToken)
-    {
-        var next = retries.Decide(item, FailureKind.Outage, time.GetUtcNow());
-        return store.RescheduleAsync(item.Id, next.Attempts, next.Due, earlier.Error, next.FailingSince, cancellationToken);
-    }
-
-    private async Task FailAsync(OutboxItem item, IDeliveryHandler handler, Exception error, CancellationToken cancellationToken)
-    {
-        var reason = error.Message;
-        var kind = DeliveryFailures.Classify(error, item.ChatId, connections.IsOutage);
-        metrics.Failed(item.Kind, kind);
-        if (kind == FailureKind.RateLimited)
-        {
-            metrics.RateLimited();
-        }
-        else if (kind == FailureKind.ChatMigrated && error is ChatDeliveryException { MigrateToChatId: { } newChatId } && item.ChatId is { } oldChatId)
-        {
-            await MigrateAsync(oldChatId, newChatId, cancellationToken);
-        }
-
-        foreach (var observer in observers)
-        {
-            observer.Failed(item, error);
-        }
-
-        var next = retries.Decide(item, kind, time.GetUtcNow(), (error as ChatDeliveryException)?.RetryAfter);
-        if (next is { GiveUp: true, Settle: true })
-        {
-            await SettleAsync(item, handler, reason, cancellationToken);
-            return;
-        }
-
-        if (next.GiveUp)
-        {
-            await DeadLetterAsync(item, handler, next.Why is null ? reason : $"{reason} (given up: {next.Why})", next.Attempts, cancellationToken);
-            return;
-        }
-
-        if (next.Attempts > item.Attempts)
-        {
-            retryLog.Retrying(error, item, kind, next.Attempts, next.Due - time.GetUtcNow());
-        }
-
-        await store.RescheduleAsync(item.Id, next.Attempts, next.Due, reason, next.FailingSince, cancellationToken);
-    }
-
-    private async Task DeadLetterAsync(OutboxItem item, IDeliveryHandler? handler, string reason, int attempts, CancellationToken cancellationToken)
-    {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await store.DeadLetterAsync(session, item.Id, attempts, reason);
-        if (handler is not null)
-        {
-            await handler.OnDeadAsync(session, item, reason);
-        }
-
-        await session.CommitAsync(cancellationToken);
-        metrics.DeadLetter(item.Kind);
-        LogDead(item.Id, item.Kind, item.ConversationId, reason);
-    }
-
-    /// <summary>Marks the item done although it was not delivered: nobody can receive it and nobody needs to act.</summary>
-    private async Task SettleAsync(OutboxItem item, IDeliveryHandler handler, string reason, CancellationToken cancellationToken)
-    {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await handler.OnSettledAsync(session, item, reason);
-        await store.CompleteAsync(session, item.Id);
-        await session.CommitAsync(cancellationToken);
-        LogSettled(item.Id, item.Kind, reason);
-    }
-
-    private async Task MigrateAsync(long oldChatId, long newChatId, CancellationToken cancellationToken)
-    {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await conversations.MigrateChatAsync(session, oldChatId, newChatId);
-        await store.MigrateChatAsync(session, oldChatId, newChatId);
-        await session.CommitAsync(cancellationToken);
-        LogMigrated(oldChatId, newChatId);
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}): the database did not store its outcome (delivered: {Delivered}); it is not sent again before that is stored, next try at {NotBefore}")]
     private partial void LogUnstored(Exception error, long outboxId, string kind, bool delivered, DateTimeOffset notBefore);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}) of conversation {ConversationId} is a dead letter: {Reason}")]
-    private partial void LogDead(long outboxId, string kind, long? conversationId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {OutboxId} ({Kind}) settled undelivered: {Reason}")]
-    private partial void LogSettled(long outboxId, string kind, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat {OldChatId} became supergroup {NewChatId}: stored ids updated; set Telegram__StaffChatId to the new id")]
-    private partial void LogMigrated(long oldChatId, long newChatId);
 }
