@@ -3,6 +3,8 @@ using System.Text.RegularExpressions;
 using Bot.Core.Export;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Marketplace;
+using Bot.Core.Messages;
+using Bot.Core.Storage;
 using Bot.Testing;
 using Bot.Testing.BotApi;
 
@@ -31,7 +33,16 @@ public sealed partial class QuotedReplyEndToEndTests : StaffGroupTests
         var topic = await Rig.TopicOfAsync(Order);
         var merged = await Eventually.ValueAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.VisibleText?.Contains(Texts[2], StringComparison.Ordinal) == true), Timeout);
         Assert.All(Texts, t => Assert.Contains(t, merged.VisibleText));
+        // The send is answered before its parts' copies are stored (one transaction after it): a reply handled in
+        // between would find no part to answer, which no person replying can cause but a test can.
+        await Eventually.TrueAsync(async () => await CopyOfAsync(merged.MessageId) is not null, Timeout);
         return (topic, merged);
+    }
+
+    private async Task<long?> CopyOfAsync(int messageId)
+    {
+        await using var session = await DbSession.ReadAsync(Bridge.Get<IDbConnectionFactory>(), CancellationToken.None);
+        return await Bridge.Get<IMessageRepository>().FindByTelegramCopyAsync(session, Staff, messageId);
     }
 
     private async Task<Transcript> TranscriptAsync() => (await Bridge.Get<TranscriptReader>().ReadByExternalIdAsync(Order, CancellationToken.None))!;
