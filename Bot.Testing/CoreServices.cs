@@ -66,8 +66,7 @@ public sealed class CoreServices : IAsyncDisposable
     /// database of the run's PostgreSQL server instead of a SQLite file (the repository-level tests on PostgreSQL). A
     /// setup that names the database as null keeps its SQLite file.</summary>
     private static async Task<Dictionary<string, string?>> PostgresUnderTestAsync(CoreSetup setup) =>
-        string.Equals(Environment.GetEnvironmentVariable("BRIDGE_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase)
-        && setup.Settings?.ContainsKey("ConnectionStrings:Bridge") != true
+        PostgresServer.UnderTest && setup.Settings?.ContainsKey("ConnectionStrings:Bridge") != true
             ? new() { ["ConnectionStrings:Bridge"] = await PostgresServer.CreateDatabaseAsync() }
             : [];
 

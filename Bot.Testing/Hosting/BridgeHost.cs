@@ -61,6 +61,12 @@ public sealed class BridgeHost : IAsyncDisposable
         databasePath ??= Path.Combine(Directory.CreateTempSubdirectory("bridge-e2e-").FullName, "bridge.db");
         var builder = BridgeApp.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(Settings(telegram.BaseUrl, telegram.Token, databasePath));
+        // Under BRIDGE_TEST_DATABASE=postgres the path names a PostgreSQL database instead, unless the test names its own.
+        if (Postgres.PostgresServer.UnderTest && overrides?.ContainsKey("ConnectionStrings:Bridge") != true)
+        {
+            builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Bridge", await Postgres.PostgresServer.DatabaseForAsync(databasePath))]);
+        }
+
         builder.Configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
         builder.AddBridge();
         configure?.Invoke(builder);

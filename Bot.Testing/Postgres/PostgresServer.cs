@@ -40,6 +40,28 @@ public sealed class PostgresServer
     /// <summary>A connection string to a new database with every migration applied.</summary>
     public static async Task<string> CreateDatabaseAsync() => await (await SharedAsync()).CreateAsync();
 
+    private static readonly Dictionary<string, Task<string>> ByKey = [];
+
+    /// <summary>The database that stands for <paramref name="key"/> (a test's SQLite path): new on first use, the same
+    /// one after, so a test that restarts its bridge on the same file finds its data on PostgreSQL too.</summary>
+    public static Task<string> DatabaseForAsync(string key)
+    {
+        lock (ByKey)
+        {
+            if (!ByKey.TryGetValue(key, out var database))
+            {
+                database = CreateDatabaseAsync();
+                ByKey[key] = database;
+            }
+
+            return database;
+        }
+    }
+
+    /// <summary>Whether the run puts the tests' bridges on PostgreSQL (<c>BRIDGE_TEST_DATABASE=postgres</c>) where they name no database of their own.</summary>
+    public static bool UnderTest =>
+        string.Equals(Environment.GetEnvironmentVariable("BRIDGE_TEST_DATABASE"), "postgres", StringComparison.OrdinalIgnoreCase);
+
     private string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={port.ToString(CultureInfo.InvariantCulture)};Username={User};Database={database};Pooling=true;Maximum Pool Size=20;Timeout=30";
 

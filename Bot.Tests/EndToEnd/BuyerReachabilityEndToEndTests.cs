@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Bot.Core.Outbox;
 using Bot.Testing;
 using Bot.Testing.BotApi;
-using Dapper;
 
 namespace Bot.Tests.EndToEnd;
 
@@ -31,12 +31,7 @@ public sealed partial class BuyerReachabilityEndToEndTests : StaffGroupTests
     private Task<SentMessage> ToAsync(long chat, string fragment, int? thread = null) =>
         Eventually.ValueAsync(() => Telegram.SentTo(chat, thread).FirstOrDefault(m => m.VisibleText?.Contains(fragment, StringComparison.Ordinal) == true), Timeout);
 
-    private long Outbox(string status)
-    {
-        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Bridge.DatabasePath}");
-        connection.Open();
-        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox WHERE status = @status", new { status });
-    }
+    private async Task<OutboxStats> OutboxAsync() => await Bridge.Get<IOutboxRepository>().GetStatsAsync(CancellationToken.None);
 
     [Fact]
     public async Task BuyerWhoBlockedTheBot_StaffAreToldOnce_NothingIsRetried_AndComingBackResumes()
@@ -48,8 +43,8 @@ public sealed partial class BuyerReachabilityEndToEndTests : StaffGroupTests
 
         await ToAsync(Staff, "blocked the bot", topic);
         await Eventually.TrueAsync(() => Marketplace.Sent.Count(s => s.Text.Contains("while blocked", StringComparison.Ordinal)) == 3, Timeout);
-        await Eventually.TrueAsync(() => Outbox("pending") == 0, Timeout);
-        Assert.Equal(0, Outbox("dead"));
+        await Eventually.TrueAsync(async () => (await OutboxAsync()).Pending == 0, Timeout);
+        Assert.Equal(0, (await OutboxAsync()).Dead);
         Assert.Single(Telegram.SentTo(Staff, topic), m => m.VisibleText?.Contains("blocked the bot", StringComparison.Ordinal) == true);
 
         Telegram.EnqueueMessage(Buyer, Buyer, "Ana", "/start");

@@ -6,9 +6,17 @@ using Bot.Testing.Hosting;
 
 namespace Bot.Tests.EndToEnd;
 
-/// <summary>An idle bridge (polling the marketplace and Telegram, nothing new on either) leaves its database alone.</summary>
+/// <summary>An idle bridge (polling the marketplace and Telegram, nothing new on either) leaves its database alone.
+/// The check reads the SQLite file and its log, so the bridge stays on a file whatever database the run puts bridges on.</summary>
 public sealed class IdleEndToEndTests : StaffGroupTests
 {
+    private readonly string database = Path.Combine(Directory.CreateTempSubdirectory("bridge-idle-").FullName, "bridge.db");
+
+    protected override Task<StaffGroupBridge> StartAsync() => StaffGroupBridge.StartAsync(OnFile(database));
+
+    private static Dictionary<string, string?> OnFile(string path, IDictionary<string, string?>? settings = null) =>
+        new(settings ?? new Dictionary<string, string?>()) { ["ConnectionStrings:Bridge"] = $"Data Source={path}" };
+
     [Fact]
     public async Task IdlePolling_WritesNothingToTheDatabase()
     {
@@ -18,12 +26,13 @@ public sealed class IdleEndToEndTests : StaffGroupTests
         await Eventually.TrueAsync(() => Telegram.SentTo(Staff).Any(m => m.VisibleText?.Contains("in stock", StringComparison.Ordinal) == true), Timeout);
         var settled = Marketplace.FetchCount;
         await Eventually.TrueAsync(() => Marketplace.FetchCount >= settled + 2, Timeout);
-        var before = Snapshot(Bridge.DatabasePath);
+        Assert.True(File.Exists(database), "the bridge writes to the file the check reads");
+        var before = Snapshot(database);
         var polls = Marketplace.FetchCount;
 
         await Eventually.TrueAsync(() => Marketplace.FetchCount >= polls + 3, Timeout);
 
-        Assert.Equal(before, Snapshot(Bridge.DatabasePath));
+        Assert.Equal(before, Snapshot(database));
     }
 
     /// <summary>AliExpress's window follows the clock, so every poll moves its cursor: an idle one still writes nothing.</summary>
@@ -34,19 +43,21 @@ public sealed class IdleEndToEndTests : StaffGroupTests
         await using var telegram = await FakeTelegramServer.StartAsync();
         telegram.AddSupergroup(Staff, "Store staff");
         await using var aliexpress = await FakeAliExpressServer.StartAsync();
-        await using var bridge = await BridgeHost.StartAsync(telegram, null, AliExpressEndToEndTests.Settings(aliexpress));
+        var file = Path.Combine(Directory.CreateTempSubdirectory("bridge-idle-").FullName, "bridge.db");
+        await using var bridge = await BridgeHost.StartAsync(telegram, null, OnFile(file, AliExpressEndToEndTests.Settings(aliexpress)));
         aliexpress.AddBuyerMessage("3001234567890", "buyer_ana", "Ana", "Is it in stock?");
         await Eventually.TrueAsync(() => telegram.SentTo(Staff).Any(m => m.VisibleText?.Contains("in stock", StringComparison.Ordinal) == true), Timeout);
         // The message makes the conversation active: its order card is read once (and stored) after it.
         await Eventually.TrueAsync(() => aliexpress.CallCount("aliexpress.trade.new.redefining.findorderbyid") > 0, Timeout);
         var settled = aliexpress.CallCount(List);
         await Eventually.TrueAsync(() => aliexpress.CallCount(List) >= settled + 2, Timeout);
-        var before = Snapshot(bridge.DatabasePath);
+        Assert.True(File.Exists(file), "the bridge writes to the file the check reads");
+        var before = Snapshot(file);
         var polls = aliexpress.CallCount(List);
 
         await Eventually.TrueAsync(() => aliexpress.CallCount(List) >= polls + 3, Timeout);
 
-        Assert.Equal(before, Snapshot(bridge.DatabasePath));
+        Assert.Equal(before, Snapshot(file));
     }
 
     /// <summary>The database file and its write-ahead log (every committed write lands in the log first); the shared

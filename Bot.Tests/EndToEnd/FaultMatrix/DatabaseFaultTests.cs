@@ -9,14 +9,15 @@ using Xunit.Abstractions;
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
 /// <summary>Fault matrix, database rows: another connection holds the write lock, and the disk is full. The bridge's
-/// busy timeout is scaled from 10 s to 300 ms, and each fault lasts until the bridge has been held up by it for 3 s.</summary>
+/// busy timeout is scaled from 10 s to 300 ms, and each fault lasts until the bridge has been held up by it for 3 s.
+/// Both faults are made on the SQLite file, so these stay on SQLite whatever database the run puts bridges on.</summary>
 public sealed class DatabaseFaultTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan FaultLength = TimeSpan.FromSeconds(3);
     private static readonly int Bound = new OutboxOptions().MaxParallelDeliveries;
 
     private static Task<MatrixRig> StartAsync() =>
-        MatrixRig.StartAsync(services: s => s.Configure<StorageOptions>(o => o.BusyTimeout = TimeSpan.FromMilliseconds(300)));
+        MatrixRig.StartAsync(services: s => s.Configure<StorageOptions>(o => o.BusyTimeout = TimeSpan.FromMilliseconds(300)), onSqliteFile: true);
 
     [Fact]
     public async Task DatabaseLockedByAnotherWriter_RepeatsAtMostTheInFlight_AndRecoversWithoutOperator()

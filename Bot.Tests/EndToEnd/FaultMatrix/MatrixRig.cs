@@ -68,7 +68,7 @@ public sealed partial class MatrixRig : IAsyncDisposable
         ["Logging:LogLevel:Default"] = "Critical",
     };
 
-    public static async Task<MatrixRig> StartAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    public static async Task<MatrixRig> StartAsync(IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, bool onSqliteFile = false)
     {
         var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimitsEnabled = false });
         telegram.AddSupergroup(Staff, "Store staff");
@@ -81,6 +81,12 @@ public sealed partial class MatrixRig : IAsyncDisposable
         }
 
         var database = Path.Combine(Directory.CreateTempSubdirectory("bridge-matrix-").FullName, "bridge.db");
+        if (onSqliteFile)
+        {
+            // Faults made on the SQLite file need the bridge on it, whatever database the run puts bridges on.
+            settings["ConnectionStrings:Bridge"] = $"Data Source={database}";
+        }
+
         var bridge = await BridgeHost.StartAsync(telegram, null, settings, database, builder => services?.Invoke(builder.Services));
         var rig = new MatrixRig(telegram, aliexpress, bridge, database);
         // Every conversation has its topic before the fault: staff replies need one.
