@@ -58,7 +58,8 @@ public sealed class CallCountKeeperTests
         Assert.InRange(lost, 1, 8);
 
         after.Count();
-        await next.StopAsync(CancellationToken.None); // a graceful stop saves what the five minutes had not
+        await next.StopAsync(CancellationToken.None);
+        await next.StoppedAsync(CancellationToken.None); // a graceful stop saves what the five minutes had not
         Assert.Equal(atSave + 1, await SavedAsync(h));
     }
 }

@@ -6,7 +6,7 @@ namespace Bot.Marketplace;
 
 /// <summary>Keeps the day's gateway calls (<see cref="MarketplaceCallMeter"/>) across restarts: reads them back at start,
 /// before the poller makes its first call, and saves them every <see cref="SaveEvery"/> while calls are being made and
-/// at a graceful stop. Idle polls add no write of their own beyond that one every few minutes; a crash loses at most
+/// at a graceful stop, once every other part has stopped (the outbox's last calls included). Idle polls add no write of their own beyond that one every few minutes; a crash loses at most
 /// the calls of the last <see cref="SaveEvery"/>.</summary>
 internal sealed partial class CallCountKeeper(
     MarketplaceCallMeter meter,
@@ -14,7 +14,7 @@ internal sealed partial class CallCountKeeper(
     IDbConnectionFactory connections,
     TimeProvider time,
     IOptions<MarketplaceOptions> options,
-    ILogger<CallCountKeeper> logger) : BackgroundService
+    ILogger<CallCountKeeper> logger) : BackgroundService, IHostedLifecycleService
 {
     public static readonly TimeSpan SaveEvery = TimeSpan.FromMinutes(5);
 
@@ -36,16 +36,22 @@ internal sealed partial class CallCountKeeper(
         await base.StartAsync(cancellationToken);
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After every hosted service stopped: no call can follow this save.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
         try
         {
             await SaveAsync(cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            LogSaveFailed(e);
+            LogSaveFailed(e); // the stop ran out of time, or the database failed: the last save stands
         }
     }
 
