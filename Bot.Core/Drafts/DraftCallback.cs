@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.Drafts;
 
 /// <summary>"✍️ Draft" in a conversation's topic: answered at once, the draft itself written in the background
-/// (<see cref="DraftWriter"/>) and posted in the topic.</summary>
+/// (<see cref="DraftWriter"/>) and posted in the topic. The request is stored before the press is answered.</summary>
 public sealed class DraftCallback(
     IDbConnectionFactory connections,
     IConversationRepository conversations,
@@ -32,7 +32,7 @@ public sealed class DraftCallback(
 
         var answer = !options.Value.Enabled ? "Drafts are turned off."
             : conversation is null ? "This topic belongs to no conversation."
-            : queue.TryAdd(new DraftRequest(conversation.Id, callback.ChatId, callback.TopicId, callback.MessageId, upTo, callback.FromName)) ? "Drafting a reply…"
+            : await queue.TryAddAsync(new DraftRequest(conversation.Id, callback.ChatId, callback.TopicId, callback.MessageId, upTo, callback.FromName), cancellationToken) ? "Drafting a reply…"
             : "Too many drafts are being written: try again in a minute.";
         await chat.AnswerCallbackAsync(callback.CallbackId, answer, cancellationToken);
         return true;

@@ -1,16 +1,78 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Bot.Core.Storage;
 
 namespace Bot.Core.Drafts;
 
 /// <summary>Draft requests waiting for the model, so a slow model never holds up the bot's other updates (they are
-/// handled one after another). Bounded: when staff press faster than the model answers, the press is refused.</summary>
-public sealed class DraftQueue
+/// handled one after another). A request is stored when it is accepted and deleted when it is done, so one accepted
+/// before a restart or a crash is written after it. Bounded: when staff press faster than the model answers, the press
+/// is refused.</summary>
+public sealed class DraftQueue(IDbConnectionFactory connections, IDraftRequestRepository requests, TimeProvider time)
 {
-    private const int Capacity = 16;
+    public const int Capacity = 16;
 
-    private readonly Channel<DraftRequest> requests = Channel.CreateBounded<DraftRequest>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.Wait });
+    // Only a wake-up: the requests themselves are in the database.
+    private readonly Channel<bool> added = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public bool TryAdd(DraftRequest request) => requests.Writer.TryWrite(request);
+    // Given to the reader and not completed yet: never given twice in a run, even when completing it failed.
+    private readonly ConcurrentDictionary<long, bool> given = new();
 
-    public IAsyncEnumerable<DraftRequest> ReadAllAsync(CancellationToken cancellationToken) => requests.Reader.ReadAllAsync(cancellationToken);
+    /// <summary>Stores the request; false when <see cref="Capacity"/> are already waiting.</summary>
+    public async Task<bool> TryAddAsync(DraftRequest request, CancellationToken cancellationToken)
+    {
+        long? id;
+        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        {
+            id = await requests.AddAsync(session, request, Capacity, time.GetUtcNow());
+            await session.CommitAsync(cancellationToken);
+        }
+
+        if (id is null)
+        {
+            return false;
+        }
+
+        added.Writer.TryWrite(true);
+        return true;
+    }
+
+    /// <summary>Every waiting request, oldest first, those stored before a restart first of all. One reader: it marks each
+    /// request done with <see cref="CompleteAsync"/> before it reads the next.</summary>
+    public async IAsyncEnumerable<PendingDraft> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            IReadOnlyList<PendingDraft> waiting;
+            await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
+            {
+                waiting = await requests.PendingAsync(session, Capacity + given.Count);
+            }
+
+            var fresh = waiting.Where(p => given.TryAdd(p.Id, true)).ToList();
+            if (fresh.Count == 0)
+            {
+                await added.Reader.ReadAsync(cancellationToken);
+                continue;
+            }
+
+            foreach (var pending in fresh)
+            {
+                yield return pending;
+            }
+        }
+    }
+
+    /// <summary>The request is done: deleted (if the writer did not already, with its draft) and forgotten.</summary>
+    public async Task CompleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
+        {
+            await requests.DeleteAsync(session, id);
+            await session.CommitAsync(cancellationToken);
+        }
+
+        given.TryRemove(id, out _);
+    }
 }

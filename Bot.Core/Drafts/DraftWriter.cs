@@ -11,12 +11,15 @@ namespace Bot.Core.Drafts;
 
 /// <summary>Writes one requested draft: reads the conversation's latest messages, the order facts stored with its card
 /// and the store's policy file, asks the model, and posts the draft in the topic with a Send button (or one line
-/// saying why there is none). Nothing is sent to the buyer here.</summary>
+/// saying why there is none). Nothing is sent to the buyer here. The draft is stored in the same transaction that
+/// deletes its request, so a restart does not write it again (unless it strikes between Telegram's answer and that
+/// commit).</summary>
 public sealed partial class DraftWriter(
     TranscriptReader transcripts,
     IDbConnectionFactory connections,
     IOrderCardRepository cards,
     IDraftRepository drafts,
+    IDraftRequestRepository requests,
     DraftModel model,
     IChatGateway chat,
     IOptions<DraftOptions> options,
@@ -26,8 +29,9 @@ public sealed partial class DraftWriter(
     private const int MaxPolicyLength = 20_000;
     private const string Heading = "✍️ <b>Draft</b> <i>(not sent: press Send, or copy it, edit it and reply)</i>\n\n";
 
-    public async Task WriteAsync(DraftRequest request, CancellationToken cancellationToken)
+    public async Task WriteAsync(PendingDraft pending, CancellationToken cancellationToken)
     {
+        var request = pending.Request;
         var transcript = await transcripts.ReadAsync(request.ConversationId, cancellationToken);
         if (transcript is null)
         {
@@ -55,6 +59,7 @@ public sealed partial class DraftWriter(
             cancellationToken);
         await using var write = await DbSession.BeginAsync(connections, cancellationToken);
         await drafts.AddAsync(write, new Draft(request.ConversationId, request.ChatId, id, text, request.RequestedBy));
+        await requests.DeleteAsync(write, pending.Id);
         await write.CommitAsync(cancellationToken);
         LogPosted(request.ConversationId, id);
     }

@@ -2,7 +2,7 @@ namespace Bot.Core.Marketplace;
 
 /// <summary>Counts the calls an adapter makes to the marketplace's gateway in the current UTC day, and projects the
 /// day's total at the pace of the last hour. Thread-safe.</summary>
-/// <remarks>The count starts at zero on each start. No projection is made before an hour has been watched: the first
+/// <remarks>The count starts at zero on each start, plus the day's calls saved before it (<see cref="Restore"/>). No projection is made before an hour has been watched: the first
 /// poll after a start catches up on a whole lookback and would make any shorter pace misleading.</remarks>
 public sealed class MarketplaceCallMeter(TimeProvider time)
 {
@@ -23,6 +23,31 @@ public sealed class MarketplaceCallMeter(TimeProvider time)
             Roll(now);
             today++;
             minutes[minute] = minutes.GetValueOrDefault(minute) + 1;
+        }
+    }
+
+    /// <summary>Adds the calls counted on <paramref name="savedDay"/> before a restart, when that day is today.</summary>
+    public void Restore(DateOnly savedDay, long calls)
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            Roll(now);
+            if (savedDay == day)
+            {
+                today += calls;
+            }
+        }
+    }
+
+    /// <summary>The current UTC day and its calls so far, to save.</summary>
+    public (DateOnly Day, long Calls) Snapshot()
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            Roll(now);
+            return (day, today);
         }
     }
 

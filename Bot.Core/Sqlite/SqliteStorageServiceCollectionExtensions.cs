@@ -40,6 +40,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IOrderCardRepository, SqliteOrderCardRepository>();
         services.AddSingleton<ITranscriptRepository, SqliteTranscriptRepository>();
         services.AddSingleton<Drafts.IDraftRepository, SqliteDraftRepository>();
+        services.AddSingleton<Drafts.IDraftRequestRepository, SqliteDraftRequestRepository>();
+        services.AddSingleton<IMarketplaceCallCountRepository, SqliteMarketplaceCallCountRepository>();
         return services;
     }
 }

@@ -4,8 +4,9 @@ using Dapper;
 
 namespace Bot.Core.Sqlite;
 
-/// <summary>The SQLite <see cref="IWorkflowRepository"/>.</summary>
-internal sealed class SqliteWorkflowRepository : IWorkflowRepository
+/// <summary>The SQLite <see cref="IWorkflowRepository"/>: waits for an answer, reminders, digests and acknowledgments here;
+/// finding conversations and quiet topics, claims and the rows read back in the other parts.</summary>
+internal sealed partial class SqliteWorkflowRepository : IWorkflowRepository
 {
     // An answer is a staff or seller message that is not an automatic acknowledgment.
 
@@ -63,32 +64,6 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
         FROM workflow_waits WHERE answered_at >= @since ORDER BY answered_at
         """;
 
-    private const string Find = """
-        SELECT c.id, c.external_id, c.buyer_name, b.chat_id, b.topic_id, c.last_activity_at
-        FROM conversations c
-        LEFT JOIN thread_bindings b ON b.conversation_id = c.id AND b.audience = 'staff'
-        WHERE c.external_id = @query OR c.buyer_name LIKE @like ESCAPE '\'
-           OR EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.text LIKE @like ESCAPE '\')
-        ORDER BY c.last_activity_at DESC, c.id DESC
-        LIMIT @limit
-        """;
-
-    private const string SelectQuiet = """
-        SELECT c.id, b.chat_id, b.topic_id, (SELECT MAX(m.id) FROM messages m WHERE m.conversation_id = c.id) AS last_message_id
-        FROM conversations c
-        JOIN thread_bindings b ON b.conversation_id = c.id AND b.audience = 'staff' AND b.topic_id IS NOT NULL
-        WHERE NOT EXISTS (SELECT 1 FROM workflow_closed k WHERE k.conversation_id = c.id)
-          AND NOT EXISTS (SELECT 1 FROM workflow_waits w WHERE w.conversation_id = c.id AND w.answered_at IS NULL)
-          AND (SELECT MAX(m.created_at) FROM messages m WHERE m.conversation_id = c.id) < @before
-        ORDER BY c.id
-        LIMIT @limit
-        """;
-
-    private const string UpsertClaim = """
-        INSERT INTO workflow_claims (conversation_id, user_id, user_name, claimed_at) VALUES (@ConversationId, @UserId, @UserName, @ClaimedAt)
-        ON CONFLICT (conversation_id) DO UPDATE SET user_id = excluded.user_id, user_name = excluded.user_name, claimed_at = excluded.claimed_at
-        """;
-
     public Task OpenNewWaitsAsync(DbSession session) =>
         session.Connection.ExecuteAsync(OpenNew, transaction: session.Transaction);
 
@@ -119,101 +94,10 @@ internal sealed class SqliteWorkflowRepository : IWorkflowRepository
             "INSERT INTO workflow_acks (conversation_id, period_end, message_id, sent_at) VALUES (@conversationId, @periodEnd, @messageId, @at)",
             new { conversationId, periodEnd, messageId, at }, session.Transaction);
 
-    public async Task<IReadOnlyList<FoundConversation>> FindAsync(DbSession session, string query, int limit)
-    {
-        var like = "%" + query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-        var rows = await session.Connection.QueryAsync<(long Id, string ExternalId, string? BuyerName, long? ChatId, long? TopicId, string LastActivityAt)>(
-            Find, new { query, like, limit }, session.Transaction);
-        return rows.Select(r => new FoundConversation(
-            r.Id, r.ExternalId, r.BuyerName, r.ChatId, r.TopicId is { } topic ? (int)topic : null, SqliteTypeHandlers.Parse(r.LastActivityAt))).ToList();
-    }
-
-    public async Task<IReadOnlyList<ClosedTopic>> ListQuietAsync(DbSession session, DateTimeOffset before, int limit) =>
-        (await session.Connection.QueryAsync<(long ConversationId, long ChatId, long TopicId, long LastMessageId)>(
-            SelectQuiet, new { before, limit }, session.Transaction)).Select(r => new ClosedTopic(r.ConversationId, r.ChatId, (int)r.TopicId, r.LastMessageId)).ToList();
-
-    public Task MarkClosedAsync(DbSession session, ClosedTopic topic, DateTimeOffset at) =>
-        session.Connection.ExecuteAsync(
-            """
-            INSERT INTO workflow_closed (conversation_id, chat_id, topic_id, last_message_id, closed_at)
-            VALUES (@ConversationId, @ChatId, @TopicId, @LastMessageId, @at)
-            ON CONFLICT (conversation_id) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id,
-                last_message_id = excluded.last_message_id, closed_at = excluded.closed_at
-            """, new { topic.ConversationId, topic.ChatId, topic.TopicId, topic.LastMessageId, at }, session.Transaction);
-
-    public async Task<IReadOnlyList<ClosedTopic>> ListReopenedAsync(DbSession session) =>
-        (await session.Connection.QueryAsync<(long ConversationId, long ChatId, long TopicId, long LastMessageId)>(
-            """
-            SELECT k.conversation_id, k.chat_id, k.topic_id, k.last_message_id FROM workflow_closed k
-            WHERE EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = k.conversation_id AND m.id > k.last_message_id)
-            """, transaction: session.Transaction)).Select(r => new ClosedTopic(r.ConversationId, r.ChatId, (int)r.TopicId, r.LastMessageId)).ToList();
-
-    public Task RemoveClosedAsync(DbSession session, long conversationId) =>
-        session.Connection.ExecuteAsync("DELETE FROM workflow_closed WHERE conversation_id = @conversationId", new { conversationId }, session.Transaction);
-
     public Task<int> PruneAnsweredAsync(DbSession session, DateTimeOffset before, int limit) =>
         session.Connection.ExecuteAsync(
             """
             DELETE FROM workflow_waits WHERE (conversation_id, first_message_id) IN
                 (SELECT conversation_id, first_message_id FROM workflow_waits WHERE answered_at IS NOT NULL AND answered_at < @before LIMIT @limit)
             """, new { before, limit }, session.Transaction);
-
-    public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)
-    {
-        var row = await session.Connection.QuerySingleOrDefaultAsync<(long UserId, string UserName, string ClaimedAt)?>(
-            "SELECT user_id, user_name, claimed_at FROM workflow_claims WHERE conversation_id = @conversationId",
-            new { conversationId }, session.Transaction);
-        return row is { } r ? new Claim(conversationId, r.UserId, r.UserName, SqliteTypeHandlers.Parse(r.ClaimedAt)) : null;
-    }
-
-    public Task SetClaimAsync(DbSession session, Claim claim) =>
-        session.Connection.ExecuteAsync(
-            UpsertClaim, new { claim.ConversationId, claim.UserId, claim.UserName, ClaimedAt = SqliteTypeHandlers.Format(claim.ClaimedAt) }, session.Transaction);
-
-    public async Task<bool> RemoveClaimAsync(DbSession session, long conversationId) =>
-        await session.Connection.ExecuteAsync(
-            "DELETE FROM workflow_claims WHERE conversation_id = @conversationId", new { conversationId }, session.Transaction) == 1;
-
-    private sealed class AnsweredRow
-    {
-        public long ConversationId { get; set; }
-
-        public string WaitingSince { get; set; } = "";
-
-        public string AnsweredAt { get; set; } = "";
-
-        public string? AnsweredBy { get; set; }
-
-        public AnsweredWait ToWait() =>
-            new(ConversationId, SqliteTypeHandlers.Parse(WaitingSince), SqliteTypeHandlers.Parse(AnsweredAt), AnsweredBy);
-    }
-
-    private sealed class OpenRow
-    {
-        public long ConversationId { get; set; }
-
-        public long FirstMessageId { get; set; }
-
-        public string WaitingSince { get; set; } = "";
-
-        public string Account { get; set; } = "";
-
-        public string ExternalId { get; set; } = "";
-
-        public string? BuyerName { get; set; }
-
-        public long? ChatId { get; set; }
-
-        public long? TopicId { get; set; }
-
-        public string? RemindedAt { get; set; }
-
-        public long? ClaimedById { get; set; }
-
-        public string? ClaimedBy { get; set; }
-
-        public OpenWait ToWait() => new(
-            ConversationId, FirstMessageId, SqliteTypeHandlers.Parse(WaitingSince), Account, ExternalId, BuyerName, ChatId,
-            TopicId is { } topic ? (int)topic : null, RemindedAt is null ? null : SqliteTypeHandlers.Parse(RemindedAt), ClaimedById, ClaimedBy);
-    }
 }

@@ -2,6 +2,7 @@ using Bot.Core.Outbox;
 using Bot.Core.Routing;
 using Bot.Core.Staff.Commands;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Core.Staff;
 
@@ -12,6 +13,7 @@ public static class StaffServiceCollectionExtensions
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
+        services.TryAddSingleton<ITopicMarks, PlainTopicMarks>(); // the workflow's marks replace these
         services.AddSingleton<TopicResolver>();
         services.AddSingleton<StaffPostPreparer>();
         services.AddSingleton<StaffImageSender>();

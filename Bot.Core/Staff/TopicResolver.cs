@@ -1,6 +1,7 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
 using Bot.Core.Drafts;
+using Bot.Core.Formatting;
 using Bot.Core.Marketplace;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -11,13 +12,16 @@ namespace Bot.Core.Staff;
 /// <summary>Finds a conversation's staff topic, creating it the first time, and again when a person deleted it. The
 /// binding is committed as soon as the topic exists, so a crash cannot create it twice unless it strikes between
 /// Telegram's answer and that commit. The order card goes alone, or (<see cref="GetOrOpenAsync"/>) with the
-/// conversation's first messages in one Telegram message; either way its message is stored for edits in place.</summary>
+/// conversation's first messages in one Telegram message; either way its message is stored for edits in place. A topic
+/// made again keeps what the old one showed: its title and card say who has the conversation and mark the order's open
+/// dispute (<see cref="ITopicMarks"/>), and the card shows the order's facts as last read.</summary>
 public sealed partial class TopicResolver(
     IChatGateway chat,
     IDbConnectionFactory connections,
     IConversationRepository conversations,
     ICardMessageRepository cards,
     IOrderCardRepository orderCards,
+    ITopicMarks marks,
     IOptions<DraftOptions> drafts,
     IMarketplaceClient marketplace,
     ILogger<TopicResolver> logger)
@@ -62,10 +66,23 @@ public sealed partial class TopicResolver(
     /// <returns>The Telegram message id.</returns>
     public async Task<int> SendCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, CancellationToken cancellationToken)
     {
-        var id = await chat.SendTextAsync(
-            new ChatText(binding.ChatId, binding.TopicId, StaffFormatter.CardMessage(conversation, tailHtml), Buttons: DraftButtons.WithCard(StaffFormatter.CardButtons(marketplace.Capabilities.InvitesAllowed), drafts.Value)), cancellationToken);
+        TopicMarks look;
+        string? facts;
+        await using (var read = await DbSession.ReadAsync(connections, cancellationToken))
+        {
+            look = await marks.ReadAsync(read, conversation);
+            facts = (await cards.GetAsync(read, conversation.Id))?.FactsHtml;
+        }
+
+        // The caller fitted the tail under the plain card: what the card adds to it gives way (it comes back with the
+        // card's next edit, which posts the card anew when it no longer fits).
+        var text = new[] { StaffFormatter.CardMessage(conversation, tailHtml, look.Claimant, facts), StaffFormatter.CardMessage(conversation, tailHtml, look.Claimant) }
+            .FirstOrDefault(t => tailHtml is null || HtmlSplitter.PlainLength(t) <= ChatLimits.MaxTextLength) ?? StaffFormatter.CardMessage(conversation, tailHtml);
+
+        var buttons = DraftButtons.WithCard(StaffFormatter.CardButtons(marketplace.Capabilities.InvitesAllowed, look.Claimant is not null), drafts.Value);
+        var id = await chat.SendTextAsync(new ChatText(binding.ChatId, binding.TopicId, text, Buttons: buttons), cancellationToken);
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await cards.SetAsync(session, new CardMessage(conversation.Id, binding.ChatId, id, tailHtml));
+        await cards.SetAsync(session, new CardMessage(conversation.Id, binding.ChatId, id, tailHtml, facts));
         await orderCards.SetMessageAsync(session, conversation.Id, binding.ChatId, id);
         await session.CommitAsync(cancellationToken);
         return id;
@@ -73,7 +90,13 @@ public sealed partial class TopicResolver(
 
     private async Task<ThreadBinding> OpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
-        var topicId = await chat.CreateTopicAsync(staffChatId, TopicNames.Of(conversation), cancellationToken);
+        TopicMarks look;
+        await using (var read = await DbSession.ReadAsync(connections, cancellationToken))
+        {
+            look = await marks.ReadAsync(read, conversation);
+        }
+
+        var topicId = await chat.CreateTopicAsync(staffChatId, look.Title, cancellationToken);
         var binding = new ThreadBinding(conversation.Id, Audience.Staff, staffChatId, topicId);
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
         {

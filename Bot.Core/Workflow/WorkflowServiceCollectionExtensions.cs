@@ -25,6 +25,7 @@ public static class WorkflowServiceCollectionExtensions
         services.TryAddSingleton<ITopicClosePolicy, QuietIsEnough>();
         services.AddSingleton<TopicTidier>();
         services.AddSingleton<TopicTitles>();
+        services.AddSingleton<ITopicMarks, StaffTopicMarks>();
         services.AddSingleton<CardEditor>();
         services.AddSingleton<ConversationClaims>();
         services.AddSingleton<IStaffCommand, ClaimCommand>();

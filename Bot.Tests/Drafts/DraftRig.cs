@@ -14,12 +14,15 @@ public sealed class DraftRig : IAsyncDisposable
     public const string Model = "draft-model";
     public const string Policies = "Refunds only within 15 days of delivery. Always sign as “Wool & Co.”";
 
-    private DraftRig(FakeTranslationApi api, LoopbackServer server, StaffGroupBridge bridge, string policyFile)
+    private readonly Dictionary<string, string?> settings;
+
+    private DraftRig(FakeTranslationApi api, LoopbackServer server, StaffGroupBridge bridge, string policyFile, Dictionary<string, string?> settings)
     {
         Api = api;
         Server = server;
         Bridge = bridge;
         PolicyFile = policyFile;
+        this.settings = settings;
     }
 
     public FakeTranslationApi Api { get; }
@@ -47,8 +50,11 @@ public sealed class DraftRig : IAsyncDisposable
             ["Marketplace:OrderRefreshInterval"] = "00:00:01",
         };
         adjust?.Invoke(settings);
-        return new DraftRig(api, server, await StaffGroupBridge.StartAsync(settings: settings), policyFile);
+        return new DraftRig(api, server, await StaffGroupBridge.StartAsync(settings: settings), policyFile, settings);
     }
+
+    /// <summary>Stops the host and starts it again on the same database and settings (a restart or a crash's recovery).</summary>
+    public Task RestartAsync() => Bridge.RestartAsync(settings, Bridge.Bridge.DatabasePath);
 
     /// <summary>Presses the first button of a message in the topic whose data satisfies <paramref name="data"/>; returns the
     /// callback query id.</summary>

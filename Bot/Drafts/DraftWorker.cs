@@ -3,22 +3,32 @@ using Bot.Core.Drafts;
 namespace Bot.Drafts;
 
 /// <summary>Writes the drafts staff asked for, one at a time, away from the loop that reads Telegram's updates, so a
-/// slow model holds up nothing else. A failed draft is logged and the next one written.</summary>
+/// slow model holds up nothing else; requests stored before a restart first. A failed draft is logged, its request
+/// dropped and the next one written; one cut short by a stop stays stored for the next start.</summary>
 internal sealed partial class DraftWorker(DraftQueue queue, DraftWriter writer, ILogger<DraftWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var request in queue.ReadAllAsync(stoppingToken))
+            await foreach (var pending in queue.ReadAllAsync(stoppingToken))
             {
                 try
                 {
-                    await writer.WriteAsync(request, stoppingToken);
+                    await writer.WriteAsync(pending, stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    LogFailed(request.ConversationId, e);
+                    LogFailed(pending.Request.ConversationId, e);
+                }
+
+                try
+                {
+                    await queue.CompleteAsync(pending.Id, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogNotCompleted(pending.Id, e);
                 }
             }
         }
@@ -29,4 +39,7 @@ internal sealed partial class DraftWorker(DraftQueue queue, DraftWriter writer, 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Drafts: writing a draft for conversation {ConversationId} failed")]
     private partial void LogFailed(long conversationId, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Drafts: request {RequestId} could not be marked done; it is written again after a restart")]
+    private partial void LogNotCompleted(long requestId, Exception error);
 }

@@ -28,6 +28,7 @@ internal static class MarketplaceHostExtensions
         services.TryAddSingleton<MarketplaceCallMeter>();
         services.AddSingleton<PollPace>();
         services.AddSingleton<CallBudgetWatch>();
+        services.AddHostedService<CallCountKeeper>(); // before the poller: the day's count is read back before its first call
         services.AddHostedService<MarketplacePoller>();
         services.AddHostedService<OrderCardWorker>();
 

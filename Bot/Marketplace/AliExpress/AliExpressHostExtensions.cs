@@ -56,6 +56,8 @@ public static class AliExpressHostExtensions
         services.AddSingleton<AliExpressImMessageReader>();
         services.AddSingleton<AliExpressImFetcher>();
         services.AddSingleton<AliExpressImSender>();
+        services.AddSingleton<AliExpressVersionTwoSender>();
+        services.AddSingleton<AliExpressConversationMarks>();
         services.AddSingleton<AliExpressOrderReader>();
         services.AddSingleton<AliExpressMarketplaceClient>();
         services.AddSingleton<IMarketplaceClient>(sp => sp.GetRequiredService<AliExpressMarketplaceClient>());

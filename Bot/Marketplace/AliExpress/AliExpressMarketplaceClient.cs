@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Bot.Core.Conversations;
 using Bot.Core.Marketplace;
 using Microsoft.Extensions.Options;
@@ -7,10 +5,13 @@ using Microsoft.Extensions.Options;
 namespace Bot.Marketplace.AliExpress;
 
 /// <summary>The AliExpress seller account as a <see cref="IMarketplaceClient"/>, over the message API family that
-/// <see cref="AliExpressMessageFamily"/> says is in use (versiontwo, or the IM family <c>aliexpress/message/*</c>).</summary>
+/// <see cref="AliExpressMessageFamily"/> says is in use (versiontwo, or the IM family <c>aliexpress/message/*</c>): it
+/// fetches and posts through the family's own classes (<see cref="AliExpressVersionTwoSender"/>, <see cref="AliExpressImSender"/>)
+/// and marks conversations through <see cref="AliExpressConversationMarks"/>.</summary>
 internal sealed class AliExpressMarketplaceClient(
-    IopClient iop, AliExpressFetcher fetcher, AliExpressSelfCheck selfCheck, IOptions<AliExpressOptions> options, ILogger<AliExpressMarketplaceClient> logger,
-    AliExpressMessageFamily family, AliExpressImFetcher imFetcher, AliExpressImSender imSender, AliExpressOrderReader orders)
+    IopClient iop, AliExpressFetcher fetcher, AliExpressSelfCheck selfCheck, IOptions<AliExpressOptions> options,
+    AliExpressMessageFamily family, AliExpressImFetcher imFetcher, AliExpressImSender imSender, AliExpressVersionTwoSender versionTwoSender,
+    AliExpressConversationMarks conversationMarks, AliExpressOrderReader orders)
     : IMarketplaceClient
 {
     /// <summary>The platform publishes no limit for <c>addmsg</c> content. 1000 characters is what the seller
@@ -70,7 +71,8 @@ internal sealed class AliExpressMarketplaceClient(
         {
             try
             {
-                return await SendVersionTwoAsync(message, cancellationToken);
+                await versionTwoSender.SendAsync(message, cancellationToken);
+                return new MarketplaceSendResult(null);
             }
             catch (MarketplaceException e) when (family.ShouldSwitch(e))
             {
@@ -80,39 +82,6 @@ internal sealed class AliExpressMarketplaceClient(
         }
 
         await imSender.SendAsync(message, cancellationToken);
-        return new MarketplaceSendResult(null);
-    }
-
-    private async Task<MarketplaceSendResult> SendVersionTwoAsync(MarketplaceOutgoing message, CancellationToken cancellationToken)
-    {
-        var context = AliExpressReplyContext.TryParse(message.ReplyContext);
-        if (message.Kind == ConversationKind.Order)
-        {
-            context = new AliExpressReplyContext(AliExpressReplyContext.Order,
-                context?.MessageType == AliExpressReplyContext.Order ? context.ExternId : message.ConversationId);
-        }
-        else if (context is null || context.MessageType == AliExpressReplyContext.Order)
-        {
-            context = new AliExpressReplyContext(AliExpressReplyContext.Member, "0");
-        }
-
-        var create = new JsonObject
-        {
-            ["buyer_id"] = message.BuyerId,
-            ["seller_id"] = options.Value.SellerLoginId,
-            ["message_type"] = context.MessageType,
-            ["extern_id"] = long.TryParse(context.ExternId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var externId)
-                ? JsonValue.Create(externId)
-                : JsonValue.Create(context.ExternId),
-            ["content"] = message.Text,
-        };
-        if (message.ImageUrl is not null)
-        {
-            create["img_path"] = message.ImageUrl;
-        }
-
-        await iop.CallAsync(AliExpressMethods.AddMessage,
-            new Dictionary<string, string> { ["create_param"] = create.ToJsonString() }, retryable: false, cancellationToken);
         return new MarketplaceSendResult(null);
     }
 
@@ -128,38 +97,9 @@ internal sealed class AliExpressMarketplaceClient(
             : throw new MarketplaceException(MarketplaceErrorKind.Transient, "AliExpress answered uploadtempimage without an image url.");
     }
 
-    public async Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
-    {
-        // The IM family has no read API (reference 3.10): nothing to do there. A refusal here never switches families:
-        // only listing and posting decide which family the store can use.
-        if (!options.Value.MarkReadAfterRelay || family.IsIm)
-        {
-            return;
-        }
+    public Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) =>
+        conversationMarks.MarkReadAsync(conversationId, cancellationToken);
 
-        await iop.CallAsync(AliExpressMethods.MarkRead,
-            new Dictionary<string, string> { ["channel_id"] = conversationId }, retryable: true, cancellationToken);
-    }
-
-    /// <summary><c>updatemsgprocessed</c> with <c>deal_stat=1</c>: the seller center shows the conversation handled.
-    /// A refusal (no permission, unknown channel) is logged and not retried: it would fail every time, and the reply
-    /// itself reached the buyer; the self-check tells operators what to do. A call that got no answer is retried.
-    /// The IM family has no equivalent (reference 3.10; <c>session/tag/update</c> only tags): nothing is done there.</summary>
-    public async Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken)
-    {
-        if (family.IsIm)
-        {
-            return;
-        }
-
-        try
-        {
-            await iop.CallAsync(AliExpressMethods.MarkProcessed,
-                new Dictionary<string, string> { ["channel_id"] = conversationId, ["deal_stat"] = "1" }, retryable: true, cancellationToken);
-        }
-        catch (MarketplaceException e) when (e.Kind == MarketplaceErrorKind.Rejected || AliExpressSelfCheckAdvice.RefusesTheMethod(e))
-        {
-            AliExpressLog.NotMarkedProcessed(logger, conversationId, e.Code, e.Message);
-        }
-    }
+    public Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) =>
+        conversationMarks.MarkProcessedAsync(conversationId, cancellationToken);
 }

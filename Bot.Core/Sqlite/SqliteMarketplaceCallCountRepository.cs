@@ -1,0 +1,30 @@
+using System.Globalization;
+using Bot.Core.Marketplace;
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Core.Sqlite;
+
+/// <summary>The SQLite <see cref="IMarketplaceCallCountRepository"/> (table <c>marketplace_call_counts</c>, migration 0024).</summary>
+internal sealed class SqliteMarketplaceCallCountRepository : IMarketplaceCallCountRepository
+{
+    private const string Select = "SELECT calls FROM marketplace_call_counts WHERE provider = @provider AND day = @day";
+
+    private const string Upsert = """
+        INSERT INTO marketplace_call_counts (provider, day, calls, saved_at) VALUES (@provider, @day, @calls, @now)
+        ON CONFLICT (provider, day) DO UPDATE SET calls = excluded.calls, saved_at = excluded.saved_at
+        """;
+
+    private const string ForgetOtherDays = "DELETE FROM marketplace_call_counts WHERE provider = @provider AND day <> @day";
+
+    public async Task<long> GetAsync(DbSession session, string provider, DateOnly day) =>
+        await session.Connection.ExecuteScalarAsync<long?>(Select, new { provider, day = Day(day) }, session.Transaction) ?? 0;
+
+    public async Task SaveAsync(DbSession session, string provider, DateOnly day, long calls, DateTimeOffset now)
+    {
+        await session.Connection.ExecuteAsync(Upsert, new { provider, day = Day(day), calls, now }, session.Transaction);
+        await session.Connection.ExecuteAsync(ForgetOtherDays, new { provider, day = Day(day) }, session.Transaction);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

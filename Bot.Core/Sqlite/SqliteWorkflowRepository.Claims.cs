@@ -1,0 +1,30 @@
+using Bot.Core.Storage;
+using Bot.Core.Workflow;
+using Dapper;
+
+namespace Bot.Core.Sqlite;
+
+/// <summary>Who has a conversation (<c>/claim</c>, the card's Take and Release).</summary>
+internal sealed partial class SqliteWorkflowRepository
+{
+    private const string UpsertClaim = """
+        INSERT INTO workflow_claims (conversation_id, user_id, user_name, claimed_at) VALUES (@ConversationId, @UserId, @UserName, @ClaimedAt)
+        ON CONFLICT (conversation_id) DO UPDATE SET user_id = excluded.user_id, user_name = excluded.user_name, claimed_at = excluded.claimed_at
+        """;
+
+    public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)
+    {
+        var row = await session.Connection.QuerySingleOrDefaultAsync<(long UserId, string UserName, string ClaimedAt)?>(
+            "SELECT user_id, user_name, claimed_at FROM workflow_claims WHERE conversation_id = @conversationId",
+            new { conversationId }, session.Transaction);
+        return row is { } r ? new Claim(conversationId, r.UserId, r.UserName, SqliteTypeHandlers.Parse(r.ClaimedAt)) : null;
+    }
+
+    public Task SetClaimAsync(DbSession session, Claim claim) =>
+        session.Connection.ExecuteAsync(
+            UpsertClaim, new { claim.ConversationId, claim.UserId, claim.UserName, ClaimedAt = SqliteTypeHandlers.Format(claim.ClaimedAt) }, session.Transaction);
+
+    public async Task<bool> RemoveClaimAsync(DbSession session, long conversationId) =>
+        await session.Connection.ExecuteAsync(
+            "DELETE FROM workflow_claims WHERE conversation_id = @conversationId", new { conversationId }, session.Transaction) == 1;
+}
