@@ -1,15 +1,19 @@
 using Bot.Core.Marketplace;
+using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Marketplace;
 
 /// <summary>Keeps the day's gateway calls (<see cref="MarketplaceCallMeter"/>) across restarts: reads them back at start,
-/// before the poller makes its first call, and saves them every <see cref="SaveEvery"/> while calls are being made and
-/// at a graceful stop, once every other part has stopped (the outbox's last calls included). Idle polls add no write of their own beyond that one every few minutes; a crash loses at most
-/// the calls of the last <see cref="SaveEvery"/>.</summary>
+/// before the poller makes its first call, and saves them every <see cref="SaveEvery"/> while the bridge relays (it
+/// writes then anyway) and at a graceful stop, once every other part has stopped (the outbox's last calls included).
+/// An idle bridge's polls are counted but not saved until something is relayed or the bridge stops: the database is
+/// not written while nothing happens. A crash loses the calls since the last save: those of at most
+/// <see cref="SaveEvery"/> of relaying, plus the idle polls since then (at the idle pace, at most a few hundred a day).</summary>
 internal sealed partial class CallCountKeeper(
     MarketplaceCallMeter meter,
+    RelayMetrics relay,
     IMarketplaceCallCountRepository counts,
     IDbConnectionFactory connections,
     TimeProvider time,
@@ -19,6 +23,10 @@ internal sealed partial class CallCountKeeper(
     public static readonly TimeSpan SaveEvery = TimeSpan.FromMinutes(5);
 
     private (DateOnly Day, long Calls) saved;
+    private long relayedAtSave;
+
+    /// <summary>Deliveries attempted so far: any relaying, which writes to the database anyway.</summary>
+    private long Relayed => relay.TotalDelivered + relay.TotalFailures;
 
     private string Provider => options.Value.Provider.ToLowerInvariant();
 
@@ -62,7 +70,11 @@ internal sealed partial class CallCountKeeper(
             try
             {
                 await Task.Delay(SaveEvery, time, stoppingToken);
-                await SaveAsync(stoppingToken);
+                if (Relayed != relayedAtSave)
+                {
+                    await SaveAsync(stoppingToken);
+                }
+
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -79,6 +91,7 @@ internal sealed partial class CallCountKeeper(
     private async Task SaveAsync(CancellationToken cancellationToken)
     {
         var now = meter.Snapshot();
+        var relayed = Relayed;
         if (now == saved)
         {
             return;
@@ -91,6 +104,7 @@ internal sealed partial class CallCountKeeper(
         }
 
         saved = now;
+        relayedAtSave = relayed;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The day's marketplace call count could not be saved; it is tried again in a few minutes")]
