@@ -1,0 +1,17 @@
+namespace Bot.Core.Leases;
+
+/// <summary>The leases that only one instance may hold at a time.</summary>
+public static class LeaseNames
+{
+    /// <summary>Polling the marketplace (one poller moves the cursor).</summary>
+    public const string MarketplacePoll = "marketplace-poll";
+
+    /// <summary>Telegram's getUpdates (a second concurrent call is refused with 409 Conflict).</summary>
+    public const string TelegramUpdates = "telegram-updates";
+
+    /// <summary>Deliveries into one Telegram chat, so its send budget is spent in one instance.</summary>
+    public static string Chat(long chatId) => FormattableString.Invariant($"chat:{chatId}");
+
+    /// <summary>Deliveries of a lane that go to no Telegram chat (the marketplace's).</summary>
+    public static string Lane(string lane) => $"lane:{lane}";
+}
