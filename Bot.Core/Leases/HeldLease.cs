@@ -25,7 +25,6 @@ internal sealed class HeldLease(string name, bool kept, TimeProvider time) : IDi
     public void Stored(DateTimeOffset at, LeaseOptions options)
     {
         StoredAt = at;
-        UsedAt = at > UsedAt ? at : UsedAt;
         var left = at + options.LeaseTime - options.Margin - time.GetUtcNow();
         lost.CancelAfter(left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }

@@ -164,7 +164,7 @@ public sealed partial class InstanceLeases(
                 LogTaken(n, InstanceId);
             }
 
-            return new HeldLease(n, kept, time);
+            return new HeldLease(n, kept, time) { UsedAt = now };
         });
         lease.Stored(now, o);
         return LeaseAnswer.Held;
