@@ -1,4 +1,5 @@
 using Bot.Core.Storage;
+using Bot.Testing.Postgres;
 using Bot.Tests.Harness;
 using Bot.Tests.Storage;
 
@@ -11,7 +12,7 @@ public sealed class ConcurrentMigrationTests : IPostgresVariant
     [DbFact]
     public async Task ThreeInstancesStartingTogether_OnANewDatabase_ApplyEachMigrationOnce()
     {
-        var settings = await TestDatabaseSettings.ForAsync(TestDatabase.Postgres);
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Bridge"] = await PostgresServer.CreateEmptyDatabaseAsync() };
 
         var harnesses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => CoreHarness.StartAsync(settings))));
         try
