@@ -21,9 +21,7 @@ public sealed partial class InstanceLeases(
 
     private readonly ConcurrentDictionary<string, HeldLease> held = new(StringComparer.Ordinal);
 
-    // Leases another instance held when last asked, and when to ask again: a dispatcher round meets the same busy chats
-    // again and again, and asks the database about each at most once per RenewEvery.
-    private readonly ConcurrentDictionary<string, DateTimeOffset> refused = new(StringComparer.Ordinal);
+    private readonly RefusedLeases refused = new();
 
     /// <summary>This instance's name in the leases.</summary>
     public string InstanceId { get; } = string.IsNullOrWhiteSpace(options.Value.Id)
@@ -49,24 +47,18 @@ public sealed partial class InstanceLeases(
             return true;
         }
 
-        if (refused.TryGetValue(name, out var askAgain) && now < askAgain)
+        if (refused.IsRefused(name, now))
         {
             return false;
         }
 
-        var answer = await WriteAsync(name, kept: false, cancellationToken);
-        if (answer == LeaseAnswer.Held)
+        if (await WriteAsync(name, kept: false, cancellationToken) == LeaseAnswer.Held)
         {
-            refused.TryRemove(name, out _);
+            refused.Granted(name);
             return true;
         }
 
-        if (refused.Count > 10_000)
-        {
-            refused.Clear(); // bounded memory: at worst one more query per busy chat
-        }
-
-        refused[name] = now + options.Value.RenewEvery;
+        refused.Refused(name, now + options.Value.RenewEvery);
         return false;
     }
 
@@ -81,42 +73,6 @@ public sealed partial class InstanceLeases(
 
         var answer = await WriteAsync(name, kept: true, cancellationToken);
         return (answer, answer == LeaseAnswer.Held && held.TryGetValue(name, out var lease) ? lease.Lost : new CancellationToken(true));
-    }
-
-    /// <summary>Renews the kept leases and the claims used lately; lets the idle claims lapse.</summary>
-    public async Task RenewAsync(CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        foreach (var lease in held.Values)
-        {
-            if (lease.Kept || now - lease.UsedAt < ClaimIdle)
-            {
-                await WriteAsync(lease.Name, lease.Kept, cancellationToken);
-            }
-            else
-            {
-                Drop(lease.Name);
-            }
-        }
-    }
-
-    /// <summary>Gives the lease up (a stopping instance), so another one takes it at once.</summary>
-    public async Task ReleaseAsync(string name, CancellationToken cancellationToken)
-    {
-        if (!Shared)
-        {
-            return;
-        }
-
-        Drop(name);
-        try
-        {
-            await store.ReleaseAsync(name, InstanceId, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogReleaseFailed(e, name); // it lapses by itself
-        }
     }
 
     private async Task<LeaseAnswer> WriteAsync(string name, bool kept, CancellationToken cancellationToken)

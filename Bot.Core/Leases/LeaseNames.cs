@@ -9,6 +9,12 @@ public static class LeaseNames
     /// <summary>Telegram's getUpdates (a second concurrent call is refused with 409 Conflict).</summary>
     public const string TelegramUpdates = "telegram-updates";
 
+    /// <summary>The order cards' refresh (it reads orders from the marketplace: one instance spends the call budget).</summary>
+    public const string OrderCards = "order-cards";
+
+    /// <summary>The workflow's sweep (waits, reminders, the daily digest) and the tidying of quiet topics.</summary>
+    public const string Workflow = "workflow";
+
     /// <summary>Deliveries into one Telegram chat, so its send budget is spent in one instance.</summary>
     public static string Chat(long chatId) => FormattableString.Invariant($"chat:{chatId}");
 

@@ -69,6 +69,7 @@ public sealed partial class MultiInstanceEndToEndTests(ITestOutputHelper output)
             Assert.All(ByOrder(Replies(aliexpress)), conversation => Assert.Equal(conversation.Order(StringComparer.Ordinal), conversation));
             Assert.InRange(resentPosts + resentReplies, 0, new Bot.Core.Outbox.OutboxOptions().MaxParallelDeliveries);
             Assert.InRange(takeover, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+            Assert.Single(survivors, s => s.Output.Contains(PollTaken, StringComparison.Ordinal)); // one poller at a time
             Assert.Equal(0, Conflicts(telegram));
             Assert.Equal(Orders, telegram.Topics(Staff).Count);
         }
