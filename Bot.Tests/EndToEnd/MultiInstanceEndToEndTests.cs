@@ -18,6 +18,7 @@ public sealed partial class MultiInstanceEndToEndTests(ITestOutputHelper output)
     private const long StaffUser = 5001;
     private const int Orders = 6;
     private const string PollTaken = "took the lease marketplace-poll";
+    private const string UpdatesTaken = "took the lease telegram-updates";
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(180);
 
     [DbFact]
@@ -28,14 +29,19 @@ public sealed partial class MultiInstanceEndToEndTests(ITestOutputHelper output)
         await using var aliexpress = await FakeAliExpressServer.StartAsync();
         AddBurst(aliexpress, "a", 10);
         var environment = BridgeProcess.Environment(telegram, aliexpress, Path.Combine(Path.GetTempPath(), "unused.db"));
-        environment["ConnectionStrings__Bridge"] = await PostgresServer.CreateEmptyDatabaseAsync(); // the three migrate it together
+        environment["ConnectionStrings__Bridge"] = await PostgresServer.CreateEmptyDatabaseAsync();
         // 2 sends a second: the burst takes long enough that the kill lands in the middle of it.
         environment["Telegram__Limits__GlobalPerSecond"] = "2";
         environment["Logging__LogLevel__Bot.Core.Leases"] = "Information";
 
-        var instances = Enumerable.Range(0, 3).Select(_ => BridgeProcess.Start(environment)).ToList();
+        // The first one takes both pollers' leases, so the kill below makes the survivors take over both.
+        var instances = new List<BridgeProcess> { BridgeProcess.Start(environment) };
         try
         {
+            await instances[0].WaitForOutputAsync(l => l.Any(x => x.Contains(PollTaken, StringComparison.Ordinal)) && l.Any(x => x.Contains(UpdatesTaken, StringComparison.Ordinal)), Within);
+            Assert.False(instances[0].HasExited, instances[0].Output);
+            instances.AddRange(Enumerable.Range(0, 2).Select(_ => BridgeProcess.Start(environment)));
+
             // Staff answer in every topic while the buyers' messages still arrive.
             var topics = await TopicsAsync(telegram);
             for (var reply = 0; reply < 3; reply++)
@@ -52,16 +58,23 @@ public sealed partial class MultiInstanceEndToEndTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             await poller.KillAsync();
             AddBurst(aliexpress, "c", 5);
+            foreach (var (order, topic) in topics)
+            {
+                telegram.EnqueueMessage(Staff, StaffUser, "Sam", $"r{order}-3", threadId: topic); // answered by a survivor
+            }
+
             var survivors = instances.Where(i => i != poller).ToList();
 
             await Eventually.TrueAsync(() => survivors.Any(s => s.Output.Contains(PollTaken, StringComparison.Ordinal)), TimeSpan.FromSeconds(60));
             var takeover = clock.Elapsed;
+            await Eventually.TrueAsync(() => survivors.Any(s => s.Output.Contains(UpdatesTaken, StringComparison.Ordinal)), TimeSpan.FromSeconds(60));
+            var updatesBy = clock.Elapsed; // an upper bound: checked after polling's takeover
             await Eventually.TrueAsync(() => Relayed(telegram).Any(m => m.Contains("-c", StringComparison.Ordinal)), Within);
             var firstAfter = clock.Elapsed;
-            await Eventually.TrueAsync(() => Relayed(telegram).Distinct().Count() == Orders * 25 && Replies(aliexpress).Distinct().Count() == Orders * 3, Within);
+            await Eventually.TrueAsync(() => Relayed(telegram).Distinct().Count() == Orders * 25 && Replies(aliexpress).Distinct().Count() == Orders * 4, Within);
 
             var (resentPosts, resentReplies) = (Resends(telegram.SentTo(Staff).Select(m => m.VisibleText)), Resends(aliexpress.Sent.Select(s => s.Content)));
-            output.WriteLine($"polling taken over {takeover.TotalSeconds:F1} s after the SIGKILL; first message of the new burst in Telegram after {firstAfter.TotalSeconds:F1} s");
+            output.WriteLine($"polling taken over {takeover.TotalSeconds:F1} s after the SIGKILL; getUpdates taken over by {updatesBy.TotalSeconds:F1} s; first message of the new burst in Telegram after {firstAfter.TotalSeconds:F1} s");
             output.WriteLine($"repeated sends: {resentPosts} staff posts, {resentReplies} marketplace replies; getUpdates answered 409: {Conflicts(telegram)}");
 
             Assert.Equal(Expected(), Relayed(telegram).Distinct().Order(StringComparer.Ordinal));
@@ -70,6 +83,8 @@ public sealed partial class MultiInstanceEndToEndTests(ITestOutputHelper output)
             Assert.InRange(resentPosts + resentReplies, 0, new Bot.Core.Outbox.OutboxOptions().MaxParallelDeliveries);
             Assert.InRange(takeover, TimeSpan.Zero, TimeSpan.FromSeconds(30));
             Assert.Single(survivors, s => s.Output.Contains(PollTaken, StringComparison.Ordinal)); // one poller at a time
+            Assert.InRange(updatesBy, TimeSpan.Zero, TimeSpan.FromSeconds(30));
+            Assert.Single(survivors, s => s.Output.Contains(UpdatesTaken, StringComparison.Ordinal));
             Assert.Equal(0, Conflicts(telegram));
             Assert.Equal(Orders, telegram.Topics(Staff).Count);
         }
