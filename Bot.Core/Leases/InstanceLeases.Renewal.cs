@@ -22,6 +22,16 @@ public sealed partial class InstanceLeases
         }
     }
 
+    /// <summary>Gives up every delivery claim (a stopping instance, once its deliveries in flight ended), so the chats
+    /// pass on at once instead of when their claims lapse. The pollers' leases are released by their own loops.</summary>
+    public async Task ReleaseClaimsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var lease in held.Values.Where(l => !l.Kept))
+        {
+            await ReleaseAsync(lease.Name, cancellationToken);
+        }
+    }
+
     /// <summary>Gives the lease up (a stopping instance), so another one takes it at once.</summary>
     public async Task ReleaseAsync(string name, CancellationToken cancellationToken)
     {

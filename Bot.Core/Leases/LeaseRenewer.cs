@@ -4,10 +4,21 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.Leases;
 
 /// <summary>Renews this instance's leases every <see cref="LeaseOptions.RenewEvery"/> and now and then deletes leases
-/// that lapsed long ago. Does nothing on SQLite, where no lease is stored (an idle bridge writes nothing).</summary>
+/// that lapsed long ago; at stop it gives up the delivery claims. It is registered before the outbox's worker, so it
+/// stops after it (once the deliveries in flight ended). Does nothing on SQLite, where no lease is stored (an idle
+/// bridge writes nothing).</summary>
 internal sealed class LeaseRenewer(InstanceLeases leases, ILeaseRepository store, IOptions<LeaseOptions> options, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (leases.Shared)
+        {
+            await leases.ReleaseClaimsAsync(cancellationToken);
+        }
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

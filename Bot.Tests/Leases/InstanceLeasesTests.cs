@@ -92,6 +92,19 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
         }
 
         [DbFact]
+        public async Task AStoppingInstance_ReleasesItsClaims_AndKeepsItsPollersLeases_ForItsPollersToRelease()
+        {
+            var (a, b) = (Instance("a"), Instance("b"));
+            Assert.True(await a.TryHoldAsync(LeaseNames.Chat(-1001), CancellationToken.None));
+            await a.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None);
+
+            await a.ReleaseClaimsAsync(CancellationToken.None);
+
+            Assert.True(await b.TryHoldAsync(LeaseNames.Chat(-1001), CancellationToken.None));
+            Assert.Equal(LeaseAnswer.HeldByAnother, (await b.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+        }
+
+        [DbFact]
         public async Task AChatClaimedByOneInstance_IsRefusedToTheOther_UntilItLapsesUnused()
         {
             var (a, b) = (Instance("a"), Instance("b"));
