@@ -22,6 +22,24 @@ public sealed partial class InstanceLeases
         }
     }
 
+    /// <summary>Whether this instance holds the lease now (as far as it knows: it has not lost it).</summary>
+    public bool Holds(string name) => held.TryGetValue(name, out var lease) && !lease.Lost.IsCancellationRequested;
+
+    /// <summary>The live instances and who holds the pollers' and workers' leases; null on SQLite (one instance).</summary>
+    public async Task<LeaseOverview?> OverviewAsync(CancellationToken cancellationToken)
+    {
+        if (!Shared)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var live = (await store.ListAsync(cancellationToken)).Where(l => l.ExpiresAt > now).ToList();
+        var instances = live.Where(l => l.Name.StartsWith(LeaseNames.InstancePrefix, StringComparison.Ordinal)).Select(l => l.Holder).Order(StringComparer.Ordinal).ToList();
+        var holders = live.Where(l => LeaseNames.Work.Contains(l.Name)).ToDictionary(l => l.Name, l => l.Holder, StringComparer.Ordinal);
+        return new LeaseOverview(InstanceId, instances, holders);
+    }
+
     /// <summary>Gives up every delivery claim (a stopping instance, once its deliveries in flight ended), so the chats
     /// pass on at once instead of when their claims lapse. The pollers' leases are released by their own loops.</summary>
     public async Task ReleaseClaimsAsync(CancellationToken cancellationToken)

@@ -15,6 +15,14 @@ public static class LeaseNames
     /// <summary>The workflow's sweep (waits, reminders, the daily digest) and the tidying of quiet topics.</summary>
     public const string Workflow = "workflow";
 
+    /// <summary>The leases of work one instance at a time does, in the order operators read them.</summary>
+    public static readonly IReadOnlyList<string> Work = [MarketplacePoll, TelegramUpdates, OrderCards, Workflow];
+
+    /// <summary>An instance's own lease, held while it runs: the live instances are those whose lease is live.</summary>
+    public static string Instance(string instanceId) => InstancePrefix + instanceId;
+
+    internal const string InstancePrefix = "instance:";
+
     /// <summary>Deliveries into one Telegram chat, so its send budget is spent in one instance.</summary>
     public static string Chat(long chatId) => FormattableString.Invariant($"chat:{chatId}");
 

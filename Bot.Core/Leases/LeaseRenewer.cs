@@ -17,6 +17,7 @@ internal sealed class LeaseRenewer(InstanceLeases leases, ILeaseRepository store
         if (leases.Shared)
         {
             await leases.ReleaseClaimsAsync(cancellationToken);
+            await leases.ReleaseAsync(LeaseNames.Instance(leases.InstanceId), cancellationToken);
         }
     }
 
@@ -28,10 +29,17 @@ internal sealed class LeaseRenewer(InstanceLeases leases, ILeaseRepository store
         }
 
         var pruned = time.GetUtcNow();
+        var instance = LeaseNames.Instance(leases.InstanceId);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // This instance's own lease says it is live (taken again after a failed renewal dropped it).
+                if (!leases.Holds(instance))
+                {
+                    await leases.TakeAsync(instance, stoppingToken);
+                }
+
                 await Task.Delay(options.Value.RenewEvery, time, stoppingToken);
                 await leases.RenewAsync(stoppingToken);
                 if (time.GetUtcNow() - pruned >= PruneEvery)

@@ -37,6 +37,7 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
             Assert.Equal(LeaseAnswer.Held, answer);
             Assert.False(lost.CanBeCanceled);
             Assert.Empty(await Harness.Get<ILeaseRepository>().ListAsync(CancellationToken.None));
+            Assert.Null(await leases.OverviewAsync(CancellationToken.None)); // /status shows no instances line
         }
     }
 
@@ -89,6 +90,25 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
 
             Assert.True(lost.IsCancellationRequested);
             Assert.False(await a.TryHoldAsync(LeaseNames.Chat(-100), CancellationToken.None));
+        }
+
+        [DbFact]
+        public async Task TheOverview_ListsTheLiveInstances_AndWhoPollsAndReceives()
+        {
+            var (a, b) = (Instance("a"), Instance("b"));
+            await a.TakeAsync(LeaseNames.Instance("a"), CancellationToken.None);
+            await b.TakeAsync(LeaseNames.Instance("b"), CancellationToken.None);
+            await a.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None);
+            await b.TakeAsync(LeaseNames.TelegramUpdates, CancellationToken.None);
+            Assert.True(await a.TryHoldAsync(LeaseNames.Chat(-1001), CancellationToken.None));
+
+            var overview = await b.OverviewAsync(CancellationToken.None);
+
+            Assert.NotNull(overview);
+            Assert.Equal("b", overview.InstanceId);
+            Assert.Equal(["a", "b"], overview.Instances);
+            Assert.Equal(new Dictionary<string, string> { [LeaseNames.MarketplacePoll] = "a", [LeaseNames.TelegramUpdates] = "b" }, overview.Holders);
+            Assert.True(a.Holds(LeaseNames.MarketplacePoll));
         }
 
         [DbFact]
