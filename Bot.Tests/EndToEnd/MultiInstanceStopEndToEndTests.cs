@@ -10,17 +10,20 @@ using Xunit.Abstractions;
 namespace Bot.Tests.EndToEnd;
 
 /// <summary>An instance stopped in order (SIGTERM, as docker stop sends) gives its pollers' leases up: the other one
-/// takes them over at its next try, without waiting for them to lapse, and the relay goes on.</summary>
+/// takes them over at its next try, without waiting for them to lapse, and the relay goes on. /status says who is who.</summary>
 public sealed class MultiInstanceStopEndToEndTests(ITestOutputHelper output) : IPostgresVariant
 {
     private const long Staff = BridgeHost.StaffChatId;
+    private const long OperatorChat = -1003000000003;
+    private const long Operator = 111;
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(120);
 
     [DbFact]
-    public async Task AnInstanceStoppedInOrder_HandsItsPollersOver_BeforeTheirLeasesWouldLapse()
+    public async Task AnInstanceStoppedInOrder_HandsItsPollersOver_BeforeTheirLeasesWouldLapse_AndStatusSaysWhoPolls()
     {
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimitsEnabled = false });
         telegram.AddSupergroup(Staff, "Store staff");
+        telegram.AddSupergroup(OperatorChat, "Operators", forum: false);
         await using var aliexpress = await FakeAliExpressServer.StartAsync();
         var environment = BridgeProcess.Environment(telegram, aliexpress, Path.Combine(Path.GetTempPath(), "unused.db"));
         environment["ConnectionStrings__Bridge"] = await PostgresServer.CreateDatabaseAsync();
@@ -28,11 +31,19 @@ public sealed class MultiInstanceStopEndToEndTests(ITestOutputHelper output) : I
         // Leases that would take a minute to lapse: a takeover sooner can only come from the release.
         environment["Instances__LeaseTime"] = "00:01:00";
         environment["Instances__RenewEvery"] = "00:00:02";
+        environment["Telegram__OperatorChatId"] = OperatorChat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Telegram__OperatorIds"] = Operator.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+        environment["Instances__Id"] = "first";
         await using var first = BridgeProcess.Start(environment);
         await first.WaitForOutputAsync(l => Took(l, "marketplace-poll") && Took(l, "telegram-updates"), Within);
+        environment["Instances__Id"] = "second";
         await using var second = BridgeProcess.Start(environment);
         await second.WaitForOutputAsync(l => l.Any(x => x.Contains("Another instance holds the lease marketplace-poll", StringComparison.Ordinal)), Within);
+
+        telegram.EnqueueMessage(OperatorChat, Operator, "Olga", "/status");
+        var status = await Eventually.ValueAsync(() => telegram.SentTo(OperatorChat).FirstOrDefault(m => m.VisibleText?.Contains("🖥 Instance", StringComparison.Ordinal) == true), Within);
+        Assert.Matches("🖥 Instance first of [12] live; marketplace polled by first, Telegram updates received by first", status.VisibleText);
 
         var clock = Stopwatch.StartNew();
         Assert.Equal(0, await first.TerminateAsync(Within));
