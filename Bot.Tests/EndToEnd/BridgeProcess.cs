@@ -92,6 +92,18 @@ public sealed partial class BridgeProcess : IAsyncDisposable
         await process.WaitForExitAsync();
     }
 
+    /// <summary>SIGTERM (what docker stop and systemd send): the host shuts down in order; returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("kill did not start."))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        return await ExitCodeAsync(within);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -1,6 +1,7 @@
 using System.Text;
 using Bot.Core.Chat;
 using Bot.Core.Formatting;
+using Bot.Core.Leases;
 using Bot.Core.Logging;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Operations.Alerts;
@@ -8,7 +9,7 @@ using Bot.Core.Operations.Alerts;
 namespace Bot.Core.Operations.Commands;
 
 /// <summary>/status: each part's state, the queues and the alerts that hold.</summary>
-public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISetAsideRepository setAside) : IOperatorCommand
+public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISetAsideRepository setAside, InstanceLeases leases) : IOperatorCommand
 {
     public string Name => "status";
 
@@ -37,9 +38,22 @@ public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISet
         var malformed = await setAside.CountAsync(cancellationToken);
         text.Append(malformed == 0 ? "" : $"🧪 Malformed marketplace items set aside: {malformed} (/setaside)\n");
         text.Append($"Delivered {s.Delivered}, failed attempts {s.Failures}, Telegram 429s {s.RateLimited} since start\n");
+        if (await leases.OverviewAsync(cancellationToken) is { } overview)
+        {
+            text.Append(InstancesLine(overview));
+        }
+
         var active = alerts.Active;
         text.Append(active.Count == 0 ? "No alerts." : "Alerts: " + string.Join(", ", active.Select(a => Html.Escape(a.Alert.Title))));
         return text.ToString();
+    }
+
+    /// <summary>With several instances on one database: which one this is, and who polls and receives.</summary>
+    private static string InstancesLine(LeaseOverview overview)
+    {
+        string Holder(string lease) => overview.Holders.TryGetValue(lease, out var holder) ? Html.Escape(holder) : "nobody yet";
+        return $"🖥 Instance {Html.Escape(overview.InstanceId)} of {overview.Instances.Count} live; marketplace polled by " +
+            $"{Holder(LeaseNames.MarketplacePoll)}, Telegram updates received by {Holder(LeaseNames.TelegramUpdates)}\n";
     }
 
     private static void Part(StringBuilder text, string name, PartState part, DateTimeOffset now)
