@@ -15,8 +15,11 @@ public static class LeaseNames
     /// <summary>The workflow's sweep (waits, reminders, the daily digest) and the tidying of quiet topics.</summary>
     public const string Workflow = "workflow";
 
+    /// <summary>The operator alerts' checks (each alert is sent once, not once per instance).</summary>
+    public const string Alerts = "alerts";
+
     /// <summary>The leases of work one instance at a time does, in the order operators read them.</summary>
-    public static readonly IReadOnlyList<string> Work = [MarketplacePoll, TelegramUpdates, OrderCards, Workflow];
+    public static readonly IReadOnlyList<string> Work = [MarketplacePoll, TelegramUpdates, OrderCards, Workflow, Alerts];
 
     /// <summary>An instance's own lease, held while it runs: the live instances are those whose lease is live.</summary>
     public static string Instance(string instanceId) => InstancePrefix + instanceId;

@@ -1,18 +1,25 @@
+using Bot.Core.Leases;
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Operations;
 
-/// <summary>Runs the alert rules, and follows retried dead letters, every <see cref="OperationsOptions.AlertCheckInterval"/>.</summary>
+/// <summary>Runs the alert rules, and follows retried dead letters, every <see cref="OperationsOptions.AlertCheckInterval"/>.
+/// With several instances on one database, one of them does (<see cref="LeaseNames.Alerts"/>), so operators get each
+/// alert once rather than once per instance.</summary>
 internal sealed partial class AlertWorker(
     AlertMonitor monitor,
     RetryWatch retries,
+    LeasedWork leased,
     TimeProvider time,
     IOptions<OperationsOptions> options,
     ILogger<AlertWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leased.RunAsync(LeaseNames.Alerts, RunAsync, static () => { }, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
