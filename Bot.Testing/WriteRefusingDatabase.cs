@@ -29,5 +29,7 @@ public sealed class WriteRefusingDatabase(IDbConnectionFactory inner) : IDbConne
 
     public DbTransaction BeginTransaction(DbConnection connection, bool write) => inner.BeginTransaction(connection, write);
 
+    public ValueTask<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken) => inner.WriterTurnAsync(cancellationToken);
+
     public bool IsOutage(DbException error) => inner.IsOutage(error);
 }

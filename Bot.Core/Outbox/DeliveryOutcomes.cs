@@ -29,8 +29,9 @@ internal sealed partial class DeliveryOutcomes(
             foreach (var item in items)
             {
                 await handler.OnDeliveredAsync(session, item);
-                await store.CompleteAsync(session, item.Id);
             }
+
+            await store.CompleteAsync(session, items.Select(i => i.Id).ToList());
 
             await session.CommitAsync(CancellationToken.None);
         }

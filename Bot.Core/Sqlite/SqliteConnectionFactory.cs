@@ -19,6 +19,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     private readonly string keeperConnectionString;
     private readonly int busyTimeoutMs;
     private readonly Lock keeperGate = new();
+    private readonly SemaphoreSlim writers = new(1, 1);
+
+    // Pooled connections reuse their SQLite handle, which keeps its settings: each handle is configured once.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
     private SqliteConnection? keeper;
     private bool disposed;
 
@@ -43,7 +47,14 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             await connection.OpenAsync(cancellationToken);
             // WAL lets readers and the single writer work at once; synchronous=NORMAL is durable against
             // process crashes (a committed transaction survives SIGKILL), only an OS crash can lose the last commits.
-            await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+            if (connection.Handle is not { } handle || !configured.TryGetValue(handle, out _))
+            {
+                await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+                if (connection.Handle is { } opened)
+                {
+                    configured.AddOrUpdate(opened, this);
+                }
+            }
             KeepOpen();
             return connection;
         }
@@ -53,6 +64,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             throw;
         }
     }
+
+    /// <summary>One writer of this process at a time, queued here rather than in SQLite's sleeping busy handler. A turn
+    /// not given within the busy timeout is taken anyway: SQLite's lock still orders the writes, and a writer that waits
+    /// on itself fails as it did before, instead of hanging.</summary>
+    public async ValueTask<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken) =>
+        await writers.WaitAsync(busyTimeoutMs, cancellationToken) ? new WriterTurn(writers) : null;
 
     public DbTransaction BeginTransaction(DbConnection connection, bool write) =>
         // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of failing with
@@ -91,4 +108,17 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     }
 
     public bool IsOutage(DbException error) => error is SqliteException e && Outages.Contains(e.SqliteErrorCode);
+
+    private sealed class WriterTurn(SemaphoreSlim writers) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                writers.Release();
+            }
+        }
+    }
 }
