@@ -37,13 +37,19 @@ public sealed class StatementCounter(IDbConnectionFactory inner) : IDbConnection
     {
         var connection = await inner.OpenAsync(cancellationToken);
         Interlocked.Increment(ref opens);
-        if (connection is SqliteConnection { Handle: { } handle } && !traced.TryGetValue(handle, out _))
+        Trace(connection);
+        return connection;
+    }
+
+    private void Trace(DbConnection opened)
+    {
+        // The core's kept connections wrap the SQLite one (internal type): reach it by its Inner property.
+        var connection = opened as SqliteConnection ?? opened.GetType().GetProperty("Inner")?.GetValue(opened) as SqliteConnection;
+        if (connection is { Handle: { } handle } && !traced.TryGetValue(handle, out _))
         {
             traced.Add(handle, this);
             raw.sqlite3_trace(handle, (_, sql) => statements.AddOrUpdate(Shorten(sql.utf8_to_string()), 1, (_, n) => n + 1), null);
         }
-
-        return connection;
     }
 
     public DbTransaction BeginTransaction(DbConnection connection, bool write)
@@ -52,7 +58,16 @@ public sealed class StatementCounter(IDbConnectionFactory inner) : IDbConnection
         return inner.BeginTransaction(connection, write);
     }
 
-    public ValueTask<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken) => inner.WriterTurnAsync(cancellationToken);
+    public async ValueTask<WriterTurn?> WriterTurnAsync(CancellationToken cancellationToken)
+    {
+        var turn = await inner.WriterTurnAsync(cancellationToken);
+        if (turn?.Connection is { } writer)
+        {
+            Trace(writer);
+        }
+
+        return turn;
+    }
 
     public bool IsOutage(DbException error) => inner.IsOutage(error);
 

@@ -24,6 +24,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     // Pooled connections reuse their SQLite handle, which keeps its settings: each handle is configured once.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
     private SqliteConnection? keeper;
+    private StatementCachingConnection? writer;
+
+    // Readers' connections kept open with their prepared statements (each holds SQLite's page cache: a few).
+    private const int CachedReaders = 4;
+    private readonly System.Collections.Concurrent.ConcurrentBag<StatementCachingConnection> idleReaders = [];
+    private int readers;
     private bool disposed;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
@@ -41,6 +47,28 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (idleReaders.TryTake(out var idle))
+        {
+            return idle.Lease();
+        }
+
+        if (Interlocked.Increment(ref readers) <= CachedReaders)
+        {
+            try
+            {
+                var kept = new StatementCachingConnection(await OpenKeptAsync(cancellationToken), GiveBack).Lease();
+                KeepOpen();
+                return kept;
+            }
+            catch
+            {
+                Interlocked.Decrement(ref readers);
+                throw;
+            }
+        }
+
+        // More readers at once than are kept: a pooled connection, which prepares its statements anew.
+        Interlocked.Decrement(ref readers);
         var connection = new SqliteConnection(connectionString);
         try
         {
@@ -68,13 +96,69 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     /// <summary>One writer of this process at a time, queued here rather than in SQLite's sleeping busy handler. A turn
     /// not given within the busy timeout is taken anyway: SQLite's lock still orders the writes, and a writer that waits
     /// on itself fails as it did before, instead of hanging.</summary>
-    public async ValueTask<IDisposable?> WriterTurnAsync(CancellationToken cancellationToken) =>
-        await writers.WaitAsync(busyTimeoutMs, cancellationToken) ? new WriterTurn(writers) : null;
+    /// <remarks>The turn comes with the writer connection, which stays open and keeps its statements prepared.</remarks>
+    public async ValueTask<WriterTurn?> WriterTurnAsync(CancellationToken cancellationToken)
+    {
+        if (!await writers.WaitAsync(busyTimeoutMs, cancellationToken))
+        {
+            return null;
+        }
+
+        try
+        {
+            writer ??= await OpenWriterAsync(cancellationToken);
+            return new WriterTurn(writer, () => writers.Release());
+        }
+        catch
+        {
+            writers.Release();
+            throw;
+        }
+    }
+
+    private async Task<StatementCachingConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
+        new(await OpenKeptAsync(cancellationToken));
+
+    /// <summary>A connection outside the pool, configured, for the writer or a kept reader.</summary>
+    private async Task<SqliteConnection> OpenKeptAsync(CancellationToken cancellationToken)
+    {
+        lock (keeperGate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+        }
+
+        var connection = new SqliteConnection(keeperConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void GiveBack(StatementCachingConnection connection)
+    {
+        lock (keeperGate)
+        {
+            if (!disposed)
+            {
+                idleReaders.Add(connection);
+                return;
+            }
+        }
+
+        connection.Shut();
+    }
 
     public DbTransaction BeginTransaction(DbConnection connection, bool write) =>
         // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of failing with
         // SQLITE_BUSY when a read transaction tries to upgrade; a deferred (read) transaction in WAL mode never waits.
-        ((SqliteConnection)connection).BeginTransaction(deferred: !write);
+        (connection is StatementCachingConnection writing ? writing.Inner : (SqliteConnection)connection).BeginTransaction(deferred: !write);
 
     /// <summary>Closes the kept connection: the log is copied into the file as the bridge stops.</summary>
     public void Dispose()
@@ -84,6 +168,17 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             keeper?.Dispose();
             keeper = null;
             disposed = true;
+            while (idleReaders.TryTake(out var idle))
+            {
+                idle.Shut();
+            }
+        }
+
+        // Shut once no writer holds its turn (a session still open keeps it for as long as it runs).
+        if (writers.Wait(busyTimeoutMs))
+        {
+            writer?.Shut();
+            writer = null;
         }
     }
 
@@ -108,17 +203,4 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     }
 
     public bool IsOutage(DbException error) => error is SqliteException e && Outages.Contains(e.SqliteErrorCode);
-
-    private sealed class WriterTurn(SemaphoreSlim writers) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                writers.Release();
-            }
-        }
-    }
 }

@@ -4,7 +4,7 @@ namespace Bot.Core.Storage;
 
 /// <summary>An open connection and the transaction that a unit of work runs in; repositories take one of these so
 /// that several of them commit together.</summary>
-public sealed class DbSession(DbConnection connection, DbTransaction transaction, IDisposable? writerTurn = null) : IAsyncDisposable
+public sealed class DbSession(DbConnection connection, DbTransaction transaction, WriterTurn? writerTurn = null) : IAsyncDisposable
 {
     public DbConnection Connection { get; } = connection;
 
@@ -16,12 +16,12 @@ public sealed class DbSession(DbConnection connection, DbTransaction transaction
         DbConnection? connection = null;
         try
         {
-            connection = await connections.OpenAsync(cancellationToken);
+            connection = turn?.Connection ?? await connections.OpenAsync(cancellationToken);
             return new DbSession(connection, connections.BeginTransaction(connection, write: true), turn);
         }
         catch
         {
-            if (connection is not null)
+            if (connection is not null && turn?.Connection is null)
             {
                 await connection.DisposeAsync();
             }
@@ -53,7 +53,10 @@ public sealed class DbSession(DbConnection connection, DbTransaction transaction
         try
         {
             await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
+            if (writerTurn?.Connection is null)
+            {
+                await Connection.DisposeAsync();
+            }
         }
         finally
         {
