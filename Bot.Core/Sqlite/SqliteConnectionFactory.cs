@@ -10,7 +10,7 @@ namespace Bot.Core.Sqlite;
 /// factory's lifetime: SQLite copies the write-ahead log into the database file when its last connection closes, and
 /// the pool closes idle connections after a few minutes, so without it an idle bridge would still write to the file
 /// once after every burst.</summary>
-public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
+public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the database, not the item.
     private static readonly int[] Outages = [5, 6, 8, 10, 13, 14];
@@ -19,17 +19,10 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     private readonly string keeperConnectionString;
     private readonly int busyTimeoutMs;
     private readonly Lock keeperGate = new();
-    private readonly SemaphoreSlim writers = new(1, 1);
 
     // Pooled connections reuse their SQLite handle, which keeps its settings: each handle is configured once.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
     private SqliteConnection? keeper;
-    private StatementCachingConnection? writer;
-
-    // Readers' connections kept open with their prepared statements (each holds SQLite's page cache: a few).
-    private const int CachedReaders = 4;
-    private readonly System.Collections.Concurrent.ConcurrentBag<StatementCachingConnection> idleReaders = [];
-    private int readers;
     private bool disposed;
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
@@ -91,68 +84,6 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             await connection.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>One writer of this process at a time, queued here rather than in SQLite's sleeping busy handler. A turn
-    /// not given within the busy timeout is taken anyway: SQLite's lock still orders the writes, and a writer that waits
-    /// on itself fails as it did before, instead of hanging.</summary>
-    /// <remarks>The turn comes with the writer connection, which stays open and keeps its statements prepared.</remarks>
-    public async ValueTask<WriterTurn?> WriterTurnAsync(CancellationToken cancellationToken)
-    {
-        if (!await writers.WaitAsync(busyTimeoutMs, cancellationToken))
-        {
-            return null;
-        }
-
-        try
-        {
-            writer ??= await OpenWriterAsync(cancellationToken);
-            return new WriterTurn(writer, () => writers.Release());
-        }
-        catch
-        {
-            writers.Release();
-            throw;
-        }
-    }
-
-    private async Task<StatementCachingConnection> OpenWriterAsync(CancellationToken cancellationToken) =>
-        new(await OpenKeptAsync(cancellationToken));
-
-    /// <summary>A connection outside the pool, configured, for the writer or a kept reader.</summary>
-    private async Task<SqliteConnection> OpenKeptAsync(CancellationToken cancellationToken)
-    {
-        lock (keeperGate)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-        }
-
-        var connection = new SqliteConnection(keeperConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private void GiveBack(StatementCachingConnection connection)
-    {
-        lock (keeperGate)
-        {
-            if (!disposed)
-            {
-                idleReaders.Add(connection);
-                return;
-            }
-        }
-
-        connection.Shut();
     }
 
     public DbTransaction BeginTransaction(DbConnection connection, bool write) =>
