@@ -30,13 +30,26 @@ public sealed partial class SqliteConnectionFactory
         try
         {
             writer ??= await OpenWriterAsync(cancellationToken);
-            return new WriterTurn(writer, () => writers.Release());
+            return new WriterTurn(writer, EndTurn);
         }
         catch
         {
             writers.Release();
             throw;
         }
+    }
+
+    /// <summary>A writer connection left inside a transaction (its rollback failed) is not handed to the next writer,
+    /// whose BEGIN would fail on it: it is closed, which rolls back, and the next turn opens a new one.</summary>
+    private void EndTurn()
+    {
+        if (writer is { InTransaction: true } stuck)
+        {
+            writer = null;
+            stuck.Shut();
+        }
+
+        writers.Release();
     }
 
     private async Task<StatementCachingConnection> OpenWriterAsync(CancellationToken cancellationToken) =>

@@ -101,6 +101,9 @@ internal sealed class StatementCachingConnection(SqliteConnection inner, Action<
         base.Dispose(disposing); // closes nothing: Close is a no-op
     }
 
+    /// <summary>Whether SQLite has a transaction open on the connection.</summary>
+    public bool InTransaction => Inner.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+
     /// <summary>Closes the connection for good, with its statements.</summary>
     public void Shut()
     {

@@ -53,6 +53,26 @@ public sealed class StatementCacheTests : IAsyncLifetime
         Assert.Equal(["kept", "kept too"], await connection.QueryAsync<string>("SELECT value FROM cursors WHERE name LIKE 'probe-%' ORDER BY name"));
     }
 
+    [Fact]
+    public async Task ReaderGivenBackAfterALookup_SeesWhatIsCommittedAfterwards()
+    {
+        const string Lookup = "SELECT value FROM cursors WHERE name = @name";
+        for (var round = 0; round < 3; round++)
+        {
+            var name = $"probe-later {round}";
+            await using (var before = await Connections.OpenAsync(CancellationToken.None))
+            {
+                Assert.Null(await before.QueryFirstOrDefaultAsync<string>(Lookup, new { name }));
+                Assert.Null(await before.ExecuteScalarAsync<string>(Lookup, new { name }));
+            }
+
+            await WriteAsync($"later {round}", commit: true);
+
+            await using var after = await Connections.OpenAsync(CancellationToken.None);
+            Assert.Equal($"later {round}", await after.QueryFirstOrDefaultAsync<string>(Lookup, new { name }));
+        }
+    }
+
     private async Task WriteAsync(string value, bool commit)
     {
         await using var session = await DbSession.BeginAsync(Connections, CancellationToken.None);

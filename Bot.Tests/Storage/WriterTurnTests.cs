@@ -1,5 +1,6 @@
 using Bot.Core.Storage;
 using Bot.Tests.Harness;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Tests.Storage;
@@ -38,5 +39,19 @@ public sealed class WriterTurnTests
 
         Assert.NotNull(held);
         Assert.Null(late);
+    }
+
+    [Fact]
+    public async Task WriterConnectionLeftInsideATransaction_IsReplaced_SoTheNextWriterBegins()
+    {
+        await using var harness = await CoreHarness.StartAsync(CoreHarness.OnSqlite);
+        var connections = harness.Get<IDbConnectionFactory>();
+        using (var turn = await connections.WriterTurnAsync(CancellationToken.None))
+        {
+            await turn!.Connection!.ExecuteAsync("BEGIN IMMEDIATE");
+        }
+
+        await using var session = await DbSession.BeginAsync(connections, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await session.CommitAsync(CancellationToken.None);
     }
 }
