@@ -20,14 +20,30 @@ public sealed class WriteRefusingDatabase(IDbConnectionFactory inner) : IDbConne
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await inner.OpenAsync(cancellationToken);
-        // Pooled connections keep the pragma: set it either way on every open.
-        await using var command = connection.CreateCommand();
-        command.CommandText = RefuseWrites ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await RefuseOrAllowAsync(connection, cancellationToken);
         return connection;
     }
 
+    /// <summary>Connections keep the pragma (pooled ones, and the writer's): it is set either way on every use.</summary>
+    private async Task RefuseOrAllowAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = RefuseWrites ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public DbTransaction BeginTransaction(DbConnection connection, bool write) => inner.BeginTransaction(connection, write);
+
+    public async ValueTask<WriterTurn?> WriterTurnAsync(CancellationToken cancellationToken)
+    {
+        var turn = await inner.WriterTurnAsync(cancellationToken);
+        if (turn?.Connection is { } writer)
+        {
+            await RefuseOrAllowAsync(writer, cancellationToken);
+        }
+
+        return turn;
+    }
 
     public bool IsOutage(DbException error) => inner.IsOutage(error);
 }

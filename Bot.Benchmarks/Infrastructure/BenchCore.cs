@@ -30,7 +30,8 @@ public sealed class BenchCore : IAsyncDisposable
         bool unlimited,
         string? databasePath = null,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null)
+        Action<IServiceCollection>? configure = null,
+        Action<IServiceCollection>? afterCore = null)
     {
         var values = new Dictionary<string, string?>();
         if (unlimited)
@@ -58,6 +59,7 @@ public sealed class BenchCore : IAsyncDisposable
             {
                 services.AddSingleton<IMediaFetcher, NoMediaFetcher>();
                 services.AddSingleton<IBotIdentity, BenchBotIdentity>();
+                afterCore?.Invoke(services);
             },
         }));
     }

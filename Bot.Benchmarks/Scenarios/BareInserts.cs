@@ -1,14 +1,11 @@
 using System.Diagnostics;
-using Bot.Core.Sqlite;
-using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Bot.Benchmarks.Scenarios;
 
 /// <summary>The floor the core is compared with: one INSERT per message into a table shaped like <c>messages</c>
-/// (same columns the ingestor fills, same unique dedup index), through a connection from the core's own
-/// <see cref="SqliteConnectionFactory"/> (WAL, synchronous=NORMAL, busy timeout), one prepared command, one
+/// (same columns the ingestor fills, same unique dedup index), on a connection with the settings of the core's own
+/// <see cref="Bot.Core.Sqlite.SqliteConnectionFactory"/> (WAL, synchronous=NORMAL, busy timeout), one prepared command, one
 /// transaction per batch of the ingestor's page size. No conversations, outbox, cursor or delivery.</summary>
 public static class BareInserts
 {
@@ -17,8 +14,15 @@ public static class BareInserts
         var directory = Directory.CreateTempSubdirectory("bridge-bare-").FullName;
         try
         {
-            var factory = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(directory, "bare.db")}" }));
-            await using var connection = (SqliteConnection)await factory.OpenAsync(CancellationToken.None);
+            // The core's settings (WAL, synchronous=NORMAL, foreign keys, busy timeout) on a plain connection.
+            await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "bare.db")}");
+            await connection.OpenAsync();
+            await using (var settings = connection.CreateCommand())
+            {
+                settings.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+                await settings.ExecuteNonQueryAsync();
+            }
+
             await using (var create = connection.CreateCommand())
             {
                 create.CommandText = """

@@ -7,6 +7,7 @@ using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Benchmarks.Scenarios;
 
@@ -50,7 +51,7 @@ public sealed class ProfileScenario(Report report)
                 messages.InsertAsync(session, new NewMessage(1, MessageOrigin.Marketplace, AuthorRole.Buyer, "Buyer", "Hello there", [], $"y{j++}")))), "-"));
             report.Add(new Figure("IOutboxRepository.EnqueueAsync", Report.Micros(await PerCallAsync(2_000, () =>
                 outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceMarkRead, "lane:x", 1, null)))), "-"));
-            await session.Connection.ExecuteAsync("DELETE FROM outbox", transaction: session.Transaction);
+            await session.Connection.ExecuteAsync("DELETE FROM outbox; DELETE FROM outbox_heads", transaction: session.Transaction);
         }
 
         var ingestor = core.Get<MarketplaceIngestor>();
@@ -67,7 +68,7 @@ public sealed class ProfileScenario(Report report)
         {
             var plan = await c.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("""
                 EXPLAIN QUERY PLAN SELECT id FROM outbox
-                WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane) AND next_attempt_at <= @now
+                WHERE id IN (SELECT outbox_id FROM outbox_heads WHERE next_attempt_at <= @now)
                 ORDER BY id LIMIT 500
                 """.Replace("@now", "'9999'", StringComparison.Ordinal));
             Report.Note("GetDueHeadsAsync plan: " + string.Join(" / ", plan.Select(p => p.Detail)));
@@ -84,6 +85,40 @@ public sealed class ProfileScenario(Report report)
         }
 
         report.Add(new Figure("DispatchOnceAsync round (first 200 rounds)", Report.Micros(stopwatch.Elapsed.TotalMicroseconds / rounds), $"{attempted / (double)rounds:N1} items per round (MaxParallelDeliveries 8)"));
+        await CountStatementsAsync();
+    }
+
+    /// <summary>What scenario 1's end-to-end run asks of SQLite per message: connections, transactions, statements.</summary>
+    private async Task CountStatementsAsync()
+    {
+        const int messages = 5_000;
+        StatementCounter? counter = null;
+        var gateway = new CountingChatGateway();
+        var marketplace = new GeneratedMarketplace(Conversations, messages, 100);
+        await using var core = await BenchCore.StartAsync(gateway, marketplace, TimeProvider.System, unlimited: true, afterCore: services =>
+            services.AddSingleton<IDbConnectionFactory>(sp => counter = new StatementCounter(
+                new Bot.Core.Sqlite.SqliteConnectionFactory(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>()))));
+        counter = (StatementCounter)core.Get<IDbConnectionFactory>();
+        counter.Reset();
+        var ingestor = core.Get<MarketplaceIngestor>();
+        while (await ingestor.PollOnceAsync(CancellationToken.None))
+        {
+        }
+
+        Report.Note($"Ingest, per message: {counter.Opens / (double)messages:N2} connections, {counter.Writes / (double)messages:N2} write and {counter.Reads / (double)messages:N2} read transactions, {counter.Statements.Values.Sum() / (double)messages:N2} statements");
+        Top(counter, messages);
+        counter.Reset();
+        await ThroughputScenario.DrainAsync(core.Get<OutboxDispatcher>(), core.Get<IOutboxRepository>());
+        Report.Note($"Delivery, per message: {counter.Opens / (double)messages:N2} connections, {counter.Writes / (double)messages:N2} write and {counter.Reads / (double)messages:N2} read transactions, {counter.Statements.Values.Sum() / (double)messages:N2} statements; {gateway.Texts} sends");
+        Top(counter, messages);
+    }
+
+    private static void Top(StatementCounter counter, int messages)
+    {
+        foreach (var (sql, count) in counter.Statements.OrderByDescending(s => s.Value).Take(14))
+        {
+            Report.Note($"  {count / (double)messages,6:N2}  {sql}");
+        }
     }
 
     private static async Task<double> PerCallAsync(int count, Func<Task> call)

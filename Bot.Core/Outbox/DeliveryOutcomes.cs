@@ -19,21 +19,13 @@ internal sealed partial class DeliveryOutcomes(
     ILogger logger)
 {
     private readonly DeliveryRetryLog retryLog = new(time, logger);
+    private readonly CompletionBatch completions = new(connections, store);
 
     public Task CompleteAsync(OutboxItem item, IDeliveryHandler handler) => CompleteAsync([item], handler);
 
     public async Task CompleteAsync(IReadOnlyList<OutboxItem> items, IDeliveryHandler handler)
     {
-        await using (var session = await DbSession.BeginAsync(connections, CancellationToken.None))
-        {
-            foreach (var item in items)
-            {
-                await handler.OnDeliveredAsync(session, item);
-                await store.CompleteAsync(session, item.Id);
-            }
-
-            await session.CommitAsync(CancellationToken.None);
-        }
+        await completions.StoreAsync(items, handler);
 
         retryLog.Delivered();
         foreach (var item in items)

@@ -21,6 +21,20 @@ public sealed class DialectTransaction(DialectConnection connection, NpgsqlTrans
 
     public override Task RollbackAsync(CancellationToken cancellationToken = default) => Inner.RollbackAsync(cancellationToken);
 
+    public override bool SupportsSavepoints => true;
+
+    public override void Save(string savepointName) => Inner.Save(savepointName);
+
+    public override Task SaveAsync(string savepointName, CancellationToken cancellationToken = default) => Inner.SaveAsync(savepointName, cancellationToken);
+
+    public override void Rollback(string savepointName) => Inner.Rollback(savepointName);
+
+    public override Task RollbackAsync(string savepointName, CancellationToken cancellationToken = default) => Inner.RollbackAsync(savepointName, cancellationToken);
+
+    public override void Release(string savepointName) => Inner.Release(savepointName);
+
+    public override Task ReleaseAsync(string savepointName, CancellationToken cancellationToken = default) => Inner.ReleaseAsync(savepointName, cancellationToken);
+
     public override async ValueTask DisposeAsync()
     {
         await Inner.DisposeAsync();

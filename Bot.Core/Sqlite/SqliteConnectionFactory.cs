@@ -10,7 +10,7 @@ namespace Bot.Core.Sqlite;
 /// factory's lifetime: SQLite copies the write-ahead log into the database file when its last connection closes, and
 /// the pool closes idle connections after a few minutes, so without it an idle bridge would still write to the file
 /// once after every burst.</summary>
-public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
+public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the database, not the item.
     private static readonly int[] Outages = [5, 6, 8, 10, 13, 14];
@@ -19,6 +19,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     private readonly string keeperConnectionString;
     private readonly int busyTimeoutMs;
     private readonly Lock keeperGate = new();
+
+    // Pooled connections reuse their SQLite handle, which keeps its settings: each handle is configured once.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> configured = [];
     private SqliteConnection? keeper;
     private bool disposed;
 
@@ -37,13 +40,42 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (idleReaders.TryTake(out var idle))
+        {
+            return idle.Lease();
+        }
+
+        if (Interlocked.Increment(ref readers) <= CachedReaders)
+        {
+            try
+            {
+                var kept = new StatementCachingConnection(await OpenKeptAsync(cancellationToken), GiveBack).Lease();
+                KeepOpen();
+                return kept;
+            }
+            catch
+            {
+                Interlocked.Decrement(ref readers);
+                throw;
+            }
+        }
+
+        // More readers at once than are kept: a pooled connection, which prepares its statements anew.
+        Interlocked.Decrement(ref readers);
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
             // WAL lets readers and the single writer work at once; synchronous=NORMAL is durable against
             // process crashes (a committed transaction survives SIGKILL), only an OS crash can lose the last commits.
-            await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+            if (connection.Handle is not { } handle || !configured.TryGetValue(handle, out _))
+            {
+                await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+                if (connection.Handle is { } opened)
+                {
+                    configured.AddOrUpdate(opened, this);
+                }
+            }
             KeepOpen();
             return connection;
         }
@@ -57,7 +89,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     public DbTransaction BeginTransaction(DbConnection connection, bool write) =>
         // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of failing with
         // SQLITE_BUSY when a read transaction tries to upgrade; a deferred (read) transaction in WAL mode never waits.
-        ((SqliteConnection)connection).BeginTransaction(deferred: !write);
+        (connection is StatementCachingConnection writing ? writing.Inner : (SqliteConnection)connection).BeginTransaction(deferred: !write);
 
     /// <summary>Closes the kept connection: the log is copied into the file as the bridge stops.</summary>
     public void Dispose()
@@ -67,6 +99,17 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
             keeper?.Dispose();
             keeper = null;
             disposed = true;
+            while (idleReaders.TryTake(out var idle))
+            {
+                idle.Shut();
+            }
+        }
+
+        // Shut once no writer holds its turn (a session still open keeps it for as long as it runs).
+        if (writers.Wait(busyTimeoutMs))
+        {
+            writer?.Shut();
+            writer = null;
         }
     }
 

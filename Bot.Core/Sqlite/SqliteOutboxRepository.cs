@@ -15,32 +15,19 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     public async Task<long> EnqueueAsync(DbSession session, OutboxEntry entry, DateTimeOffset? notBefore = null)
     {
         var now = time.GetUtcNow();
+        var due = notBefore ?? now;
         var id = await session.Connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO outbox (kind, lane, conversation_id, message_id, chat_id, payload, next_attempt_at, created_at, updated_at)
             VALUES (@Kind, @Lane, @ConversationId, @MessageId, @ChatId, @Payload, @due, @now, @now)
             RETURNING id
             """,
-            new { entry.Kind, entry.Lane, entry.ConversationId, entry.MessageId, entry.ChatId, entry.Payload, due = notBefore ?? now, now },
+            new { entry.Kind, entry.Lane, entry.ConversationId, entry.MessageId, entry.ChatId, entry.Payload, due, now },
             session.Transaction);
+        await session.Connection.ExecuteAsync(AddHead, new { lane = entry.Lane, id, due }, session.Transaction);
         // Wakes the dispatcher; harmless if the transaction is rolled back (it finds nothing new).
         signal.Notify();
         return id;
-    }
-
-    public async Task<IReadOnlyList<OutboxItem>> GetDueHeadsAsync(int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<OutboxItem>(
-            $"""
-            SELECT {Columns} FROM outbox
-            WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane)
-              AND next_attempt_at <= @now
-            ORDER BY id
-            LIMIT @limit
-            """,
-            new { now = time.GetUtcNow(), limit });
-        return rows.AsList();
     }
 
     public async Task<OutboxItem?> GetNextDueInLaneAsync(string lane, CancellationToken cancellationToken)
@@ -64,33 +51,29 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
         }
     }
 
-    public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(
-            "SELECT MIN(next_attempt_at) FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane)");
-    }
-
     public Task CompleteAsync(DbSession session, long id) =>
         session.Connection.ExecuteAsync(
-            "UPDATE outbox SET status = 'done', updated_at = @now, last_error = NULL WHERE id = @id",
+            $"UPDATE outbox SET status = 'done', updated_at = @now, last_error = NULL WHERE id = @id; {NextHead}",
             new { id, now = time.GetUtcNow() },
             session.Transaction);
 
     public async Task RescheduleAsync(long id, int attempts, DateTimeOffset due, string error, DateTimeOffset? failingSince, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await session.Connection.ExecuteAsync(
             """
             UPDATE outbox SET attempts = @attempts, next_attempt_at = @due, last_error = @error, failing_since = @failingSince, updated_at = @now
-            WHERE id = @id AND status = 'pending'
+            WHERE id = @id AND status = 'pending';
+            UPDATE outbox_heads SET next_attempt_at = @due WHERE outbox_id = @id
             """,
-            new { id, attempts, due, error, failingSince, now = time.GetUtcNow() });
+            new { id, attempts, due, error, failingSince, now = time.GetUtcNow() },
+            session.Transaction);
+        await session.CommitAsync(cancellationToken);
     }
 
     public Task DeadLetterAsync(DbSession session, long id, int attempts, string error) =>
         session.Connection.ExecuteAsync(
-            "UPDATE outbox SET status = 'dead', attempts = @attempts, last_error = @error, updated_at = @now WHERE id = @id",
+            $"UPDATE outbox SET status = 'dead', attempts = @attempts, last_error = @error, updated_at = @now WHERE id = @id; {NextHead}",
             new { id, attempts, error, now = time.GetUtcNow() },
             session.Transaction);
 
@@ -108,11 +91,19 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
 
     private async Task<int> RequeueDeadAsync(string filter, long id, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         var now = time.GetUtcNow();
-        var changed = await connection.ExecuteAsync(
+        var changed = await session.Connection.ExecuteAsync(
             $"UPDATE outbox SET status = 'pending', attempts = 0, failing_since = NULL, next_attempt_at = @now, updated_at = @now WHERE status = 'dead' {filter}",
-            new { id, now });
+            new { id, now },
+            session.Transaction);
+        if (changed > 0)
+        {
+            // A dead letter may come back ahead of its lane's head: every head is found again (an operator's rare step).
+            await session.Connection.ExecuteAsync(RebuildHeads, transaction: session.Transaction);
+        }
+
+        await session.CommitAsync(cancellationToken);
         signal.Notify();
         return changed;
     }

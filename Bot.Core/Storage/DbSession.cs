@@ -4,7 +4,7 @@ namespace Bot.Core.Storage;
 
 /// <summary>An open connection and the transaction that a unit of work runs in; repositories take one of these so
 /// that several of them commit together.</summary>
-public sealed class DbSession(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+public sealed class DbSession(DbConnection connection, DbTransaction transaction, WriterTurn? writerTurn = null) : IAsyncDisposable
 {
     public DbConnection Connection { get; } = connection;
 
@@ -12,14 +12,21 @@ public sealed class DbSession(DbConnection connection, DbTransaction transaction
 
     public static async Task<DbSession> BeginAsync(IDbConnectionFactory connections, CancellationToken cancellationToken)
     {
-        var connection = await connections.OpenAsync(cancellationToken);
+        var turn = await connections.WriterTurnAsync(cancellationToken);
+        DbConnection? connection = null;
         try
         {
-            return new DbSession(connection, connections.BeginTransaction(connection, write: true));
+            connection = turn?.Connection ?? await connections.OpenAsync(cancellationToken);
+            return new DbSession(connection, connections.BeginTransaction(connection, write: true), turn);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null && turn?.Connection is null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            turn?.Dispose();
             throw;
         }
     }
@@ -43,7 +50,17 @@ public sealed class DbSession(DbConnection connection, DbTransaction transaction
 
     public async ValueTask DisposeAsync()
     {
-        await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        try
+        {
+            await Transaction.DisposeAsync();
+            if (writerTurn?.Connection is null)
+            {
+                await Connection.DisposeAsync();
+            }
+        }
+        finally
+        {
+            writerTurn?.Dispose();
+        }
     }
 }

@@ -1,0 +1,108 @@
+using Bot.Core.Storage;
+
+namespace Bot.Core.Outbox;
+
+/// <summary>Group commit of delivered items: lanes that finish a send while another completion is being written queue
+/// theirs, and the next write stores every queued one in one transaction (each under its own savepoint, so one that
+/// fails is rolled back and reported alone while the others commit). Nothing waits to be batched: a completion that
+/// finds no write under way is written at once. Each caller returns only once its items are committed (or failed), so
+/// a lane's next item is never delivered before its predecessor is stored.</summary>
+internal sealed class CompletionBatch(IDbConnectionFactory connections, IOutboxRepository store)
+{
+    private readonly Lock gate = new();
+    private readonly List<Completion> queued = [];
+    private bool writing;
+
+    /// <summary>Runs each item's <see cref="IDeliveryHandler.OnDeliveredAsync"/> and marks them done, in one transaction
+    /// with the completions queued beside it.</summary>
+    public Task StoreAsync(IReadOnlyList<OutboxItem> items, IDeliveryHandler handler)
+    {
+        var completion = new Completion(items, handler);
+        bool lead;
+        lock (gate)
+        {
+            queued.Add(completion);
+            lead = !writing;
+            writing = true;
+        }
+
+        if (lead)
+        {
+            _ = Task.Run(WriteQueuedAsync);
+        }
+
+        return completion.Stored.Task;
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        while (true)
+        {
+            List<Completion> batch;
+            lock (gate)
+            {
+                if (queued.Count == 0)
+                {
+                    writing = false;
+                    return;
+                }
+
+                batch = [.. queued];
+                queued.Clear();
+            }
+
+            await WriteAsync(batch);
+        }
+    }
+
+    private async Task WriteAsync(List<Completion> batch)
+    {
+        var stored = new List<Completion>(batch.Count);
+        try
+        {
+            await using var session = await DbSession.BeginAsync(connections, CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var savepoint = "completion" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await session.Transaction.SaveAsync(savepoint);
+                try
+                {
+                    foreach (var item in batch[i].Items)
+                    {
+                        await batch[i].Handler.OnDeliveredAsync(session, item);
+                    }
+
+                    await store.CompleteAsync(session, batch[i].Items.Select(item => item.Id).ToList());
+                    await session.Transaction.ReleaseAsync(savepoint);
+                    stored.Add(batch[i]);
+                }
+                catch (Exception e)
+                {
+                    await session.Transaction.RollbackAsync(savepoint);
+                    batch[i].Stored.TrySetException(e);
+                }
+            }
+
+            await session.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            foreach (var completion in batch)
+            {
+                completion.Stored.TrySetException(e);
+            }
+
+            return;
+        }
+
+        foreach (var completion in stored)
+        {
+            completion.Stored.TrySetResult();
+        }
+    }
+
+    private sealed record Completion(IReadOnlyList<OutboxItem> Items, IDeliveryHandler Handler)
+    {
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

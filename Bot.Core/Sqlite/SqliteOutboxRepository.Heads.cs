@@ -1,0 +1,69 @@
+using Bot.Core.Outbox;
+using Bot.Core.Storage;
+using Dapper;
+
+namespace Bot.Core.Sqlite;
+
+/// <summary>Each lane's head (its first pending item) and when it is due, kept in <c>outbox_heads</c> by every write that
+/// changes them, in the same transaction: finding what is due reads the due heads alone, however many items wait.</summary>
+internal sealed partial class SqliteOutboxRepository
+{
+    /// <summary>A new item is its lane's head when the lane had none (a later item never goes before an earlier one).</summary>
+    private const string AddHead = """
+        INSERT INTO outbox_heads (lane, outbox_id, next_attempt_at) VALUES (@lane, @id, @due) ON CONFLICT (lane) DO NOTHING
+        """;
+
+    /// <summary>After item <c>@id</c> left the pending items: its lane's head is the lane's first pending item, if any.</summary>
+    private const string NextHead = """
+        DELETE FROM outbox_heads WHERE lane = (SELECT lane FROM outbox WHERE id = @id);
+        INSERT INTO outbox_heads (lane, outbox_id, next_attempt_at)
+        SELECT lane, id, next_attempt_at FROM outbox
+        WHERE status = 'pending' AND lane = (SELECT lane FROM outbox WHERE id = @id)
+        ORDER BY id LIMIT 1
+        """;
+
+    /// <summary>After the items <c>@ids</c> left the pending items: each of their lanes' head is found again.</summary>
+    private const string NextHeads = """
+        DELETE FROM outbox_heads WHERE lane IN (SELECT lane FROM outbox WHERE id IN @ids);
+        INSERT INTO outbox_heads (lane, outbox_id, next_attempt_at)
+        SELECT lane, id, next_attempt_at FROM outbox
+        WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' AND lane IN (SELECT lane FROM outbox WHERE id IN @ids) GROUP BY lane)
+        """;
+
+    private const string RebuildHeads = """
+        DELETE FROM outbox_heads;
+        INSERT INTO outbox_heads (lane, outbox_id, next_attempt_at)
+        SELECT lane, id, next_attempt_at FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane)
+        """;
+
+    public Task CompleteAsync(DbSession session, IReadOnlyList<long> ids) =>
+        ids.Count == 1
+            ? CompleteAsync(session, ids[0])
+            : session.Connection.ExecuteAsync(
+                $"UPDATE outbox SET status = 'done', updated_at = @now, last_error = NULL WHERE id IN @ids; {NextHeads}",
+                new { ids, now = time.GetUtcNow() },
+                session.Transaction);
+
+    public async Task<IReadOnlyList<OutboxItem>> GetDueHeadsAsync(int limit, CancellationToken cancellationToken)
+    {
+        // Driven by the due heads (a range of ix_outbox_heads_due, then a primary-key seek each); a condition on the
+        // outbox's own status would lead SQLite to scan every pending row instead, so that is checked here.
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var rows = await connection.QueryAsync<OutboxItem>(
+            $"""
+            SELECT {Columns} FROM outbox
+            WHERE id IN (SELECT outbox_id FROM outbox_heads WHERE next_attempt_at <= @now)
+            ORDER BY id
+            LIMIT @limit
+            """,
+            new { now, limit });
+        return rows.Where(r => r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now).ToList();
+    }
+
+    public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>("SELECT MIN(next_attempt_at) FROM outbox_heads");
+    }
+}

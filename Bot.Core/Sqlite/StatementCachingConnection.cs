@@ -1,0 +1,118 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Core.Sqlite;
+
+/// <summary>A connection that stays open and keeps each statement it ran prepared for the next time the same text runs
+/// (SQLite spends several times longer compiling a statement than running a small one, and a pooled connection
+/// finalizes its statements when it is closed). Used by one user at a time: the writer under its turn, or a reader that
+/// leased it, whose dispose gives it back (<paramref name="giveBack"/>) instead of closing it.</summary>
+internal sealed class StatementCachingConnection(SqliteConnection inner, Action<StatementCachingConnection>? giveBack = null) : DbConnection
+{
+    private const int MaxStatements = 500;
+
+    private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
+    private readonly HashSet<SqliteCommand> inUse = [];
+    private int leased;
+
+    public SqliteConnection Inner { get; } = inner;
+
+#pragma warning disable CS8765 // the base property is declared [AllowNull]; so is the inner one
+    public override string ConnectionString
+    {
+        get => Inner.ConnectionString;
+        set => Inner.ConnectionString = value;
+    }
+#pragma warning restore CS8765
+
+    public override string Database => Inner.Database;
+
+    public override string DataSource => Inner.DataSource;
+
+    public override string ServerVersion => Inner.ServerVersion;
+
+    public override ConnectionState State => Inner.State;
+
+    public override void ChangeDatabase(string databaseName) => Inner.ChangeDatabase(databaseName);
+
+    /// <summary>Stays open: the connection outlives each session (closed with the factory).</summary>
+    public override void Close()
+    {
+    }
+
+    public override void Open()
+    {
+    }
+
+    public override Task OpenAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => Inner.BeginTransaction(isolationLevel);
+
+    protected override DbCommand CreateDbCommand() => new CachedStatementCommand(this);
+
+    /// <summary>The prepared command for <paramref name="text"/>, or a new uncached one while the cached one is in use.</summary>
+    internal SqliteCommand Take(string text, out bool cached)
+    {
+        if (!statements.TryGetValue(text, out var command))
+        {
+            if (statements.Count >= MaxStatements)
+            {
+                cached = false;
+                return new SqliteCommand(text, Inner);
+            }
+
+            command = new SqliteCommand(text, Inner);
+            statements[text] = command;
+        }
+
+        cached = inUse.Add(command);
+        return cached ? command : new SqliteCommand(text, Inner);
+    }
+
+    internal void Return(SqliteCommand command, bool cached)
+    {
+        if (cached)
+        {
+            command.Parameters.Clear();
+            command.Transaction = null;
+            inUse.Remove(command);
+        }
+        else
+        {
+            command.Dispose();
+        }
+    }
+
+    /// <summary>Hands the connection to a reader, until it disposes it.</summary>
+    public StatementCachingConnection Lease()
+    {
+        Volatile.Write(ref leased, 1);
+        return this;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && giveBack is not null && Interlocked.Exchange(ref leased, 0) == 1)
+        {
+            giveBack(this);
+        }
+
+        base.Dispose(disposing); // closes nothing: Close is a no-op
+    }
+
+    /// <summary>Whether SQLite has a transaction open on the connection.</summary>
+    public bool InTransaction => Inner.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+
+    /// <summary>Closes the connection for good, with its statements.</summary>
+    public void Shut()
+    {
+        foreach (var command in statements.Values)
+        {
+            command.Dispose();
+        }
+
+        statements.Clear();
+        Inner.Dispose();
+    }
+}

@@ -1,0 +1,102 @@
+using Bot.Core.Outbox;
+using Bot.Core.Storage;
+using Bot.Tests.Harness;
+
+namespace Bot.Tests.Outbox;
+
+/// <summary>Completions that queue while another is written are stored together (group commit): every item of every
+/// completion is stored, and a completion whose handler fails is rolled back alone while the others commit.</summary>
+public sealed class CompletionBatchTests : IAsyncLifetime
+{
+    private CoreHarness harness = null!;
+
+    private IOutboxRepository Outbox => harness.Get<IOutboxRepository>();
+
+    private IDbConnectionFactory Connections => harness.Get<IDbConnectionFactory>();
+
+    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync(CoreHarness.OnSqlite);
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task CompletionsQueuedBehindAWriter_AreEachStored_WithWhatTheirHandlersRecord()
+    {
+        var batch = new CompletionBatch(Connections, Outbox);
+        var handler = new RecordingHandler();
+        var lanes = new List<IReadOnlyList<OutboxItem>>();
+        for (var lane = 0; lane < 3; lane++)
+        {
+            lanes.Add([await EnqueueAsync($"lane-{lane}"), await EnqueueAsync($"lane-{lane}")]);
+        }
+
+        Task[] stored;
+        using (await Connections.WriterTurnAsync(CancellationToken.None))
+        {
+            stored = lanes.Select(items => batch.StoreAsync(items, handler)).ToArray();
+            Assert.DoesNotContain(stored, s => s.IsCompleted);
+        }
+
+        await Task.WhenAll(stored).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(await Outbox.ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
+        Assert.Equal(lanes.SelectMany(l => l).Select(i => i.Id).Order(), handler.Delivered.Order());
+    }
+
+    [Fact]
+    public async Task CompletionWhoseHandlerFails_IsRolledBackAlone_AndTheOthersAreStored()
+    {
+        var batch = new CompletionBatch(Connections, Outbox);
+        var good = new RecordingHandler();
+        var (first, failing, last) = (await EnqueueAsync("lane-a"), await EnqueueAsync("lane-b"), await EnqueueAsync("lane-c"));
+
+        Task firstStored, failingStored, lastStored;
+        using (await Connections.WriterTurnAsync(CancellationToken.None))
+        {
+            firstStored = batch.StoreAsync([first], good);
+            failingStored = batch.StoreAsync([failing], new RecordingHandler { FailOn = failing.Id });
+            lastStored = batch.StoreAsync([last], good);
+        }
+
+        await Task.WhenAll(firstStored, lastStored).WaitAsync(TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failingStored.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal([failing.Id], (await Outbox.ListAsync(OutboxStatus.Pending, 10, CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal([failing.Id], (await Outbox.GetDueHeadsAsync(10, CancellationToken.None)).Select(i => i.Id));
+    }
+
+    private async Task<OutboxItem> EnqueueAsync(string lane)
+    {
+        await using (var session = await DbSession.BeginAsync(Connections, CancellationToken.None))
+        {
+            await Outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.Notice, lane, null, null));
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        return (await Outbox.GetDueInLaneAsync(lane, 10, CancellationToken.None))[^1];
+    }
+
+    private sealed class RecordingHandler : IDeliveryHandler
+    {
+        public long? FailOn { get; init; }
+
+        public List<long> Delivered { get; } = [];
+
+        public string Kind => OutboxKinds.Notice;
+
+        public Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task OnDeliveredAsync(DbSession session, OutboxItem item)
+        {
+            if (item.Id == FailOn)
+            {
+                throw new InvalidOperationException("the handler's record failed");
+            }
+
+            lock (Delivered)
+            {
+                Delivered.Add(item.Id);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}

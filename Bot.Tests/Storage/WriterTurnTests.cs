@@ -1,0 +1,57 @@
+using Bot.Core.Storage;
+using Bot.Tests.Harness;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>Writers of one process queue for SQLite's write lock in the process (woken as soon as the writer before them
+/// ends) instead of in SQLite's busy handler, which polls with sleeps; a writer that waits on itself still fails after
+/// the busy timeout rather than hanging.</summary>
+public sealed class WriterTurnTests
+{
+    [Fact]
+    public async Task SecondWriter_WaitsForTheFirstOnesTurn_AndBeginsWhenItEnds()
+    {
+        await using var harness = await CoreHarness.StartAsync(CoreHarness.OnSqlite);
+        var connections = harness.Get<IDbConnectionFactory>();
+        var first = await DbSession.BeginAsync(connections, CancellationToken.None);
+
+        var second = DbSession.BeginAsync(connections, CancellationToken.None);
+        Assert.False(second.IsCompleted);
+
+        await first.DisposeAsync();
+        await using var begun = await second.WaitAsync(TimeSpan.FromSeconds(10));
+        await begun.CommitAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TurnNotGivenWithinTheBusyTimeout_GoesOnWithoutIt_SoAWriterWaitingOnItselfDoesNotHang()
+    {
+        await using var harness = await CoreHarness.StartAsync(
+            CoreHarness.OnSqlite, configure: s => s.Configure<StorageOptions>(o => o.BusyTimeout = TimeSpan.FromMilliseconds(200)));
+        var connections = harness.Get<IDbConnectionFactory>();
+        using var held = await connections.WriterTurnAsync(CancellationToken.None);
+
+        // Left to SQLite's lock, as before writers queued in the process: it answers SQLITE_BUSY to a writer that
+        // waits on itself.
+        var late = await connections.WriterTurnAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotNull(held);
+        Assert.Null(late);
+    }
+
+    [Fact]
+    public async Task WriterConnectionLeftInsideATransaction_IsReplaced_SoTheNextWriterBegins()
+    {
+        await using var harness = await CoreHarness.StartAsync(CoreHarness.OnSqlite);
+        var connections = harness.Get<IDbConnectionFactory>();
+        using (var turn = await connections.WriterTurnAsync(CancellationToken.None))
+        {
+            await turn!.Connection!.ExecuteAsync("BEGIN IMMEDIATE");
+        }
+
+        await using var session = await DbSession.BeginAsync(connections, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+        await session.CommitAsync(CancellationToken.None);
+    }
+}
