@@ -71,6 +71,7 @@ public sealed class DraftEndToEndTests(Xunit.Abstractions.ITestOutputHelper outp
         await rig.AnswerAsync(await rig.PressAsync(topic, d => d == DraftButtons.Latest));
         var draft = await rig.ShownAsync(topic, "not sent: press Send");
         Assert.DoesNotContain(rig.Bridge.Marketplace.Sent, s => s.Text.Contains("on its way", StringComparison.Ordinal));
+        await rig.StoredAsync(draft);
 
         var first = rig.Telegram.EnqueueCallback(Staff, draft.MessageId, 5002, DraftButtons.Send);
         var second = rig.Telegram.EnqueueCallback(Staff, draft.MessageId, StaffGroupBridge.StaffUser, DraftButtons.Send);

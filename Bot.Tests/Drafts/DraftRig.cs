@@ -1,3 +1,5 @@
+using Bot.Core.Drafts;
+using Bot.Core.Storage;
 using Bot.Testing;
 using Bot.Testing.BotApi;
 using Bot.Testing.Translation;
@@ -73,6 +75,14 @@ public sealed class DraftRig : IAsyncDisposable
     /// <summary>The first message in the topic whose visible text contains <paramref name="text"/>.</summary>
     public Task<SentMessage> ShownAsync(int topic, string text) =>
         Eventually.ValueAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.VisibleText?.Contains(text, StringComparison.Ordinal) == true), StaffGroupBridge.Timeout);
+
+    /// <summary>Waits until the shown draft is stored: Telegram answers its send before the bridge commits it, and a
+    /// press in between (which no person is quick enough for) would find no draft.</summary>
+    public Task StoredAsync(SentMessage draft) => Eventually.TrueAsync(async () =>
+    {
+        await using var session = await DbSession.ReadAsync(Bridge.Bridge.Get<IDbConnectionFactory>(), CancellationToken.None);
+        return await Bridge.Bridge.Get<IDraftRepository>().FindAsync(session, Staff, draft.MessageId) is not null;
+    }, StaffGroupBridge.Timeout);
 
     public async ValueTask DisposeAsync()
     {
