@@ -4,6 +4,7 @@ using Bot.Core.Conversations;
 using Bot.Core.Drafts;
 using Bot.Core.Export;
 using Bot.Core.Feedback;
+using Bot.Core.Leases;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
@@ -24,6 +25,7 @@ public static class BridgeCoreServiceCollectionExtensions
     /// <see cref="Marketplace.IMarketplaceClient"/> and <see cref="Marketplace.IMediaFetcher"/>. Without a configured translator
     /// (<see cref="TranslationServiceCollectionExtensions.AddTranslation"/>) texts pass untranslated.</summary>
     public static IServiceCollection AddBridgeCore(this IServiceCollection services) => services
+        .AddLeases()
         .AddChat()
         .AddConversations()
         .AddMessages()

@@ -17,6 +17,7 @@ public sealed partial class OutboxDispatcher(
     RelayMetrics metrics,
     RetryPolicy retries,
     IEnumerable<IDeliveryObserver> observers,
+    IDeliveryClaims claims,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger)
@@ -68,6 +69,12 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
+            // Another instance on the same database may be delivering this chat's or lane's items.
+            if (!await claims.TryClaimAsync(item, cancellationToken))
+            {
+                continue;
+            }
+
             // The limiter decides the pace: a lane starts only when its chat's budget for this round has room for
             // its sends, so no delivery waits inside AcquireAsync (that would hold a slot other chats could use).
             if (item.ChatId is { } chatId && (!budget.IsOpen(chatId) || !budget.TryTake(chatId, await SendsNeededAsync(item, cancellationToken))))
@@ -109,6 +116,7 @@ public sealed partial class OutboxDispatcher(
             await Task.Yield();
             if (!await RunAsync(item, cancellationToken) || count == MaxItemsPerLaneRun || stopStarting.IsCancellationRequested ||
                 await store.GetNextDueInLaneAsync(item.Lane, cancellationToken) is not { } next ||
+                !await claims.TryClaimAsync(next, cancellationToken) ||
                 (next.ChatId is { } chatId && !budget.TryTake(chatId, await SendsNeededAsync(next, cancellationToken))))
             {
                 return count;

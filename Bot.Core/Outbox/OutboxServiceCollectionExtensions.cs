@@ -24,6 +24,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<RetryPolicy>();
         services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<StaffChatChooser>();
+        services.TryAddSingleton<IDeliveryClaims, LeasedDeliveryClaims>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddRetentionTarget<IOutboxRepository>(
             "delivered outbox rows", o => o.DoneDeliveries, (outbox, before, limit, ct) => outbox.PruneAsync(OutboxStatus.Done, before, limit, ct));

@@ -6,22 +6,31 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Sqlite;
 
 /// <summary>Applies the numbered .sql files embedded under Sqlite/Migrations, in order, each in its own transaction,
-/// and journals them in schema_migrations. Forward only: a shipped script is never edited.</summary>
+/// and journals them in schema_migrations. Forward only: a shipped script is never edited. Instances that start together
+/// on one PostgreSQL database take turns: each script runs in a writing transaction (the writers' lock), which first
+/// checks the journal again, so a script another instance applied meanwhile is skipped.</summary>
 public sealed partial class SqliteMigrationRunner(IDbConnectionFactory connections, TimeProvider time, ILogger<SqliteMigrationRunner> logger) : IMigrationRunner
 {
     // The journal keeps a script's number (what decides whether it was applied) and file name, never this prefix: the
     // scripts moved from Storage/ to Sqlite/ without any database seeing a new script.
     private const string Prefix = "Bot.Core.Sqlite.Migrations.";
 
+    private const string Journal = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at TEXT NOT NULL)
+        """;
+
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                id INTEGER PRIMARY KEY,
-                name TEXT NOT NULL,
-                applied_at TEXT NOT NULL)
-            """);
+        await using (var journal = connections.BeginTransaction(connection, write: true))
+        {
+            await connection.ExecuteAsync(Journal, transaction: journal);
+            await journal.CommitAsync(cancellationToken);
+        }
+
         var applied = (await connection.QueryAsync<long>("SELECT id FROM schema_migrations")).ToHashSet();
         var count = 0;
         foreach (var (id, name, sql) in LoadScripts())
@@ -31,7 +40,12 @@ public sealed partial class SqliteMigrationRunner(IDbConnectionFactory connectio
                 continue;
             }
 
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await using var tx = connections.BeginTransaction(connection, write: true);
+            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE id = @id", new { id }, tx) > 0)
+            {
+                continue; // another instance applied it while this one waited for the lock
+            }
+
             await connection.ExecuteAsync(sql, transaction: tx);
             await connection.ExecuteAsync(
                 "INSERT INTO schema_migrations (id, name, applied_at) VALUES (@id, @name, @at)",

@@ -23,6 +23,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IDbConnectionFactory, SqliteConnectionFactory>();
         services.AddSingleton<IMigrationRunner, SqliteMigrationRunner>();
         services.AddSingleton<ICursorRepository, SqliteCursorRepository>();
+        services.AddSingleton<Leases.ILeaseRepository, SqliteLeaseRepository>();
         services.AddSingleton<IConversationRepository, SqliteConversationRepository>();
         services.AddSingleton<ICardMessageRepository, SqliteCardMessageRepository>();
         services.AddSingleton<IMessageRepository, SqliteMessageRepository>();

@@ -38,7 +38,10 @@ public sealed class PostgresServer
     public static TimeSpan StartTime { get; private set; }
 
     /// <summary>A connection string to a new database with every migration applied.</summary>
-    public static async Task<string> CreateDatabaseAsync() => await (await SharedAsync()).CreateAsync();
+    public static async Task<string> CreateDatabaseAsync() => await (await SharedAsync()).CreateAsync(Template);
+
+    /// <summary>A connection string to a new database without any table (what a new deployment starts from).</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync() => await (await SharedAsync()).CreateAsync("template0");
 
     private static readonly Dictionary<string, Task<string>> ByKey = [];
 
@@ -65,7 +68,7 @@ public sealed class PostgresServer
     private string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={port.ToString(CultureInfo.InvariantCulture)};Username={User};Database={database};Pooling=true;Maximum Pool Size=20;Timeout=30";
 
-    private async Task<string> CreateAsync()
+    private async Task<string> CreateAsync(string template)
     {
         var name = "bridge_" + Interlocked.Increment(ref databases).ToString(CultureInfo.InvariantCulture);
         await Creating.WaitAsync();
@@ -73,7 +76,7 @@ public sealed class PostgresServer
         {
             await using var admin = new NpgsqlConnection(ConnectionString("postgres"));
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {Template}", admin);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {template}", admin);
             await create.ExecuteNonQueryAsync();
         }
         finally

@@ -1,3 +1,4 @@
+using Bot.Core.Leases;
 using Bot.Core.Operations;
 using Bot.Core.Routing.Parking;
 using Bot.Core.Sqlite;
@@ -32,7 +33,7 @@ internal sealed class ReceiverHarness : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddSingleton<TimeProvider>(Time)
-            .AddStorage().AddSqliteStorage()
+            .AddStorage().AddSqliteStorage().AddLeases()
             .AddMetrics()
             .AddSingleton<UpdateMetrics>()
             .BuildServiceProvider();
@@ -65,7 +66,7 @@ internal sealed class ReceiverHarness : IAsyncDisposable
     {
         var retrier = new ParkedUpdateRetrier(Core, Parked, Time, Metrics, NullLogger<ParkedUpdateRetrier>.Instance);
         receiver = new UpdateReceiver(
-            Session.Bot, retrier, Cursors, new BridgeHealth(Time), Time,
+            Session.Bot, retrier, Cursors, new BridgeHealth(Time), services.GetRequiredService<LeasedWork>(), Time,
             Options.Create(new TelegramOptions { PollTimeoutSeconds = 1 }), NullLogger<UpdateReceiver>.Instance);
         return receiver.StartAsync(CancellationToken.None);
     }

@@ -1,4 +1,5 @@
 using Bot.Core.Formatting;
+using Bot.Core.Leases;
 using Bot.Core.Logging;
 using Bot.Core.Marketplace;
 using Bot.Core.MarketplaceRelay;
@@ -9,13 +10,15 @@ namespace Bot.Marketplace;
 
 /// <summary>Polls the marketplace: a thin loop around <see cref="MarketplaceIngestor"/>, paced by <see cref="PollPace"/>
 /// (quick while conversations are active, slower when idle), with back-off.
-/// Authorization errors stop polling (retrying cannot fix them) until the wait passes or an operator resumes.</summary>
+/// Authorization errors stop polling (retrying cannot fix them) until the wait passes or an operator resumes.
+/// With several instances on one database, only the holder of the <see cref="LeaseNames.MarketplacePoll"/> lease polls.</summary>
 internal sealed partial class MarketplacePoller(
     MarketplaceIngestor ingestor,
     BridgeHealth health,
     PollerWakeUp wakeUp,
     PollPace pace,
     CallBudgetWatch budget,
+    LeasedWork leased,
     TimeProvider time,
     IOptions<MarketplaceOptions> options,
     ILogger<MarketplacePoller> logger) : BackgroundService
@@ -35,7 +38,11 @@ internal sealed partial class MarketplacePoller(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // While another live instance polls, this one counts the marketplace as polled (for /readyz and the alerts).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leased.RunAsync(LeaseNames.MarketplacePoll, PollAsync, health.MarketplaceSucceeded, stoppingToken);
+
+    private async Task PollAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
         var burst = 0;

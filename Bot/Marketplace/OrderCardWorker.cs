@@ -1,3 +1,4 @@
+using Bot.Core.Leases;
 using Bot.Core.OrderCards;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,7 @@ namespace Bot.Marketplace;
 /// happens only for a conversation with new messages, at most once per <see cref="OrderCardOptions.OrderRefreshInterval"/>.</summary>
 internal sealed partial class OrderCardWorker(
     OrderCardRefresher refresher,
+    LeasedWork leased,
     TimeProvider time,
     IOptions<OrderCardOptions> options,
     ILogger<OrderCardWorker> logger) : BackgroundService
@@ -15,7 +17,11 @@ internal sealed partial class OrderCardWorker(
     private static readonly TimeSpan MaxTick = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MinTick = TimeSpan.FromMilliseconds(100);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // With several instances on one database, one of them runs this (LeaseNames.OrderCards).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leased.RunAsync(LeaseNames.OrderCards, RunAsync, static () => { }, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var tick = TimeSpan.FromTicks(Math.Clamp(options.Value.OrderRefreshInterval.Ticks / 4, MinTick.Ticks, MaxTick.Ticks));
         var failing = false;

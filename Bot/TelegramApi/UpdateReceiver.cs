@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Leases;
 using Bot.Core.Operations;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -18,12 +19,16 @@ namespace Bot.TelegramApi;
 /// (so updates arrive with ids below the offset: the offset then simply follows them down), but an offset just above
 /// the new ids would confirm, and so swallow, them. Since Telegram keeps an undelivered update only 24 hours, nothing
 /// unconfirmed can be older than that: after a quiet day the receiver polls without an offset (the earliest
-/// unconfirmed update first), which is right whatever the ids did.</para></summary>
+/// unconfirmed update first), which is right whatever the ids did.</para>
+/// <para>With several instances on one database, only the holder of the <see cref="LeaseNames.TelegramUpdates"/> lease
+/// calls getUpdates (Telegram answers a second caller 409 Conflict); it reads the stored offset each time it takes
+/// the lease.</para></summary>
 internal sealed partial class UpdateReceiver(
     ITelegramBotClient bot,
     ParkedUpdateRetrier updates,
     ICursorRepository cursors,
     BridgeHealth health,
+    LeasedWork leased,
     TimeProvider time,
     IOptions<TelegramOptions> options,
     ILogger<UpdateReceiver> logger) : BackgroundService
@@ -37,7 +42,11 @@ internal sealed partial class UpdateReceiver(
 
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // While another live instance receives, this one counts Telegram as answering (for /readyz and the alerts).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leased.RunAsync(LeaseNames.TelegramUpdates, ReceiveAsync, health.TelegramSucceeded, stoppingToken);
+
+    private async Task ReceiveAsync(CancellationToken stoppingToken)
     {
         var offset = 0;
         var lastUpdateAt = time.GetUtcNow();

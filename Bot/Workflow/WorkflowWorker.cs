@@ -1,3 +1,4 @@
+using Bot.Core.Leases;
 using Bot.Core.Workflow;
 using Microsoft.Extensions.Options;
 
@@ -8,11 +9,16 @@ namespace Bot.Workflow;
 internal sealed partial class WorkflowWorker(
     WaitWatch watch,
     TopicTidier tidier,
+    LeasedWork leased,
     TimeProvider time,
     IOptions<WorkflowOptions> options,
     ILogger<WorkflowWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // With several instances on one database, one of them runs this (LeaseNames.Workflow).
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        leased.RunAsync(LeaseNames.Workflow, RunAsync, static () => { }, stoppingToken);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
