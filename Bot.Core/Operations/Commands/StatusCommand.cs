@@ -4,11 +4,13 @@ using Bot.Core.Formatting;
 using Bot.Core.Logging;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Operations.Alerts;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Operations.Commands;
 
-/// <summary>/status: each part's state, the queues and the alerts that hold.</summary>
-public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISetAsideRepository setAside) : IOperatorCommand
+/// <summary>/status: the store (when named), each part's state, the queues and the alerts that hold.</summary>
+public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISetAsideRepository setAside, IOptions<StoreOptions> store) : IOperatorCommand
 {
     public string Name => "status";
 
@@ -18,6 +20,11 @@ public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISet
     {
         var s = await status.ReadAsync(cancellationToken);
         var text = new StringBuilder();
+        if (store.Value.IsNamed)
+        {
+            text.Append($"🏪 Store <b>{Html.Escape(store.Value.Id)}</b>\n");
+        }
+
         if (s.MarketplaceNotice is { } notice)
         {
             text.Append($"🧪 {Html.Escape(notice)}\n");
