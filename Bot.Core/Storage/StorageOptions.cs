@@ -13,8 +13,14 @@ public sealed partial class StorageOptions
     /// default store, the connection's own (<c>public</c>). Ignored on SQLite, where each store has its own file.</summary>
     public string Schema { get; set; } = "";
 
+    /// <summary><c>Storage__Schema</c>, or the schema named after <c>Store__Id</c>.</summary>
+    public static string SchemaIn(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration["Storage:Schema"] ?? StoreOptions.SchemaOf(configuration["Store:Id"]);
+
     /// <summary>Whether <see cref="Schema"/> is a name PostgreSQL takes without quoting: lower-case letters, digits and '_'.</summary>
-    public bool SchemaIsValid => Schema.Length == 0 || SchemaName().IsMatch(Schema);
+    public bool SchemaIsValid => IsSchemaName(Schema);
+
+    public static bool IsSchemaName(string schema) => schema.Length == 0 || SchemaName().IsMatch(schema);
 
     /// <summary>How long a writer waits for another writer's lock before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -13,10 +13,9 @@ public static class StorageServiceCollectionExtensions
             .Configure<IConfiguration>((o, configuration) =>
             {
                 o.ConnectionString = configuration.GetConnectionString("Bridge") ?? o.ConnectionString;
-                o.Schema = configuration["Storage:Schema"] ?? StoreOptions.SchemaOf(configuration["Store:Id"]);
+                o.Schema = StorageOptions.SchemaIn(configuration);
             })
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Set ConnectionStrings__Bridge to a SQLite connection string, e.g. \"Data Source=bridge.db\", or a PostgreSQL one, e.g. \"Host=localhost;Database=bridge;Username=bridge;Password=...\".")
-            .Validate(o => o.SchemaIsValid, "Set Storage__Schema to a PostgreSQL schema name: lower-case letters, digits and '_', not starting with a digit (or leave it unset: the schema named after Store__Id).")
             .ValidateOnStart();
         services.AddOptions<StoreOptions>()
             .Configure<IConfiguration>((o, configuration) => o.Id = configuration["Store:Id"] ?? o.Id)

@@ -1,0 +1,39 @@
+using Bot.Core.Leases;
+using Bot.Testing.Postgres;
+using Bot.Tests.Storage;
+
+namespace Bot.Tests.Stores;
+
+/// <summary>A bot token polled by two stores' processes would make their getUpdates calls end each other's: the second
+/// store to start with a bot another store holds refuses to start, in one sentence, before its first getUpdates; more
+/// instances of the store that holds it start as usual.</summary>
+public sealed class SharedBotTests : IPostgresVariant
+{
+    [DbFact]
+    public async Task SecondStore_WithTheFirstStoresBot_RefusesToStart_NamingTheStoreAndTheSetting_BeforeAnyGetUpdates()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var a = await StoreRig.CreateAsync("shop-a", 7001, database);
+        await using var b = await StoreRig.CreateAsync("shop-b", 7001, database);
+        await a.StartAsync();
+
+        var refusal = await Assert.ThrowsAsync<BotTakenException>(b.StartAsync);
+
+        Assert.Equal(
+            "Store shop-a already uses this bot, so store shop-b cannot: give each store its own bot token (Telegram__BotToken); one process serving several stores with one bot is not supported yet.",
+            refusal.Message);
+        Assert.DoesNotContain(b.Telegram.Token, refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(0, b.Telegram.CallCount("getUpdates"));
+
+        await using var secondOfA = await Testing.Hosting.BridgeHost.StartAsync(a.Telegram, null, a.Settings); // the same store: starts
+        Assert.NotNull(secondOfA.Url);
+    }
+
+    [Fact]
+    public void StartupFailure_SaysTheRefusalAsItsOneSentence()
+    {
+        var refusal = new InvalidOperationException("start failed", new BotTakenException("shop-b", "shop-a"));
+
+        Assert.StartsWith("Store shop-a already uses this bot", Bot.Startup.StartupFailure.Describe(refusal, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), StringComparison.Ordinal);
+    }
+}
