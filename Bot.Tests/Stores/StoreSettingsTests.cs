@@ -2,6 +2,7 @@ using Bot.Core.Storage;
 using Bot.Logging;
 using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
+using Bot.Tests.Operations;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Stores;
@@ -34,6 +35,17 @@ public sealed class StoreSettingsTests
         Assert.Equal("Shop-A", bridge.Get<IOptionsMonitor<BridgeLogFormatterOptions>>().CurrentValue.Store);
         Assert.Equal("shop_a", bridge.Get<IOptions<StorageOptions>>().Value.Schema);
         Assert.Equal("Shop-A", bridge.Get<IOptions<StoreOptions>>().Value.Id);
+    }
+
+    [Fact]
+    public async Task NamedStore_StatusCommand_NamesTheStoreFirst()
+    {
+        await using var f = await OperatorsFixture.StartAsync(new Dictionary<string, string?> { ["Store:Id"] = "shop-a" });
+
+        f.Telegram.EnqueueMessage(OperatorsFixture.OperatorChat, OperatorsFixture.Operator, "Olga", "/status");
+
+        var status = await f.OperatorMessageAsync("Store shop-a");
+        Assert.StartsWith("🏪 Store shop-a", status.VisibleText, StringComparison.Ordinal);
     }
 
     [Fact]
