@@ -30,11 +30,12 @@ internal static class PostgresSchema
         }
     }
 
-    /// <summary>The default lock for the connection's own schema; for a named one, the default mixed with a stable
-    /// (FNV-1a) hash of the name, so each store's writers have a lock of their own.</summary>
+    /// <summary>The default lock for the connection's own schema (and for <c>public</c>, named or not, so instances of
+    /// one store queue together while some of them already name it); for another schema, the default mixed with a
+    /// stable (FNV-1a) hash of the name, so each store's writers have a lock of their own.</summary>
     public static long WriterLock(long defaultLock, string schema)
     {
-        if (schema.Length == 0)
+        if (schema.Length == 0 || schema == "public")
         {
             return defaultLock;
         }

@@ -63,7 +63,8 @@ public sealed class TwoStoresOnPostgresTests(ITestOutputHelper output) : IPostgr
         var during = await RelayTimesAsync(b, "during");
 
         output.WriteLine($"store B, buyer message to its staff group: {string.Join(", ", healthy.Select(t => $"{t.TotalMilliseconds:F0} ms"))} with store A healthy; {string.Join(", ", during.Select(t => $"{t.TotalMilliseconds:F0} ms"))} with store A's session expired");
-        Assert.All(during, t => Assert.InRange(t, TimeSpan.Zero, TimeSpan.FromSeconds(3)));
+        // Each store polls every 200 ms; the bound leaves room for a loaded test machine, the line above the measure.
+        Assert.All(during, t => Assert.InRange(t, TimeSpan.Zero, TimeSpan.FromSeconds(10)));
         Assert.DoesNotContain(a.Telegram.SentTo(StoreRig.Staff), m => m.VisibleText?.Contains("unseen", StringComparison.Ordinal) == true);
         Assert.Contains("store=\"shop-a\"", Line(await a.PageAsync("/metrics"), "bridge_part_up{part=\"marketplace\""), StringComparison.Ordinal);
         await Eventually.TrueAsync(async () => Line(await a.PageAsync("/metrics"), "bridge_part_up{part=\"marketplace\"").EndsWith(" 0", StringComparison.Ordinal), StoreRig.Timeout);
