@@ -29,6 +29,24 @@ public sealed class SharedBotTests : IPostgresVariant
         Assert.NotNull(secondOfA.Url);
     }
 
+    [DbFact]
+    public async Task SecondStoresProcess_WithTheFirstStoresBot_ExitsWithCode2_AndTheOneSentence()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var a = await StoreRig.CreateAsync("shop-a", 7001, database);
+        await a.StartAsync();
+        var environment = EndToEnd.BridgeProcess.QuietSettings("unused.db");
+        environment["ConnectionStrings__Bridge"] = database;
+        environment["Store__Id"] = "shop-b";
+        environment["Telegram__BotToken"] = "7001:AAH-the-same-bot-as-shop-a";
+
+        await using var b = EndToEnd.BridgeProcess.Start(environment);
+
+        Assert.Equal(2, await b.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Cannot start: Store shop-a already uses this bot, so store shop-b cannot: give each store its own bot token (Telegram__BotToken)", b.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AAH-the-same-bot", b.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void StartupFailure_SaysTheRefusalAsItsOneSentence()
     {
