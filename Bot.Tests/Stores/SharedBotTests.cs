@@ -47,6 +47,27 @@ public sealed class SharedBotTests : IPostgresVariant
         Assert.DoesNotContain("AAH-the-same-bot", b.Output, StringComparison.Ordinal);
     }
 
+    [DbFact]
+    public async Task RunningStore_ThatFindsItsBotTakenByAnotherStore_Stops()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var a = await StoreRig.CreateAsync("shop-a", 7001, database);
+        a.Settings["Instances:LeaseTime"] = "00:00:00.600";
+        a.Settings["Instances:RenewEvery"] = "00:00:00.200";
+        var bridge = await a.StartAsync();
+        var stopping = bridge.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
+
+        // What another store does once shop-a's hold ran out (a long database outage): it takes the bot.
+        await using (var connection = new Npgsql.NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var take = new Npgsql.NpgsqlCommand("UPDATE public.bridge_bots SET store = 'shop-x', expires_at = now() + interval '1 minute' WHERE bot_id = 7001", connection);
+            Assert.Equal(1, await take.ExecuteNonQueryAsync());
+        }
+
+        await Testing.Eventually.TrueAsync(() => stopping.IsCancellationRequested, StoreRig.Timeout);
+    }
+
     [Fact]
     public void StartupFailure_SaysTheRefusalAsItsOneSentence()
     {

@@ -14,12 +14,13 @@ internal sealed partial class BotOwnership(
     InstanceLeases leases,
     IOptions<TelegramOptions> telegram,
     IOptions<StoreOptions> store,
+    IOptions<LeaseOptions> timing,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<BotOwnership> logger) : BackgroundService
 {
-    public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(60);
-    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(15);
+    /// <summary>Four lease times (60 s by default): a stopped store's bot is free for another store after it.</summary>
+    private TimeSpan LeaseTime => 4 * timing.Value.LeaseTime;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -38,7 +39,7 @@ internal sealed partial class BotOwnership(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(RenewEvery, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(timing.Value.RenewEvery, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (stoppingToken.IsCancellationRequested)
             {
                 return;
