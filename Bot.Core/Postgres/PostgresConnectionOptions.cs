@@ -6,5 +6,8 @@ public sealed class PostgresConnectionOptions
 {
     public string ConnectionString { get; set; } = "";
 
+    /// <summary>The store's schema (<see cref="Storage.StorageOptions.Schema"/>), checked here because only PostgreSQL uses it.</summary>
+    public string Schema { get; set; } = "";
+
     public bool UsesPostgres => new Storage.StorageOptions { ConnectionString = ConnectionString }.UsesPostgres;
 }

@@ -15,12 +15,17 @@ public static class PostgresStorageServiceCollectionExtensions
     {
         var fallback = services.LastOrDefault(d => d.ServiceType == typeof(IDbConnectionFactory));
         services.AddSingleton<PostgresConnectionFactory>();
+        services.AddSingleton<Leases.IBotRegistry, PostgresBotRegistry>();
         services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(sp =>
             UsesPostgres(sp)
                 ? sp.GetRequiredService<PostgresConnectionFactory>()
                 : (IDbConnectionFactory)Create(sp, fallback ?? throw new InvalidOperationException("AddPostgresStorage goes after the storage that serves a file (AddSqliteStorage)."))));
         services.AddOptions<PostgresConnectionOptions>()
-            .Configure<IConfiguration>((o, configuration) => o.ConnectionString = configuration.GetConnectionString("Bridge") ?? "")
+            .Configure<IConfiguration>((o, configuration) =>
+            {
+                o.ConnectionString = configuration.GetConnectionString("Bridge") ?? "";
+                o.Schema = StorageOptions.SchemaIn(configuration);
+            })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresConnectionOptions>, PostgresStorageValidation>());
         return services;

@@ -13,6 +13,11 @@ internal sealed class PostgresStorageValidation : IValidateOptions<PostgresConne
             return ValidateOptionsResult.Success;
         }
 
+        if (!Storage.StorageOptions.IsSchemaName(options.Schema))
+        {
+            return ValidateOptionsResult.Fail("Set Storage__Schema to a PostgreSQL schema name: lower-case letters, digits and '_', not starting with a digit (unset, it is Store__Id in lower case with '-' as '_').");
+        }
+
         try
         {
             var builder = PostgresConnectionString.Parse(options.ConnectionString);

@@ -11,8 +11,15 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Configure<IConfiguration>((o, configuration) =>
-                o.ConnectionString = configuration.GetConnectionString("Bridge") ?? o.ConnectionString)
+            {
+                o.ConnectionString = configuration.GetConnectionString("Bridge") ?? o.ConnectionString;
+                o.Schema = StorageOptions.SchemaIn(configuration);
+            })
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "Set ConnectionStrings__Bridge to a SQLite connection string, e.g. \"Data Source=bridge.db\", or a PostgreSQL one, e.g. \"Host=localhost;Database=bridge;Username=bridge;Password=...\".")
+            .ValidateOnStart();
+        services.AddOptions<StoreOptions>()
+            .Configure<IConfiguration>((o, configuration) => o.Id = configuration["Store:Id"] ?? o.Id)
+            .Validate(o => StoreOptions.IsValid(o.Id), "Set Store__Id to the store's name: 1 to 40 letters, digits, '-' or '_' (e.g. shop-a).")
             .ValidateOnStart();
         services.AddHostedService<MigrationHostedService>();
         return services;

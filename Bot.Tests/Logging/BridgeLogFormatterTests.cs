@@ -21,6 +21,14 @@ public sealed class BridgeLogFormatterTests
     }
 
     [Fact]
+    public void NamedStore_IsNamedAfterTheLevel_OnEveryLine()
+    {
+        var text = Write(new BridgeLogFormatterOptions { Store = "shop-a" }, LogLevel.Warning, "getUpdates failed", null);
+
+        Assert.Equal("2026-03-04T05:06:07.890Z warn [shop-a] Bot.TelegramApi.UpdateReceiver: getUpdates failed\n", text.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Exception_WithStackTracesOn_AddsTheStack()
     {
         var text = Write(new BridgeLogFormatterOptions { IncludeStackTraces = true }, LogLevel.Warning, "getUpdates failed", Thrown());

@@ -29,6 +29,26 @@ public sealed class MigrationsOnPostgresTests : IPostgresVariant
     }
 
     [DbFact]
+    public async Task EveryMigration_OnAStoresSchema_MakesTheSchema_AndGivesItTheSameTables_LeavingPublicEmpty()
+    {
+        await using var sqlite = await CoreHarness.StartAsync(await TestDatabaseSettings.ForAsync(TestDatabase.Sqlite));
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Bridge"] = await PostgresServer.CreateEmptyDatabaseAsync(),
+            ["Store:Id"] = "Shop-A", // its schema: shop_a
+        };
+        await using var postgres = await CoreHarness.StartAsync(settings);
+
+        var sqliteColumns = await SqliteColumnsAsync(sqlite);
+        var storeColumns = await PostgresColumnsAsync(postgres, "shop_a");
+
+        Assert.Equal(sqliteColumns.Select(c => c.Name), storeColumns.Select(c => c.Name));
+        Assert.All(storeColumns.Zip(sqliteColumns), pair => Assert.Equal(Expected(pair.Second.Type), pair.First.Type));
+        Assert.Empty(await PostgresColumnsAsync(postgres, "public"));
+        Assert.Equal(0, await postgres.Get<IMigrationRunner>().ApplyAsync(CancellationToken.None));
+    }
+
+    [DbFact]
     public async Task TestServer_StartsOnce_AndEachTestGetsItsOwnDatabase()
     {
         var first = new NpgsqlConnectionStringBuilder(await PostgresServer.CreateDatabaseAsync());
@@ -58,11 +78,11 @@ public sealed class MigrationsOnPostgresTests : IPostgresVariant
         return rows.Select(r => ($"{r.Table}.{r.Column}", r.Type.ToUpperInvariant())).OrderBy(c => c.Item1, StringComparer.Ordinal).ToList();
     }
 
-    private static async Task<List<(string Name, string Type)>> PostgresColumnsAsync(CoreHarness harness)
+    private static async Task<List<(string Name, string Type)>> PostgresColumnsAsync(CoreHarness harness, string schema = "public")
     {
         await using var connection = await harness.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         var rows = await connection.QueryAsync<(string Table, string Column, string Type)>(
-            "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public'");
+            "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = @schema", new { schema });
         return rows.Select(r => ($"{r.Table}.{r.Column}", r.Type)).OrderBy(c => c.Item1, StringComparer.Ordinal).ToList();
     }
 }

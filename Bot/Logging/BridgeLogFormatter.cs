@@ -8,7 +8,8 @@ namespace Bot.Logging;
 
 /// <summary>One line per event: an ISO 8601 UTC timestamp, the level, the category and the message, formatted with the
 /// invariant culture whatever the machine's locale. An exception adds its type and message to the line; its stack
-/// only when <see cref="BridgeLogFormatterOptions.IncludeStackTraces"/> is on (log level Debug).</summary>
+/// only when <see cref="BridgeLogFormatterOptions.IncludeStackTraces"/> is on (log level Debug). A named store
+/// (<see cref="BridgeLogFormatterOptions.Store"/>) appears after the level as "[shop-a]".</summary>
 internal sealed class BridgeLogFormatter(IOptionsMonitor<BridgeLogFormatterOptions> options, TimeProvider clock) : ConsoleFormatter(Name)
 {
     public new const string Name = "bridge";
@@ -36,6 +37,7 @@ internal sealed class BridgeLogFormatter(IOptionsMonitor<BridgeLogFormatterOptio
         var line = new StringBuilder(128)
             .Append(clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
             .Append(' ').Append(Level(logEntry.LogLevel))
+            .Append(settings.Store.Length > 0 ? " [" + settings.Store + "]" : "")
             .Append(' ').Append(logEntry.Category).Append(": ")
             .Append(OneLine(message));
         if (settings.IncludeScopes && scopeProvider is not null)

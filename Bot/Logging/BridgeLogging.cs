@@ -17,6 +17,8 @@ internal static class BridgeLogging
         builder.Logging.AddConsoleFormatter<BridgeLogFormatter, BridgeLogFormatterOptions>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         var level = builder.Configuration["Logging:LogLevel:Default"];
+        var store = builder.Configuration["Store:Id"];
+        builder.Services.PostConfigure<BridgeLogFormatterOptions>(o => o.Store = store is null or Bot.Core.Storage.StoreOptions.DefaultId ? "" : store);
         builder.Services.PostConfigure<BridgeLogFormatterOptions>(o => o.IncludeStackTraces |=
             string.Equals(level, "Debug", StringComparison.OrdinalIgnoreCase) || string.Equals(level, "Trace", StringComparison.OrdinalIgnoreCase));
         // The pipeline logs every call and every retry; the bridge's own lines say what failed. Set

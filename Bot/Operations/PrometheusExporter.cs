@@ -1,6 +1,8 @@
 using Bot.Core.Operations;
 using Bot.Core.Operations.Alerts;
+using Bot.Core.Storage;
 using Bot.Core.Telemetry;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace Bot.Operations;
@@ -9,7 +11,7 @@ namespace Bot.Operations;
 /// every known series at 0 from the start (<see cref="CounterExport"/>), process metrics, and gauges read from the
 /// bridge at each scrape.
 /// A registry of its own (not prometheus-net's static default) so that each host, and each test host, exports
-/// only its own meters.</summary>
+/// only its own meters. A named store (<c>Store__Id</c>) gives every series of the registry the label store="id".</summary>
 internal sealed partial class PrometheusExporter : IDisposable
 {
     private static readonly string[] Parts = ["telegram", "marketplace", "staff_chat"];
@@ -27,12 +29,17 @@ internal sealed partial class PrometheusExporter : IDisposable
     private readonly Gauge databaseUp;
     private readonly FirstResponseHistogram firstResponse;
 
-    public PrometheusExporter(IEnumerable<ICounterSource> counterSources, StatusReader status, AlertMonitor alerts, Bot.Core.Workflow.FirstResponseTimes firstResponses, ILogger<PrometheusExporter> logger)
+    public PrometheusExporter(IEnumerable<ICounterSource> counterSources, StatusReader status, AlertMonitor alerts, Bot.Core.Workflow.FirstResponseTimes firstResponses, IOptions<StoreOptions> store, ILogger<PrometheusExporter> logger)
     {
         this.status = status;
         this.alerts = alerts;
         this.logger = logger;
         Registry = Metrics.NewCustomRegistry();
+        if (store.Value.IsNamed)
+        {
+            Registry.SetStaticLabels(new Dictionary<string, string> { ["store"] = store.Value.Id });
+        }
+
         DotNetStats.Register(Registry);
         var factory = Metrics.WithCustomRegistry(Registry);
         counters = new CounterExport(counterSources, factory);

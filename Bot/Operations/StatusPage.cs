@@ -11,7 +11,7 @@ namespace Bot.Operations;
 /// <summary>The page at "/": the bridge at a glance for a person, on a phone or a desktop, refreshing itself. The
 /// headline is the worst state of any part and lists what is wrong first. Every text is HTML-encoded and errors are
 /// redacted; no setting is shown, so no secret can be.</summary>
-internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, AlertMonitor alerts, DeadLetterReader deadLetters, FirstResponseSection answers)
+internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, AlertMonitor alerts, DeadLetterReader deadLetters, FirstResponseSection answers, Microsoft.Extensions.Options.IOptions<Bot.Core.Storage.StoreOptions> store)
 {
     public const int RefreshSeconds = 10;
 
@@ -23,13 +23,14 @@ internal sealed class StatusPage(StatusReader status, ReadinessCheck readiness, 
         var active = alerts.Active;
         var verdict = StatusVerdict.Of(s, ready, active);
         var html = new StringBuilder();
+        var name = store.Value.IsNamed ? $"Bridge {store.Value.Id}" : "Bridge";
         html.Append(CultureInfo.InvariantCulture, $"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <meta http-equiv="refresh" content="{RefreshSeconds}">
-            <title>Bridge: {E(verdict.Headline)}</title>
+            <title>{E(name)}: {E(verdict.Headline)}</title>
             <style>{StatusPageStyle.Css}</style></head><body>
-            <h1>Bridge: <span class="{verdict.CssClass}">{E(verdict.Headline)}</span>{(s.Paused ? " <span class=\"wait\">(paused)</span>" : "")}</h1>
+            <h1>{E(name)}: <span class="{verdict.CssClass}">{E(verdict.Headline)}</span>{(s.Paused ? " <span class=\"wait\">(paused)</span>" : "")}</h1>
             <p class="note">At {E(Stamp(s.At))}; refreshes every {RefreshSeconds} s.</p>
 
             """);

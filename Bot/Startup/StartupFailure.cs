@@ -12,6 +12,11 @@ internal static partial class StartupFailure
     public static string? Describe(Exception error, IConfiguration configuration)
     {
         var causes = Causes(error).ToList();
+        if (causes.OfType<Bot.Core.Leases.BotTakenException>().FirstOrDefault() is { } taken)
+        {
+            return taken.Message;
+        }
+
         if (causes.OfType<IOException>().FirstOrDefault(e => BindFailure().IsMatch(e.Message)) is { } bind)
         {
             var address = BindFailure().Match(bind.Message).Groups["address"].Value;

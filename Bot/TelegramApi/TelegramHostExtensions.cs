@@ -46,6 +46,7 @@ internal static class TelegramHostExtensions
         services.AddSingleton<UpdateMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICounterSource, UpdateMetrics>(sp => sp.GetRequiredService<UpdateMetrics>()));
         services.AddSingleton<ParkedUpdateRetrier>();
+        services.AddHostedService<BotOwnership>(); // before UpdateReceiver: no getUpdates with another store's bot
         services.AddHostedService<UpdateReceiver>();
         return services;
     }

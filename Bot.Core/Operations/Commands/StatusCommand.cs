@@ -5,11 +5,14 @@ using Bot.Core.Leases;
 using Bot.Core.Logging;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Operations.Alerts;
+using Bot.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Operations.Commands;
 
-/// <summary>/status: each part's state, the queues and the alerts that hold.</summary>
-public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISetAsideRepository setAside, InstanceLeases leases) : IOperatorCommand
+/// <summary>/status: the store (when named), each part's state, the queues and the alerts that hold.</summary>
+public sealed class StatusCommand(
+    StatusReader status, AlertMonitor alerts, ISetAsideRepository setAside, InstanceLeases leases, IOptions<StoreOptions> store) : IOperatorCommand
 {
     public string Name => "status";
 
@@ -19,6 +22,11 @@ public sealed class StatusCommand(StatusReader status, AlertMonitor alerts, ISet
     {
         var s = await status.ReadAsync(cancellationToken);
         var text = new StringBuilder();
+        if (store.Value.IsNamed)
+        {
+            text.Append($"🏪 Store <b>{Html.Escape(store.Value.Id)}</b>\n");
+        }
+
         if (s.MarketplaceNotice is { } notice)
         {
             text.Append($"🧪 {Html.Escape(notice)}\n");

@@ -1,0 +1,78 @@
+using Bot.Core.Leases;
+using Bot.Testing.Postgres;
+using Bot.Tests.Storage;
+
+namespace Bot.Tests.Stores;
+
+/// <summary>A bot token polled by two stores' processes would make their getUpdates calls end each other's: the second
+/// store to start with a bot another store holds refuses to start, in one sentence, before its first getUpdates; more
+/// instances of the store that holds it start as usual.</summary>
+public sealed class SharedBotTests : IPostgresVariant
+{
+    [DbFact]
+    public async Task SecondStore_WithTheFirstStoresBot_RefusesToStart_NamingTheStoreAndTheSetting_BeforeAnyGetUpdates()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var a = await StoreRig.CreateAsync("shop-a", 7001, database);
+        await using var b = await StoreRig.CreateAsync("shop-b", 7001, database);
+        await a.StartAsync();
+
+        var refusal = await Assert.ThrowsAsync<BotTakenException>(b.StartAsync);
+
+        Assert.Equal(
+            "Store shop-a already uses this bot, so store shop-b cannot: give each store its own bot token (Telegram__BotToken); one process serving several stores with one bot is not supported yet.",
+            refusal.Message);
+        Assert.DoesNotContain(b.Telegram.Token, refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(0, b.Telegram.CallCount("getUpdates"));
+
+        await using var secondOfA = await Testing.Hosting.BridgeHost.StartAsync(a.Telegram, null, a.Settings); // the same store: starts
+        Assert.NotNull(secondOfA.Url);
+    }
+
+    [DbFact]
+    public async Task SecondStoresProcess_WithTheFirstStoresBot_ExitsWithCode2_AndTheOneSentence()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var a = await StoreRig.CreateAsync("shop-a", 7001, database);
+        await a.StartAsync();
+        var environment = EndToEnd.BridgeProcess.QuietSettings("unused.db");
+        environment["ConnectionStrings__Bridge"] = database;
+        environment["Store__Id"] = "shop-b";
+        environment["Telegram__BotToken"] = "7001:AAH-the-same-bot-as-shop-a";
+
+        await using var b = EndToEnd.BridgeProcess.Start(environment);
+
+        Assert.Equal(2, await b.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Cannot start: Store shop-a already uses this bot, so store shop-b cannot: give each store its own bot token (Telegram__BotToken)", b.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AAH-the-same-bot", b.Output, StringComparison.Ordinal);
+    }
+
+    [DbFact]
+    public async Task RunningStore_ThatFindsItsBotTakenByAnotherStore_Stops()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var a = await StoreRig.CreateAsync("shop-a", 7001, database);
+        a.Settings["Instances:LeaseTime"] = "00:00:00.600";
+        a.Settings["Instances:RenewEvery"] = "00:00:00.200";
+        var bridge = await a.StartAsync();
+        var stopping = bridge.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
+
+        // What another store does once shop-a's hold ran out (a long database outage): it takes the bot.
+        await using (var connection = new Npgsql.NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var take = new Npgsql.NpgsqlCommand("UPDATE public.bridge_bots SET store = 'shop-x', expires_at = now() + interval '1 minute' WHERE bot_id = 7001", connection);
+            Assert.Equal(1, await take.ExecuteNonQueryAsync());
+        }
+
+        await Testing.Eventually.TrueAsync(() => stopping.IsCancellationRequested, StoreRig.Timeout);
+    }
+
+    [Fact]
+    public void StartupFailure_SaysTheRefusalAsItsOneSentence()
+    {
+        var refusal = new InvalidOperationException("start failed", new BotTakenException("shop-b", "shop-a"));
+
+        Assert.StartsWith("Store shop-a already uses this bot", Bot.Startup.StartupFailure.Describe(refusal, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), StringComparison.Ordinal);
+    }
+}
