@@ -9,10 +9,16 @@ public sealed record ChildRun(string Output, double[] Figures)
 {
     /// <param name="arguments">The child mode and its arguments, e.g. <c>memory-child</c> and the fake's address.</param>
     /// <param name="resultPrefix">What starts the child's result line; the figures follow, separated by spaces.</param>
-    public static async Task<ChildRun> RunAsync(IEnumerable<string> arguments, string resultPrefix)
+    /// <param name="environment">Variables set for the child only (runtime settings an option tries).</param>
+    public static async Task<ChildRun> RunAsync(IEnumerable<string> arguments, string resultPrefix, IReadOnlyDictionary<string, string>? environment = null)
     {
         var (file, prefix) = SelfCommand();
         var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in prefix.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
