@@ -8,7 +8,7 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "idle", "startup", "translation", "detection", "budget"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "idle", "startup", "idle-published", "translation", "detection", "budget"];
     private static readonly string[] Diagnostics = ["profile", "runtime-options"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -59,6 +59,7 @@ public static class BenchmarkProgram
         "memory" => new MemoryScenario(report).RunAsync(),
         "idle" => new IdleScenario(report).RunAsync(),
         "startup" => new StartupScenario(report).RunAsync(),
+        "idle-published" => new IdlePublishedScenario(report).RunAsync(),
         "translation" => new TranslationScenario(report).RunAsync(),
         "detection" => new DetectionScenario(report).RunAsync(),
         "budget" => new BudgetScenario(report).RunAsync(),

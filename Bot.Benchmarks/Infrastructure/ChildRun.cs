@@ -32,12 +32,16 @@ public sealed record ChildRun(string Output, double[] Figures)
         return new ChildRun(output, line[resultPrefix.Length..].Split(' ').Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray());
     }
 
-    /// <summary>How to start this program again: its apphost, or dotnet with its dll.</summary>
+    /// <summary>How to start this program again: <c>dotnet exec</c> with the host's own runtime settings
+    /// (Bot.runtimeconfig.json, copied beside this program: garbage collector, compilation), so that the child
+    /// measures the runtime as the bridge ships, not as this benchmark is configured.</summary>
     private static (string File, string[] Prefix) SelfCommand()
     {
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("Unknown process path.");
-        return Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase)
-            ? (process, [typeof(ChildRun).Assembly.Location])
-            : (process, []);
+        var dotnet = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase) ? process : "dotnet";
+        var directory = AppContext.BaseDirectory;
+        var program = typeof(ChildRun).Assembly.Location;
+        return (dotnet, ["exec", "--runtimeconfig", Path.Combine(directory, "Bot.runtimeconfig.json"),
+            "--depsfile", Path.ChangeExtension(program, ".deps.json"), program]);
     }
 }

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
 using System.Net;
 using System.Net.Sockets;
 
@@ -11,7 +14,11 @@ namespace Bot.Benchmarks.Infrastructure;
 public static class PublishedHost
 {
     /// <summary>The directory holding the published Bot.dll.</summary>
-    public static async Task<string> EnsurePublishedAsync()
+    public static Task<string> EnsurePublishedAsync() => Published.Value;
+
+    private static readonly Lazy<Task<string>> Published = new(PublishAsync);
+
+    private static async Task<string> PublishAsync()
     {
         if (Environment.GetEnvironmentVariable("BENCH_PUBLISHED") is { Length: > 0 } given)
         {
@@ -36,7 +43,8 @@ public static class PublishedHost
 
     /// <summary>Starts <c>dotnet Bot.dll</c> from <paramref name="published"/> with these settings (and nothing of this
     /// process's environment that would change the runtime: DOTNET_ variables are removed).</summary>
-    public static Process Start(string published, IReadOnlyDictionary<string, string> settings)
+    /// <param name="line">Receives each line the host writes (its log), as it comes.</param>
+    public static Process Start(string published, IReadOnlyDictionary<string, string> settings, Action<string>? line = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,11 +64,53 @@ public static class PublishedHost
             start.Environment[name] = value;
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the published host.");
-        // Drained so the host never blocks on a full pipe.
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
+        var process = new Process { StartInfo = start };
+        // Read as it comes, so the host never blocks on a full pipe.
+        process.OutputDataReceived += (_, e) => ReceiveLine(e.Data, line);
+        process.ErrorDataReceived += (_, e) => ReceiveLine(e.Data, line);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Waits for the host's first /readyz 200; fails when it exits or is not ready within a minute.</summary>
+    public static async Task WaitReadyAsync(Process host, HttpClient client, Stopwatch clock)
+    {
+        while (!await ReadyAsync(client))
+        {
+            if (host.HasExited || clock.Elapsed > ReadyBound)
+            {
+                throw new InvalidOperationException($"The published host was not ready within {ReadyBound.TotalSeconds:N0} s (exited: {host.HasExited}).");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+    }
+
+    /// <summary>The operator's minimum (token, staff group, the marketplace account) plus the fakes' addresses.</summary>
+    public static Dictionary<string, string> Settings(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, string database) => new()
+    {
+        ["Telegram__BotToken"] = telegram.Token,
+        ["Telegram__StaffChatId"] = BenchCore.StaffChatId.ToString(CultureInfo.InvariantCulture),
+        ["Telegram__ApiBaseUrl"] = telegram.BaseUrl,
+        ["ConnectionStrings__Bridge"] = $"Data Source={database}",
+        ["Urls"] = $"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}",
+        ["Marketplace__AliExpress__GatewayUrl"] = aliexpress.BaseUrl,
+        ["Marketplace__AliExpress__AppKey"] = aliexpress.AppKey,
+        ["Marketplace__AliExpress__AppSecret"] = aliexpress.AppSecret,
+        ["Marketplace__AliExpress__AccessToken"] = aliexpress.AccessToken,
+        ["Marketplace__AliExpress__SellerLoginId"] = aliexpress.SellerLoginId,
+    };
+
+    /// <summary>Processor time the process has used so far (user and system, from /proc/pid/stat).</summary>
+    public static TimeSpan ProcessorTime(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields 14 and 15 of stat (utime, stime), counted from the state (field 3), in clock ticks of 1/100 s.
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
     /// <summary>A port free now on 127.0.0.1, for the host's <c>Urls</c>.</summary>
@@ -76,6 +126,29 @@ public static class PublishedHost
     {
         var line = File.ReadAllLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(':')[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
+
+    private static async Task<bool> ReadyAsync(HttpClient client)
+    {
+        try
+        {
+            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // not listening yet
+        }
+    }
+
+    private static void ReceiveLine(string? data, Action<string>? line)
+    {
+        if (data is not null)
+        {
+            line?.Invoke(data);
+        }
     }
 
     private static string RepositoryRoot()

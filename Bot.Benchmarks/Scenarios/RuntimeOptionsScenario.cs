@@ -11,12 +11,16 @@ public sealed class RuntimeOptionsScenario(Report report)
 
     private static readonly (string Name, Dictionary<string, string> Environment)[] Options =
     [
-        ("as built (no runtime variable)", []),
+        ("as built (Bot.runtimeconfig.json, no runtime variable)", []),
         ("tiered compilation off (DOTNET_TieredCompilation=0)", new() { ["DOTNET_TieredCompilation"] = "0" }),
         ("tiered PGO off (DOTNET_TieredPGO=0)", new() { ["DOTNET_TieredPGO"] = "0" }),
         ("W^X off (DOTNET_EnableWriteXorExecute=0)", new() { ["DOTNET_EnableWriteXorExecute"] = "0" }),
         ("gen0 budget 4 MiB (DOTNET_GCgen0size=0x400000)", new() { ["DOTNET_GCgen0size"] = "0x400000" }),
         ("conserve memory (DOTNET_GCConserveMemory=5)", new() { ["DOTNET_GCConserveMemory"] = "5" }),
+        ("two malloc arenas (MALLOC_ARENA_MAX=2)", new() { ["MALLOC_ARENA_MAX"] = "2" }),
+        ("tiered compilation on (DOTNET_TieredCompilation=1)", new() { ["DOTNET_TieredCompilation"] = "1" }),
+        ("concurrent GC on (DOTNET_gcConcurrent=1): gen0 budget at most the cache-sized minimum", new() { ["DOTNET_gcConcurrent"] = "1" }),
+        ("gen0 budget at most 16 MiB (DOTNET_GCgen0MaxBudget=0x1000000)", new() { ["DOTNET_GCgen0MaxBudget"] = "0x1000000" }),
     ];
 
     public async Task RunAsync()

@@ -13,7 +13,6 @@ namespace Bot.Benchmarks.Scenarios;
 public sealed class StartupScenario(Report report)
 {
     private const int Restarts = 4;
-    private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(30);
 
     public async Task RunAsync()
@@ -26,7 +25,7 @@ public sealed class StartupScenario(Report report)
         var directory = Directory.CreateTempSubdirectory("bridge-startup-").FullName;
         try
         {
-            var settings = Settings(telegram, aliexpress, Path.Combine(directory, "bridge.db"));
+            var settings = PublishedHost.Settings(telegram, aliexpress, Path.Combine(directory, "bridge.db"));
             var (fresh, idle) = await StartOnceAsync(published, settings, measureIdle: true);
             var restarts = new List<double>();
             for (var i = 0; i < Restarts; i++)
@@ -54,19 +53,12 @@ public sealed class StartupScenario(Report report)
         settings["Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         using var client = new HttpClient { BaseAddress = new Uri(settings["Urls"]), Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
-        using var host = PublishedHost.Start(published, settings);
+        // BENCH_STARTUP_LOG=1 prints the host's log lines with the time since launch: where start-up goes.
+        var show = Environment.GetEnvironmentVariable("BENCH_STARTUP_LOG") == "1";
+        using var host = PublishedHost.Start(published, settings, show ? l => Report.Note($"{clock.Elapsed.TotalMilliseconds,7:F0} ms | {l}") : null);
         try
         {
-            while (!await ReadyAsync(client))
-            {
-                if (host.HasExited || clock.Elapsed > ReadyBound)
-                {
-                    throw new InvalidOperationException($"The published host was not ready within {ReadyBound.TotalSeconds:N0} s (exited: {host.HasExited}).");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(10));
-            }
-
+            await PublishedHost.WaitReadyAsync(host, client, clock);
             var ready = clock.Elapsed.TotalSeconds;
             if (!measureIdle)
             {
@@ -82,31 +74,4 @@ public sealed class StartupScenario(Report report)
             await host.WaitForExitAsync();
         }
     }
-
-    private static async Task<bool> ReadyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false; // not listening yet
-        }
-    }
-
-    /// <summary>The operator's minimum (token, staff group, the marketplace account) plus the fakes' addresses.</summary>
-    private static Dictionary<string, string> Settings(FakeTelegramServer telegram, FakeAliExpressServer aliexpress, string database) => new()
-    {
-        ["Telegram__BotToken"] = telegram.Token,
-        ["Telegram__StaffChatId"] = BenchCore.StaffChatId.ToString(CultureInfo.InvariantCulture),
-        ["Telegram__ApiBaseUrl"] = telegram.BaseUrl,
-        ["ConnectionStrings__Bridge"] = $"Data Source={database}",
-        ["Marketplace__AliExpress__GatewayUrl"] = aliexpress.BaseUrl,
-        ["Marketplace__AliExpress__AppKey"] = aliexpress.AppKey,
-        ["Marketplace__AliExpress__AppSecret"] = aliexpress.AppSecret,
-        ["Marketplace__AliExpress__AccessToken"] = aliexpress.AccessToken,
-        ["Marketplace__AliExpress__SellerLoginId"] = aliexpress.SellerLoginId,
-    };
 }
