@@ -64,6 +64,13 @@ public static class PublishedHost
             start.Environment[name] = value;
         }
 
+        // BENCH_HOST_ENV="DOTNET_X=1 DOTNET_Y=0" tries runtime settings on the published host (not what ships).
+        foreach (var pair in (Environment.GetEnvironmentVariable("BENCH_HOST_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (name, value) = (pair.Split('=', 2)[0], pair.Split('=', 2)[^1]);
+            start.Environment[name] = value;
+        }
+
         var process = new Process { StartInfo = start };
         // Read as it comes, so the host never blocks on a full pipe.
         process.OutputDataReceived += (_, e) => ReceiveLine(e.Data, line);
