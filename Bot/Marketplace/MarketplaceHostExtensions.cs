@@ -27,6 +27,7 @@ internal static class MarketplaceHostExtensions
         services.AddSingleton<PollerWakeUp>();
         services.TryAddSingleton<MarketplaceCallMeter>();
         services.AddSingleton<PollPace>();
+        services.AddSingleton(sp => new MemoryTrim(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CallBudgetWatch>();
         services.AddHostedService<MarketplacePoller>();
         services.AddHostedService<OrderCardWorker>();

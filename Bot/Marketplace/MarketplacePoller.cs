@@ -16,24 +16,12 @@ internal sealed partial class MarketplacePoller(
     PollerWakeUp wakeUp,
     PollPace pace,
     CallBudgetWatch budget,
+    MemoryTrim memory,
     TimeProvider time,
     IOptions<MarketplaceOptions> options,
     ILogger<MarketplacePoller> logger) : BackgroundService
 {
-    /// <summary>Bursts at least this large are followed by one aggressive collection.</summary>
-    private const int TrimAfterBurst = 200;
-
     private readonly FailureSeries series = new(time);
-
-    /// <summary>Once a large burst has been stored, the collector still keeps the pages it used committed; one
-    /// aggressive collection gives them back (tens of milliseconds on this heap). Small bursts are not worth it.</summary>
-    private static void TrimAfter(int burst)
-    {
-        if (burst >= TrimAfterBurst)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -61,8 +49,12 @@ internal sealed partial class MarketplacePoller(
                     }
                     else if (burst > 0)
                     {
-                        TrimAfter(burst);
+                        memory.AfterBurst(burst);
                         burst = 0;
+                    }
+                    else
+                    {
+                        memory.AfterIdlePoll();
                     }
 
                 }
