@@ -1,13 +1,14 @@
-# Build stage: restore and publish the host.
+# Build stage: restore and publish the host, precompiled (ReadyToRun, set in Bot.csproj) for the image's architecture.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+ARG TARGETARCH
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig appsettings.json ./
 COPY Bot.Core/Bot.Core.csproj Bot.Core/
 COPY Bot/Bot.csproj Bot/
-RUN dotnet restore Bot/Bot.csproj
+RUN dotnet restore Bot/Bot.csproj -a $TARGETARCH
 COPY Bot.Core/ Bot.Core/
 COPY Bot/ Bot/
-RUN dotnet publish Bot/Bot.csproj -c Release -o /app --no-restore
+RUN dotnet publish Bot/Bot.csproj -c Release -a $TARGETARCH --no-restore -o /app
 
 # Run stage: the ASP.NET runtime, a non-root user, the database on a volume.
 FROM mcr.microsoft.com/dotnet/aspnet:10.0

@@ -8,8 +8,8 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "idle", "translation", "detection", "budget"];
-    private static readonly string[] Diagnostics = ["profile"];
+    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "idle", "startup", "idle-published", "translation", "detection", "budget"];
+    private static readonly string[] Diagnostics = ["profile", "runtime-options"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -58,10 +58,13 @@ public static class BenchmarkProgram
         "scale" => new ScaleScenario(report).RunAsync(),
         "memory" => new MemoryScenario(report).RunAsync(),
         "idle" => new IdleScenario(report).RunAsync(),
+        "startup" => new StartupScenario(report).RunAsync(),
+        "idle-published" => new IdlePublishedScenario(report).RunAsync(),
         "translation" => new TranslationScenario(report).RunAsync(),
         "detection" => new DetectionScenario(report).RunAsync(),
         "budget" => new BudgetScenario(report).RunAsync(),
         "profile" => new ProfileScenario(report).RunAsync(),
+        "runtime-options" => new RuntimeOptionsScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

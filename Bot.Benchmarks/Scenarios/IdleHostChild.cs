@@ -41,6 +41,8 @@ public static class IdleHostChild
             var process = Process.GetCurrentProcess();
             var files = Snapshot(database);
             var rss = new List<long> { ProcessMemory.Now().ResidentBytes };
+            var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var allocatedBefore = GC.GetTotalAllocatedBytes();
             process.Refresh();
             var cpu = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
@@ -53,9 +55,12 @@ public static class IdleHostChild
             process.Refresh();
             var share = (process.TotalProcessorTime - cpu).TotalSeconds / clock.Elapsed.TotalSeconds;
             var unchanged = files == Snapshot(database);
+            var during = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
+            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var collected = ProcessMemory.AfterFullCollection().ResidentBytes;
             await app.StopAsync();
             Console.WriteLine("IDLE-SAMPLES " + string.Join(" ", rss.Select(b => (b / 1024 / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            Console.WriteLine(FormattableString.Invariant($"IDLE-GC collections while watched (gen0/gen1/gen2): {during[0]}/{during[1]}/{during[2]}; allocated while watched {allocated / 1024} KiB ({allocated / 1024.0 / watch.TotalSeconds:F1} KiB/s)"));
             Console.WriteLine(FormattableString.Invariant(
                 $"{ResultPrefix}{clock.Elapsed.TotalSeconds:F0} {share * 100:F3} {rss[0]} {rss.Max()} {rss[^1]} {(unchanged ? 1 : 0)} {rss.Count} {collected}"));
             return 0;

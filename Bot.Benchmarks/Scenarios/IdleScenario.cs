@@ -22,6 +22,7 @@ public sealed class IdleScenario(Report report)
         var collected = (long)v[7];
         Report.Note("Resident set every 15 s, MiB: " + (output.Split('\n').FirstOrDefault(l => l.StartsWith("IDLE-SAMPLES ", StringComparison.Ordinal))?["IDLE-SAMPLES ".Length..] ?? "?"));
 
+        Report.Note(output.Split('\n').FirstOrDefault(l => l.StartsWith("IDLE-GC ", StringComparison.Ordinal))?["IDLE-GC ".Length..] ?? "");
         report.Add(new Figure($"Processor time while idle, over {seconds:N0} s", FormattableString.Invariant($"{cpu:F2} % of one core"),
             $"Telegram long polls answered: {telegram.CallCount("getUpdates")}", Report.Verdict(cpu < 1, "target < 1 % of one core")));
         report.Add(new Figure($"Resident set over {seconds:N0} s idle ({samples} samples, no forced collection)",

@@ -64,9 +64,17 @@ public static class MemoryHostChild
             }
 
             var loaded = ProcessMemory.AfterFullCollection();
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
+            Console.WriteLine(FormattableString.Invariant(
+                $"MEMORY-DETAIL GC committed {gc.TotalCommittedBytes / 1024 / 1024} MiB (heap {gc.HeapSizeBytes / 1024 / 1024} MiB, fragmented {gc.FragmentedBytes / 1024 / 1024} MiB); SQLite {SQLitePCL.raw.sqlite3_memory_used() / 1024 / 1024} MiB (highest {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1024 / 1024} MiB); threads {Process.GetCurrentProcess().Threads.Count}"));
+            if (Environment.GetEnvironmentVariable("BENCH_SMAPS") is { Length: > 0 } smaps)
+            {
+                File.Copy("/proc/self/smaps", smaps, overwrite: true);
+            }
+
             await app.StopAsync();
             Console.WriteLine(FormattableString.Invariant(
-                $"{ResultPrefix}{stored} {ingestSeconds:F1} {idle.ResidentBytes} {loaded.ResidentBytes} {loaded.PeakResidentBytes} {loaded.ManagedHeapBytes} {ready.TotalMilliseconds:F0}"));
+                $"{ResultPrefix}{stored} {ingestSeconds:F1} {idle.ResidentBytes} {loaded.ResidentBytes} {loaded.PeakResidentBytes} {loaded.ManagedHeapBytes} {ready.TotalMilliseconds:F0} {idle.AnonymousBytes} {idle.FileBytes} {idle.SharedBytes} {loaded.AnonymousBytes} {loaded.FileBytes} {loaded.SharedBytes} {idle.ManagedHeapBytes}"));
             return 0;
         }
         finally

@@ -15,15 +15,15 @@ public sealed class MemoryScenario(Report report)
     public async Task RunAsync()
     {
         report.BeginScenario($"3b. Memory: the real host (BridgeApp) ingesting {Conversations:N0} new conversations, one message each, then posting at Telegram's pace");
-        var full = await RunChildAsync(Conversations);
-        var small = await RunChildAsync(1_000);
-        var lowAccuracy = await RunChildAsync(Conversations, "Translation:LowAccuracyMode=true");
+        var full = await MemoryChildRun.RunAsync(Conversations);
+        var small = await MemoryChildRun.RunAsync(1_000);
+        var lowAccuracy = await MemoryChildRun.RunAsync(Conversations, "Translation:LowAccuracyMode=true");
 
         Report.Note($"Ingested {full.Stored:N0} conversations in {full.Seconds:N0} s through the host's poller (fake Telegram: {full.RateLimited} 429s).");
         report.Add(new Figure("Resident set (VmRSS) holding 100k conversations, after a forced full GC (default settings)", Report.MiB(full.Loaded),
-            $"idle host before ingesting {Report.MiB(full.Idle)}; managed heap {Report.MiB(full.Heap)}; peak RSS (VmHWM) {Report.MiB(full.Peak)}",
+            $"{full.LoadedMemory.Breakdown()}; peak RSS (VmHWM) {Report.MiB(full.Peak)}",
             Report.Verdict(full.Loaded <= 150L * 1024 * 1024, "target ≤ 150 MB")));
-        report.Add(new Figure("Idle host, started, nothing relayed yet (default settings)", Report.MiB(full.Idle), "after a forced full GC",
+        report.Add(new Figure("Idle host, started, nothing relayed yet (default settings)", Report.MiB(full.Idle), $"after a forced full GC: {full.IdleMemory.Breakdown()}",
             Report.Verdict(full.Idle <= 120L * 1024 * 1024, "target ≤ 120 MB")));
         report.Add(new Figure("Start-up: process start to the first /readyz 200 (migrations, getMe, staff chat check, first polls)",
             Report.Seconds(full.ReadyMs / 1000), $"other runs: {Report.Seconds(small.ReadyMs / 1000)}, {Report.Seconds(lowAccuracy.ReadyMs / 1000)}",
@@ -34,16 +34,4 @@ public sealed class MemoryScenario(Report report)
             $"managed heap {Report.MiB(lowAccuracy.Heap)}",
             Report.Verdict(lowAccuracy.Loaded <= 150L * 1024 * 1024, "target ≤ 150 MB")));
     }
-
-    /// <summary>One host in a child process, against a fake Telegram of its own (budgets start empty).</summary>
-    private static async Task<ChildResult> RunChildAsync(int conversations, params string[] settings)
-    {
-        await using var telegram = await FakeTelegramServer.StartAsync();
-        telegram.AddSupergroup(BenchCore.StaffChatId, "Staff");
-        var v = (await ChildRun.RunAsync(
-            ["memory-child", telegram.BaseUrl, telegram.Token, conversations.ToString(CultureInfo.InvariantCulture), .. settings], MemoryHostChild.ResultPrefix)).Figures;
-        return new ChildResult((long)v[0], v[1], (long)v[2], (long)v[3], (long)v[4], (long)v[5], telegram.RateLimitedCount, v[6]);
-    }
-
-    private sealed record ChildResult(long Stored, double Seconds, long Idle, long Loaded, long Peak, long Heap, int RateLimited, double ReadyMs);
 }

@@ -27,6 +27,7 @@ internal static class MarketplaceHostExtensions
         services.AddSingleton<PollerWakeUp>();
         services.TryAddSingleton<MarketplaceCallMeter>();
         services.AddSingleton<PollPace>();
+        services.AddSingleton(sp => new MemoryTrim(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CallBudgetWatch>();
         services.AddHostedService<CallCountKeeper>(); // before the poller: the day's count is read back before its first call
         services.AddHostedService<MarketplacePoller>();

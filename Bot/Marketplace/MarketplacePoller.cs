@@ -19,24 +19,12 @@ internal sealed partial class MarketplacePoller(
     PollPace pace,
     CallBudgetWatch budget,
     LeasedWork leased,
+    MemoryTrim memory,
     TimeProvider time,
     IOptions<MarketplaceOptions> options,
     ILogger<MarketplacePoller> logger) : BackgroundService
 {
-    /// <summary>Bursts at least this large are followed by one aggressive collection.</summary>
-    private const int TrimAfterBurst = 200;
-
     private readonly FailureSeries series = new(time);
-
-    /// <summary>Once a large burst has been stored, the collector still keeps the pages it used committed; one
-    /// aggressive collection gives them back (tens of milliseconds on this heap). Small bursts are not worth it.</summary>
-    private static void TrimAfter(int burst)
-    {
-        if (burst >= TrimAfterBurst)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
-    }
 
     // While another live instance polls, this one counts the marketplace as polled (for /readyz and the alerts).
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -68,8 +56,12 @@ internal sealed partial class MarketplacePoller(
                     }
                     else if (burst > 0)
                     {
-                        TrimAfter(burst);
+                        memory.AfterBurst(burst);
                         burst = 0;
+                    }
+                    else
+                    {
+                        memory.AfterIdlePoll();
                     }
 
                 }

@@ -52,6 +52,9 @@ internal sealed partial class UpdateReceiver(
         var lastUpdateAt = time.GetUtcNow();
         var backoff = TimeSpan.FromSeconds(1);
         var loaded = false;
+        // The first poll after start asks without waiting: Telegram answers at once, so /readyz can say it answered
+        // within the start-up instead of after the first long poll (25 s when nobody writes).
+        var answered = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -66,12 +69,13 @@ internal sealed partial class UpdateReceiver(
 
                 await updates.RetryDueAsync(stoppingToken);
                 var quiet = offset > 0 && time.GetUtcNow() - lastUpdateAt >= Retention;
-                var timeout = await updates.PollTimeoutAsync(options.Value.PollTimeoutSeconds, stoppingToken);
+                var timeout = answered ? await updates.PollTimeoutAsync(options.Value.PollTimeoutSeconds, stoppingToken) : 0;
                 // Raw, then decoded one by one: one update the library cannot decode must not fail (and so stall on)
                 // the whole batch.
                 var result = await bot.SendRequest(new RawGetUpdatesRequest(quiet ? null : offset, 100, timeout, Wanted), stoppingToken);
                 var batch = RawUpdate.Split(result).ToList();
                 health.TelegramSucceeded();
+                answered = true;
                 failures.Succeeded();
                 backoff = TimeSpan.FromSeconds(1);
                 int? previous = null;

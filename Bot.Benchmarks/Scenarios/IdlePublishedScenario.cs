@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Bot.Benchmarks.Infrastructure;
+using Bot.Benchmarks.Reporting;
+using Bot.Testing.AliExpress;
+using Bot.Testing.BotApi;
+
+namespace Bot.Benchmarks.Scenarios;
+
+/// <summary>Scenario 3f: the published host (<see cref="PublishedHost"/>, as it ships) idle against the fake Bot API and
+/// the fake AliExpress server with nothing to relay, watched from outside for <c>BENCH_IDLE_MINUTES</c> (5 unless
+/// set): its processor time, its resident set every 15 s, and whether its database file or write-ahead log change.</summary>
+public sealed class IdlePublishedScenario(Report report)
+{
+    private static readonly TimeSpan Sample = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(20);
+
+    public async Task RunAsync()
+    {
+        var minutes = int.TryParse(Environment.GetEnvironmentVariable("BENCH_IDLE_MINUTES"), CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 5;
+        report.BeginScenario($"3f. Idle as shipped: the published host (dotnet Bot.dll) against the fakes, nothing to relay, watched for {minutes} min (BENCH_IDLE_MINUTES)");
+        var published = await PublishedHost.EnsurePublishedAsync();
+        await using var telegram = await FakeTelegramServer.StartAsync();
+        telegram.AddSupergroup(BenchCore.StaffChatId, "Staff");
+        await using var aliexpress = await FakeAliExpressServer.StartAsync();
+        var directory = Directory.CreateTempSubdirectory("bridge-idle-published-").FullName;
+        var database = Path.Combine(directory, "bridge.db");
+        var settings = PublishedHost.Settings(telegram, aliexpress, database);
+        using var client = new HttpClient { BaseAddress = new Uri(settings["Urls"]), Timeout = TimeSpan.FromSeconds(5) };
+        using var host = PublishedHost.Start(published, settings);
+        try
+        {
+            await PublishedHost.WaitReadyAsync(host, client, Stopwatch.StartNew());
+            await Task.Delay(Settle); // past start-up's own work
+            var files = Snapshot(database);
+            var rss = new List<long> { PublishedHost.ResidentBytes(host.Id) };
+            var cpu = PublishedHost.ProcessorTime(host.Id);
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromMinutes(minutes))
+            {
+                await Task.Delay(Sample);
+                rss.Add(PublishedHost.ResidentBytes(host.Id));
+            }
+
+            var share = (PublishedHost.ProcessorTime(host.Id) - cpu).TotalSeconds / clock.Elapsed.TotalSeconds;
+            var unchanged = files == Snapshot(database);
+            Report.Note("Resident set every 15 s, MiB: " + string.Join(" ", rss.Select(b => (b / 1024 / 1024).ToString(CultureInfo.InvariantCulture))));
+            var (first, last, max) = (rss[0], rss[^1], rss.Max());
+            var lastQuarter = rss[(rss.Count * 3 / 4)..];
+            report.Add(new Figure($"Processor time while idle, over {clock.Elapsed.TotalSeconds:N0} s", FormattableString.Invariant($"{share * 100:F2} % of one core"),
+                $"Telegram long polls answered: {telegram.CallCount("getUpdates")}", Report.Verdict(share < 0.01, "target < 1 % of one core")));
+            report.Add(new Figure($"Resident set over {clock.Elapsed.TotalSeconds:N0} s idle ({rss.Count} samples)", $"{Report.MiB(first)} → {Report.MiB(last)}",
+                $"highest {Report.MiB(max)}; growth {Report.MiB(last - first)}; last quarter of the run {Report.MiB(lastQuarter.Min())}–{Report.MiB(lastQuarter.Max())}",
+                Report.Verdict(last <= first + (2L * 1024 * 1024), "target no growth (within 2 MiB)")));
+            report.Add(new Figure("Idle resident set of the published host", Report.MiB(last), "VmRSS at the end of the watch, no forced collection",
+                Report.Verdict(last <= 120L * 1024 * 1024, "target ≤ 120 MB")));
+            report.Add(new Figure($"Database file and write-ahead log over {clock.Elapsed.TotalSeconds:N0} s idle", unchanged ? "unchanged" : "CHANGED",
+                "SHA-256 of both files before and after", Report.Verdict(unchanged, "target no write")));
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static string Snapshot(string database) => string.Join(" ", new[] { database, database + "-wal" }.Select(path =>
+    {
+        if (!File.Exists(path))
+        {
+            return "none";
+        }
+
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return $"{file.Length}:{Convert.ToHexString(SHA256.HashData(file))}";
+    }));
+}
