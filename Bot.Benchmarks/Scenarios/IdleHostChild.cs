@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Core.Marketplace;
 using Bot.Marketplace;
@@ -39,7 +38,7 @@ public static class IdleHostChild
             await Task.Delay(TimeSpan.FromSeconds(20)); // past start-up's own work
 
             var process = Process.GetCurrentProcess();
-            var files = Snapshot(database);
+            var files = DatabaseFiles.Snapshot(database);
             var rss = new List<long> { ProcessMemory.Now().ResidentBytes };
             var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
             var allocatedBefore = GC.GetTotalAllocatedBytes();
@@ -54,7 +53,7 @@ public static class IdleHostChild
 
             process.Refresh();
             var share = (process.TotalProcessorTime - cpu).TotalSeconds / clock.Elapsed.TotalSeconds;
-            var unchanged = files == Snapshot(database);
+            var unchanged = files == DatabaseFiles.Snapshot(database);
             var during = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
             var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
             var collected = ProcessMemory.AfterFullCollection().ResidentBytes;
@@ -71,15 +70,4 @@ public static class IdleHostChild
             Directory.Delete(directory, recursive: true);
         }
     }
-
-    private static string Snapshot(string database) => string.Join(" ", new[] { database, database + "-wal" }.Select(path =>
-    {
-        if (!File.Exists(path))
-        {
-            return "none";
-        }
-
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return $"{file.Length}:{Convert.ToHexString(SHA256.HashData(file))}";
-    }));
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
 using Bot.Testing.AliExpress;
@@ -33,7 +32,7 @@ public sealed class IdlePublishedScenario(Report report)
         {
             await PublishedHost.WaitReadyAsync(host, client, Stopwatch.StartNew());
             await Task.Delay(Settle); // past start-up's own work
-            var files = Snapshot(database);
+            var files = DatabaseFiles.Snapshot(database);
             var rss = new List<long> { PublishedHost.ResidentBytes(host.Id) };
             var cpu = PublishedHost.ProcessorTime(host.Id);
             var clock = Stopwatch.StartNew();
@@ -44,7 +43,7 @@ public sealed class IdlePublishedScenario(Report report)
             }
 
             var share = (PublishedHost.ProcessorTime(host.Id) - cpu).TotalSeconds / clock.Elapsed.TotalSeconds;
-            var unchanged = files == Snapshot(database);
+            var unchanged = files == DatabaseFiles.Snapshot(database);
             Report.Note("Resident set every 15 s, MiB: " + string.Join(" ", rss.Select(b => (b / 1024 / 1024).ToString(CultureInfo.InvariantCulture))));
             var (first, last, max) = (rss[0], rss[^1], rss.Max());
             var lastQuarter = rss[(rss.Count * 3 / 4)..];
@@ -65,15 +64,4 @@ public sealed class IdlePublishedScenario(Report report)
             Directory.Delete(directory, recursive: true);
         }
     }
-
-    private static string Snapshot(string database) => string.Join(" ", new[] { database, database + "-wal" }.Select(path =>
-    {
-        if (!File.Exists(path))
-        {
-            return "none";
-        }
-
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return $"{file.Length}:{Convert.ToHexString(SHA256.HashData(file))}";
-    }));
 }

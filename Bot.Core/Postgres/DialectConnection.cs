@@ -1,33 +1,14 @@
 using System.Data;
 using System.Data.Common;
+using Bot.Core.Storage;
 using Npgsql;
 
 namespace Bot.Core.Postgres;
 
 /// <summary>A PostgreSQL connection whose commands speak the repositories' SQL: every command's text goes through
 /// <see cref="PostgresDialect"/>, and its parameters are given the types SQLite would store.</summary>
-public sealed class DialectConnection(NpgsqlConnection inner) : DbConnection
+public sealed class DialectConnection(NpgsqlConnection inner) : WrappedConnection<NpgsqlConnection>(inner)
 {
-    public NpgsqlConnection Inner { get; } = inner;
-
-#pragma warning disable CS8765 // the base property is declared [AllowNull]; so is the inner one
-    public override string ConnectionString
-    {
-        get => Inner.ConnectionString;
-        set => Inner.ConnectionString = value;
-    }
-#pragma warning restore CS8765
-
-    public override string Database => Inner.Database;
-
-    public override string DataSource => Inner.DataSource;
-
-    public override string ServerVersion => Inner.ServerVersion;
-
-    public override ConnectionState State => Inner.State;
-
-    public override void ChangeDatabase(string databaseName) => Inner.ChangeDatabase(databaseName);
-
     public override void Close() => Inner.Close();
 
     public override void Open() => Inner.Open();

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Bot.Core.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Sqlite;
@@ -8,33 +9,13 @@ namespace Bot.Core.Sqlite;
 /// (SQLite spends several times longer compiling a statement than running a small one, and a pooled connection
 /// finalizes its statements when it is closed). Used by one user at a time: the writer under its turn, or a reader that
 /// leased it, whose dispose gives it back (<paramref name="giveBack"/>) instead of closing it.</summary>
-internal sealed class StatementCachingConnection(SqliteConnection inner, Action<StatementCachingConnection>? giveBack = null) : DbConnection
+internal sealed class StatementCachingConnection(SqliteConnection inner, Action<StatementCachingConnection>? giveBack = null) : WrappedConnection<SqliteConnection>(inner)
 {
     private const int MaxStatements = 500;
 
     private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
     private readonly HashSet<SqliteCommand> inUse = [];
     private int leased;
-
-    public SqliteConnection Inner { get; } = inner;
-
-#pragma warning disable CS8765 // the base property is declared [AllowNull]; so is the inner one
-    public override string ConnectionString
-    {
-        get => Inner.ConnectionString;
-        set => Inner.ConnectionString = value;
-    }
-#pragma warning restore CS8765
-
-    public override string Database => Inner.Database;
-
-    public override string DataSource => Inner.DataSource;
-
-    public override string ServerVersion => Inner.ServerVersion;
-
-    public override ConnectionState State => Inner.State;
-
-    public override void ChangeDatabase(string databaseName) => Inner.ChangeDatabase(databaseName);
 
     /// <summary>Stays open: the connection outlives each session (closed with the factory).</summary>
     public override void Close()
