@@ -47,11 +47,11 @@ public sealed class RecordingChatGateway : IChatGateway
     /// <summary>Topics closed by <see cref="CloseTopicAsync"/>: sends into them fail with TOPIC_CLOSED until reopened.</summary>
     public ConcurrentDictionary<int, bool> ClosedTopics { get; } = new();
 
-    public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken)
-    {
-        ClosedTopics.TryRemove(topicId, out _);
-        return Task.CompletedTask;
-    }
+    /// <summary>Refuses reopening an open topic, as Telegram does (TOPIC_NOT_MODIFIED).</summary>
+    public Task ReopenTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
+        ClosedTopics.TryRemove(topicId, out _)
+            ? Task.CompletedTask
+            : throw new ChatDeliveryException(ChatErrorKind.BadRequest, "Bad Request: TOPIC_NOT_MODIFIED");
 
     public Task CloseTopicAsync(long chatId, int topicId, CancellationToken cancellationToken) =>
         ClosedTopics.TryAdd(topicId, true)

@@ -16,4 +16,8 @@ public sealed class ChatDeliveryException : Exception
     public TimeSpan? RetryAfter { get; }
 
     public long? MigrateToChatId { get; }
+
+    /// <summary>Telegram's answer to a change that changes nothing (TOPIC_NOT_MODIFIED: closing a closed topic, reopening
+    /// an open one, a topic's own name): what was asked for already holds.</summary>
+    public bool IsNotModified => Message.Contains("TOPIC_NOT_MODIFIED", StringComparison.Ordinal);
 }

@@ -4,7 +4,7 @@ using Bot.Core.Conversations;
 namespace Bot.Core.Staff;
 
 /// <summary>Sends into a conversation's staff topic, recovering once from a topic that a person deleted (a new
-/// topic is made and the mapping updated) or closed (it is reopened).</summary>
+/// topic is made and the mapping updated) or closed (it is reopened, unless someone reopened it meanwhile).</summary>
 public sealed class TopicSender(IChatGateway chat, TopicResolver topics, Conversation conversation, ThreadBinding binding)
 {
     public ThreadBinding Binding { get; private set; } = binding;
@@ -21,7 +21,14 @@ public sealed class TopicSender(IChatGateway chat, TopicResolver topics, Convers
         }
         catch (ChatDeliveryException e) when (e.Kind == ChatErrorKind.TopicClosed && Binding.TopicId is { } closed)
         {
-            await chat.ReopenTopicAsync(Binding.ChatId, closed, cancellationToken);
+            try
+            {
+                await chat.ReopenTopicAsync(Binding.ChatId, closed, cancellationToken);
+            }
+            catch (ChatDeliveryException reopen) when (reopen.IsNotModified)
+            {
+                // Reopened in between (by the topic tidier or a person): it is open, as wanted.
+            }
         }
 
         return await send(Binding.ChatId, Binding.TopicId);

@@ -66,7 +66,7 @@ public sealed partial class TopicTidier(
                 : chat.ReopenTopicAsync(topic.ChatId, topic.TopicId, cancellationToken));
             return true;
         }
-        catch (ChatDeliveryException e) when (e.Message.Contains("TOPIC_NOT_MODIFIED", StringComparison.Ordinal))
+        catch (ChatDeliveryException e) when (e.IsNotModified)
         {
             return true; // Already so (a person closed it, or a send reopened it).
         }

@@ -68,7 +68,7 @@ public sealed partial class TopicTitles(
         {
             await chat.RenameTopicAsync(binding.ChatId, topicId, Of(conversation, claim?.UserName, disputed), cancellationToken);
         }
-        catch (ChatDeliveryException e) when (e.Message.Contains("TOPIC_NOT_MODIFIED", StringComparison.Ordinal))
+        catch (ChatDeliveryException e) when (e.IsNotModified)
         {
             // The title already says it (a press repeated after a restart).
         }
