@@ -12,8 +12,8 @@ namespace Bot.Core.Drafts;
 /// <summary>Writes one requested draft: reads the conversation's latest messages, the order facts stored with its card
 /// and the store's policy file, asks the model, and posts the draft in the topic with a Send button (or one line
 /// saying why there is none). Nothing is sent to the buyer here. The draft is stored in the same transaction that
-/// deletes its request, so a restart does not write it again (unless it strikes between Telegram's answer and that
-/// commit).</summary>
+/// deletes its request, so a restart does not write it again; a stop that begins once the model has answered waits
+/// for both (only a crash between Telegram's answer and that commit posts it again).</summary>
 public sealed partial class DraftWriter(
     TranscriptReader transcripts,
     IDbConnectionFactory connections,
@@ -27,6 +27,11 @@ public sealed partial class DraftWriter(
     ILogger<DraftWriter> logger)
 {
     private const int MaxPolicyLength = 20_000;
+    // Once the model has answered, a stop that begins waits for the post and its record (one Telegram call, one write,
+    // both bounded by their own timeouts) instead of cutting them apart: cut between Telegram's answer and the commit,
+    // the draft would stay in the topic unknown to the bridge, and be written and posted again after the restart.
+    private static readonly CancellationToken Finishing = CancellationToken.None;
+
     private const string Heading = "✍️ <b>Draft</b> <i>(not sent: press Send, or copy it, edit it and reply)</i>\n\n";
 
     public async Task WriteAsync(PendingDraft pending, CancellationToken cancellationToken)
@@ -49,18 +54,18 @@ public sealed partial class DraftWriter(
         var answer = await model.AskAsync(messages, cancellationToken);
         if (answer.Text is not { } text)
         {
-            await chat.SendTextAsync(new ChatText(request.ChatId, request.TopicId, Html.Escape(answer.Failure!), request.PressedMessageId), cancellationToken);
+            await chat.SendTextAsync(new ChatText(request.ChatId, request.TopicId, Html.Escape(answer.Failure!), request.PressedMessageId), Finishing);
             return;
         }
 
         text = TextElements.Truncate(text, ChatLimits.MaxTextLength - Heading.Length);
         var id = await chat.SendTextAsync(
             new ChatText(request.ChatId, request.TopicId, Heading + Html.Escape(text), request.PressedMessageId, [[new ChatButton("📤 Send", DraftButtons.Send)]]),
-            cancellationToken);
-        await using var write = await DbSession.BeginAsync(connections, cancellationToken);
+            Finishing);
+        await using var write = await DbSession.BeginAsync(connections, Finishing);
         await drafts.AddAsync(write, new Draft(request.ConversationId, request.ChatId, id, text, request.RequestedBy));
         await requests.DeleteAsync(write, pending.Id);
-        await write.CommitAsync(cancellationToken);
+        await write.CommitAsync(Finishing);
         LogPosted(request.ConversationId, id);
     }
 

@@ -38,4 +38,25 @@ public sealed class DraftRestartTests
         Assert.Equal(2, Drafts(rig, topic));
         Assert.Equal(3, rig.Api.Requests.Count);
     }
+
+    [Fact]
+    public async Task StopBeginning_WhileTelegramTakesTheDraft_StoresIt_SoTheNextStartDoesNotPostItAgain()
+    {
+        await using var rig = await DraftRig.StartAsync(s => s["Drafts:Timeout"] = "00:05:00");
+        var topic = await rig.Bridge.TopicWithBuyerMessageAsync("82102", "Is the scarf warm enough?");
+        var posts = rig.Telegram.CallCount("sendMessage");
+        rig.Telegram.DelayNext("sendMessage", TimeSpan.FromSeconds(3)); // the draft's post: Telegram takes it, slowly
+
+        var first = await rig.PressAsync(topic, d => d == DraftButtons.Latest);
+        Assert.Equal("Drafting a reply…", (await rig.AnswerAsync(first)).Text);
+        await Eventually.TrueAsync(() => rig.Telegram.CallCount("sendMessage") > posts, StaffGroupBridge.Timeout);
+        await rig.RestartAsync(); // the stop begins while the post is on its way
+
+        await Eventually.TrueAsync(() => Drafts(rig, topic) == 1, StaffGroupBridge.Timeout);
+        var second = await rig.PressAsync(topic, d => d == DraftButtons.Latest);
+        Assert.Equal("Drafting a reply…", (await rig.AnswerAsync(second)).Text);
+        await Eventually.TrueAsync(() => Drafts(rig, topic) >= 2, StaffGroupBridge.Timeout);
+        Assert.Equal(2, Drafts(rig, topic)); // stored requests are written before new ones: the first did not come again
+        Assert.Equal(2, rig.Api.Requests.Count);
+    }
 }

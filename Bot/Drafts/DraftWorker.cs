@@ -24,7 +24,8 @@ internal sealed partial class DraftWorker(DraftQueue queue, DraftWriter writer, 
 
                 try
                 {
-                    await queue.CompleteAsync(pending.Id, stoppingToken);
+                    // The draft (or the line saying why there is none) is posted: its request is done even if a stop began.
+                    await queue.CompleteAsync(pending.Id, CancellationToken.None);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
