@@ -4,6 +4,7 @@ namespace Bot.Tests.AliExpress;
 
 /// <summary><c>Marketplace__AliExpress__MessageApi</c> set to something that is not a family stops the real program with
 /// one sentence naming the setting and the values it takes.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class MessageApiSettingTests
 {
     [Fact]

@@ -65,5 +65,6 @@ public abstract class DraftRequestStoreTests(TestDatabase database) : IAsyncLife
 
     public sealed class OnSqlite() : DraftRequestStoreTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : DraftRequestStoreTests(TestDatabase.Postgres), IPostgresVariant;
 }

@@ -12,6 +12,7 @@ namespace Bot.Tests.EndToEnd;
 /// <summary>Three bridge processes on one PostgreSQL database relay both ways; the one that polls the marketplace is
 /// killed with SIGKILL in the middle of a burst. Nothing is lost, repeats stay within what was in flight, each
 /// conversation keeps its order, and a survivor takes polling over within 30 seconds.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed partial class MultiInstanceEndToEndTests(ITestOutputHelper output) : IPostgresVariant
 {
     private const long Staff = BridgeHost.StaffChatId;

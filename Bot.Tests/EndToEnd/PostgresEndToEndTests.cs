@@ -5,6 +5,7 @@ namespace Bot.Tests.EndToEnd;
 
 /// <summary>The real host on a real PostgreSQL database, chosen by its connection string: a buyer's message reaches a
 /// topic, a staff reply goes back to the marketplace, and a restarted bridge carries on from what it stored.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class PostgresEndToEndTests : StaffGroupTests, IPostgresVariant
 {
     private Dictionary<string, string?> settings = [];

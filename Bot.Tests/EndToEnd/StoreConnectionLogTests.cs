@@ -7,6 +7,7 @@ namespace Bot.Tests.EndToEnd;
 
 /// <summary>The real program, logging at Debug, while a store is connected and its token refreshed: no token, code
 /// or secret appears in its output.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class StoreConnectionLogTests
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(60);

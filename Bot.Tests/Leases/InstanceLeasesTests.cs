@@ -41,6 +41,7 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
         }
     }
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : InstanceLeasesTests(TestDatabase.Postgres), IPostgresVariant
     {
         [DbFact]

@@ -80,5 +80,6 @@ public abstract class LeaseRepositoryTests(TestDatabase database) : IAsyncLifeti
 
     public sealed class OnSqlite() : LeaseRepositoryTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : LeaseRepositoryTests(TestDatabase.Postgres), IPostgresVariant;
 }

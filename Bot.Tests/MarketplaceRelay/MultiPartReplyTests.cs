@@ -73,5 +73,6 @@ public abstract class MultiPartReplyTests(TestDatabase database) : IAsyncLifetim
 
     public sealed class OnSqlite() : MultiPartReplyTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : MultiPartReplyTests(TestDatabase.Postgres), IPostgresVariant;
 }

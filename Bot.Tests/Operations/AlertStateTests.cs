@@ -106,5 +106,6 @@ public abstract class AlertStateTests(TestDatabase database) : IAsyncLifetime
 
     public sealed class OnSqlite() : AlertStateTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : AlertStateTests(TestDatabase.Postgres), IPostgresVariant;
 }

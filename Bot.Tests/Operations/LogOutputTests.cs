@@ -10,6 +10,7 @@ namespace Bot.Tests.Operations;
 
 /// <summary>The real program's console log: one line per event in ISO 8601 UTC and the invariant culture, no per-call
 /// lines from the HTTP resilience pipeline, no stack traces below Debug, repeated failures summarised.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed partial class LogOutputTests
 {
     private const string RelationList = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

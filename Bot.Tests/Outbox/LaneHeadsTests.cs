@@ -113,5 +113,6 @@ public abstract class LaneHeadsTests(TestDatabase database) : IAsyncLifetime
 
     public sealed class OnSqlite() : LaneHeadsTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : LaneHeadsTests(TestDatabase.Postgres), IPostgresVariant;
 }

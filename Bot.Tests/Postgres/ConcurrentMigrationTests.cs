@@ -7,6 +7,7 @@ namespace Bot.Tests.Postgres;
 
 /// <summary>Instances that start together on one new PostgreSQL database (docker-compose starts them at once) take turns
 /// at the migrations: each script is applied once, and every instance starts.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class ConcurrentMigrationTests : IPostgresVariant
 {
     [DbFact]

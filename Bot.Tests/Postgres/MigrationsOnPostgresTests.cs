@@ -11,6 +11,7 @@ namespace Bot.Tests.Postgres;
 
 /// <summary>Every shipped migration, written once, gives PostgreSQL the same tables and columns as SQLite, with the
 /// types that hold the same values (64-bit integers, text), and running them again applies nothing.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class MigrationsOnPostgresTests : IPostgresVariant
 {
     [DbFact]

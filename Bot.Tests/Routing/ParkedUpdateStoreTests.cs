@@ -53,5 +53,6 @@ public abstract class ParkedUpdateStoreTests(TestDatabase database) : IAsyncLife
 
     public sealed class OnSqlite() : ParkedUpdateStoreTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : ParkedUpdateStoreTests(TestDatabase.Postgres), IPostgresVariant;
 }

@@ -67,5 +67,6 @@ public abstract class BuyerConversationsQueryTests(TestDatabase database) : IAsy
 
     public sealed class OnSqlite() : BuyerConversationsQueryTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : BuyerConversationsQueryTests(TestDatabase.Postgres), IPostgresVariant;
 }

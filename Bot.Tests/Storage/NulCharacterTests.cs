@@ -33,5 +33,6 @@ public abstract class NulCharacterTests(TestDatabase database) : IAsyncLifetime
 
     public sealed class OnSqlite() : NulCharacterTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : NulCharacterTests(TestDatabase.Postgres), IPostgresVariant;
 }

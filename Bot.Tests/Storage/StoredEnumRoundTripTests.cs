@@ -133,5 +133,6 @@ public abstract class StoredEnumRoundTripTests(TestDatabase database) : IAsyncLi
 
     public sealed class OnSqlite() : StoredEnumRoundTripTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : StoredEnumRoundTripTests(TestDatabase.Postgres), IPostgresVariant;
 }

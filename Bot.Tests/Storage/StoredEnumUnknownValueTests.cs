@@ -96,5 +96,6 @@ public abstract class StoredEnumUnknownValueTests(TestDatabase database) : IAsyn
 
     public sealed class OnSqlite() : StoredEnumUnknownValueTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : StoredEnumUnknownValueTests(TestDatabase.Postgres), IPostgresVariant;
 }

@@ -7,6 +7,7 @@ namespace Bot.Tests.Stores;
 /// <summary>A bot token polled by two stores' processes would make their getUpdates calls end each other's: the second
 /// store to start with a bot another store holds refuses to start, in one sentence, before its first getUpdates; more
 /// instances of the store that holds it start as usual.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class SharedBotTests : IPostgresVariant
 {
     [DbFact]

@@ -11,6 +11,7 @@ namespace Bot.Tests.Stores;
 /// <summary>Writers queue behind one lock per store: a store's writing transaction never waits for another store's,
 /// while the connection's own schema and a store that names <c>public</c> share the one lock (instances of one store
 /// part-way through being named still write one at a time).</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class StoreWriterLockTests : IPostgresVariant
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

@@ -11,6 +11,7 @@ namespace Bot.Tests.Stores;
 /// <summary>Two stores' bridges on ONE PostgreSQL database, each in the schema named after its Store__Id, each with
 /// its own bot, staff group and seller account: both relay both ways, neither sees the other's rows, each one's
 /// /metrics and status page name it, and one store's expired marketplace session leaves the other's pace alone.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TwoStoresOnPostgresTests(ITestOutputHelper output) : IPostgresVariant
 {
     private const string Poll = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

@@ -64,5 +64,6 @@ public abstract class FindTests(TestDatabase database) : IAsyncLifetime
 
     public sealed class OnSqlite() : FindTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : FindTests(TestDatabase.Postgres), IPostgresVariant;
 }
