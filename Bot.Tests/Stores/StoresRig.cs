@@ -37,7 +37,8 @@ internal sealed class StoresRig : IAsyncDisposable
 
     public StoreSupervisor Supervisor => app.Services.GetRequiredService<StoreSupervisor>();
 
-    public static async Task<StoresRig> StartAsync()
+    /// <param name="shared">More of the process's settings, shared by every store.</param>
+    public static async Task<StoresRig> StartAsync(IDictionary<string, string?>? shared = null)
     {
         var root = System.IO.Directory.CreateTempSubdirectory("bridge-stores-").FullName;
         var directory = Path.Combine(root, "stores");
@@ -57,6 +58,7 @@ internal sealed class StoresRig : IAsyncDisposable
             ["Relay:AllowPrivateMediaHosts"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(shared ?? new Dictionary<string, string?>());
         builder.AddStores();
         var app = builder.BuildStores();
         var problems = app.ValidateConfiguration();
@@ -110,9 +112,14 @@ internal sealed class StoresRig : IAsyncDisposable
         return status.Urls[0];
     }
 
-    public async Task<string> GetAsync(string url)
+    public async Task<string> GetAsync(string url, string? token = null)
     {
         using var http = new HttpClient();
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         return await http.GetStringAsync(url);
     }
 
