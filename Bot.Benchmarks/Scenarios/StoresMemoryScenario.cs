@@ -16,6 +16,9 @@ public sealed class StoresMemoryScenario(Report report)
 {
     private const int Stores = 3;
 
+    /// <summary>Each store polls every second (idle: every 8 s), so that its one message is relayed soon.</summary>
+    private const string PollInterval = "00:00:01";
+
     public async Task RunAsync()
     {
         var settle = TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("BENCH_STORES_SETTLE_SECONDS"), CultureInfo.InvariantCulture, out var s) && s > 0 ? s : 30);
@@ -62,6 +65,7 @@ public sealed class StoresMemoryScenario(Report report)
             {
                 var settings = PublishedHost.Settings(fakes[i].Telegram, fakes[i].AliExpress, Path.Combine(directory, $"separate-{i + 1}.db"));
                 settings["Store__Id"] = $"store-{i + 1}";
+                settings["Marketplace__AliExpress__PollInterval"] = PollInterval;
                 hosts.Add((PublishedHost.Start(published, settings), settings["Urls"]));
             }
 
@@ -104,6 +108,7 @@ public sealed class StoresMemoryScenario(Report report)
         {
             ["Stores__Directory"] = stores,
             ["Urls"] = $"http://127.0.0.1:{PublishedHost.FreePort().ToString(CultureInfo.InvariantCulture)}",
+            ["Marketplace__AliExpress__PollInterval"] = PollInterval,
         };
         using var host = PublishedHost.Start(published, process);
         try

@@ -2,6 +2,7 @@ using Bot.Stores;
 using Bot.Testing;
 using Bot.Testing.Postgres;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Bot.Tests.Stores;
@@ -46,6 +47,10 @@ public sealed class OneProcessStoresTests
         Assert.Equal(1, Received(metricsB, "buyer"));
         Assert.Contains("<h1>Bridge shop-a:", await process.GetAsync(urlA + "/"), StringComparison.Ordinal);
         Assert.Contains("<h1>Bridge shop-b:", await process.GetAsync(urlB + "/"), StringComparison.Ordinal);
+        var servicesA = process.Supervisor.Runner("shop-a")!.Services!;
+        var servicesB = process.Supervisor.Runner("shop-b")!.Services!;
+        Assert.NotSame(servicesA.GetRequiredService<Bot.Core.Outbox.IOutboxRepository>(), servicesB.GetRequiredService<Bot.Core.Outbox.IOutboxRepository>());
+        Assert.Same(servicesA.GetRequiredService<Bot.Marketplace.MemoryTrim>(), servicesB.GetRequiredService<Bot.Marketplace.MemoryTrim>()); // the process's collector
     }
 
     [Fact]

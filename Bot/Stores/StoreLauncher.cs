@@ -6,7 +6,7 @@ namespace Bot.Stores;
 /// command line) with the store's file laid over it and <c>Store__Id</c> set to the file's name, composed exactly as a
 /// one-store process is (<see cref="BridgeApp.AddBridge"/>), so every part of it is the store's own. Nothing starts
 /// here; a file or a setting that cannot work is a list of sentences instead of a bridge.</summary>
-internal sealed class StoreLauncher(IConfiguration shared, Action<StoreFile, WebApplicationBuilder>? configure = null)
+internal sealed class StoreLauncher(IConfiguration shared, Bot.Marketplace.MemoryTrim memory, Action<StoreFile, WebApplicationBuilder>? configure = null)
 {
     public StoreBuild Build(StoreFile file)
     {
@@ -42,6 +42,7 @@ internal sealed class StoreLauncher(IConfiguration shared, Action<StoreFile, Web
         builder.Configuration.AddInMemoryCollection([new("Store:Id", file.StoreId)]);
         builder.AddBridge();
         builder.Services.AddSingleton<IHostLifetime, StoreLifetime>();
+        builder.Services.AddSingleton(memory); // the process's collector: one store's idle trim serves all
         configure?.Invoke(file, builder);
         var app = builder.BuildBridge();
         return new StoreBuild(app, []);

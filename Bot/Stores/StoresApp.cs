@@ -25,7 +25,8 @@ public static class StoresApp
         services.AddOptions<OperatorHttpOptions>().BindConfiguration("Operators").ValidateOnStart();
         services.AddSingleton<IValidateOptions<OperatorHttpOptions>, OperatorHttpOptionsValidator>();
         services.AddSingleton<OperatorAccess>();
-        services.AddSingleton(sp => new StoreLauncher(sp.GetRequiredService<IConfiguration>(), configureStore));
+        services.AddSingleton(sp => new Bot.Marketplace.MemoryTrim(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new StoreLauncher(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Bot.Marketplace.MemoryTrim>(), configureStore));
         services.AddSingleton<StoreSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreSupervisor>());
         return builder;
