@@ -71,7 +71,7 @@ public sealed class StoresMemoryScenario(Report report)
 
             foreach (var (host, url) in hosts)
             {
-                using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+                using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
                 await PublishedHost.WaitReadyAsync(host, client, Stopwatch.StartNew());
             }
 
@@ -115,7 +115,7 @@ public sealed class StoresMemoryScenario(Report report)
         {
             foreach (var url in urls)
             {
-                using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+                using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
                 await PublishedHost.WaitReadyAsync(host, client, Stopwatch.StartNew());
             }
 

@@ -29,6 +29,8 @@ public static class StoresApp
         services.AddSingleton(sp => new StoreLauncher(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Bot.Marketplace.MemoryTrim>(), configureStore));
         services.AddSingleton<StoreSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreSupervisor>());
+        // Each store drains within its own host's timeout (30 s unless set); the process waits a little longer for them.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout += TimeSpan.FromSeconds(5));
         return builder;
     }
 
