@@ -9,7 +9,7 @@ namespace Bot.Benchmarks;
 public static class BenchmarkProgram
 {
     private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "idle", "startup", "idle-published", "translation", "detection", "budget"];
-    private static readonly string[] Diagnostics = ["profile", "runtime-options"];
+    private static readonly string[] Diagnostics = ["profile", "runtime-options", "stores"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -65,6 +65,7 @@ public static class BenchmarkProgram
         "budget" => new BudgetScenario(report).RunAsync(),
         "profile" => new ProfileScenario(report).RunAsync(),
         "runtime-options" => new RuntimeOptionsScenario(report).RunAsync(),
+        "stores" => new StoresMemoryScenario(report).RunAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown scenario."),
     };
 }

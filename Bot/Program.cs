@@ -1,5 +1,6 @@
 using Bot;
 using Bot.Startup;
+using Bot.Stores;
 
 // Every way of failing to start ends with one sentence per problem and a non-zero exit code, never a stack trace
 // (unless the log level is Debug): 2 for a setting or the environment (port, database), 1 for anything unexpected.
@@ -7,7 +8,9 @@ WebApplication app;
 IReadOnlyList<string> problems;
 try
 {
-    app = BridgeApp.CreateBuilder(args).AddBridge().BuildBridge();
+    var builder = BridgeApp.CreateBuilder(args);
+    // Stores__Directory: one bridge per store file in this process (docs/architecture.md); else this process is one store.
+    app = StoresApp.IsRequested(builder.Configuration) ? builder.AddStores().BuildStores() : builder.AddBridge().BuildBridge();
     problems = app.ValidateConfiguration();
 }
 catch (InvalidDataException e)

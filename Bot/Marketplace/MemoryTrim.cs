@@ -6,13 +6,15 @@ namespace Bot.Marketplace;
 /// of an hour of idling. One aggressive collection returns them: after a burst of <see cref="BurstThreshold"/> or
 /// more, and after an idle poll once the process allocated <see cref="IdleAllocationThreshold"/> since the last
 /// one, at most once per <see cref="IdleInterval"/> and not in the first <see cref="IdleInterval"/> after start
-/// (tens of milliseconds each on this heap).</summary>
+/// (tens of milliseconds each on this heap). In a process of several stores their pollers share one (the collector is
+/// the process's), so the idle trims stay at one per interval however many stores idle.</summary>
 internal sealed class MemoryTrim(TimeProvider time, Func<long> allocatedBytes, Action giveBack)
 {
     public const int BurstThreshold = 200;
     public const long IdleAllocationThreshold = 2L * 1024 * 1024;
     public static readonly TimeSpan IdleInterval = TimeSpan.FromMinutes(1);
 
+    private readonly Lock gate = new();
     private long allocatedAtLast = allocatedBytes();
     private DateTimeOffset lastAt = time.GetUtcNow();
 
@@ -29,16 +31,22 @@ internal sealed class MemoryTrim(TimeProvider time, Func<long> allocatedBytes, A
     {
         if (messages >= BurstThreshold)
         {
-            Trim();
+            lock (gate)
+            {
+                Trim();
+            }
         }
     }
 
     /// <summary>A poll found nothing new.</summary>
     public void AfterIdlePoll()
     {
-        if (time.GetUtcNow() - lastAt >= IdleInterval && allocatedBytes() - allocatedAtLast >= IdleAllocationThreshold)
+        lock (gate)
         {
-            Trim();
+            if (time.GetUtcNow() - lastAt >= IdleInterval && allocatedBytes() - allocatedAtLast >= IdleAllocationThreshold)
+            {
+                Trim();
+            }
         }
     }
 

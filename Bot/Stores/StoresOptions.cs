@@ -1,0 +1,16 @@
+namespace Bot.Stores;
+
+/// <summary>Section "Stores": when <see cref="Directory"/> is set, the process serves every store that has a settings
+/// file there (<c>&lt;store-id&gt;.json</c>), each as its own bridge; without it the process is one store as always.</summary>
+public sealed class StoresOptions
+{
+    /// <summary>The directory of the stores' settings files (<c>Stores__Directory</c>).</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>How often the directory is read again (files added, changed or removed); a change the file system
+    /// reports is seen at once.</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the overview waits for each store's readiness checks.</summary>
+    public TimeSpan ReadinessTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}
