@@ -115,7 +115,7 @@ public sealed class ProfileScenario(Report report)
 
     private static void Top(StatementCounter counter, int messages)
     {
-        foreach (var (sql, count) in counter.Statements.OrderByDescending(s => s.Value).Take(14))
+        foreach (var (sql, count) in counter.Statements.OrderByDescending(s => s.Value).Take(30))
         {
             Report.Note($"  {count / (double)messages,6:N2}  {sql}");
         }
