@@ -18,6 +18,8 @@ public sealed class ThroughputScenario(Report report)
 {
     public const string ResultPrefix = "THROUGHPUT-RESULT ";
 
+    private const string RoundsPrefix = "End to end, ";
+
     private const int Conversations = 1_000;
     private const int Messages = 5_000;
     private const int PageSize = 100;
@@ -31,6 +33,7 @@ public sealed class ThroughputScenario(Report report)
             (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
         Report.Note($"Measured in a child process with the host's runtime settings: tiered compilation {(tiered == 1 ? "on" : "off")}; " +
             $"during the end-to-end run {Report.Number(jitMs, 1)} ms of compilation, {Report.Number(allocated / 1024.0, 1)} KiB allocated per message.");
+        Report.Note(run.Output.Split('\n').LastOrDefault(l => l.StartsWith(RoundsPrefix, StringComparison.Ordinal))?.Trim() ?? "");
         report.Add(new Figure("Bare SQLite inserts (1 row/message, 1 transaction per 100, WAL, synchronous=NORMAL)", Report.Rate(bare), "the floor the core is compared with"));
         report.Add(new Figure("Ingest only (PollOnceAsync until drained)", Report.Rate(ingest), $"{bare / ingest:N1}x slower than bare inserts; processor time per message {Report.Micros(ingestCpu)}"));
         report.Add(new Figure("Delivery only (DispatchOnceAsync until drained)", Report.Rate(deliver), $"{sends:N0} sends to staff for {Messages:N0} messages (merged as shipped) + a mark-read per conversation burst; processor time per message {Report.Micros(deliverCpu)}"));
@@ -128,6 +131,7 @@ public sealed class ThroughputScenario(Report report)
         var cpu = Cpu();
         var stopwatch = Stopwatch.StartNew();
         var polled = 0;
+        var (rounds, deliveries) = (0, 0);
         var poller = Task.Run(async () =>
         {
             while (await ingestor.PollOnceAsync(CancellationToken.None))
@@ -141,7 +145,10 @@ public sealed class ThroughputScenario(Report report)
         {
             while (true)
             {
-                if (await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0)
+                var attempted = await dispatcher.DispatchOnceAsync(CancellationToken.None);
+                rounds++;
+                deliveries += attempted;
+                if (attempted > 0)
                 {
                     continue;
                 }
@@ -159,6 +166,7 @@ public sealed class ThroughputScenario(Report report)
         var cpuPerMessage = (Cpu() - cpu) / messages;
         var allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages;
         var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
+        Console.WriteLine($"{RoundsPrefix}{messages:N0} messages: {rounds:N0} dispatch rounds, {deliveries:N0} deliveries attempted.");
         await CheckAsync(core, gateway, marketplace, messages, conversations);
         return (rate, cpuPerMessage, jitMs, allocatedPerMessage);
     }
