@@ -58,7 +58,7 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
     public async Task<IReadOnlyList<StoredMessage>> GetManyAsync(DbSession session, IReadOnlyList<long> ids) =>
         (await session.Connection.QueryAsync<StoredMessage>(
             $"SELECT {MessageColumns} FROM messages WHERE id IN @ids",
-            new { ids },
+            new { ids = Padded(ids) },
             session.Transaction)).AsList();
 
     public Task SetLanguageAsync(DbSession session, long id, string language) =>
@@ -73,8 +73,22 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
     public async Task<IReadOnlyList<MessageCopy>> GetCopiesOfAsync(DbSession session, IReadOnlyList<long> messageIds, CopyTarget target) =>
         (await session.Connection.QueryAsync<MessageCopy>(
             $"SELECT {CopyColumns} FROM message_copies WHERE message_id IN @messageIds AND target = @target ORDER BY message_id, part",
-            new { messageIds, target = StoredEnum.Name(target) },
+            new { messageIds = Padded(messageIds), target = StoredEnum.Name(target) },
             session.Transaction)).AsList();
+
+    /// <summary>The ids, the last repeated up to the next power of two: Dapper expands a list into one parameter per id, so
+    /// lists of any length run as one of a few statement texts (each prepared once per connection and kept in its
+    /// statement cache), not one text per length.</summary>
+    private static long[] Padded(IReadOnlyList<long> ids)
+    {
+        var padded = new long[ids.Count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count)];
+        for (var i = 0; i < padded.Length; i++)
+        {
+            padded[i] = ids.Count == 0 ? 0 : ids[Math.Min(i, ids.Count - 1)];
+        }
+
+        return padded;
+    }
 
     public Task<long> AddCopyAsync(DbSession session, MessageCopy copy) =>
         session.Connection.ExecuteScalarAsync<long>(
