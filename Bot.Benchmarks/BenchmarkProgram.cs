@@ -23,6 +23,11 @@ public static class BenchmarkProgram
             return await IdleHostChild.RunAsync(idleUrl, idleToken, TimeSpan.FromMinutes(int.Parse(minutes, System.Globalization.CultureInfo.InvariantCulture)));
         }
 
+        if (args is ["throughput-child"])
+        {
+            return await ThroughputScenario.RunChildAsync();
+        }
+
         if (args is ["detection-child", var option])
         {
             return DetectionOptionChild.Run(option);

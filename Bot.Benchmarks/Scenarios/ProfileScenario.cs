@@ -29,12 +29,12 @@ public sealed class ProfileScenario(Report report)
         report.Add(new Figure("Open a pooled connection (with the factory's PRAGMAs)", Report.Micros(await PerCallAsync(2_000, async () =>
         {
             await using var c = await connections.OpenAsync(CancellationToken.None);
-        })), "-"));
+        })), Allocated()));
         report.Add(new Figure("Begin and commit an empty DbSession", Report.Micros(await PerCallAsync(2_000, async () =>
         {
             await using var s = await DbSession.BeginAsync(connections, CancellationToken.None);
             await s.CommitAsync(CancellationToken.None);
-        })), "-"));
+        })), Allocated()));
 
         var conversations = core.Get<IConversationRepository>();
         var messages = core.Get<IMessageRepository>();
@@ -43,27 +43,35 @@ public sealed class ProfileScenario(Report report)
         {
             var i = 0;
             report.Add(new Figure("IConversationRepository.UpsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
-                conversations.UpsertAsync(session, "bench", "p", ConversationKind.Order, $"o{i++ % Conversations}", "b", "Buyer", new OrderCard("o"), null))), "-"));
+                conversations.UpsertAsync(session, "bench", "p", ConversationKind.Order, $"o{i++ % Conversations}", "b", "Buyer", new OrderCard("o"), null))), Allocated()));
             var j = 0;
             report.Add(new Figure("IMessageRepository.TryMarkSeenAsync", Report.Micros(await PerCallAsync(2_000, () =>
-                messages.TryMarkSeenAsync(session, 1, $"x{j++}"))), "-"));
+                messages.TryMarkSeenAsync(session, 1, $"x{j++}"))), Allocated()));
             report.Add(new Figure("IMessageRepository.InsertAsync", Report.Micros(await PerCallAsync(2_000, () =>
-                messages.InsertAsync(session, new NewMessage(1, MessageOrigin.Marketplace, AuthorRole.Buyer, "Buyer", "Hello there", [], $"y{j++}")))), "-"));
+                messages.InsertAsync(session, new NewMessage(1, MessageOrigin.Marketplace, AuthorRole.Buyer, "Buyer", "Hello there", [], $"y{j++}")))), Allocated()));
             report.Add(new Figure("IOutboxRepository.EnqueueAsync", Report.Micros(await PerCallAsync(2_000, () =>
-                outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceMarkRead, "lane:x", 1, null)))), "-"));
+                outbox.EnqueueAsync(session, new OutboxEntry(OutboxKinds.MarketplaceMarkRead, "lane:x", 1, null)))), Allocated()));
             await session.Connection.ExecuteAsync("DELETE FROM outbox; DELETE FROM outbox_heads", transaction: session.Transaction);
         }
 
+        var translator = core.Get<Bot.Core.Translation.ITranslationService>();
+        var phrase = 0;
+        string[] phrases = ["Hello, when will my order ship? I paid three days ago.", "The package arrived but one item is missing."];
+        report.Add(new Figure("ITranslationService.TranslateAsync (staff language, no provider: detection only)", Report.Micros(await PerCallAsync(2_000, () =>
+            translator.TranslateAsync(phrases[phrase++ % 2], null, "en", CancellationToken.None))), Allocated()));
+
         var ingestor = core.Get<MarketplaceIngestor>();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
         while (await ingestor.PollOnceAsync(CancellationToken.None))
         {
         }
 
+        Report.Note($"Ingest of {Messages:N0} messages: {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / Messages:N1} KiB allocated per message");
         var pending = (await outbox.GetStatsAsync(CancellationToken.None)).Pending;
         report.Add(new Figure($"IOutboxRepository.GetDueHeadsAsync(500) with {pending:N0} pending", Report.Micros(await PerCallAsync(50, () =>
-            outbox.GetDueHeadsAsync(500, CancellationToken.None))), "-"));
+            outbox.GetDueHeadsAsync(500, CancellationToken.None))), Allocated()));
         report.Add(new Figure($"IOutboxRepository.GetNextDueAsync with {pending:N0} pending", Report.Micros(await PerCallAsync(50, () =>
-            outbox.GetNextDueAsync(CancellationToken.None))), "-"));
+            outbox.GetNextDueAsync(CancellationToken.None))), Allocated()));
         await using (var c = await connections.OpenAsync(CancellationToken.None))
         {
             var plan = await c.QueryAsync<(long Id, long Parent, long NotUsed, string Detail)>("""
@@ -75,6 +83,7 @@ public sealed class ProfileScenario(Report report)
         }
 
         var dispatcher = core.Get<OutboxDispatcher>();
+        before = GC.GetTotalAllocatedBytes(precise: true);
         var rounds = 0;
         var attempted = 0;
         var stopwatch = Stopwatch.StartNew();
@@ -84,7 +93,7 @@ public sealed class ProfileScenario(Report report)
             rounds++;
         }
 
-        report.Add(new Figure("DispatchOnceAsync round (first 200 rounds)", Report.Micros(stopwatch.Elapsed.TotalMicroseconds / rounds), $"{attempted / (double)rounds:N1} items per round (MaxParallelDeliveries 8)"));
+        report.Add(new Figure("DispatchOnceAsync round (first 200 rounds)", Report.Micros(stopwatch.Elapsed.TotalMicroseconds / rounds), $"{attempted / (double)rounds:N1} items per round (MaxParallelDeliveries 8); {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1024.0 / attempted:N1} KiB allocated per item"));
         await CountStatementsAsync();
     }
 
@@ -115,21 +124,29 @@ public sealed class ProfileScenario(Report report)
 
     private static void Top(StatementCounter counter, int messages)
     {
-        foreach (var (sql, count) in counter.Statements.OrderByDescending(s => s.Value).Take(14))
+        foreach (var (sql, count) in counter.Statements.OrderByDescending(s => s.Value).Take(30))
         {
             Report.Note($"  {count / (double)messages,6:N2}  {sql}");
         }
     }
 
+    private static double lastAllocated;
+
+    /// <summary>Bytes allocated per call by the last <see cref="PerCallAsync"/>.</summary>
+    private static string Allocated() => $"{lastAllocated:N0} bytes allocated per call";
+
     private static async Task<double> PerCallAsync(int count, Func<Task> call)
     {
         await call();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var stopwatch = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
             await call();
         }
 
-        return stopwatch.Elapsed.TotalMicroseconds / count;
+        var micros = stopwatch.Elapsed.TotalMicroseconds / count;
+        lastAllocated = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count;
+        return micros;
     }
 }

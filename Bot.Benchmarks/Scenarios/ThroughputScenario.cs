@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
 using Bot.Core.MarketplaceRelay;
@@ -9,9 +10,16 @@ using Dapper;
 namespace Bot.Benchmarks.Scenarios;
 
 /// <summary>Scenario 1: buyer messages through the whole core path (dedup, conversation upsert, storage, outbox,
-/// topic creation, delivery, mark-read follow-up) to a chat gateway without limits, across 1,000 conversations.</summary>
+/// topic creation, delivery, mark-read follow-up) to a chat gateway without limits, across 1,000 conversations. The
+/// measurement runs in a child process with the host's runtime settings (<c>Bot.runtimeconfig.json</c>: no tiered
+/// compilation, the host's collector), so it measures the code as the bridge runs it, not as this program is
+/// configured.</summary>
 public sealed class ThroughputScenario(Report report)
 {
+    public const string ResultPrefix = "THROUGHPUT-RESULT ";
+
+    private const string RoundsPrefix = "End to end, ";
+
     private const int Conversations = 1_000;
     private const int Messages = 5_000;
     private const int PageSize = 100;
@@ -19,17 +27,13 @@ public sealed class ThroughputScenario(Report report)
     public async Task RunAsync()
     {
         report.BeginScenario($"1. Relay throughput: {Messages:N0} buyer messages, {Conversations:N0} conversations, marketplace pages of {PageSize}");
-        await EndToEndAsync(2_000, Conversations / 10); // Warm-up: JIT, SQLite caches, connection pool.
-        await BareInserts.MeasureAsync(2_000, PageSize, Conversations);
-
-        var cpu = Cpu();
-        var bare = await BareInserts.MeasureAsync(Messages, PageSize, Conversations);
-        var bareCpu = (Cpu() - cpu) / Messages;
-        var (ingest, ingestCpu, deliver, deliverCpu, sends) = await PhasesAsync();
-        cpu = Cpu();
-        var endToEnd = await EndToEndAsync(Messages, Conversations);
-        var endToEndCpu = (Cpu() - cpu) / Messages;
-
+        var run = await ChildRun.RunAsync(["throughput-child"], ResultPrefix);
+        var v = run.Figures;
+        var (bare, bareCpu, ingest, ingestCpu, deliver, deliverCpu, sends, endToEnd, endToEndCpu, jitMs, allocated, tiered) =
+            (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11]);
+        Report.Note($"Measured in a child process with the host's runtime settings: tiered compilation {(tiered == 1 ? "on" : "off")}; " +
+            $"during the end-to-end run {Report.Number(jitMs, 1)} ms of compilation, {Report.Number(allocated / 1024.0, 1)} KiB allocated per message.");
+        Report.Note(run.Output.Split('\n').LastOrDefault(l => l.StartsWith(RoundsPrefix, StringComparison.Ordinal))?.Trim() ?? "");
         report.Add(new Figure("Bare SQLite inserts (1 row/message, 1 transaction per 100, WAL, synchronous=NORMAL)", Report.Rate(bare), "the floor the core is compared with"));
         report.Add(new Figure("Ingest only (PollOnceAsync until drained)", Report.Rate(ingest), $"{bare / ingest:N1}x slower than bare inserts; processor time per message {Report.Micros(ingestCpu)}"));
         report.Add(new Figure("Delivery only (DispatchOnceAsync until drained)", Report.Rate(deliver), $"{sends:N0} sends to staff for {Messages:N0} messages (merged as shipped) + a mark-read per conversation burst; processor time per message {Report.Micros(deliverCpu)}"));
@@ -40,15 +44,47 @@ public sealed class ThroughputScenario(Report report)
             Report.Verdict(endToEnd >= 4_000 && bare / endToEnd <= 20, "target ≥ 4,000 msg/s and within 20x of bare inserts")));
     }
 
+    /// <summary>The child: measures and reports every figure on one line.</summary>
+    public static async Task<int> RunChildAsync()
+    {
+        // Every run starts on a new database under the same name: the host keeps one connection string, and the readers
+        // Dapper compiles for each query are cached by it, so they are compiled once, in the warm-up, as in the host.
+        var directory = Directory.CreateTempSubdirectory("bridge-throughput-").FullName;
+        try
+        {
+            return await MeasureAsync(Path.Combine(directory, "bridge.db"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<int> MeasureAsync(string databasePath)
+    {
+        await EndToEndAsync(2_000, Conversations / 10, databasePath); // Warm-up: JIT, SQLite caches, connection pool.
+        await BareInserts.MeasureAsync(2_000, PageSize, Conversations);
+
+        var cpu = Cpu();
+        var bare = await BareInserts.MeasureAsync(Messages, PageSize, Conversations);
+        var bareCpu = (Cpu() - cpu) / Messages;
+        var (ingest, ingestCpu, deliver, deliverCpu, sends) = await PhasesAsync(databasePath);
+        var (endToEnd, endToEndCpu, jitMs, allocatedPerMessage) = await EndToEndAsync(Messages, Conversations, databasePath);
+        var tiered = AppContext.TryGetSwitch("System.Runtime.TieredCompilation", out var on) ? on : true;
+        var figures = new[] { bare, bareCpu, ingest, ingestCpu, deliver, deliverCpu, sends, endToEnd, endToEndCpu, jitMs, allocatedPerMessage, tiered ? 1 : 0 };
+        Console.WriteLine(ResultPrefix + string.Join(' ', figures.Select(f => f.ToString("R", CultureInfo.InvariantCulture))));
+        return 0;
+    }
+
     /// <summary>Processor time of the whole process so far, in microseconds: unlike the wall time, it does not depend on
     /// what else the machine runs.</summary>
     private static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
 
-    private static async Task<(double Ingest, double IngestCpu, double Deliver, double DeliverCpu, long Sends)> PhasesAsync()
+    private static async Task<(double Ingest, double IngestCpu, double Deliver, double DeliverCpu, long Sends)> PhasesAsync(string databasePath)
     {
         var gateway = new CountingChatGateway();
         var marketplace = new GeneratedMarketplace(Conversations, Messages, PageSize);
-        await using var core = await BenchCore.StartAsync(gateway, marketplace, TimeProvider.System, unlimited: true);
+        await using var core = await StartAsync(gateway, marketplace, databasePath);
         var ingestor = core.Get<MarketplaceIngestor>();
         var dispatcher = core.Get<OutboxDispatcher>();
 
@@ -68,19 +104,34 @@ public sealed class ThroughputScenario(Report report)
         await CheckAsync(core, gateway, marketplace, Messages, Conversations);
         return (ingest, ingestCpu, deliver, deliverCpu, gateway.Texts);
     }
+    /// <summary>A core on a new database at <paramref name="databasePath"/> (what an earlier run left there is deleted).</summary>
+    private static Task<BenchCore> StartAsync(CountingChatGateway gateway, GeneratedMarketplace marketplace, string databasePath)
+    {
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
 
-    private static async Task<double> EndToEndAsync(int messages, int conversations)
+        return BenchCore.StartAsync(gateway, marketplace, TimeProvider.System, unlimited: true, databasePath);
+    }
+
+    /// <returns>Messages a second, and per message: processor time (µs) and bytes allocated; milliseconds spent compiling.</returns>
+    private static async Task<(double Rate, double Cpu, double JitMs, double Allocated)> EndToEndAsync(int messages, int conversations, string databasePath)
     {
         var gateway = new CountingChatGateway();
         var marketplace = new GeneratedMarketplace(conversations, messages, PageSize);
-        await using var core = await BenchCore.StartAsync(gateway, marketplace, TimeProvider.System, unlimited: true);
+        await using var core = await StartAsync(gateway, marketplace, databasePath);
         var ingestor = core.Get<MarketplaceIngestor>();
         var dispatcher = core.Get<OutboxDispatcher>();
         var store = core.Get<IOutboxRepository>();
         var signal = core.Get<OutboxSignal>();
 
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Cpu();
         var stopwatch = Stopwatch.StartNew();
         var polled = 0;
+        var (rounds, deliveries) = (0, 0);
         var poller = Task.Run(async () =>
         {
             while (await ingestor.PollOnceAsync(CancellationToken.None))
@@ -94,7 +145,10 @@ public sealed class ThroughputScenario(Report report)
         {
             while (true)
             {
-                if (await dispatcher.DispatchOnceAsync(CancellationToken.None) > 0)
+                var attempted = await dispatcher.DispatchOnceAsync(CancellationToken.None);
+                rounds++;
+                deliveries += attempted;
+                if (attempted > 0)
                 {
                     continue;
                 }
@@ -109,8 +163,12 @@ public sealed class ThroughputScenario(Report report)
         });
         await Task.WhenAll(poller, worker);
         var rate = messages / stopwatch.Elapsed.TotalSeconds;
+        var cpuPerMessage = (Cpu() - cpu) / messages;
+        var allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages;
+        var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
+        Console.WriteLine($"{RoundsPrefix}{messages:N0} messages: {rounds:N0} dispatch rounds, {deliveries:N0} deliveries attempted.");
         await CheckAsync(core, gateway, marketplace, messages, conversations);
-        return rate;
+        return (rate, cpuPerMessage, jitMs, allocatedPerMessage);
     }
 
     internal static async Task DrainAsync(OutboxDispatcher dispatcher, IOutboxRepository store)

@@ -12,9 +12,15 @@ public interface IMessageRepository
 
     Task<StoredMessage?> GetAsync(DbSession session, long id);
 
+    /// <summary>The stored messages with these ids (those that exist), in one query; in no particular order.</summary>
+    Task<IReadOnlyList<StoredMessage>> GetManyAsync(DbSession session, IReadOnlyList<long> ids);
+
     Task SetLanguageAsync(DbSession session, long id, string language);
 
     Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, CopyTarget target);
+
+    /// <summary>The copies to one target of several messages, in one query, ordered by message and part.</summary>
+    Task<IReadOnlyList<MessageCopy>> GetCopiesOfAsync(DbSession session, IReadOnlyList<long> messageIds, CopyTarget target);
 
     Task<long> AddCopyAsync(DbSession session, MessageCopy copy);
 

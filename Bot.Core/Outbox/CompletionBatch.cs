@@ -67,10 +67,7 @@ internal sealed class CompletionBatch(IDbConnectionFactory connections, IOutboxR
                 await session.Transaction.SaveAsync(savepoint);
                 try
                 {
-                    foreach (var item in batch[i].Items)
-                    {
-                        await batch[i].Handler.OnDeliveredAsync(session, item);
-                    }
+                    await batch[i].Handler.OnDeliveredAsync(session, batch[i].Items);
 
                     await store.CompleteAsync(session, batch[i].Items.Select(item => item.Id).ToList());
                     await session.Transaction.ReleaseAsync(savepoint);

@@ -18,6 +18,16 @@ public interface IDeliveryHandler
     /// <summary>Runs in the transaction that marks the item done: enqueue follow-ups here.</summary>
     Task OnDeliveredAsync(DbSession session, OutboxItem item) => Task.CompletedTask;
 
+    /// <summary>Runs in the transaction that marks the items of one send done (several when a merging handler carried
+    /// them in one send), in their order: by default <see cref="OnDeliveredAsync(DbSession, OutboxItem)"/> for each.</summary>
+    async Task OnDeliveredAsync(DbSession session, IReadOnlyList<OutboxItem> items)
+    {
+        foreach (var item in items)
+        {
+            await OnDeliveredAsync(session, item);
+        }
+    }
+
     /// <summary>Runs in the transaction that settles the item undelivered because its recipient cannot be reached
     /// (<see cref="FailureKind.Unreachable"/>: they blocked the bot). No dead letter, no alert.</summary>
     Task OnSettledAsync(DbSession session, OutboxItem item, string reason) => Task.CompletedTask;

@@ -36,31 +36,59 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             },
             session.Transaction);
 
+    private const string MessageColumns = """
+        id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
+        images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
+        source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt,
+        files_json AS FilesJson, source_file_name AS SourceFileName, source_file_type AS SourceFileType,
+        reply_to_message_id AS ReplyToMessageId
+        """;
+
+    private const string CopyColumns = """
+        id, message_id AS MessageId, target, part, chat_id AS ChatId, topic_id AS TopicId, remote_message_id AS RemoteMessageId,
+        text, language, provider, created_at AS CreatedAt, accepted_at AS AcceptedAt
+        """;
+
     public Task<StoredMessage?> GetAsync(DbSession session, long id) =>
         session.Connection.QuerySingleOrDefaultAsync<StoredMessage?>(
-            """
-            SELECT id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
-                   images_json AS ImagesJson, marketplace_message_id AS MarketplaceMessageId, source_chat_id AS SourceChatId,
-                   source_message_id AS SourceMessageId, source_file_id AS SourceFileId, created_at AS CreatedAt,
-                   files_json AS FilesJson, source_file_name AS SourceFileName, source_file_type AS SourceFileType,
-                   reply_to_message_id AS ReplyToMessageId
-            FROM messages WHERE id = @id
-            """,
+            $"SELECT {MessageColumns} FROM messages WHERE id = @id",
             new { id },
             session.Transaction);
+
+    public async Task<IReadOnlyList<StoredMessage>> GetManyAsync(DbSession session, IReadOnlyList<long> ids) =>
+        (await session.Connection.QueryAsync<StoredMessage>(
+            $"SELECT {MessageColumns} FROM messages WHERE id IN @ids",
+            new { ids = Padded(ids) },
+            session.Transaction)).AsList();
 
     public Task SetLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE messages SET language = @language WHERE id = @id", new { id, language }, session.Transaction);
 
     public async Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, CopyTarget target) =>
         (await session.Connection.QueryAsync<MessageCopy>(
-            """
-            SELECT id, message_id AS MessageId, target, part, chat_id AS ChatId, topic_id AS TopicId, remote_message_id AS RemoteMessageId,
-                   text, language, provider, created_at AS CreatedAt, accepted_at AS AcceptedAt
-            FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part
-            """,
+            $"SELECT {CopyColumns} FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part",
             new { messageId, target = StoredEnum.Name(target) },
             session.Transaction)).AsList();
+
+    public async Task<IReadOnlyList<MessageCopy>> GetCopiesOfAsync(DbSession session, IReadOnlyList<long> messageIds, CopyTarget target) =>
+        (await session.Connection.QueryAsync<MessageCopy>(
+            $"SELECT {CopyColumns} FROM message_copies WHERE message_id IN @messageIds AND target = @target ORDER BY message_id, part",
+            new { messageIds = Padded(messageIds), target = StoredEnum.Name(target) },
+            session.Transaction)).AsList();
+
+    /// <summary>The ids, the last repeated up to the next power of two: Dapper expands a list into one parameter per id, so
+    /// lists of any length run as one of a few statement texts (each prepared once per connection and kept in its
+    /// statement cache), not one text per length.</summary>
+    private static long[] Padded(IReadOnlyList<long> ids)
+    {
+        var padded = new long[ids.Count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count)];
+        for (var i = 0; i < padded.Length; i++)
+        {
+            padded[i] = ids.Count == 0 ? 0 : ids[Math.Min(i, ids.Count - 1)];
+        }
+
+        return padded;
+    }
 
     public Task<long> AddCopyAsync(DbSession session, MessageCopy copy) =>
         session.Connection.ExecuteScalarAsync<long>(

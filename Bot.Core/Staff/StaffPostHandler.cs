@@ -55,16 +55,20 @@ public sealed class StaffPostHandler(
 
         finished.TryRemove(head.Id, out _);
         var staffChatId = ChatOf(head);
-        var posts = new List<(OutboxItem Item, PreparedPost Post)> { (head, await preparer.PrepareAsync(head, cancellationToken)) };
-        foreach (var next in posts[0].Post.CanMerge(staffChatId) ? following : [])
+        // One read for the head and the posts that may go with it; each is translated only when the one before it merges.
+        var loaded = await preparer.LoadAsync([head, .. following], cancellationToken);
+        var posts = new List<(OutboxItem Item, PreparedPost Post)> { (head, await preparer.PrepareAsync(loaded[0]!, cancellationToken)) };
+        for (var i = 1; i < loaded.Count && posts[0].Post.CanMerge(staffChatId) && loaded[i] is { } next; i++)
         {
-            var post = await preparer.PrepareAsync(next, cancellationToken);
+            // What preparing the previous post learned (the buyer's language) holds for the next one of its conversation.
+            var previous = posts[^1].Post.Conversation;
+            var post = await preparer.PrepareAsync(next.Conversation.Id == previous.Id ? next with { Conversation = previous } : next, cancellationToken);
             if (!post.CanMerge(staffChatId))
             {
                 break;
             }
 
-            posts.Add((next, post));
+            posts.Add((following[i - 1], post));
         }
 
         var conversation = posts[0].Post.Conversation;
@@ -86,24 +90,32 @@ public sealed class StaffPostHandler(
         return merged.Select(p => p.Item).ToList();
     }
 
-    public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
-    {
-        bool fromBuyer;
-        if (finished.TryRemove(item.Id, out var last))
-        {
-            await messages.AddCopyAsync(session, last.Copy);
-            fromBuyer = last.FromBuyer;
-        }
-        else
-        {
-            fromBuyer = await messages.GetAuthorRoleAsync(session, item.MessageId) == AuthorRole.Buyer;
-        }
+    public Task OnDeliveredAsync(DbSession session, OutboxItem item) => OnDeliveredAsync(session, [item]);
 
-        // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
-        if (item.ConversationId is { } conversationId && fromBuyer)
+    /// <summary>Records each post's last copy; one mark-read per conversation whose posts include a buyer's (asked for
+    /// once per send, not once per post it carried).</summary>
+    public async Task OnDeliveredAsync(DbSession session, IReadOnlyList<OutboxItem> items)
+    {
+        var marked = new HashSet<long>();
+        foreach (var item in items)
         {
-            await outbox.EnqueueOnceAsync(session, new OutboxEntry(
-                OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
+            bool fromBuyer;
+            if (finished.TryRemove(item.Id, out var last))
+            {
+                await messages.AddCopyAsync(session, last.Copy);
+                fromBuyer = last.FromBuyer;
+            }
+            else
+            {
+                fromBuyer = await messages.GetAuthorRoleAsync(session, item.MessageId) == AuthorRole.Buyer;
+            }
+
+            // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
+            if (item.ConversationId is { } conversationId && fromBuyer && marked.Add(conversationId))
+            {
+                await outbox.EnqueueOnceAsync(session, new OutboxEntry(
+                    OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
+            }
         }
     }
 

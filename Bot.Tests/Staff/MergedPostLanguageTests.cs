@@ -1,0 +1,45 @@
+using Bot.Core.Storage;
+using Bot.Core.Translation;
+using Bot.Tests.Harness;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace Bot.Tests.Staff;
+
+/// <summary>Posts merged into one send are read together, but prepared one after another as if each were read anew:
+/// the language learned from the first is the conversation's, and a second post in another language does not replace it.</summary>
+public sealed class MergedPostLanguageTests : IAsyncLifetime
+{
+    private readonly Mock<ITranslationService> translator = new();
+    private CoreHarness harness = null!;
+
+    public async Task InitializeAsync()
+    {
+        // A detection that names the language each text starts with ("de: ...").
+        translator.Setup(t => t.TranslateAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string text, string? source, string target, CancellationToken _) =>
+                TranslationResult.Untranslated(text, source ?? text[..2], target, TranslationStatus.Disabled));
+        harness = await CoreHarness.StartAsync(configure: services => services.AddSingleton(translator.Object));
+    }
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task TwoPostsInTwoLanguages_MergedInOneSend_TheConversationKeepsTheFirstLanguageLearned()
+    {
+        harness.Marketplace.AddBuyerMessage("9501", "de: Wann wird meine Bestellung verschickt?");
+        harness.Marketplace.AddBuyerMessage("9501", "fr: Il manque un article dans la boîte.");
+
+        await harness.RunAsync();
+
+        var sent = Assert.Single(harness.Gateway.Texts); // the card with both posts under it
+        Assert.Contains("Wann wird", sent.Html, StringComparison.Ordinal);
+        Assert.Contains("Il manque", sent.Html, StringComparison.Ordinal);
+        await using var connection = await harness.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        var languages = await connection.QueryAsync<string?>(
+            "SELECT m.language FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.external_id = '9501' ORDER BY m.id");
+        Assert.Equal(["de", "fr"], languages);
+        Assert.Equal("de", await connection.ExecuteScalarAsync<string?>("SELECT buyer_language FROM conversations WHERE external_id = '9501'"));
+    }
+}
