@@ -21,7 +21,7 @@ public sealed record MemoryChildRun(long Stored, double Seconds, long Idle, long
         var run = await ChildRun.RunAsync(
             ["memory-child", telegram.BaseUrl, telegram.Token, conversations.ToString(CultureInfo.InvariantCulture), .. settings], MemoryHostChild.ResultPrefix, environment);
         Report.Note($"{conversations:N0} conversations{(settings.Length > 0 ? " (" + string.Join(", ", settings) + ")" : "")}: "
-            + (run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("MEMORY-DETAIL ", StringComparison.Ordinal))?["MEMORY-DETAIL ".Length..] ?? "").Trim());
+            + string.Join("; ", run.Output.Split('\n').Where(l => l.StartsWith("MEMORY-DETAIL ", StringComparison.Ordinal)).Select(l => l["MEMORY-DETAIL ".Length..].Trim())));
         var v = run.Figures;
         return new MemoryChildRun((long)v[0], v[1], (long)v[2], (long)v[3], (long)v[4], (long)v[5], telegram.RateLimitedCount, v[6],
             new ProcessMemory((long)v[2], 0, (long)v[13], (long)v[7], (long)v[8], (long)v[9]),
