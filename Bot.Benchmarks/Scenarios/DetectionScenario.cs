@@ -16,6 +16,7 @@ public sealed class DetectionScenario(Report report)
         ("two-tier", "Two tiers as shipped: pruned models, complete models only for short texts they cannot tell"),
         ("pruned-1000", "Pruned models alone, four/five-grams seen ≥ 1,000 times"),
         ("two-tier-1000", "Two tiers, four/five-grams seen ≥ 1,000 times"),
+        ("two-tier-500", "Two tiers, four/five-grams seen ≥ 500 times"),
         ("two-tier-5000", "Two tiers, four/five-grams seen ≥ 5,000 times"),
     ];
 

@@ -65,13 +65,6 @@ public static class MemoryHostChild
 
             var loaded = ProcessMemory.AfterFullCollection();
             var gc = GC.GetGCMemoryInfo(GCKind.Any);
-            if (Environment.GetEnvironmentVariable("BENCH_EXPERIMENT_TRIM") is "1")
-            {
-                var before = ProcessMemory.Now();
-                _ = MallocTrim(0);
-                var after = ProcessMemory.Now();
-                Console.WriteLine(FormattableString.Invariant($"MEMORY-DETAIL EXPERIMENT malloc_trim: {before.ResidentBytes / 1048576.0:F1} -> {after.ResidentBytes / 1048576.0:F1} MiB"));
-            }
             Console.WriteLine(FormattableString.Invariant(
                 $"MEMORY-DETAIL GC committed {gc.TotalCommittedBytes / 1024 / 1024} MiB (heap {gc.HeapSizeBytes / 1024 / 1024} MiB, fragmented {gc.FragmentedBytes / 1024 / 1024} MiB); SQLite {SQLitePCL.raw.sqlite3_memory_used() / 1024 / 1024} MiB (highest {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1024 / 1024} MiB); threads {Process.GetCurrentProcess().Threads.Count}"));
             if (Environment.GetEnvironmentVariable("BENCH_SMAPS") is { Length: > 0 } smaps)
@@ -79,9 +72,13 @@ public static class MemoryHostChild
                 File.Copy("/proc/self/smaps", smaps, overwrite: true);
             }
 
+            // What the host itself runs after a burst and while idle (aggressive collection, native heap trimmed).
+            Bot.Core.Runtime.MemoryGiveBack.Now();
+            var givenBack = ProcessMemory.Now();
+
             await app.StopAsync();
             Console.WriteLine(FormattableString.Invariant(
-                $"{ResultPrefix}{stored} {ingestSeconds:F1} {idle.ResidentBytes} {loaded.ResidentBytes} {loaded.PeakResidentBytes} {loaded.ManagedHeapBytes} {ready.TotalMilliseconds:F0} {idle.AnonymousBytes} {idle.FileBytes} {idle.SharedBytes} {loaded.AnonymousBytes} {loaded.FileBytes} {loaded.SharedBytes} {idle.ManagedHeapBytes}"));
+                $"{ResultPrefix}{stored} {ingestSeconds:F1} {idle.ResidentBytes} {loaded.ResidentBytes} {loaded.PeakResidentBytes} {loaded.ManagedHeapBytes} {ready.TotalMilliseconds:F0} {idle.AnonymousBytes} {idle.FileBytes} {idle.SharedBytes} {loaded.AnonymousBytes} {loaded.FileBytes} {loaded.SharedBytes} {idle.ManagedHeapBytes} {givenBack.ResidentBytes} {givenBack.AnonymousBytes} {givenBack.FileBytes} {givenBack.SharedBytes} {givenBack.ManagedHeapBytes}"));
             return 0;
         }
         finally
@@ -90,9 +87,6 @@ public static class MemoryHostChild
             Directory.Delete(directory, recursive: true);
         }
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
-    private static extern int MallocTrim(nuint pad);
 
     /// <summary>From this process's start (the runtime's own start-up included) to the first /readyz 200.</summary>
     private static async Task<TimeSpan> ReadyAfterAsync(string url)

@@ -23,6 +23,8 @@ public sealed class MemoryScenario(Report report)
         report.Add(new Figure("Resident set (VmRSS) holding 100k conversations, after a forced full GC (default settings)", Report.MiB(full.Loaded),
             $"{full.LoadedMemory.Breakdown()}; peak RSS (VmHWM) {Report.MiB(full.Peak)}",
             Report.MemoryVerdict(full.Loaded, 150)));
+        report.Add(new Figure("The same, then the host's own give-back (aggressive collection, native heap trimmed: what it runs after a burst and when idle)",
+            Report.MiB(full.GivenBackMemory.ResidentBytes), full.GivenBackMemory.Breakdown(), Report.MemoryVerdict(full.GivenBackMemory.ResidentBytes, 150)));
         report.Add(new Figure("Idle host, started, nothing relayed yet (default settings)", Report.MiB(full.Idle), $"after a forced full GC: {full.IdleMemory.Breakdown()}",
             Report.MemoryVerdict(full.Idle, 120)));
         report.Add(new Figure("Start-up: process start to the first /readyz 200 (migrations, getMe, staff chat check, first polls)",

@@ -6,8 +6,7 @@ namespace Bot.Marketplace;
 /// of an hour of idling; the native allocator keeps freed pages too. One aggressive collection and a trim of the
 /// native heap (<see cref="Bot.Core.Runtime.MemoryGiveBack"/>) return them: after a burst of <see cref="BurstThreshold"/> or
 /// more, and after an idle poll once the process allocated <see cref="IdleAllocationThreshold"/> since the last
-/// one, at most once per <see cref="IdleInterval"/> and not in the first <see cref="IdleInterval"/> after start
-/// (tens of milliseconds each on this heap).</summary>
+/// one, at most once per <see cref="IdleInterval"/> after the first (tens of milliseconds each on this heap).</summary>
 internal sealed class MemoryTrim(TimeProvider time, Func<long> allocatedBytes, Action giveBack)
 {
     public const int BurstThreshold = 200;
@@ -34,10 +33,11 @@ internal sealed class MemoryTrim(TimeProvider time, Func<long> allocatedBytes, A
         }
     }
 
-    /// <summary>A poll found nothing new.</summary>
+    /// <summary>A poll found nothing new. The first idle poll gives back what the start left (configuration, migrations,
+    /// the first calls) at once; later ones at most once per <see cref="IdleInterval"/>.</summary>
     public void AfterIdlePoll()
     {
-        if (time.GetUtcNow() - lastAt >= IdleInterval && allocatedBytes() - allocatedAtLast >= IdleAllocationThreshold)
+        if ((Trims == 0 || time.GetUtcNow() - lastAt >= IdleInterval) && allocatedBytes() - allocatedAtLast >= IdleAllocationThreshold)
         {
             Trim();
         }
