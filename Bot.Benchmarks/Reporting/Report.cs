@@ -49,4 +49,9 @@ public sealed class Report
     public static string MiB(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N1", CultureInfo.InvariantCulture) + " MiB";
 
     public static string Verdict(bool met, string target) => (met ? "meets " : "MISSES ") + target;
+
+    /// <summary>A memory target in megabytes as the issue states it (1 MB = 1,000,000 bytes, the stricter reading of
+    /// "MB": 150 MB is 143.1 MiB), compared with a resident set in bytes; the verdict names both units.</summary>
+    public static string MemoryVerdict(long bytes, int megabytes) =>
+        Verdict(bytes <= megabytes * 1_000_000L, $"target ≤ {megabytes} MB ({MiB(megabytes * 1_000_000L)})");
 }

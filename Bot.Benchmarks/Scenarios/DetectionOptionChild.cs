@@ -28,6 +28,10 @@ public static class DetectionOptionChild
             "low" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithLowAccuracyMode().WithPreloadedLanguageModels().Build(), options),
             "pruned" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages)).WithPreloadedLanguageModels().Build(), options),
             "two-tier" => (shipped = new LanguageDetection(Options.Create(new TranslationOptions { PreloadLanguageModels = true }), TimeProvider.System, NullLogger<LanguageDetection>.Instance)).Detect,
+            _ when option.StartsWith("pruned-", StringComparison.Ordinal) => Raw(LanguageDetectorBuilder.FromLanguages(languages)
+                .WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages, Threshold(option))).WithPreloadedLanguageModels().Build(), options),
+            _ when option.StartsWith("two-tier-", StringComparison.Ordinal) => (shipped = new LanguageDetection(Options.Create(new TranslationOptions { PreloadLanguageModels = true }),
+                TimeProvider.System, NullLogger<LanguageDetection>.Instance, Threshold(option))).Detect,
             _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Unknown detection option."),
         };
         var correct = MarketplaceCorpus.Messages.Count(m => detect(m.Text) == m.Language);
@@ -45,6 +49,9 @@ public static class DetectionOptionChild
             $"{ResultPrefix}{correct} {shortCorrect} {wrong} {loaded.ManagedHeapBytes - before.ManagedHeapBytes} {loaded.ResidentBytes} {idle.ManagedHeapBytes - before.ManagedHeapBytes} {idle.ResidentBytes}"));
         return 0;
     }
+
+    /// <summary>The pruning threshold at the end of an option's name ("two-tier-1000").</summary>
+    private static int Threshold(string option) => int.Parse(option[(option.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture);
 
     /// <summary>A bare Lingua detector with the same rule as <see cref="LanguageDetection"/>: links, codes and numbers
     /// removed, enough letters, a clear lead.</summary>

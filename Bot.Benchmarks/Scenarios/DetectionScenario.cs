@@ -14,15 +14,20 @@ public sealed class DetectionScenario(Report report)
         ("low", "Lingua low accuracy (trigram models only)"),
         ("pruned", "Lingua high accuracy over pruned models alone (four/five-grams seen ≥ 200 times)"),
         ("two-tier", "Two tiers as shipped: pruned models, complete models only for short texts they cannot tell"),
+        ("pruned-1000", "Pruned models alone, four/five-grams seen ≥ 1,000 times"),
+        ("two-tier-1000", "Two tiers, four/five-grams seen ≥ 1,000 times"),
+        ("two-tier-500", "Two tiers, four/five-grams seen ≥ 500 times"),
+        ("two-tier-5000", "Two tiers, four/five-grams seen ≥ 5,000 times"),
     ];
 
     public async Task RunAsync()
     {
         report.BeginScenario($"5. Language detection options: {MarketplaceCorpus.Messages.Length} corpus messages, {MarketplaceCorpus.ShortMessages.Length} one-to-three-word ones, 16 candidate languages, all models loaded");
-        foreach (var (option, name) in Options)
+        var only = Environment.GetEnvironmentVariable("BENCH_DETECTION");
+        foreach (var (option, name) in Options.Where(o => only is null || only.Split(',').Contains(o.Option)))
         {
             var v = await RunChildAsync(option);
-            var held = option == "two-tier"
+            var held = option.StartsWith("two-tier", StringComparison.Ordinal)
                 ? $"heap +{Report.MiB(v[3])} (RSS {Report.MiB(v[4])}) with the complete models loaded; +{Report.MiB(v[5])} (RSS {Report.MiB(v[6])}) once they are dropped when idle"
                 : $"heap +{Report.MiB(v[3])}, RSS {Report.MiB(v[4])}";
             report.Add(new Figure(name, $"{v[0]}/{MarketplaceCorpus.Messages.Length} messages, {v[1]}/{MarketplaceCorpus.ShortMessages.Length} short, {v[2]} wrong", held,

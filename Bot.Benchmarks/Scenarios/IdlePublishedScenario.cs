@@ -53,7 +53,7 @@ public sealed class IdlePublishedScenario(Report report)
                 $"highest {Report.MiB(max)}; growth {Report.MiB(last - first)}; last quarter of the run {Report.MiB(lastQuarter.Min())}–{Report.MiB(lastQuarter.Max())}",
                 Report.Verdict(last <= first + (2L * 1024 * 1024), "target no growth (within 2 MiB)")));
             report.Add(new Figure("Idle resident set of the published host", Report.MiB(last), "VmRSS at the end of the watch, no forced collection",
-                Report.Verdict(last <= 120L * 1024 * 1024, "target ≤ 120 MB")));
+                Report.MemoryVerdict(last, 120)));
             report.Add(new Figure($"Database file and write-ahead log over {clock.Elapsed.TotalSeconds:N0} s idle", unchanged ? "unchanged" : "CHANGED",
                 "SHA-256 of both files before and after", Report.Verdict(unchanged, "target no write")));
         }

@@ -6,9 +6,10 @@ using Bot.Testing.BotApi;
 namespace Bot.Benchmarks.Scenarios;
 
 /// <summary>One memory child (<see cref="MemoryHostChild"/>) and what it reported: conversations stored, ingest time,
-/// resident set idle and holding them (with where it lies), managed heap, start-up time.</summary>
+/// resident set idle and holding them (with where it lies), managed heap, start-up time; holding them also after the
+/// host's own give-back (<see cref="Bot.Core.Runtime.MemoryGiveBack"/>).</summary>
 public sealed record MemoryChildRun(long Stored, double Seconds, long Idle, long Loaded, long Peak, long Heap, int RateLimited, double ReadyMs,
-    ProcessMemory IdleMemory, ProcessMemory LoadedMemory)
+    ProcessMemory IdleMemory, ProcessMemory LoadedMemory, ProcessMemory GivenBackMemory)
 {
     /// <summary>One host in a child process, against a fake Telegram of its own (budgets start empty).</summary>
     public static async Task<MemoryChildRun> RunAsync(int conversations, params string[] settings) => await RunAsync(conversations, null, settings);
@@ -21,10 +22,11 @@ public sealed record MemoryChildRun(long Stored, double Seconds, long Idle, long
         var run = await ChildRun.RunAsync(
             ["memory-child", telegram.BaseUrl, telegram.Token, conversations.ToString(CultureInfo.InvariantCulture), .. settings], MemoryHostChild.ResultPrefix, environment);
         Report.Note($"{conversations:N0} conversations{(settings.Length > 0 ? " (" + string.Join(", ", settings) + ")" : "")}: "
-            + (run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("MEMORY-DETAIL ", StringComparison.Ordinal))?["MEMORY-DETAIL ".Length..] ?? "").Trim());
+            + string.Join("; ", run.Output.Split('\n').Where(l => l.StartsWith("MEMORY-DETAIL ", StringComparison.Ordinal)).Select(l => l["MEMORY-DETAIL ".Length..].Trim())));
         var v = run.Figures;
         return new MemoryChildRun((long)v[0], v[1], (long)v[2], (long)v[3], (long)v[4], (long)v[5], telegram.RateLimitedCount, v[6],
             new ProcessMemory((long)v[2], 0, (long)v[13], (long)v[7], (long)v[8], (long)v[9]),
-            new ProcessMemory((long)v[3], (long)v[4], (long)v[5], (long)v[10], (long)v[11], (long)v[12]));
+            new ProcessMemory((long)v[3], (long)v[4], (long)v[5], (long)v[10], (long)v[11], (long)v[12]),
+            new ProcessMemory((long)v[14], 0, (long)v[18], (long)v[15], (long)v[16], (long)v[17]));
     }
 }

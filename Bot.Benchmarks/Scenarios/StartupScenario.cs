@@ -39,7 +39,7 @@ public sealed class StartupScenario(Report report)
             report.Add(new Figure($"Start-up on the same database again (median of {Restarts})", Report.Seconds(median),
                 "each: " + string.Join(", ", restarts.Select(Report.Seconds)), Report.Verdict(median <= 2, "target ≤ 2 s")));
             report.Add(new Figure($"Resident set of the published host {Settle.TotalSeconds:N0} s after it was ready, nothing relayed", Report.MiB(idle),
-                "VmRSS of the process, no forced collection", Report.Verdict(idle <= 120L * 1024 * 1024, "target ≤ 120 MB")));
+                "VmRSS of the process, no forced collection", Report.MemoryVerdict(idle, 120)));
         }
         finally
         {

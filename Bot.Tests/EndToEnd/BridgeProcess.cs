@@ -33,6 +33,9 @@ public sealed partial class BridgeProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The process id, for what only /proc shows (the files it has mapped).</summary>
+    public int Id => process.Id;
+
     public static BridgeProcess Start(IReadOnlyDictionary<string, string?> environment)
     {
         var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.dll")])

@@ -24,6 +24,39 @@ public sealed class ExportSettingsTests
     }
 
     [Fact]
+    public async Task FontFileThatIsNoFont_ExitsWithCode2_AndTheSentenceNamingTheDirectory()
+    {
+        var fonts = Directory.CreateTempSubdirectory("bridge-fonts-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(fonts, "NotoSans-Regular.ttf"), "<html>not a font</html>");
+        await File.WriteAllBytesAsync(Path.Combine(fonts, "DejaVuSans.ttf"), []);
+        var settings = BridgeProcess.QuietSettings(Path.Combine(Directory.CreateTempSubdirectory("bridge-export-").FullName, "bridge.db"));
+        settings["Export__FontDirectory"] = fonts;
+
+        await using var bridge = BridgeProcess.Start(settings);
+
+        Assert.Equal(2, await bridge.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.Single(bridge.Lines, l => l.StartsWith($"Configuration error: Export__FontDirectory ({fonts}) holds none of the fonts the PDF export draws with", StringComparison.Ordinal));
+    }
+
+    /// <summary>The start-up check looks at the font files only: SkiaSharp's native library and the fonts are mapped
+    /// by the first PDF, not by a bridge that has just started (about 4 MiB resident).</summary>
+    [Fact]
+    public async Task Started_WithThePdfOn_HasNotLoadedSkiaSharpOrTheFonts()
+    {
+        var settings = BridgeProcess.QuietSettings(Path.Combine(Directory.CreateTempSubdirectory("bridge-export-").FullName, "bridge.db"));
+        settings["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+
+        await using var bridge = BridgeProcess.Start(settings);
+        await bridge.WaitForOutputAsync(l => l.Any(x => x.Contains("Application started", StringComparison.Ordinal)), TimeSpan.FromSeconds(60));
+
+        Assert.False(bridge.HasExited, bridge.Output);
+        var maps = await File.ReadAllTextAsync($"/proc/{bridge.Id}/maps");
+        Assert.Contains("libcoreclr.so", maps, StringComparison.Ordinal);
+        Assert.DoesNotContain("libSkiaSharp", maps, StringComparison.Ordinal);
+        Assert.DoesNotContain("/usr/share/fonts/", maps, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PdfOff_NeedsNoFonts_AndTheExportIsTheHtmlPageAlone()
     {
         await using var rig = await StaffGroupBridge.StartAsync(settings: new Dictionary<string, string?> { ["Export:Pdf"] = "false", ["Export:FontDirectory"] = "/nonexistent-fonts" });

@@ -12,6 +12,7 @@ public sealed class WorkflowSettingsTests
     [InlineData("Workflow__TimeZone", "Mars/Olympus", "Workflow__TimeZone \"Mars/Olympus\" is not a known IANA time zone")]
     [InlineData("Workflow__OpenAt", "9am", "Workflow__OpenAt \"9am\" is not a time")]
     [InlineData("Workflow__DaysOff", "Sat", "Workflow__DaysOff has \"Sat\"")]
+    [InlineData("Workflow__TimeZone", "W. Europe Standard Time", "Workflow__TimeZone \"W. Europe Standard Time\" is not a known IANA time zone")] // Windows names need ICU, which the bridge runs without
     [InlineData("Workflow__Stores__store-7__TimeZone", "Nowhere", "Workflow__Stores__store-7__TimeZone \"Nowhere\" is not a known IANA time zone")]
     public async Task BadSetting_StopsTheBridge_WithASentenceNamingIt(string key, string value, string sentence)
     {

@@ -7,13 +7,6 @@ namespace Bot.Export;
 /// Cyrillic, Arabic, Hebrew and Chinese all show.</summary>
 internal sealed class PdfFonts : IDisposable
 {
-    /// <summary>The files looked for, first preferred. One of the first or the last is needed at least.</summary>
-    public static readonly IReadOnlyList<string> Files =
-    [
-        "NotoSans-Regular.ttf", "NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf", "NotoSansCJK-Regular.ttc",
-        "NotoSansThai-Regular.ttf", "DejaVuSans.ttf",
-    ];
-
     private readonly IReadOnlyList<SKTypeface> typefaces;
     private readonly IReadOnlyList<SKFont> probes;
 
@@ -26,10 +19,7 @@ internal sealed class PdfFonts : IDisposable
     /// <summary>The fonts found under the directory, or the sentence that says what to install.</summary>
     public static (PdfFonts? Fonts, string? Problem) Load(string directory)
     {
-        var found = Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*.tt?", SearchOption.AllDirectories).GroupBy(Path.GetFileName).ToDictionary(g => g.Key!, g => g.First())
-            : [];
-        var typefaces = Files.Where(found.ContainsKey).Select(name => SKTypeface.FromFile(found[name])).Where(t => t is not null).ToList();
+        var typefaces = PdfFontFiles.Find(directory).Select(path => SKTypeface.FromFile(path)).Where(t => t is not null).ToList();
         var fonts = new PdfFonts(typefaces);
         if (typefaces.Count > 0 && fonts.For(new Rune('A')) is { } latin && fonts.probes[fonts.IndexOf(latin)].ContainsGlyph('A'))
         {
@@ -37,8 +27,7 @@ internal sealed class PdfFonts : IDisposable
         }
 
         fonts.Dispose();
-        return (null, $"Export__FontDirectory ({directory}) holds none of the fonts the PDF export draws with ({string.Join(", ", Files)}): "
-                + "install Debian's fonts-noto-core and fonts-noto-cjk (or fonts-dejavu), point Export__FontDirectory at them, or set Export__Pdf=false.");
+        return (null, PdfFontFiles.Missing(directory));
     }
 
     /// <summary>The typeface for one character: the first that has it, else the first (which draws a box).</summary>

@@ -5,8 +5,14 @@ namespace Bot.Export;
 
 /// <summary>The export as a PDF: the order's facts, then each message with its times, author, channel and delivery, the
 /// original and the translation side by side. Text stays text (selectable, searchable, readable back).</summary>
-internal sealed class TranscriptPdf(PdfFonts fonts) : ITranscriptFormat
+internal sealed class TranscriptPdf(Func<PdfFonts> fonts) : ITranscriptFormat
 {
+    /// <summary>With fonts already loaded.</summary>
+    public TranscriptPdf(PdfFonts fonts)
+        : this(() => fonts)
+    {
+    }
+
     private const float Size = 9f;
     private const float Gap = 12f;
     private const float Column = (PdfPages.Content - Gap) / 2;
@@ -25,7 +31,7 @@ internal sealed class TranscriptPdf(PdfFonts fonts) : ITranscriptFormat
         using var stream = new MemoryStream();
         var metadata = new SKDocumentPdfMetadata { Title = $"{transcript.Title} · conversation transcript", Creator = "Marketplace bridge", RasterDpi = 150 };
         using (var document = SKDocument.CreatePdf(stream, metadata))
-        using (var text = new PdfText(fonts))
+        using (var text = new PdfText(fonts()))
         {
             using (var pages = new PdfPages(document, text, $"{transcript.Title} · transcript"))
             {

@@ -3,11 +3,12 @@ namespace Bot.Marketplace;
 /// <summary>When the collector gives memory back to the system. It keeps the pages it used committed: after a large
 /// burst (hundreds of messages stored) they stay resident, and while idle the few KiB a second the loops allocate fill
 /// the gen0 budget (about 16 MiB here) before the first collection, so the resident set grows for the first quarter
-/// of an hour of idling. One aggressive collection returns them: after a burst of <see cref="BurstThreshold"/> or
+/// of an hour of idling; the native allocator keeps freed pages too. One aggressive collection and a trim of the
+/// native heap (<see cref="Bot.Core.Runtime.MemoryGiveBack"/>) return them: after a burst of <see cref="BurstThreshold"/> or
 /// more, and after an idle poll once the process allocated <see cref="IdleAllocationThreshold"/> since the last
-/// one, at most once per <see cref="IdleInterval"/> and not in the first <see cref="IdleInterval"/> after start
-/// (tens of milliseconds each on this heap). In a process of several stores their pollers share one (the collector is
-/// the process's), so the idle trims stay at one per interval however many stores idle.</summary>
+/// one, at most once per <see cref="IdleInterval"/> after the first (tens of milliseconds each on this heap). In a
+/// process of several stores their pollers share one (the collector is the process's), so the idle trims stay at one
+/// per interval however many stores idle.</summary>
 internal sealed class MemoryTrim(TimeProvider time, Func<long> allocatedBytes, Action giveBack)
 {
     public const int BurstThreshold = 200;
@@ -19,7 +20,7 @@ internal sealed class MemoryTrim(TimeProvider time, Func<long> allocatedBytes, A
     private DateTimeOffset lastAt = time.GetUtcNow();
 
     public MemoryTrim(TimeProvider time)
-        : this(time, () => GC.GetTotalAllocatedBytes(), () => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true))
+        : this(time, () => GC.GetTotalAllocatedBytes(), Bot.Core.Runtime.MemoryGiveBack.Now)
     {
     }
 
@@ -38,12 +39,13 @@ internal sealed class MemoryTrim(TimeProvider time, Func<long> allocatedBytes, A
         }
     }
 
-    /// <summary>A poll found nothing new.</summary>
+    /// <summary>A poll found nothing new. The first idle poll gives back what the start left (configuration, migrations,
+    /// the first calls) at once; later ones at most once per <see cref="IdleInterval"/>.</summary>
     public void AfterIdlePoll()
     {
         lock (gate)
         {
-            if (time.GetUtcNow() - lastAt >= IdleInterval && allocatedBytes() - allocatedAtLast >= IdleAllocationThreshold)
+            if ((Trims == 0 || time.GetUtcNow() - lastAt >= IdleInterval) && allocatedBytes() - allocatedAtLast >= IdleAllocationThreshold)
             {
                 Trim();
             }

@@ -24,6 +24,13 @@ public sealed partial class LanguageDetection : IDisposable
     private readonly int minimumLetters;
 
     public LanguageDetection(IOptions<TranslationOptions> options, TimeProvider time, ILogger<LanguageDetection> logger)
+        : this(options, time, logger, PrunedLanguageModels.MinimumCount)
+    {
+    }
+
+    /// <param name="prunedMinimumCount">The pruned models' threshold (<see cref="PrunedLanguageModels.MinimumCount"/>
+    /// as shipped; the benchmark compares others).</param>
+    internal LanguageDetection(IOptions<TranslationOptions> options, TimeProvider time, ILogger<LanguageDetection> logger, int prunedMinimumCount)
     {
         var o = options.Value;
         var languages = o.CandidateLanguageCodes()
@@ -35,7 +42,7 @@ public sealed partial class LanguageDetection : IDisposable
         var choices = languages.Length >= 2
             ? languages
             : [.. languages, languages.Contains(Language.English) ? Language.Russian : Language.English];
-        detector = new Lazy<LanguageDetector>(() => Build(choices, o, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+        detector = new Lazy<LanguageDetector>(() => Build(choices, o, prunedMinimumCount, logger), LazyThreadSafetyMode.ExecutionAndPublication);
         full = o.LowAccuracyMode ? null : new FullModelDetector(choices, o.FullModelsIdleTime, time);
         minimumConfidence = o.MinimumConfidence;
         minimumLeadRatio = o.MinimumLeadRatio;
@@ -97,13 +104,13 @@ public sealed partial class LanguageDetection : IDisposable
 
     /// <summary>Low accuracy: Lingua's own trigram models. Otherwise the pruned high-accuracy models, written on
     /// first use.</summary>
-    private static LanguageDetector Build(Language[] languages, TranslationOptions o, ILogger logger)
+    private static LanguageDetector Build(Language[] languages, TranslationOptions o, int prunedMinimumCount, ILogger logger)
     {
         var started = Stopwatch.GetTimestamp();
         var builder = LanguageDetectorBuilder.FromLanguages(languages);
         builder = o.LowAccuracyMode
             ? builder.WithLowAccuracyMode()
-            : builder.WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages));
+            : builder.WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages, prunedMinimumCount));
         if (o.PreloadLanguageModels)
         {
             builder = builder.WithPreloadedLanguageModels();

@@ -29,10 +29,5 @@ internal static class ModelMemory
         }
     }
 
-    public static void GiveBack()
-    {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
+    public static void GiveBack() => Runtime.MemoryGiveBack.Now();
 }

@@ -20,9 +20,12 @@ internal static class PrunedLanguageModels
 
     /// <summary>Under the temporary directory, named after the models' source and the threshold; written once per
     /// machine (a finished language directory is never rewritten), so later starts only check it exists.</summary>
-    public static string Ensure(IEnumerable<Language> languages)
+    public static string Ensure(IEnumerable<Language> languages) => Ensure(languages, MinimumCount);
+
+    /// <summary>As <see cref="Ensure(IEnumerable{Language})"/> with another threshold (the benchmark compares them).</summary>
+    public static string Ensure(IEnumerable<Language> languages, int minimumCount)
     {
-        var target = Path.Combine(Path.GetTempPath(), $"bridge-lingua-models-{typeof(Language).Assembly.GetName().Version}-min{MinimumCount}");
+        var target = Path.Combine(Path.GetTempPath(), $"bridge-lingua-models-{typeof(Language).Assembly.GetName().Version}-min{minimumCount}");
         lock (Gate)
         {
             foreach (var language in languages)
@@ -31,7 +34,7 @@ internal static class PrunedLanguageModels
                 var directory = Path.Combine(target, code);
                 if (!Directory.Exists(directory))
                 {
-                    Write(Path.Combine(ShippedDirectory, code), target, code);
+                    Write(Path.Combine(ShippedDirectory, code), target, code, minimumCount);
                 }
             }
         }
@@ -41,7 +44,7 @@ internal static class PrunedLanguageModels
 
     /// <summary>Writes into a fresh directory, then moves it into place, so another process never sees half a
     /// language.</summary>
-    private static void Write(string source, string target, string code)
+    private static void Write(string source, string target, string code, int minimumCount)
     {
         var staging = Path.Combine(target, $".{code}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
@@ -50,7 +53,7 @@ internal static class PrunedLanguageModels
             var name = Path.GetFileName(file);
             if (Pruned.Contains(name))
             {
-                Prune(file, Path.Combine(staging, name));
+                Prune(file, Path.Combine(staging, name), minimumCount);
             }
             else
             {
@@ -70,7 +73,7 @@ internal static class PrunedLanguageModels
 
     /// <summary>A model is <c>{"language": ..., "ngrams": {"count/total": "ngram ngram ...", ...}}</c>; groups whose
     /// count is below the threshold are dropped.</summary>
-    private static void Prune(string source, string target)
+    private static void Prune(string source, string target, int minimumCount)
     {
         using var document = ReadModel(source);
         var root = document.RootElement;
@@ -83,7 +86,7 @@ internal static class PrunedLanguageModels
         foreach (var group in root.GetProperty("ngrams").EnumerateObject())
         {
             var slash = group.Name.IndexOf('/', StringComparison.Ordinal);
-            if (slash > 0 && int.TryParse(group.Name.AsSpan(0, slash), out var count) && count >= MinimumCount)
+            if (slash > 0 && int.TryParse(group.Name.AsSpan(0, slash), out var count) && count >= minimumCount)
             {
                 group.WriteTo(writer);
             }
