@@ -45,7 +45,7 @@ internal sealed class LeaseRenewer(InstanceLeases leases, ILeaseRepository store
                 if (time.GetUtcNow() - pruned >= PruneEvery)
                 {
                     pruned = time.GetUtcNow();
-                    await store.PruneAsync(pruned - TimeSpan.FromHours(1), stoppingToken);
+                    await store.PruneAsync(TimeSpan.FromHours(1), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
