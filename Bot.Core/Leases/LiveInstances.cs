@@ -14,7 +14,8 @@ public sealed partial class LiveInstances(ILeaseRepository store, IOptions<Stora
     /// <summary>The live instances as last counted, at least 1.</summary>
     public int Count => Volatile.Read(ref count);
 
-    /// <summary>Counts the live instances again (nothing on SQLite).</summary>
+    /// <summary>Counts the live instances again (nothing on SQLite). A database that does not answer keeps the last
+    /// count: the renewal that fails with it says so, and stops this instance's leased work.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         if (!storage.Value.UsesPostgres)
@@ -22,13 +23,26 @@ public sealed partial class LiveInstances(ILeaseRepository store, IOptions<Stora
             return;
         }
 
-        var live = Math.Max(1, await store.CountLiveAsync(LeaseNames.Instance(""), cancellationToken));
+        int live;
+        try
+        {
+            live = Math.Max(1, await store.CountLiveAsync(LeaseNames.Instance(""), cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogCountFailed(e);
+            return;
+        }
+
         if (Interlocked.Exchange(ref count, live) != live)
         {
             LogCounted(live);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} live instances share this bot: each sends at most its share of Telegram's overall budget (Telegram__Limits__GlobalPerSecond divided by {Count})")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Live instances of this bot: {Count}; each sends at most Telegram__Limits__GlobalPerSecond divided by them")]
     private partial void LogCounted(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The live instances could not be counted; the last count stays in use")]
+    private partial void LogCountFailed(Exception error);
 }
