@@ -8,7 +8,7 @@ namespace Bot.Benchmarks;
 /// its reference.</summary>
 public static class BenchmarkProgram
 {
-    private static readonly string[] All = ["throughput", "scheduling", "scale", "memory", "idle", "startup", "idle-published", "translation", "detection", "budget"];
+    private static readonly string[] All = ["throughput", "throughput-pg", "scheduling", "scale", "memory", "idle", "startup", "idle-published", "translation", "detection", "budget"];
     private static readonly string[] Diagnostics = ["profile", "runtime-options", "stores"];
 
     public static async Task<int> RunAsync(string[] args)
@@ -59,6 +59,7 @@ public static class BenchmarkProgram
     private static Task RunScenarioAsync(string name, Report report) => name switch
     {
         "throughput" => new ThroughputScenario(report).RunAsync(),
+        "throughput-pg" => new PostgresThroughputScenario(report).RunAsync(),
         "scheduling" => new SchedulingScenario(report).RunAsync(),
         "scale" => new ScaleScenario(report).RunAsync(),
         "memory" => new MemoryScenario(report).RunAsync(),

@@ -78,7 +78,7 @@ public sealed class ThroughputScenario(Report report)
 
     /// <summary>Processor time of the whole process so far, in microseconds: unlike the wall time, it does not depend on
     /// what else the machine runs.</summary>
-    private static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
+    internal static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
 
     private static async Task<(double Ingest, double IngestCpu, double Deliver, double DeliverCpu, long Sends)> PhasesAsync(string databasePath)
     {
@@ -116,33 +116,49 @@ public sealed class ThroughputScenario(Report report)
     }
 
     /// <returns>Messages a second, and per message: processor time (µs) and bytes allocated; milliseconds spent compiling.</returns>
-    private static async Task<(double Rate, double Cpu, double JitMs, double Allocated)> EndToEndAsync(int messages, int conversations, string databasePath)
+    internal static async Task<(double Rate, double Cpu, double JitMs, double Allocated)> EndToEndAsync(int messages, int conversations, string databasePath)
     {
         var gateway = new CountingChatGateway();
         var marketplace = new GeneratedMarketplace(conversations, messages, PageSize);
         await using var core = await StartAsync(gateway, marketplace, databasePath);
         var ingestor = core.Get<MarketplaceIngestor>();
-        var dispatcher = core.Get<OutboxDispatcher>();
-        var store = core.Get<IOutboxRepository>();
-        var signal = core.Get<OutboxSignal>();
 
         var jit = System.Runtime.JitInfo.GetCompilationTime();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Cpu();
         var stopwatch = Stopwatch.StartNew();
-        var polled = 0;
-        var (rounds, deliveries) = (0, 0);
+        var polled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var poller = Task.Run(async () =>
         {
             while (await ingestor.PollOnceAsync(CancellationToken.None))
             {
             }
 
-            Volatile.Write(ref polled, 1);
+            polled.TrySetResult();
         });
-        // The host's OutboxWorker loop: dispatch while there is work, else sleep until signalled (at most 100 ms here).
-        var worker = Task.Run(async () =>
+        var work = WorkAsync(core, polled.Task);
+        await Task.WhenAll(poller, work);
+        var rate = messages / stopwatch.Elapsed.TotalSeconds;
+        var cpuPerMessage = (Cpu() - cpu) / messages;
+        var allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages;
+        var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
+        var (rounds, deliveries) = await work;
+        Console.WriteLine($"{RoundsPrefix}{messages:N0} messages: {rounds:N0} dispatch rounds, {deliveries:N0} deliveries attempted.");
+        await CheckAsync(core, gateway, marketplace, messages, conversations);
+        return (rate, cpuPerMessage, jitMs, allocatedPerMessage);
+    }
+
+    /// <summary>The host's OutboxWorker loop: dispatch while there is work, else sleep until signalled (at most 100 ms
+    /// here); it ends once the marketplace is drained (<paramref name="polled"/>) and the outbox is empty.</summary>
+    /// <returns>The dispatch rounds it ran and the deliveries they attempted.</returns>
+    internal static Task<(int Rounds, int Deliveries)> WorkAsync(BenchCore core, Task polled)
+    {
+        var dispatcher = core.Get<OutboxDispatcher>();
+        var store = core.Get<IOutboxRepository>();
+        var signal = core.Get<OutboxSignal>();
+        return Task.Run(async () =>
         {
+            var (rounds, deliveries) = (0, 0);
             while (true)
             {
                 var attempted = await dispatcher.DispatchOnceAsync(CancellationToken.None);
@@ -153,22 +169,14 @@ public sealed class ThroughputScenario(Report report)
                     continue;
                 }
 
-                if (Volatile.Read(ref polled) == 1 && (await store.GetStatsAsync(CancellationToken.None)).Pending == 0)
+                if (polled.IsCompleted && (await store.GetStatsAsync(CancellationToken.None)).Pending == 0)
                 {
-                    return;
+                    return (rounds, deliveries);
                 }
 
                 await signal.WaitAsync(TimeSpan.FromMilliseconds(100), CancellationToken.None);
             }
         });
-        await Task.WhenAll(poller, worker);
-        var rate = messages / stopwatch.Elapsed.TotalSeconds;
-        var cpuPerMessage = (Cpu() - cpu) / messages;
-        var allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages;
-        var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
-        Console.WriteLine($"{RoundsPrefix}{messages:N0} messages: {rounds:N0} dispatch rounds, {deliveries:N0} deliveries attempted.");
-        await CheckAsync(core, gateway, marketplace, messages, conversations);
-        return (rate, cpuPerMessage, jitMs, allocatedPerMessage);
     }
 
     internal static async Task DrainAsync(OutboxDispatcher dispatcher, IOutboxRepository store)
@@ -178,7 +186,7 @@ public sealed class ThroughputScenario(Report report)
         }
     }
 
-    private static async Task CheckAsync(BenchCore core, CountingChatGateway gateway, GeneratedMarketplace marketplace, int messages, int conversations)
+    internal static async Task CheckAsync(BenchCore core, CountingChatGateway gateway, GeneratedMarketplace marketplace, int messages, int conversations)
     {
         // Every message posted once (its own Telegram copy, merged with others of its conversation or not), one topic
         // per conversation, at most one send per message plus its card; every conversation marked read at least once
@@ -191,6 +199,24 @@ public sealed class ThroughputScenario(Report report)
         {
             throw new InvalidOperationException(
                 $"Relay incomplete: {copies} copies of {posted} messages, {gateway.Texts} texts, {gateway.Topics} topics, {marketplace.MarkedRead} marked read for {messages} messages.");
+        }
+
+        // Order within a conversation: the chat platform numbers its messages in the order it took them, so a
+        // conversation's messages (in marketplace order) have non-decreasing Telegram ids (merged ones share one).
+        var rows = await connection.QueryAsync<(long Conversation, string Marketplace, string Remote)>(
+            """
+            SELECT m.conversation_id, m.marketplace_message_id, c.remote_message_id
+            FROM messages m JOIN message_copies c ON c.message_id = m.id AND c.target = 'telegram'
+            """);
+        var outOfOrder = rows
+            .GroupBy(r => r.Conversation)
+            .Count(g => g.OrderBy(r => long.Parse(r.Marketplace.AsSpan(1), CultureInfo.InvariantCulture))
+                .Select(r => long.Parse(r.Remote, CultureInfo.InvariantCulture))
+                .Zip(g.OrderBy(r => long.Parse(r.Marketplace.AsSpan(1), CultureInfo.InvariantCulture)).Skip(1).Select(r => long.Parse(r.Remote, CultureInfo.InvariantCulture)))
+                .Any(p => p.Second < p.First));
+        if (outOfOrder > 0)
+        {
+            throw new InvalidOperationException($"Order broken: {outOfOrder} conversations reached the chat out of marketplace order.");
         }
     }
 }

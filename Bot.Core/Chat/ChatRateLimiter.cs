@@ -1,11 +1,14 @@
+using Bot.Core.Leases;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Chat;
 
 /// <summary>Sliding-window budgets per chat and overall, so the bridge never sends faster than Telegram accepts.
 /// A sliding log (not a token bucket) guarantees that no window of the limit's length ever holds more sends than
-/// allowed, which is how a 429 is earned.</summary>
-public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvider time)
+/// allowed, which is how a 429 is earned. Telegram's overall budget is the bot's, whichever instance sends: with several
+/// live instances (<see cref="LiveInstances"/>) each keeps to an equal share of it (at least one a second), while a
+/// chat's own budget is spent by the one instance that claimed the chat.</summary>
+public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvider time, LiveInstances? instances = null)
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
@@ -28,7 +31,7 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
     public int CapacityOf(long chatId)
     {
         var o = options.Value;
-        return Math.Min(ChatLimits.IsGroup(chatId) ? o.GroupPerMinute : o.PrivatePerSecond, o.GlobalPerSecond);
+        return Math.Min(ChatLimits.IsGroup(chatId) ? o.GroupPerMinute : o.PrivatePerSecond, Global(o));
     }
 
     /// <summary>How many more sends to <paramref name="chatId"/> fit the budgets right now (zero while it must wait).</summary>
@@ -44,7 +47,7 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
 
             var o = options.Value;
             var perChat = (ChatLimits.IsGroup(chatId) ? o.GroupPerMinute : o.PrivatePerSecond) - ChatLog(chatId).Count;
-            return Math.Max(0, Math.Min(perChat, o.GlobalPerSecond - global.Count));
+            return Math.Max(0, Math.Min(perChat, Global(o) - global.Count));
         }
     }
 
@@ -53,8 +56,8 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
     {
         lock (gate)
         {
-            var o = options.Value;
-            return global.DelayFor(time.GetUtcNow(), o.GlobalPerSecond, Second) > TimeSpan.Zero ? 0 : o.GlobalPerSecond - global.Count;
+            var limit = Global(options.Value);
+            return global.DelayFor(time.GetUtcNow(), limit, Second) > TimeSpan.Zero ? 0 : limit - global.Count;
         }
     }
 
@@ -106,7 +109,7 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
     private TimeSpan DelayLocked(long chatId, DateTimeOffset now)
     {
         var o = options.Value;
-        var delay = global.DelayFor(now, o.GlobalPerSecond, Second);
+        var delay = global.DelayFor(now, Global(o), Second);
         var perChat = ChatLimits.IsGroup(chatId)
             ? ChatLog(chatId).DelayFor(now, o.GroupPerMinute, Minute)
             : ChatLog(chatId).DelayFor(now, o.PrivatePerSecond, Second);
@@ -122,6 +125,8 @@ public sealed class ChatRateLimiter(IOptions<ChatRateOptions> options, TimeProvi
 
         return delay;
     }
+
+    private int Global(ChatRateOptions o) => Math.Max(1, o.GlobalPerSecond / Math.Max(1, instances?.Count ?? 1));
 
     private SendLog ChatLog(long chatId)
     {

@@ -33,8 +33,7 @@ public sealed partial class InstanceLeases
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var live = (await store.ListAsync(cancellationToken)).Where(l => l.ExpiresAt > now).ToList();
+        var live = await store.ListLiveAsync(cancellationToken);
         var instances = live.Where(l => l.Name.StartsWith(LeaseNames.InstancePrefix, StringComparison.Ordinal)).Select(l => l.Holder).Order(StringComparer.Ordinal).ToList();
         var holders = live.Where(l => LeaseNames.Work.Contains(l.Name)).ToDictionary(l => l.Name, l => l.Holder, StringComparer.Ordinal);
         return new LeaseOverview(InstanceId, instances, holders);

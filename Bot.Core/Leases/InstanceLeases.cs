@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.Leases;
 
 /// <summary>The leases this instance holds. On PostgreSQL (several instances may share the database) each is a stored
-/// row, taken and renewed in one statement; a holder that cannot renew in time loses it here at once (its
+/// row, taken and renewed in one statement that reads the database's clock (an instance whose clock runs ahead cannot
+/// take a live lease early); a holder that cannot renew in time loses it here at once (its
 /// <see cref="HeldLease.Lost"/> token), before another instance can take it. On SQLite (one process) every lease is
 /// this instance's, and nothing is written.</summary>
 public sealed partial class InstanceLeases(
@@ -82,7 +83,9 @@ public sealed partial class InstanceLeases(
         bool ours;
         try
         {
-            ours = await store.TryTakeAsync(name, InstanceId, now, now + o.LeaseTime, cancellationToken);
+            // The database decides on its own clock (the same for every instance); this instance counts its lease from
+            // before it asked on its own clock, so whatever the two clocks say, it gives the lease up here first.
+            ours = await store.TryTakeAsync(name, InstanceId, o.LeaseTime, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -16,7 +16,8 @@ public sealed class LeaseOptions
     /// <summary>This instance's name in the leases (empty: the host name and a random suffix, new at each start).</summary>
     public string? Id { get; set; }
 
-    /// <summary>A holder stops the leased work this long before its lease ends unless renewed, so another instance
-    /// whose clock runs up to this much ahead still never overlaps with it.</summary>
+    /// <summary>A holder stops the leased work this long before its lease ends unless renewed (counted on its own clock
+    /// from before it asked; the database ends the lease on the database's clock): room for a late timer or a slow
+    /// answer. Instances' clocks may disagree by any amount: no lease is decided on them.</summary>
     public TimeSpan Margin => LeaseTime / 5;
 }

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Leases;
 
-/// <summary>Renews this instance's leases every <see cref="LeaseOptions.RenewEvery"/> and now and then deletes leases
+/// <summary>Renews this instance's leases every <see cref="LeaseOptions.RenewEvery"/>, counts the live instances
+/// (<see cref="LiveInstances"/>) as often, and now and then deletes leases
 /// that lapsed long ago; at stop it gives up the delivery claims. It is registered before the outbox's worker, so it
 /// stops after it (once the deliveries in flight ended). Does nothing on SQLite, where no lease is stored (an idle
 /// bridge writes nothing).</summary>
-internal sealed class LeaseRenewer(InstanceLeases leases, ILeaseRepository store, IOptions<LeaseOptions> options, TimeProvider time) : BackgroundService
+internal sealed class LeaseRenewer(InstanceLeases leases, LiveInstances live, ILeaseRepository store, IOptions<LeaseOptions> options, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
 
@@ -40,12 +41,15 @@ internal sealed class LeaseRenewer(InstanceLeases leases, ILeaseRepository store
                     await leases.TakeAsync(instance, stoppingToken);
                 }
 
+                // The others' leases say how many share Telegram's overall budget (counted after this one's own is stored).
+                await live.RefreshAsync(stoppingToken);
+
                 await Task.Delay(options.Value.RenewEvery, time, stoppingToken);
                 await leases.RenewAsync(stoppingToken);
                 if (time.GetUtcNow() - pruned >= PruneEvery)
                 {
                     pruned = time.GetUtcNow();
-                    await store.PruneAsync(pruned - TimeSpan.FromHours(1), stoppingToken);
+                    await store.PruneAsync(TimeSpan.FromHours(1), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -17,6 +17,7 @@ public static class LeasesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InstanceLeases>();
+        services.AddSingleton<LiveInstances>();
         services.AddSingleton<LeasedWork>();
         services.AddHostedService<LeaseRenewer>();
         return services;

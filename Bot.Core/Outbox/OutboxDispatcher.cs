@@ -69,6 +69,13 @@ public sealed partial class OutboxDispatcher(
                 continue;
             }
 
+            // A chat this instance has no room for now is left unclaimed, for an instance that has (the overall budget
+            // is shared between them).
+            if (item.ChatId is { } full && !budget.IsOpen(full))
+            {
+                continue;
+            }
+
             // Another instance on the same database may be delivering this chat's or lane's items.
             if (!await claims.TryClaimAsync(item, cancellationToken))
             {
@@ -77,7 +84,7 @@ public sealed partial class OutboxDispatcher(
 
             // The limiter decides the pace: a lane starts only when its chat's budget for this round has room for
             // its sends, so no delivery waits inside AcquireAsync (that would hold a slot other chats could use).
-            if (item.ChatId is { } chatId && (!budget.IsOpen(chatId) || !budget.TryTake(chatId, await SendsNeededAsync(item, cancellationToken))))
+            if (item.ChatId is { } chatId && !budget.TryTake(chatId, await SendsNeededAsync(item, cancellationToken)))
             {
                 continue;
             }

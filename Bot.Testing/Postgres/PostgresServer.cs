@@ -34,6 +34,9 @@ public sealed class PostgresServer
     /// PostgreSQL is not installed.</summary>
     public static Task<PostgresServer> SharedAsync() => SharedServer.Value;
 
+    /// <summary>The server's data directory (its <c>postmaster.pid</c> names the server process).</summary>
+    public string DataDirectory => Path.Combine(directory, "data");
+
     /// <summary>How long the run's server took to start, with its template database migrated.</summary>
     public static TimeSpan StartTime { get; private set; }
 

@@ -1,5 +1,6 @@
 using Bot.Core.Leases;
 using Bot.Core.Storage;
+using Bot.Testing;
 using Bot.Tests.Harness;
 using Bot.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,9 +20,11 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
 
     protected CoreHarness Harness => harness;
 
-    protected InstanceLeases Instance(string id, ILeaseRepository? store = null) => new(
-        store ?? harness.Get<ILeaseRepository>(), Options.Create(new LeaseOptions { Id = id }), harness.Get<IOptions<StorageOptions>>(),
-        harness.Time, NullLogger<InstanceLeases>.Instance);
+    /// <param name="time">This instance's clock (the harness's fake one unless told).</param>
+    /// <param name="leaseTime">The lease time (15 s unless told).</param>
+    protected InstanceLeases Instance(string id, ILeaseRepository? store = null, TimeProvider? time = null, TimeSpan? leaseTime = null) => new(
+        store ?? harness.Get<ILeaseRepository>(), Options.Create(new LeaseOptions { Id = id, LeaseTime = leaseTime ?? new LeaseOptions().LeaseTime }),
+        harness.Get<IOptions<StorageOptions>>(), time ?? harness.Time, NullLogger<InstanceLeases>.Instance);
 
     public sealed class OnSqlite() : InstanceLeasesTests(TestDatabase.Sqlite)
     {
@@ -44,8 +47,10 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
     [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : InstanceLeasesTests(TestDatabase.Postgres), IPostgresVariant
     {
+        private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
         [DbFact]
-        public async Task OneInstanceHoldsALease_TheOtherTakesItOnlyAfterTheHolderStopped_AndItLapsed()
+        public async Task AHolderNotRenewed_GivesItsWorkUpAMarginBeforeItsEnd_OnItsOwnClock()
         {
             var (a, b) = (Instance("a"), Instance("b"));
 
@@ -53,13 +58,60 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
             Assert.Equal(LeaseAnswer.Held, taken);
             Assert.Equal(LeaseAnswer.HeldByAnother, (await b.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
 
-            // Not renewed: the holder gives its work up 12 s in (the margin before the 15 s end), the other takes it at 15 s.
-            Harness.Time.Advance(TimeSpan.FromSeconds(12));
-            Assert.True(lost.IsCancellationRequested);
-            Harness.Time.Advance(TimeSpan.FromSeconds(2));
-            Assert.Equal(LeaseAnswer.HeldByAnother, (await b.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+            // Not renewed: the holder gives its work up 12 s in (the margin before the 15 s end).
+            Harness.Time.Advance(TimeSpan.FromSeconds(11));
+            Assert.False(lost.IsCancellationRequested);
             Harness.Time.Advance(TimeSpan.FromSeconds(1));
-            Assert.Equal(LeaseAnswer.Held, (await b.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+            Assert.True(lost.IsCancellationRequested);
+            Assert.False(a.Holds(LeaseNames.MarketplacePoll));
+        }
+
+        [DbFact]
+        public async Task ALeaseNotRenewed_PassesToAnotherInstance_OnceItEndedByTheDatabasesClock()
+        {
+            var lease = TimeSpan.FromSeconds(1);
+            var (a, b) = (Instance("a", time: TimeProvider.System, leaseTime: lease), Instance("b", time: TimeProvider.System, leaseTime: lease));
+
+            Assert.Equal(LeaseAnswer.Held, (await a.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+            Assert.Equal(LeaseAnswer.HeldByAnother, (await b.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+
+            await Eventually.TrueAsync(async () => (await b.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer == LeaseAnswer.Held, Timeout);
+            Assert.Equal(LeaseAnswer.HeldByAnother, (await a.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+        }
+
+        [DbFact]
+        public async Task InstancesWhoseClocksDifferByMoreThanTheLease_NeverBothHoldThePollersLease()
+        {
+            // b's clock runs 20 s ahead of the holder's, c's 20 s behind: more than the 15 s lease either way.
+            var a = Instance("a");
+            var b = Instance("b", time: new OffsetTimeProvider(Harness.Time, TimeSpan.FromSeconds(20)));
+            var c = Instance("c", time: new OffsetTimeProvider(Harness.Time, TimeSpan.FromSeconds(-20)));
+            var (taken, lost) = await a.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None);
+            Assert.Equal(LeaseAnswer.Held, taken);
+
+            for (var second = 0; second <= 60; second += 5)
+            {
+                Assert.Equal(LeaseAnswer.HeldByAnother, (await b.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+                Assert.Equal(LeaseAnswer.HeldByAnother, (await c.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+                Assert.False(await b.TryHoldAsync(LeaseNames.Chat(-1001), CancellationToken.None) && await a.TryHoldAsync(LeaseNames.Chat(-1001), CancellationToken.None));
+                Harness.Time.Advance(TimeSpan.FromSeconds(5));
+                await a.RenewAsync(CancellationToken.None);
+            }
+
+            Assert.False(lost.IsCancellationRequested);
+            Assert.Equal("a", Assert.Single(await Harness.Get<ILeaseRepository>().ListLiveAsync(CancellationToken.None), l => l.Name == LeaseNames.MarketplacePoll).Holder);
+        }
+
+        [DbFact]
+        public async Task AnInstanceWhoseClockIsBehind_TakesALeaseOnceItEndedByTheDatabasesClock_NotWhenItsOwnClockSaysSo()
+        {
+            var lease = TimeSpan.FromSeconds(1);
+            var a = Instance("a", time: TimeProvider.System, leaseTime: lease);
+            var late = Instance("late", time: new OffsetTimeProvider(TimeProvider.System, TimeSpan.FromMinutes(-2)), leaseTime: lease);
+            Assert.Equal(LeaseAnswer.Held, (await a.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
+
+            // Before, the late instance waited until its own clock passed the end a's clock had written: two more minutes.
+            await Eventually.TrueAsync(async () => (await late.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer == LeaseAnswer.Held, Timeout);
         }
 
         [DbFact]
@@ -128,20 +180,26 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
         [DbFact]
         public async Task AChatClaimedByOneInstance_IsRefusedToTheOther_UntilItLapsesUnused()
         {
-            var (a, b) = (Instance("a"), Instance("b"));
+            var lease = TimeSpan.FromSeconds(3);
+            var (a, b) = (Instance("a", leaseTime: lease), Instance("b", leaseTime: lease));
             var chat = LeaseNames.Chat(-1001);
 
             Assert.True(await a.TryHoldAsync(chat, CancellationToken.None));
             Assert.False(await b.TryHoldAsync(chat, CancellationToken.None));
 
-            // Unused for a minute, the claim is no longer renewed, and lapses.
-            for (var second = 0; second < 90; second += 5)
+            // Unused for a minute, the claim is no longer renewed, and lapses (its last renewal ends by the database's
+            // clock: a lease time from then, here three real seconds).
+            for (var second = 0; second < 90; second += 2)
             {
-                Harness.Time.Advance(TimeSpan.FromSeconds(5));
+                Harness.Time.Advance(TimeSpan.FromSeconds(2));
                 await a.RenewAsync(CancellationToken.None);
             }
 
-            Assert.True(await b.TryHoldAsync(chat, CancellationToken.None));
+            await Eventually.TrueAsync(async () =>
+            {
+                Harness.Time.Advance(TimeSpan.FromSeconds(5)); // b asks the database again at most every 5 s
+                return await b.TryHoldAsync(chat, CancellationToken.None);
+            }, Timeout);
             Assert.False(await a.TryHoldAsync(chat, CancellationToken.None));
         }
     }
