@@ -21,6 +21,7 @@ namespace Bot.Tests.Leases;
 /// Bot API (which refuses past 30 messages a second overall for the bot, with 429): each keeps to half of
 /// <c>Telegram__Limits__GlobalPerSecond</c> once it counted the other, so a burst across both gets no 429 and still
 /// goes at nearly the whole budget. One fake clock for both instances and the fake.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class SharedTelegramBudgetTests : IPostgresVariant, IAsyncLifetime, IDisposable
 {
     private const long Staff = -1001000000001;

@@ -120,5 +120,6 @@ public abstract class MessageBatchReadTests(TestDatabase database) : IAsyncLifet
 
     public sealed class OnSqlite() : MessageBatchReadTests(TestDatabase.Sqlite);
 
+    [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
     public sealed class OnPostgres() : MessageBatchReadTests(TestDatabase.Postgres), IPostgresVariant;
 }
