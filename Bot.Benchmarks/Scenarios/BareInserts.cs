@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
@@ -9,6 +10,16 @@ namespace Bot.Benchmarks.Scenarios;
 /// transaction per batch of the ingestor's page size. No conversations, outbox, cursor or delivery.</summary>
 public static class BareInserts
 {
+    /// <summary>The parameters of message <paramref name="i"/>: the same rows on every database.</summary>
+    internal static void Fill(int i, int conversations, DbParameter conversation, DbParameter author, DbParameter text, DbParameter id, DbParameter at)
+    {
+        conversation.Value = (long)(i % conversations);
+        author.Value = $"Buyer {i % conversations}";
+        text.Value = "Hello, when will my order ship? I paid three days ago.";
+        id.Value = $"m{i}";
+        at.Value = "2026-11-01T00:00:00.0000000Z";
+    }
+
     public static async Task<double> MeasureAsync(int messages, int batchSize, int conversations)
     {
         var directory = Directory.CreateTempSubdirectory("bridge-bare-").FullName;
@@ -53,11 +64,7 @@ public static class BareInserts
                 insert.Prepare();
                 for (var i = start; i < Math.Min(messages, start + batchSize); i++)
                 {
-                    conversation.Value = i % conversations;
-                    author.Value = $"Buyer {i % conversations}";
-                    text.Value = "Hello, when will my order ship? I paid three days ago.";
-                    id.Value = $"m{i}";
-                    at.Value = "2026-11-01T00:00:00.0000000Z";
+                    Fill(i, conversations, conversation, author, text, id, at);
                     await insert.ExecuteNonQueryAsync();
                 }
 

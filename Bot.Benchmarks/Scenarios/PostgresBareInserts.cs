@@ -47,11 +47,7 @@ public static class PostgresBareInserts
             insert.Transaction = transaction;
             for (var i = start; i < Math.Min(messages, start + batchSize); i++)
             {
-                conversation.Value = (long)(i % conversations);
-                author.Value = $"Buyer {i % conversations}";
-                text.Value = "Hello, when will my order ship? I paid three days ago.";
-                id.Value = $"m{i}";
-                at.Value = "2026-11-01T00:00:00.0000000Z";
+                BareInserts.Fill(i, conversations, conversation, author, text, id, at);
                 await insert.ExecuteNonQueryAsync();
             }
 
