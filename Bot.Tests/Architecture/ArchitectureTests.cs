@@ -34,7 +34,7 @@ public sealed class ArchitectureTests
     {
         string[] layers =
         [
-            "Formatting", "Logging", "Telemetry", "Storage", "Retention", "Leases", "Chat", "Conversations", "Marketplace", "Messages",
+            "Runtime", "Formatting", "Logging", "Telemetry", "Storage", "Retention", "Leases", "Chat", "Conversations", "Marketplace", "Messages",
             "Translation", "Outbox", "Feedback", "Routing", "MarketplaceRelay", "Export", "Drafts", "Buyers", "Staff", "Workflow", "OrderCards", "Operations", "Sqlite", "Postgres",
         ];
         var folders = NamespaceGraph.Read(CorePath, "Bot.Core.").ByFolder();

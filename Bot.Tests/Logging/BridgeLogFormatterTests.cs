@@ -42,7 +42,12 @@ public sealed class BridgeLogFormatterTests
         var culture = CultureInfo.CurrentCulture;
         try
         {
-            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            // A German-style locale: the bridge runs without culture data (InvariantGlobalization), so no named culture
+            // can be made, but a process's current culture may still be one with other separators.
+            var german = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+            german.NumberFormat.NumberDecimalSeparator = ",";
+            german.NumberFormat.NumberGroupSeparator = ".";
+            CultureInfo.CurrentCulture = german;
             Assert.Equal("1,5", 1.5.ToString(CultureInfo.CurrentCulture)); // the locale really differs
             var text = Write(new BridgeLogFormatterOptions(), LogLevel.Information, "", null, 1.5);
 
