@@ -17,10 +17,13 @@ public sealed class DatabasePassTests
 
     private static readonly Assembly Tests = typeof(DatabasePassTests).Assembly;
 
+    // Read once for the tests that walk it: the tests' and the shared fakes' assemblies.
+    private static readonly Lazy<CallGraph> Calls = new(() => CallGraph.Read([Tests.Location, typeof(PostgresServer).Assembly.Location]));
+
     [Fact]
     public void EveryClassLeftOutOfTheSecondPass_RunsOnTheSameDatabaseInBoth()
     {
-        var calls = CallGraph.Read([Tests.Location, typeof(PostgresServer).Assembly.Location]);
+        var calls = Calls.Value;
         var marked = Tests.GetTypes().Where(IsMarked).ToList();
 
         var wrong = marked
@@ -48,7 +51,7 @@ public sealed class DatabasePassTests
     [Fact]
     public void TheCallGraph_FindsTheSwitch_FromAClassThatFollowsIt()
     {
-        var calls = CallGraph.Read([Tests.Location, typeof(PostgresServer).Assembly.Location]);
+        var calls = Calls.Value;
 
         Assert.NotNull(calls.PathTo(typeof(EndToEnd.RelayEndToEndTests).FullName!, SwitchName));
     }
