@@ -115,7 +115,7 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
         Sent.Enqueue(message);
         if (EchoSends)
         {
-            Add(new MarketplaceMessage(NewId(), message.ConversationId, message.Kind, MarketplaceAuthor.Seller, message.BuyerId, null, message.Text, message.ImageUrl is { } image ? [image] : [], DateTimeOffset.UtcNow));
+            Add(new MarketplaceMessage(NewId(), message.ConversationId, message.Kind, MarketplaceAuthor.Seller, message.BuyerId, null, message.Text, message.ImageUrl is { } image ? [image] : [], Clock.GetUtcNow()));
         }
 
         AfterSend?.Invoke(message);
