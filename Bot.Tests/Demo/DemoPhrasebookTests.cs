@@ -5,6 +5,7 @@ namespace Bot.Tests.Demo;
 
 /// <summary>What the demo's buyers say is real text in their language: the bridge's own detector recognises every
 /// line, so staff see the same translation notes as with real buyers.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)] // no database: the same in both passes
 [Collection(TranslationCollection.Name)]
 public sealed class DemoPhrasebookTests(DetectorFixture detector)
 {

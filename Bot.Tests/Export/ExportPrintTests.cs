@@ -7,6 +7,7 @@ namespace Bot.Tests.Export;
 
 /// <summary>The HTML export printed by a real browser (headless chromium's print to PDF, A4): a long conversation runs
 /// over several pages, each with the table's header, and every message printed whole on one page.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)] // no database: the same in both passes
 public sealed class ExportPrintTests
 {
     [Fact]

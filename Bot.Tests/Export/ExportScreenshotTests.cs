@@ -8,6 +8,7 @@ namespace Bot.Tests.Export;
 /// <summary>The export as people see it: the HTML page in headless chromium (at a desktop's and a phone's width, nothing
 /// cut off sideways) and the PDF's first page through poppler's pdftoppm. The images go to a temporary folder, and to
 /// the folder in EXPORT_SCREENSHOTS when set (the README's way to refresh docs/export-*.png).</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)] // no database: the same in both passes
 public sealed class ExportScreenshotTests
 {
     [Theory]

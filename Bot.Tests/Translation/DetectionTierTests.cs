@@ -8,6 +8,7 @@ namespace Bot.Tests.Translation;
 
 /// <summary>The complete high-accuracy models are loaded only for a short text the pruned ones cannot tell, and are
 /// dropped again when idle.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)] // no database: the same in both passes
 [Collection(TranslationCollection.Name)]
 public sealed class DetectionTierTests
 {
