@@ -21,7 +21,7 @@ public sealed class SharedBotTests : IPostgresVariant
         var refusal = await Assert.ThrowsAsync<BotTakenException>(b.StartAsync);
 
         Assert.Equal(
-            "Store shop-a already uses this bot, so store shop-b cannot: give each store its own bot token (Telegram__BotToken); one process serving several stores with one bot is not supported yet.",
+            "Store shop-a already uses this bot in another process, so store shop-b cannot: stores share a bot only within one process (Stores__Directory); give store shop-b its own bot token (Telegram__BotToken), or serve it in the same process.",
             refusal.Message);
         Assert.DoesNotContain(b.Telegram.Token, refusal.Message, StringComparison.Ordinal);
         Assert.Equal(0, b.Telegram.CallCount("getUpdates"));
@@ -44,7 +44,7 @@ public sealed class SharedBotTests : IPostgresVariant
         await using var b = EndToEnd.BridgeProcess.Start(environment);
 
         Assert.Equal(2, await b.ExitCodeAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains("Cannot start: Store shop-a already uses this bot, so store shop-b cannot: give each store its own bot token (Telegram__BotToken)", b.Output, StringComparison.Ordinal);
+        Assert.Contains("Cannot start: Store shop-a already uses this bot in another process, so store shop-b cannot: stores share a bot only within one process (Stores__Directory); give store shop-b its own bot token (Telegram__BotToken)", b.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("AAH-the-same-bot", b.Output, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Stores;
 using Bot.Testing;
+using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
 using Bot.Testing.Postgres;
 using Microsoft.AspNetCore.Builder;
@@ -72,10 +73,18 @@ internal sealed class StoresRig : IAsyncDisposable
     }
 
     /// <summary>A store's fakes (bot <paramref name="botId"/>), not yet in the directory (<see cref="Write"/>).</summary>
-    public async Task<StoreRig> CreateStoreAsync(string id, long botId)
+    public async Task<StoreRig> CreateStoreAsync(string id, long botId) =>
+        Add(await StoreRig.CreateAsync(id, botId, StoreDatabase(id)));
+
+    /// <summary>A store on the bot of <paramref name="telegram"/>, which other stores use too, with its own staff group
+    /// <paramref name="staffChat"/>; not yet in the directory.</summary>
+    public async Task<StoreRig> CreateStoreOnBotAsync(string id, FakeTelegramServer telegram, long staffChat) =>
+        Add(await StoreRig.CreateOnBotAsync(id, StoreDatabase(id), telegram, staffChat));
+
+    private string StoreDatabase(string id) => PostgresServer.UnderTest ? Database : $"Data Source={Path.Combine(Database, id + ".db")}";
+
+    private StoreRig Add(StoreRig store)
     {
-        var database = PostgresServer.UnderTest ? Database : $"Data Source={Path.Combine(Database, id + ".db")}";
-        var store = await StoreRig.CreateAsync(id, botId, database);
         foreach (var (key, value) in BridgeHost.Settings(store.Telegram.BaseUrl, store.Telegram.Token, "unused.db").Where(s => !store.Settings.ContainsKey(s.Key)))
         {
             store.Settings[key] = value;
