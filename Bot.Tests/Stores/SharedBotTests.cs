@@ -6,7 +6,8 @@ namespace Bot.Tests.Stores;
 
 /// <summary>A bot token polled by two stores' processes would make their getUpdates calls end each other's: the second
 /// store to start with a bot another store holds refuses to start, in one sentence, before its first getUpdates; more
-/// instances of the store that holds it start as usual.</summary>
+/// instances of the store that holds it start as usual. Stores of one process that share a bot hold it together, and
+/// another process's store on it is refused naming them.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class SharedBotTests : IPostgresVariant
 {
@@ -67,6 +68,29 @@ public sealed class SharedBotTests : IPostgresVariant
         }
 
         await Testing.Eventually.TrueAsync(() => stopping.IsCancellationRequested, StoreRig.Timeout);
+    }
+
+    [DbFact]
+    public async Task AStoreOfAnotherProcess_OnTheBotThatStoresOfOneProcessShare_IsRefused_NamingThem()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var process = await StoresRig.StartAsync(postgres: database);
+        await using var telegram = await Testing.BotApi.FakeTelegramServer.StartAsync(new Testing.BotApi.FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
+        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StoreRig.Staff);
+        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, -1001000000002);
+        process.Write(a);
+        process.Write(b);
+        await process.RunningAsync("shop-a");
+        await process.RunningAsync("shop-b");
+        await using var c = await StoreRig.CreateAsync("shop-c", 7001, database);
+
+        var refusal = await Assert.ThrowsAsync<BotTakenException>(c.StartAsync);
+
+        Assert.Equal(
+            "Stores shop-a and shop-b already use this bot in another process, so store shop-c cannot: stores share a bot only within one process (Stores__Directory); give store shop-c its own bot token (Telegram__BotToken), or serve it in the same process.",
+            refusal.Message);
+        Assert.Equal(0, c.Telegram.CallCount("getUpdates"));
+        Assert.DoesNotContain(telegram.Requests, r => r.StatusCode == 409);
     }
 
     [Fact]

@@ -19,9 +19,12 @@ internal sealed class StoresRig : IAsyncDisposable
     private readonly WebApplication app;
     private readonly List<StoreRig> stores = [];
 
-    private StoresRig(WebApplication app, string directory, string database)
+    private readonly bool onPostgres;
+
+    private StoresRig(WebApplication app, string directory, string database, bool onPostgres)
     {
         this.app = app;
+        this.onPostgres = onPostgres;
         Directory = directory;
         Database = database;
         Url = app.Urls.First();
@@ -39,12 +42,14 @@ internal sealed class StoresRig : IAsyncDisposable
     public StoreSupervisor Supervisor => app.Services.GetRequiredService<StoreSupervisor>();
 
     /// <param name="shared">More of the process's settings, shared by every store.</param>
-    public static async Task<StoresRig> StartAsync(IDictionary<string, string?>? shared = null)
+    /// <param name="postgres">The PostgreSQL database of the stores whatever BRIDGE_TEST_DATABASE says.</param>
+    public static async Task<StoresRig> StartAsync(IDictionary<string, string?>? shared = null, string? postgres = null)
     {
         var root = System.IO.Directory.CreateTempSubdirectory("bridge-stores-").FullName;
         var directory = Path.Combine(root, "stores");
         System.IO.Directory.CreateDirectory(directory);
-        var database = PostgresServer.UnderTest ? await PostgresServer.CreateEmptyDatabaseAsync() : root;
+        var onPostgres = postgres is not null || PostgresServer.UnderTest;
+        var database = postgres ?? (PostgresServer.UnderTest ? await PostgresServer.CreateEmptyDatabaseAsync() : root);
         var builder = BridgeApp.CreateBuilder([]);
         // What every store shares: the process's settings, which each store's file is laid over.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -69,7 +74,7 @@ internal sealed class StoresRig : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new StoresRig(app, directory, database);
+        return new StoresRig(app, directory, database, onPostgres);
     }
 
     /// <summary>A store's fakes (bot <paramref name="botId"/>), not yet in the directory (<see cref="Write"/>).</summary>
@@ -81,7 +86,7 @@ internal sealed class StoresRig : IAsyncDisposable
     public async Task<StoreRig> CreateStoreOnBotAsync(string id, FakeTelegramServer telegram, long staffChat) =>
         Add(await StoreRig.CreateOnBotAsync(id, StoreDatabase(id), telegram, staffChat));
 
-    private string StoreDatabase(string id) => PostgresServer.UnderTest ? Database : $"Data Source={Path.Combine(Database, id + ".db")}";
+    private string StoreDatabase(string id) => onPostgres ? Database : $"Data Source={Path.Combine(Database, id + ".db")}";
 
     private StoreRig Add(StoreRig store)
     {

@@ -2,6 +2,7 @@ using Bot.Core.Buyers;
 using Bot.Core.Chat;
 using Bot.Core.Logging;
 using Bot.TelegramApi;
+using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;
 
@@ -31,8 +32,6 @@ internal sealed partial class SharedBot(long botId, TimeProvider time, ILogger l
     private ChatRateLimiter? limiter;
     private Task loop = Task.CompletedTask;
     private CancellationTokenSource? running;
-    private CancellationTokenSource? poll;
-    private SharedBotMember? poller;
 
     public long BotId => botId;
 
@@ -138,10 +137,6 @@ internal sealed partial class SharedBot(long botId, TimeProvider time, ILogger l
             }
 
             LogLeft(member.StoreId, botId, joined.Count);
-            if (poller == member && poll is { IsCancellationRequested: false } polling)
-            {
-                polling.Cancel(); // Its client goes with its store: the next poll goes through another member's.
-            }
 
             if (joined.Count == 0 && running is not null)
             {
@@ -166,115 +161,109 @@ internal sealed partial class SharedBot(long botId, TimeProvider time, ILogger l
         var answered = false;
         var backoff = TimeSpan.FromSeconds(1);
         var handed = new HashSet<int>();
+        // The loop's own client, made from the first member's settings: a member that leaves takes nothing from the
+        // poll under way (its getUpdates is not cut off, which Telegram would answer the next one's with 409).
+        using var http = new HttpClient();
+        ITelegramBotClient? bot = null;
+        var pollTimeout = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            SharedBotMember by;
-            CancellationTokenSource current;
             lock (gate)
             {
                 if (joined.Count == 0)
                 {
-                    return;
+                    break;
                 }
 
-                by = joined.Values.First();
-                poller = by;
-                poll = current = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                if (bot is null)
+                {
+                    var settings = joined.Values.First().Telegram;
+                    http.Timeout = settings.RequestTimeout + TimeSpan.FromSeconds(settings.PollTimeoutSeconds);
+                    bot = new TelegramBotClient(new TelegramBotClientOptions(settings.BotToken, settings.ApiBaseUrl) { RetryCount = 0 }, http);
+                    pollTimeout = settings.PollTimeoutSeconds;
+                }
             }
 
             try
             {
-                try
+                if (!loaded)
                 {
-                    if (!loaded)
-                    {
-                        (offset, lastUpdateAt) = await LoadOffsetAsync(lastUpdateAt, current.Token);
-                        loaded = true;
-                    }
+                    (offset, lastUpdateAt) = await LoadOffsetAsync(lastUpdateAt, stoppingToken);
+                    loaded = true;
+                }
 
-                    var quiet = offset > 0 && time.GetUtcNow() - lastUpdateAt >= UpdateReceiver.Retention;
-                    var timeout = answered ? by.PollTimeoutSeconds : 0;
-                    var result = await by.Bot.SendRequest(new RawGetUpdatesRequest(quiet ? null : offset, 100, timeout, Wanted), current.Token);
-                    var batch = RawUpdate.Split(result).ToList();
-                    LogPolled(botId, by.StoreId, offset, batch.Count);
-                    foreach (var member in Members())
-                    {
-                        member.Health.TelegramSucceeded();
-                    }
+                var quiet = offset > 0 && time.GetUtcNow() - lastUpdateAt >= UpdateReceiver.Retention;
+                var timeout = answered ? pollTimeout : 0;
+                var result = await bot.SendRequest(new RawGetUpdatesRequest(quiet ? null : offset, 100, timeout, Wanted), stoppingToken);
+                var batch = RawUpdate.Split(result).ToList();
+                LogPolled(botId, offset, batch.Count);
+                foreach (var member in Members())
+                {
+                    member.Health.TelegramSucceeded();
+                }
 
-                    answered = true;
-                    failures.Succeeded();
-                    var holding = false;
-                    int? previous = null;
-                    foreach (var raw in batch)
+                answered = true;
+                failures.Succeeded();
+                var holding = false;
+                int? previous = null;
+                foreach (var raw in batch)
+                {
+                    // Ids only grow within a batch: one without a readable id has at least the previous one's + 1.
+                    var id = raw.Id ?? previous + 1;
+                    if (id is null || !handed.Contains(id.Value))
                     {
-                        // Ids only grow within a batch: one without a readable id has at least the previous one's + 1.
-                        var id = raw.Id ?? previous + 1;
-                        if (id is null || !handed.Contains(id.Value))
+                        if (await HandAsync(raw, stoppingToken))
                         {
-                            if (await HandAsync(raw, current.Token))
+                            if (id is { } taken)
                             {
-                                if (id is { } taken)
-                                {
-                                    handed.Add(taken);
-                                }
-                            }
-                            else
-                            {
-                                holding = true;
+                                handed.Add(taken);
                             }
                         }
-
-                        if (id is not { } confirmed)
+                        else
                         {
-                            continue;
-                        }
-
-                        previous = confirmed;
-                        if (!holding)
-                        {
-                            offset = confirmed + 1;
-                            lastUpdateAt = time.GetUtcNow();
-                            await SaveOffsetAsync(offset, current.Token);
+                            holding = true;
                         }
                     }
 
-                    handed.RemoveWhere(i => i < offset);
-                    if (!holding)
+                    if (id is not { } confirmed)
                     {
-                        backoff = TimeSpan.FromSeconds(1);
                         continue;
                     }
 
-                    // The held update comes again with the next poll: not at once, its store needs a moment.
-                    await Task.Delay(backoff, time, current.Token);
-                    backoff = Grow(backoff);
-                }
-                catch (OperationCanceledException) when (current.IsCancellationRequested)
-                {
-                    // The loop ends, or the member it polled through left: the next poll goes through another.
-                }
-                catch (Exception e)
-                {
-                    foreach (var member in Members())
+                    previous = confirmed;
+                    if (!holding)
                     {
-                        member.Health.TelegramFailed(e.Message, needsOperator: e is ApiRequestException { ErrorCode: 401 });
+                        offset = confirmed + 1;
+                        lastUpdateAt = time.GetUtcNow();
+                        await SaveOffsetAsync(offset, stoppingToken);
                     }
-
-                    failures.Failed(e, backoff);
-                    await Task.Delay(backoff, time, current.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    backoff = Grow(backoff);
                 }
-            }
-            finally
-            {
-                lock (gate)
+
+                handed.RemoveWhere(i => i < offset);
+                if (!holding)
                 {
-                    poll = null;
-                    poller = null;
+                    backoff = TimeSpan.FromSeconds(1);
+                    continue;
                 }
 
-                current.Dispose();
+                // The held update comes again with the next poll: not at once, its store needs a moment.
+                await Task.Delay(backoff, time, stoppingToken);
+                backoff = Grow(backoff);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                foreach (var member in Members())
+                {
+                    member.Health.TelegramFailed(e.Message, needsOperator: e is ApiRequestException { ErrorCode: 401 });
+                }
+
+                failures.Failed(e, backoff);
+                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                backoff = Grow(backoff);
             }
         }
 
@@ -372,10 +361,10 @@ internal sealed partial class SharedBot(long botId, TimeProvider time, ILogger l
     [LoggerMessage(Level = LogLevel.Debug, Message = "The poll of bot {BotId} ended.")]
     private partial void LogLoopEnded(long botId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Polled bot {BotId} through store {Store} from offset {Offset}: {Count} updates.")]
-    private partial void LogPolled(long botId, string store, int offset, int count);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Polled bot {BotId} from offset {Offset}: {Count} updates.")]
+    private partial void LogPolled(long botId, int offset, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polling bot {BotId} for the stores of this process that use it, first through store {Store}.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling bot {BotId} for the stores of this process that use it, with the settings of store {Store}.")]
     private partial void LogPolling(long botId, string store);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} of bot {BotId} is held: {Reason}; it comes again with the next poll.")]

@@ -4,17 +4,15 @@ using Bot.Core.Operations;
 using Bot.Core.Storage;
 using Bot.TelegramApi;
 using Microsoft.Extensions.Options;
-using Telegram.Bot;
 
 namespace Bot.Stores;
 
 /// <summary>One store's side of its bot's poll in a process of several stores (<see cref="SharedBot"/>): the store's
-/// own client, health and cursor, and the durable taking of an update (handled, or parked in the store's own table);
+/// Telegram settings, health and cursor, and the durable taking of an update (handled, or parked in the store's own table);
 /// plus what the poll asks to route a private chat: whether an invitation code, a linked buyer or an operator is the
 /// store's.</summary>
 internal sealed class SharedBotMember(
     IOptions<StoreOptions> store,
-    ITelegramBotClient bot,
     ParkedUpdateRetrier updates,
     ICursorRepository cursors,
     BridgeHealth health,
@@ -26,11 +24,10 @@ internal sealed class SharedBotMember(
 {
     public string StoreId => store.Value.Id;
 
-    public ITelegramBotClient Bot => bot;
+    /// <summary>The store's Telegram settings (its token, the Bot API's address, the poll's timeouts).</summary>
+    public TelegramOptions Telegram => telegram.Value;
 
     public BridgeHealth Health => health;
-
-    public int PollTimeoutSeconds => telegram.Value.PollTimeoutSeconds;
 
     /// <summary>Hands the update to the store: when this returns, it is handled or parked in the store's database; it
     /// throws only when neither could be done.</summary>
