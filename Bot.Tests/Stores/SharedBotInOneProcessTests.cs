@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Stores;
 using Bot.Testing;
 using Bot.Testing.BotApi;
 
@@ -114,6 +115,34 @@ public sealed partial class SharedBotInOneProcessTests
         Assert.DoesNotContain(b.AliExpress.Sent, s => s.Content.StartsWith("C ", StringComparison.Ordinal));
         Assert.DoesNotContain(c.AliExpress.Sent, s => s.Content.StartsWith("B ", StringComparison.Ordinal));
         Assert.Equal(["shop-b", "shop-c"], process.Supervisor.Stores().Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task AnUpdateForAStoreThatRestarts_WaitsForIt_WhileTheOtherStoreOfTheBotRelays()
+    {
+        await using var process = await StoresRig.StartAsync();
+        await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
+        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StaffA);
+        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, StaffB);
+        process.Write(a);
+        process.Write(b);
+        await process.RunningAsync("shop-a");
+        await process.RunningAsync("shop-b");
+        var topicA = await a.TopicOfAsync("3001000000001", "A before its restart");
+        var topicB = await b.TopicOfAsync("3002000000001", "B before A's restart");
+        var runnerA = process.Supervisor.Runner("shop-a")!;
+
+        a.Settings["Relay:StaffLanguage"] = "en";
+        process.Write(a);
+        await Eventually.TrueAsync(() => runnerA.Services is null, StoreRig.Timeout); // draining or starting again
+        telegram.EnqueueMessage(StaffA, StoreRig.StaffUser, "Sam", "A staff: written while A restarts.", threadId: topicA);
+        telegram.EnqueueMessage(StaffB, StoreRig.StaffUser, "Kim", "B staff: written while A restarts.", threadId: topicB);
+
+        await Eventually.TrueAsync(() => b.AliExpress.Sent.Any(s => s.Content == "B staff: written while A restarts."), StoreRig.Timeout);
+        await Eventually.TrueAsync(() => a.AliExpress.Sent.Any(s => s.Content == "A staff: written while A restarts."), StoreRig.Timeout);
+        Assert.Equal(StoreState.Running, process.Status("shop-a")!.State);
+        Assert.Single(a.AliExpress.Sent, s => s.Content == "A staff: written while A restarts.");
+        Assert.DoesNotContain(b.AliExpress.Sent, s => s.Content.StartsWith("A ", StringComparison.Ordinal));
     }
 
     [Fact]
