@@ -93,6 +93,33 @@ public sealed class SharedBotTests : IPostgresVariant
         Assert.DoesNotContain(telegram.Requests, r => r.StatusCode == 409);
     }
 
+    [DbFact]
+    public async Task ASecondProcessOfTheStoresThatShareABot_IsRefused_SoThatOneProcessPollsIt()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var first = await StoresRig.StartAsync(postgres: database);
+        await using var second = await StoresRig.StartAsync(postgres: database);
+        await using var telegram = await Testing.BotApi.FakeTelegramServer.StartAsync(new Testing.BotApi.FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
+        var a = await first.CreateStoreOnBotAsync("shop-a", telegram, StoreRig.Staff);
+        var b = await first.CreateStoreOnBotAsync("shop-b", telegram, -1001000000002);
+        first.Write(a);
+        first.Write(b);
+        await first.RunningAsync("shop-a");
+        await first.RunningAsync("shop-b");
+
+        second.Write(a);
+        second.Write(b);
+
+        var failed = await Testing.Eventually.ValueAsync(
+            () => second.Status("shop-a") is { State: Bot.Stores.StoreState.Failed } sa && second.Status("shop-b") is { State: Bot.Stores.StoreState.Failed } sb ? new[] { sa, sb } : null,
+            StoreRig.Timeout);
+        Assert.All(failed, s => Assert.Equal(
+            $"Stores shop-a and shop-b already use this bot in another process, so store {s.Id} cannot: stores share a bot only within one process (Stores__Directory); give store {s.Id} its own bot token (Telegram__BotToken), or serve it in the same process.",
+            Assert.Single(s.Problems)));
+        await a.TopicOfAsync("3001000000001", "shop-a relays from the first process");
+        Assert.DoesNotContain(telegram.Requests, r => r.StatusCode == 409);
+    }
+
     [Fact]
     public void StartupFailure_SaysTheRefusalAsItsOneSentence()
     {
