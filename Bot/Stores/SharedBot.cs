@@ -1,6 +1,4 @@
-using Bot.Core.Buyers;
 using Bot.Core.Chat;
-using Bot.Core.Logging;
 using Bot.TelegramApi;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
