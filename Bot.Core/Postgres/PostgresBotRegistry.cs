@@ -7,7 +7,10 @@ namespace Bot.Core.Postgres;
 
 /// <summary>The bots of a deployment in <c>public.bridge_bots</c>, outside every store's schema so all stores see it:
 /// one row per bot, the store that holds it and until when (the server's clock, the same for every instance). A store
-/// takes a bot that is free or whose hold ran out. On SQLite (a file per store) there is nothing to share: every claim
+/// takes a bot that is free or whose hold ran out. The stores of one process that share a bot hold it together, under
+/// the process's instance (<c>process:...</c>) and the names of all of them (<c>shop-a+shop-b</c>): the process may
+/// rename its hold as stores join and leave, and no other process matches it, not even one with the same stores (the
+/// instances of one store share its hold, but a bot shared by stores is one process's). On SQLite (a file per store) there is nothing to share: every claim
 /// is granted.</summary>
 internal sealed class PostgresBotRegistry(IOptions<StorageOptions> storage, PostgresConnectionFactory connections) : IBotRegistry
 {
@@ -23,7 +26,9 @@ internal sealed class PostgresBotRegistry(IOptions<StorageOptions> storage, Post
         INSERT INTO public.bridge_bots (bot_id, store, instance, expires_at)
         VALUES (@bot, @store, @instance, now() + make_interval(secs => @seconds))
         ON CONFLICT (bot_id) DO UPDATE SET store = EXCLUDED.store, instance = EXCLUDED.instance, expires_at = EXCLUDED.expires_at
-        WHERE bridge_bots.store = EXCLUDED.store OR bridge_bots.expires_at < now()
+        WHERE (bridge_bots.store = EXCLUDED.store AND strpos(EXCLUDED.store, '+') = 0)
+           OR bridge_bots.expires_at < now()
+           OR (bridge_bots.instance = EXCLUDED.instance AND EXCLUDED.instance LIKE 'process:%')
         RETURNING store
         """;
 

@@ -6,7 +6,8 @@ namespace Bot.Tests.Stores;
 
 /// <summary>A bot token polled by two stores' processes would make their getUpdates calls end each other's: the second
 /// store to start with a bot another store holds refuses to start, in one sentence, before its first getUpdates; more
-/// instances of the store that holds it start as usual.</summary>
+/// instances of the store that holds it start as usual. Stores of one process that share a bot hold it together, and
+/// another process's store on it is refused naming them.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class SharedBotTests : IPostgresVariant
 {
@@ -21,7 +22,7 @@ public sealed class SharedBotTests : IPostgresVariant
         var refusal = await Assert.ThrowsAsync<BotTakenException>(b.StartAsync);
 
         Assert.Equal(
-            "Store shop-a already uses this bot, so store shop-b cannot: give each store its own bot token (Telegram__BotToken); one process serving several stores with one bot is not supported yet.",
+            "Store shop-a already uses this bot in another process, so store shop-b cannot: stores share a bot only within one process (Stores__Directory); give store shop-b its own bot token (Telegram__BotToken), or serve it in the same process.",
             refusal.Message);
         Assert.DoesNotContain(b.Telegram.Token, refusal.Message, StringComparison.Ordinal);
         Assert.Equal(0, b.Telegram.CallCount("getUpdates"));
@@ -44,7 +45,7 @@ public sealed class SharedBotTests : IPostgresVariant
         await using var b = EndToEnd.BridgeProcess.Start(environment);
 
         Assert.Equal(2, await b.ExitCodeAsync(TimeSpan.FromSeconds(60)));
-        Assert.Contains("Cannot start: Store shop-a already uses this bot, so store shop-b cannot: give each store its own bot token (Telegram__BotToken)", b.Output, StringComparison.Ordinal);
+        Assert.Contains("Cannot start: Store shop-a already uses this bot in another process, so store shop-b cannot: stores share a bot only within one process (Stores__Directory); give store shop-b its own bot token (Telegram__BotToken)", b.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("AAH-the-same-bot", b.Output, StringComparison.Ordinal);
     }
 
@@ -67,6 +68,56 @@ public sealed class SharedBotTests : IPostgresVariant
         }
 
         await Testing.Eventually.TrueAsync(() => stopping.IsCancellationRequested, StoreRig.Timeout);
+    }
+
+    [DbFact]
+    public async Task AStoreOfAnotherProcess_OnTheBotThatStoresOfOneProcessShare_IsRefused_NamingThem()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var process = await StoresRig.StartAsync(postgres: database);
+        await using var telegram = await Testing.BotApi.FakeTelegramServer.StartAsync(new Testing.BotApi.FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
+        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StoreRig.Staff);
+        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, -1001000000002);
+        process.Write(a);
+        process.Write(b);
+        await process.RunningAsync("shop-a");
+        await process.RunningAsync("shop-b");
+        await using var c = await StoreRig.CreateAsync("shop-c", 7001, database);
+
+        var refusal = await Assert.ThrowsAsync<BotTakenException>(c.StartAsync);
+
+        Assert.Equal(
+            "Stores shop-a and shop-b already use this bot in another process, so store shop-c cannot: stores share a bot only within one process (Stores__Directory); give store shop-c its own bot token (Telegram__BotToken), or serve it in the same process.",
+            refusal.Message);
+        Assert.Equal(0, c.Telegram.CallCount("getUpdates"));
+        Assert.DoesNotContain(telegram.Requests, r => r.StatusCode == 409);
+    }
+
+    [DbFact]
+    public async Task ASecondProcessOfTheStoresThatShareABot_IsRefused_SoThatOneProcessPollsIt()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var first = await StoresRig.StartAsync(postgres: database);
+        await using var second = await StoresRig.StartAsync(postgres: database);
+        await using var telegram = await Testing.BotApi.FakeTelegramServer.StartAsync(new Testing.BotApi.FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
+        var a = await first.CreateStoreOnBotAsync("shop-a", telegram, StoreRig.Staff);
+        var b = await first.CreateStoreOnBotAsync("shop-b", telegram, -1001000000002);
+        first.Write(a);
+        first.Write(b);
+        await first.RunningAsync("shop-a");
+        await first.RunningAsync("shop-b");
+
+        second.Write(a);
+        second.Write(b);
+
+        var failed = await Testing.Eventually.ValueAsync(
+            () => second.Status("shop-a") is { State: Bot.Stores.StoreState.Failed } sa && second.Status("shop-b") is { State: Bot.Stores.StoreState.Failed } sb ? new[] { sa, sb } : null,
+            StoreRig.Timeout);
+        Assert.All(failed, s => Assert.Equal(
+            $"Stores shop-a and shop-b already use this bot in another process, so store {s.Id} cannot: stores share a bot only within one process (Stores__Directory); give store {s.Id} its own bot token (Telegram__BotToken), or serve it in the same process.",
+            Assert.Single(s.Problems)));
+        await a.TopicOfAsync("3001000000001", "shop-a relays from the first process");
+        Assert.DoesNotContain(telegram.Requests, r => r.StatusCode == 409);
     }
 
     [Fact]

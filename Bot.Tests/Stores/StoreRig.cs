@@ -14,13 +14,20 @@ internal sealed class StoreRig : IAsyncDisposable
     public const long StaffUser = 5001;
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private StoreRig(string id, FakeTelegramServer telegram, FakeAliExpressServer aliexpress, Dictionary<string, string?> settings)
+    private readonly bool ownsTelegram;
+
+    private StoreRig(string id, FakeTelegramServer telegram, FakeAliExpressServer aliexpress, Dictionary<string, string?> settings, long staffChat, bool ownsTelegram)
     {
         Id = id;
         Telegram = telegram;
         AliExpress = aliexpress;
         Settings = settings;
+        StaffChat = staffChat;
+        this.ownsTelegram = ownsTelegram;
     }
+
+    /// <summary>The store's staff group: <see cref="Staff"/> on a bot of its own.</summary>
+    public long StaffChat { get; }
 
     public string Id { get; }
 
@@ -38,11 +45,25 @@ internal sealed class StoreRig : IAsyncDisposable
     {
         var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { BotUserId = botId, RateLimitsEnabled = false });
         telegram.AddSupergroup(Staff, $"Staff of {id}");
+        return await CreateAsync(id, database, telegram, Staff, ownsTelegram: true);
+    }
+
+    /// <summary>Store <paramref name="id"/> on a bot another store uses too (<paramref name="telegram"/>, which it does not
+    /// stop), with its own staff group <paramref name="staffChat"/>, made in the fake here.</summary>
+    public static Task<StoreRig> CreateOnBotAsync(string id, string database, FakeTelegramServer telegram, long staffChat)
+    {
+        telegram.AddSupergroup(staffChat, $"Staff of {id}");
+        return CreateAsync(id, database, telegram, staffChat, ownsTelegram: false);
+    }
+
+    private static async Task<StoreRig> CreateAsync(string id, string database, FakeTelegramServer telegram, long staffChat, bool ownsTelegram)
+    {
         var aliexpress = await FakeAliExpressServer.StartAsync();
         var settings = AliExpressEndToEndTests.Settings(aliexpress);
         settings["ConnectionStrings:Bridge"] = database;
         settings["Store:Id"] = id;
-        return new StoreRig(id, telegram, aliexpress, settings);
+        settings["Telegram:StaffChatId"] = staffChat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new StoreRig(id, telegram, aliexpress, settings, staffChat, ownsTelegram);
     }
 
     public async Task<BridgeHost> StartAsync()
@@ -55,7 +76,7 @@ internal sealed class StoreRig : IAsyncDisposable
     public async Task<int> TopicOfAsync(string order, string text)
     {
         AliExpress.AddBuyerMessage(order, "buyer_" + order, "Buyer " + order, text);
-        var post = await Eventually.ValueAsync(() => Telegram.SentTo(Staff).FirstOrDefault(m => m.VisibleText?.Contains(text, StringComparison.Ordinal) == true), Timeout);
+        var post = await Eventually.ValueAsync(() => Telegram.SentTo(StaffChat).FirstOrDefault(m => m.VisibleText?.Contains(text, StringComparison.Ordinal) == true), Timeout);
         return post.ThreadId!.Value;
     }
 
@@ -73,6 +94,9 @@ internal sealed class StoreRig : IAsyncDisposable
         }
 
         await AliExpress.DisposeAsync();
-        await Telegram.DisposeAsync();
+        if (ownsTelegram)
+        {
+            await Telegram.DisposeAsync();
+        }
     }
 }

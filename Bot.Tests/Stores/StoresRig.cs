@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Stores;
 using Bot.Testing;
+using Bot.Testing.BotApi;
 using Bot.Testing.Hosting;
 using Bot.Testing.Postgres;
 using Microsoft.AspNetCore.Builder;
@@ -18,9 +19,12 @@ internal sealed class StoresRig : IAsyncDisposable
     private readonly WebApplication app;
     private readonly List<StoreRig> stores = [];
 
-    private StoresRig(WebApplication app, string directory, string database)
+    private readonly bool onPostgres;
+
+    private StoresRig(WebApplication app, string directory, string database, bool onPostgres)
     {
         this.app = app;
+        this.onPostgres = onPostgres;
         Directory = directory;
         Database = database;
         Url = app.Urls.First();
@@ -38,12 +42,14 @@ internal sealed class StoresRig : IAsyncDisposable
     public StoreSupervisor Supervisor => app.Services.GetRequiredService<StoreSupervisor>();
 
     /// <param name="shared">More of the process's settings, shared by every store.</param>
-    public static async Task<StoresRig> StartAsync(IDictionary<string, string?>? shared = null)
+    /// <param name="postgres">The PostgreSQL database of the stores whatever BRIDGE_TEST_DATABASE says.</param>
+    public static async Task<StoresRig> StartAsync(IDictionary<string, string?>? shared = null, string? postgres = null)
     {
         var root = System.IO.Directory.CreateTempSubdirectory("bridge-stores-").FullName;
         var directory = Path.Combine(root, "stores");
         System.IO.Directory.CreateDirectory(directory);
-        var database = PostgresServer.UnderTest ? await PostgresServer.CreateEmptyDatabaseAsync() : root;
+        var onPostgres = postgres is not null || PostgresServer.UnderTest;
+        var database = postgres ?? (PostgresServer.UnderTest ? await PostgresServer.CreateEmptyDatabaseAsync() : root);
         var builder = BridgeApp.CreateBuilder([]);
         // What every store shares: the process's settings, which each store's file is laid over.
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -68,14 +74,22 @@ internal sealed class StoresRig : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new StoresRig(app, directory, database);
+        return new StoresRig(app, directory, database, onPostgres);
     }
 
     /// <summary>A store's fakes (bot <paramref name="botId"/>), not yet in the directory (<see cref="Write"/>).</summary>
-    public async Task<StoreRig> CreateStoreAsync(string id, long botId)
+    public async Task<StoreRig> CreateStoreAsync(string id, long botId) =>
+        Add(await StoreRig.CreateAsync(id, botId, StoreDatabase(id)));
+
+    /// <summary>A store on the bot of <paramref name="telegram"/>, which other stores use too, with its own staff group
+    /// <paramref name="staffChat"/>; not yet in the directory.</summary>
+    public async Task<StoreRig> CreateStoreOnBotAsync(string id, FakeTelegramServer telegram, long staffChat) =>
+        Add(await StoreRig.CreateOnBotAsync(id, StoreDatabase(id), telegram, staffChat));
+
+    private string StoreDatabase(string id) => onPostgres ? Database : $"Data Source={Path.Combine(Database, id + ".db")}";
+
+    private StoreRig Add(StoreRig store)
     {
-        var database = PostgresServer.UnderTest ? Database : $"Data Source={Path.Combine(Database, id + ".db")}";
-        var store = await StoreRig.CreateAsync(id, botId, database);
         foreach (var (key, value) in BridgeHost.Settings(store.Telegram.BaseUrl, store.Telegram.Token, "unused.db").Where(s => !store.Settings.ContainsKey(s.Key)))
         {
             store.Settings[key] = value;

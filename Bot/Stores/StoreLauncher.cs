@@ -4,9 +4,10 @@ namespace Bot.Stores;
 
 /// <summary>Builds one store's bridge from its file: the process's own configuration (appsettings.json, environment,
 /// command line) with the store's file laid over it and <c>Store__Id</c> set to the file's name, composed exactly as a
-/// one-store process is (<see cref="BridgeApp.AddBridge"/>), so every part of it is the store's own. Nothing starts
+/// one-store process is (<see cref="BridgeApp.AddBridge"/>), so every part of it is the store's own, but for its bot's
+/// updates and send budget, which are the process's for all stores of the bot (<see cref="SharedBots"/>). Nothing starts
 /// here; a file or a setting that cannot work is a list of sentences instead of a bridge.</summary>
-internal sealed class StoreLauncher(IConfiguration shared, Bot.Marketplace.MemoryTrim memory, Action<StoreFile, WebApplicationBuilder>? configure = null)
+internal sealed class StoreLauncher(IConfiguration shared, Bot.Marketplace.MemoryTrim memory, SharedBots bots, Action<StoreFile, WebApplicationBuilder>? configure = null)
 {
     public StoreBuild Build(StoreFile file)
     {
@@ -43,6 +44,11 @@ internal sealed class StoreLauncher(IConfiguration shared, Bot.Marketplace.Memor
         builder.AddBridge();
         builder.Services.AddSingleton<IHostLifetime, StoreLifetime>();
         builder.Services.AddSingleton(memory); // the process's collector: one store's idle trim serves all
+        if (SharedBots.BotId(builder.Configuration["Telegram:BotToken"]) is { } bot)
+        {
+            bots.Compose(builder.Services, file.StoreId, bot); // the process polls each bot once, for all its stores
+        }
+
         configure?.Invoke(file, builder);
         var app = builder.BuildBridge();
         return new StoreBuild(app, []);

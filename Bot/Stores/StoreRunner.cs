@@ -8,7 +8,7 @@ namespace Bot.Stores;
 /// a changed one restarts it, none stops it (drained as a one-store process is on SIGTERM). Changes are applied one at
 /// a time on a task of its own, so a store that is slow to start or stop never holds up another. A store that cannot
 /// start, or that stops by itself, is left failed, with its sentences, until its file changes.</summary>
-internal sealed partial class StoreRunner(string id, StoreLauncher launcher, BotClaims bots, TimeProvider time, ILogger logger)
+internal sealed partial class StoreRunner(string id, StoreLauncher launcher, SharedBots bots, TimeProvider time, ILogger logger)
 {
     private readonly Lock gate = new();
     private StoreFile? wanted;
@@ -143,7 +143,8 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Bot
                 LogStopping(id, target is null ? "its file was removed or the process stops" : "its file changed");
             }
 
-            await StopAsync(applied);
+            // A store that restarts keeps its place on its bot meanwhile: its updates wait for it instead of going elsewhere.
+            await StopAsync(applied, keepBot: target is not null && !stoppedItself);
             if (stoppedItself)
             {
                 Fail(applied, $"Store {id} stopped by itself (its log lines say why); it starts again once its file changes.");
@@ -171,6 +172,7 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Bot
         var build = launcher.Build(file);
         if (build.App is not { } built)
         {
+            bots.Release(id);
             Fail(file, [.. build.Problems]);
             return;
         }
@@ -183,17 +185,19 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Bot
         catch
         {
             await built.DisposeAsync();
+            bots.Release(id);
             throw;
         }
 
-        if (problems.Count == 0 && bots.TryClaim(built.Configuration["Telegram:BotToken"], id) is { } holder)
+        if (problems.Count == 0 && bots.Register(id, built.Services, built.Configuration) is { } refusal)
         {
-            problems = [new Bot.Core.Leases.BotTakenException(id, holder).Message];
+            problems = [refusal];
         }
 
         if (problems.Count > 0)
         {
             await built.DisposeAsync();
+            bots.Release(id);
             Fail(file, [.. problems]);
             return;
         }
@@ -224,7 +228,7 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Bot
         LogStarted(id, file.Name, listening);
     }
 
-    private async Task StopAsync(StoreFile? file)
+    private async Task StopAsync(StoreFile? file, bool keepBot)
     {
         var running = app!;
         Set(file, StoreState.Stopping, [], status.Urls);
@@ -234,7 +238,11 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Bot
             app = null;
         }
 
-        bots.Release(id);
+        if (!keepBot)
+        {
+            bots.Release(id);
+        }
+
         LogStopped(id);
     }
 

@@ -9,12 +9,12 @@ namespace Bot.Stores;
 internal sealed partial class StoreSupervisor(
     IOptions<StoresOptions> options,
     StoreLauncher launcher,
+    SharedBots bots,
     TimeProvider time,
     ILoggerFactory loggers,
     ILogger<StoreSupervisor> logger) : BackgroundService
 {
     private readonly Dictionary<string, StoreRunner> runners = new(StringComparer.Ordinal);
-    private readonly BotClaims bots = new();
     private readonly HashSet<string> ignoredNames = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim changed = new(0, 1);
     private bool missingReported;

@@ -26,7 +26,8 @@ public static class StoresApp
         services.AddSingleton<IValidateOptions<OperatorHttpOptions>, OperatorHttpOptionsValidator>();
         services.AddSingleton<OperatorAccess>();
         services.AddSingleton(sp => new Bot.Marketplace.MemoryTrim(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new StoreLauncher(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Bot.Marketplace.MemoryTrim>(), configureStore));
+        services.AddSingleton<SharedBots>();
+        services.AddSingleton(sp => new StoreLauncher(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Bot.Marketplace.MemoryTrim>(), sp.GetRequiredService<SharedBots>(), configureStore));
         services.AddSingleton<StoreSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreSupervisor>());
         // Each store drains within its own host's timeout (30 s unless set); the process waits a little longer for them.

@@ -8,7 +8,8 @@ namespace Bot.TelegramApi;
 /// <summary>Keeps this store's hold of its bot (<see cref="IBotRegistry"/>): taken before the first getUpdates, so a
 /// store whose bot another store uses does not start (<see cref="BotTakenException"/>), and renewed while it runs. If
 /// another store took the bot meanwhile (this store's hold ran out during a long database outage), the process stops
-/// rather than fight it for updates.</summary>
+/// rather than fight it for updates. In a process of several stores, the stores that share a bot hold it together
+/// (<see cref="BotHolder"/>).</summary>
 internal sealed partial class BotOwnership(
     IBotRegistry registry,
     InstanceLeases leases,
@@ -17,20 +18,25 @@ internal sealed partial class BotOwnership(
     IOptions<LeaseOptions> timing,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
-    ILogger<BotOwnership> logger) : BackgroundService
+    ILogger<BotOwnership> logger,
+    BotHolder? holder = null) : BackgroundService
 {
     /// <summary>Four lease times (60 s by default): a stopped store's bot is free for another store after it.</summary>
     private TimeSpan LeaseTime => 4 * timing.Value.LeaseTime;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await registry.ClaimAsync(BotId, store.Value.Id, leases.InstanceId, LeaseTime, cancellationToken) is { } holder)
+        if (await registry.ClaimAsync(BotId, Holder, Instance, LeaseTime, cancellationToken) is { } other)
         {
-            throw new BotTakenException(store.Value.Id, holder);
+            throw new BotTakenException(store.Value.Id, other);
         }
 
         await base.StartAsync(cancellationToken);
     }
+
+    private string Holder => holder?.Holder ?? store.Value.Id;
+
+    private string Instance => holder?.Instance ?? leases.InstanceId;
 
     /// <summary>The bot's id: the digits before the token's colon (no secret).</summary>
     private long BotId => long.TryParse(telegram.Value.BotToken.Split(':')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
@@ -47,9 +53,9 @@ internal sealed partial class BotOwnership(
 
             try
             {
-                if (await registry.ClaimAsync(BotId, store.Value.Id, leases.InstanceId, LeaseTime, stoppingToken) is { } holder)
+                if (await registry.ClaimAsync(BotId, Holder, Instance, LeaseTime, stoppingToken) is { } other)
                 {
-                    var refusal = new BotTakenException(store.Value.Id, holder);
+                    var refusal = new BotTakenException(store.Value.Id, other);
                     LogTaken(refusal.Message);
                     lifetime.StopApplication();
                     return;
