@@ -1,0 +1,74 @@
+using Bot.Core.Translation;
+using Bot.Core.Translation.Detection;
+using Bot.Core.Translation.Protection;
+using Bot.Testing.Translation;
+using Lingua;
+
+namespace Bot.Tests.Translation;
+
+/// <summary>The compact models give exactly Lingua's confidence values over the same pruned model files: the same
+/// languages in the same order with the same numbers, for every corpus text.</summary>
+[Collection(TranslationCollection.Name)]
+public sealed class CompactDetectorTests
+{
+    private static readonly Language[] Languages = new TranslationOptions().CandidateLanguageCodes()
+        .Select(code => LinguaLanguages.TryGet(code, out var language) ? language : throw new InvalidOperationException(code))
+        .ToArray();
+
+    private static readonly Lazy<(LanguageDetector Lingua, CompactDetector Compact)> Detectors = new(() =>
+    {
+        var directory = PrunedLanguageModels.Ensure(Languages);
+        return (LanguageDetectorBuilder.FromLanguages(Languages).WithLanguageModelsDirectory(directory).Build(),
+            new CompactDetector(LanguageDetectorBuilder.FromLanguages(Languages).Build(), new CompactLanguageModels(directory, Languages)));
+    });
+
+    public static TheoryData<string> Texts()
+    {
+        var corpus = MarketplaceCorpus.Messages.Concat(MarketplaceCorpus.ShortMessages).Select(m => m.Text).ToList();
+        string[] others =
+        [
+            string.Concat(MarketplaceCorpus.Messages.Take(6).Select(m => m.Text + " ")),
+            "Hello! Подскажите, пожалуйста, когда придёт мой заказ, очень жду",
+            "こんにちは 注文はいつ届きますか",
+            "Ça va? Où est ma commande, s'il vous plaît",
+            "   ",
+            "123 !!!",
+            "a",
+        ];
+        var data = new TheoryData<string>();
+        foreach (var text in corpus.Concat(corpus.Select(t => TextProtector.Protect(t).Words)).Concat(others).Distinct(StringComparer.Ordinal))
+        {
+            data.Add(text);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void ConfidenceValues_AreLinguasOwn(string text)
+    {
+        var (lingua, compact) = Detectors.Value;
+
+        Assert.Equal(lingua.ComputeLanguageConfidenceValues(text).ToList(), compact.ComputeLanguageConfidenceValues(text).ToList());
+    }
+
+    [Fact]
+    public void Table_FindsEveryNgramWithItsProbability_AndNothingElse()
+    {
+        var table = NgramTable.Build(5, [new("abcde", 0.25), new("abcdf", 0.5), new("zzzzz", 0.25), new("abc", 0.75), new("яблок", 1.0 / 3)]);
+
+        Assert.Equal(4, table.Count);
+        Assert.Equal(0.25, table.Probability("abcde"));
+        Assert.Equal(0.5, table.Probability("abcdf"));
+        Assert.Equal(0.25, table.Probability("zzzzz"));
+        Assert.Equal(1.0 / 3, table.Probability("яблок"));
+        Assert.Equal(0, table.Probability("abcdg"));
+        Assert.Equal(0, table.Probability("abc"));
+        Assert.Equal(0, table.Probability("aaaaa"));
+    }
+
+    [Fact]
+    public void Table_RefusesTheSameNgramTwice() =>
+        Assert.Throws<InvalidDataException>(() => NgramTable.Build(2, [new("ab", 0.5), new("ab", 0.25)]));
+}
