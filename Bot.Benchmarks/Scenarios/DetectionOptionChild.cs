@@ -46,6 +46,8 @@ public static class DetectionOptionChild
             idle = ProcessMemory.AfterFullCollection();
         }
 
+        // The models of a detector without statics (the compact ones) live as long as its delegate: up to here.
+        GC.KeepAlive(detect);
         Console.WriteLine(FormattableString.Invariant(
             $"{ResultPrefix}{correct} {shortCorrect} {wrong} {loaded.ManagedHeapBytes - before.ManagedHeapBytes} {loaded.ResidentBytes} {idle.ManagedHeapBytes - before.ManagedHeapBytes} {idle.ResidentBytes}"));
         return 0;
@@ -57,6 +59,8 @@ public static class DetectionOptionChild
         var directory = PrunedLanguageModels.Ensure(languages);
         var models = new CompactLanguageModels(directory, languages);
         models.Preload();
+        var (ngrams, bytes) = models.Loaded();
+        Console.WriteLine(FormattableString.Invariant($"DETECTION-DETAIL compact models: {ngrams:N0} n-grams in {bytes / 1024.0 / 1024:F1} MiB of arrays"));
         var detector = new CompactDetector(LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(directory).Build(), models);
         return Rule(detector.ComputeLanguageConfidenceValues, o);
     }

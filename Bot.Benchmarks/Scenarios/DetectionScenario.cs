@@ -39,6 +39,11 @@ public sealed class DetectionScenario(Report report)
     private static async Task<long[]> RunChildAsync(string option)
     {
         var run = await ChildRun.RunAsync(["detection-child", option], DetectionOptionChild.ResultPrefix);
+        foreach (var line in run.Output.Split('\n').Where(l => l.StartsWith("DETECTION-DETAIL ", StringComparison.Ordinal)))
+        {
+            Report.Note(line["DETECTION-DETAIL ".Length..].Trim());
+        }
+
         return run.Figures.Select(x => (long)x).ToArray();
     }
 }

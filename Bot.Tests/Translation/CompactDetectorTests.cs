@@ -69,6 +69,20 @@ public sealed class CompactDetectorTests
     }
 
     [Fact]
+    public void Table_WithMoreDistinctProbabilitiesThanAnIndexHolds_KeepsEachOwnProbability()
+    {
+        var ngrams = Enumerable.Range(0, 70_000).Select(i => new KeyValuePair<string, double>(Ngram(i), 1.0 / (i + 2))).ToList();
+
+        var table = NgramTable.Build(3, ngrams);
+
+        Assert.Equal(70_000, table.Count);
+        Assert.All(new[] { 0, 1, 65_535, 65_536, 65_537, 69_999 }, i => Assert.Equal(1.0 / (i + 2), table.Probability(Ngram(i))));
+        Assert.Equal(0, table.Probability("\uFFFF\uFFFF\uFFFF"));
+
+        static string Ngram(int i) => new([(char)('a' + (i / 65_536)), (char)(0x100 + (i % 65_536 / 256)), (char)(0x100 + (i % 256))]);
+    }
+
+    [Fact]
     public void Table_RefusesTheSameNgramTwice() =>
         Assert.Throws<InvalidDataException>(() => NgramTable.Build(2, [new("ab", 0.5), new("ab", 0.25)]));
 }
