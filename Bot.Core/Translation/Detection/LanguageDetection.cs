@@ -8,7 +8,7 @@ namespace Bot.Core.Translation.Detection;
 
 /// <summary>Lingua restricted to the configured candidate languages, in two tiers. Every text goes first to Lingua's
 /// high-accuracy algorithm over pruned models (<see cref="PrunedLanguageModels"/>: all one- to three-grams, the
-/// frequent four- and five-grams), held as compact tables (<see cref="CompactDetector"/>: about 4 MB for 16 languages
+/// frequent four- and five-grams), held as compact tables (<see cref="CompactDetector"/>: about 11 MB for 16 languages
 /// where Lingua's own dictionaries of them take about 46 MB). A short text those cannot tell goes to the complete
 /// models (<see cref="FullModelDetector"/>), loaded only then and dropped after <see cref="TranslationOptions.FullModelsIdleTime"/>.
 /// A singleton; detection is thread-safe.</summary>
