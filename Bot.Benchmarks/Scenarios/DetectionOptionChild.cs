@@ -28,6 +28,8 @@ public static class DetectionOptionChild
             "low" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithLowAccuracyMode().WithPreloadedLanguageModels().Build(), options),
             "pruned" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages)).WithPreloadedLanguageModels().Build(), options),
             "compact" => Compact(languages, options),
+            "low-compact" => (shipped = new LanguageDetection(Options.Create(new TranslationOptions { LowAccuracyMode = true, PreloadLanguageModels = true }),
+                TimeProvider.System, NullLogger<LanguageDetection>.Instance)).Detect,
             "two-tier" => (shipped = new LanguageDetection(Options.Create(new TranslationOptions { PreloadLanguageModels = true }), TimeProvider.System, NullLogger<LanguageDetection>.Instance)).Detect,
             _ when option.StartsWith("pruned-", StringComparison.Ordinal) => Raw(LanguageDetectorBuilder.FromLanguages(languages)
                 .WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages, Threshold(option))).WithPreloadedLanguageModels().Build(), options),

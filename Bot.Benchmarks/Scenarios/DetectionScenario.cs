@@ -12,6 +12,7 @@ public sealed class DetectionScenario(Report report)
     [
         ("complete", "Lingua high accuracy, complete models (the default before)"),
         ("low", "Lingua low accuracy (trigram models only)"),
+        ("low-compact", "Low accuracy as shipped (Translation__LowAccuracyMode): Lingua's trigram models held compactly"),
         ("pruned", "Lingua high accuracy over pruned models alone (four/five-grams seen ≥ 200 times)"),
         ("compact", "Pruned models alone, held compactly (sorted packed keys, indexes into each model's probabilities; Lingua's rules and arithmetic)"),
         ("two-tier", "Two tiers as shipped: compact pruned models, complete models only for short texts they cannot tell"),

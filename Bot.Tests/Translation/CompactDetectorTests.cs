@@ -15,6 +15,11 @@ public sealed class CompactDetectorTests
         .Select(code => LinguaLanguages.TryGet(code, out var language) ? language : throw new InvalidOperationException(code))
         .ToArray();
 
+    // Lingua caches trigram models per language whatever the directory; the pruned directory's are the shipped ones.
+    private static readonly Lazy<(LanguageDetector Lingua, CompactDetector Compact)> LowAccuracy = new(() =>
+        (LanguageDetectorBuilder.FromLanguages(Languages).WithLowAccuracyMode().Build(),
+            new CompactDetector(LanguageDetectorBuilder.FromLanguages(Languages).Build(), new CompactLanguageModels(PrunedLanguageModels.ShippedDirectory, Languages), lowAccuracy: true)));
+
     private static readonly Lazy<(LanguageDetector Lingua, CompactDetector Compact)> Detectors = new(() =>
     {
         var directory = PrunedLanguageModels.Ensure(Languages);
@@ -34,6 +39,8 @@ public sealed class CompactDetectorTests
             "   ",
             "123 !!!",
             "a",
+            "ab",
+            "ok!",
         ];
         var data = new TheoryData<string>();
         foreach (var text in corpus.Concat(corpus.Select(t => TextProtector.Protect(t).Words)).Concat(others).Distinct(StringComparer.Ordinal))
@@ -49,6 +56,15 @@ public sealed class CompactDetectorTests
     public void ConfidenceValues_AreLinguasOwn(string text)
     {
         var (lingua, compact) = Detectors.Value;
+
+        Assert.Equal(lingua.ComputeLanguageConfidenceValues(text).ToList(), compact.ComputeLanguageConfidenceValues(text).ToList());
+    }
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void LowAccuracyConfidenceValues_AreLinguasOwn(string text)
+    {
+        var (lingua, compact) = LowAccuracy.Value;
 
         Assert.Equal(lingua.ComputeLanguageConfidenceValues(text).ToList(), compact.ComputeLanguageConfidenceValues(text).ToList());
     }

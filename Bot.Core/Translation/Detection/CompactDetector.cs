@@ -4,8 +4,8 @@ using Lingua;
 
 namespace Bot.Core.Translation.Detection;
 
-/// <summary>Lingua's high-accuracy detection over <see cref="CompactLanguageModels"/> instead of Lingua's own model
-/// dictionaries. Lingua's rule engine (text clean-up, word split, unique characters and alphabets) is called as it
+/// <summary>Lingua's detection (high accuracy, or low: trigrams only) over <see cref="CompactLanguageModels"/> instead
+/// of Lingua's own model dictionaries. Lingua's rule engine (text clean-up, word split, unique characters and alphabets) is called as it
 /// is, through <see cref="UnsafeAccessorAttribute"/> on the pinned package version (a changed signature fails at the
 /// first call, and <c>CompactDetectorTests</c> compares every corpus text with Lingua's own answer); the n-gram
 /// arithmetic that follows is Lingua's, step for step and in the same order, so the confidence values are the same
@@ -21,13 +21,16 @@ internal sealed class CompactDetector
     private readonly LanguageDetector rules;
     private readonly HashSet<Language> languages;
     private readonly CompactLanguageModels models;
+    private readonly bool lowAccuracy;
 
     /// <param name="rules">A Lingua detector of the candidate languages, used only for its rules (it loads no
     /// model).</param>
-    public CompactDetector(LanguageDetector rules, CompactLanguageModels models)
+    /// <param name="lowAccuracy">As Lingua's low-accuracy mode: trigrams only, nothing below three characters.</param>
+    public CompactDetector(LanguageDetector rules, CompactLanguageModels models, bool lowAccuracy = false)
     {
         this.rules = rules;
         this.models = models;
+        this.lowAccuracy = lowAccuracy;
         languages = (HashSet<Language>)rules.Languages;
     }
 
@@ -62,7 +65,12 @@ internal sealed class CompactDetector
             return Ordered(values);
         }
 
-        var lengths = (cleaned.Length >= HighAccuracyMaxTextLength ? TrigramsOnly : AllLengths).Where(n => cleaned.Length >= n).ToArray();
+        if (lowAccuracy && cleaned.Length < 3)
+        {
+            return [.. values];
+        }
+
+        var lengths = (cleaned.Length >= HighAccuracyMaxTextLength || lowAccuracy ? TrigramsOnly : AllLengths).Where(n => cleaned.Length >= n).ToArray();
         var all = new Dictionary<Language, double>[lengths.Length];
         var unigramCounts = new Dictionary<Language, int>();
         for (var i = 0; i < lengths.Length; i++)

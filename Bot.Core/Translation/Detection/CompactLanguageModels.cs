@@ -30,7 +30,9 @@ internal sealed class CompactLanguageModels
             ? tables[ngram.Length - 1].Value.Probability(ngram)
             : 0;
 
-    public void Preload() => Parallel.ForEach(models.Values.SelectMany(tables => tables), table => _ = table.Value);
+    /// <summary>Reads every model now, or only those of the given n-gram lengths.</summary>
+    public void Preload(params int[] lengths) =>
+        Parallel.ForEach(models.Values.SelectMany(tables => tables.Where((_, i) => lengths.Length == 0 || lengths.Contains(i + 1))), table => _ = table.Value);
 
     /// <summary>N-grams and bytes of the models read so far.</summary>
     public (long Ngrams, long Bytes) Loaded()

@@ -103,8 +103,8 @@ public sealed partial class LanguageDetection : IDisposable
         return ranked[0].Value >= runnerUp * minimumLeadRatio ? LinguaLanguages.Code(ranked[0].Key) : null;
     }
 
-    /// <summary>Low accuracy: Lingua with its own trigram models. Otherwise Lingua's high-accuracy algorithm over the
-    /// pruned models (written on first use) held compactly (<see cref="CompactDetector"/>).</summary>
+    /// <summary>Lingua's algorithm over compact models (<see cref="CompactDetector"/>): low accuracy over Lingua's own
+    /// trigram models, otherwise high accuracy over the pruned models (written on first use).</summary>
     private static Func<string, IEnumerable<KeyValuePair<Language, double>>> Build(Language[] languages, TranslationOptions o, int prunedMinimumCount, ILogger logger)
     {
         var started = Stopwatch.GetTimestamp();
@@ -112,13 +112,13 @@ public sealed partial class LanguageDetection : IDisposable
         Func<string, IEnumerable<KeyValuePair<Language, double>>> built;
         if (o.LowAccuracyMode)
         {
-            builder = builder.WithLowAccuracyMode();
+            var models = new CompactLanguageModels(PrunedLanguageModels.ShippedDirectory, languages);
             if (o.PreloadLanguageModels)
             {
-                builder = builder.WithPreloadedLanguageModels();
+                models.Preload(3);
             }
 
-            built = builder.Build().ComputeLanguageConfidenceValues;
+            built = new CompactDetector(builder.WithLowAccuracyMode().Build(), models, lowAccuracy: true).ComputeLanguageConfidenceValues;
         }
         else
         {
