@@ -81,7 +81,10 @@ public static class PublishedHost
         return process;
     }
 
-    /// <summary>Waits for the host's first /readyz 200; fails when it exits or is not ready within a minute.</summary>
+    /// <summary>Waits for the host's first /readyz 200, asking again after a refused connection or an answer that
+    /// took longer than the client's timeout (the first request is compiled while it runs: seconds on a loaded
+    /// machine); fails when the host exits or is not ready within three minutes. How long it took is the caller's
+    /// figure.</summary>
     public static async Task WaitReadyAsync(Process host, HttpClient client, Stopwatch clock)
     {
         while (!await ReadyAsync(client))
@@ -135,7 +138,7 @@ public static class PublishedHost
         return long.Parse(line.Split(':')[1].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
-    private static readonly TimeSpan ReadyBound = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ReadyBound = TimeSpan.FromMinutes(3);
 
     private static async Task<bool> ReadyAsync(HttpClient client)
     {
@@ -147,6 +150,10 @@ public static class PublishedHost
         catch (HttpRequestException)
         {
             return false; // not listening yet
+        }
+        catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+        {
+            return false; // no answer within the client's timeout yet
         }
     }
 

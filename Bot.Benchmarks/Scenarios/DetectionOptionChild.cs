@@ -27,6 +27,9 @@ public static class DetectionOptionChild
             "complete" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithPreloadedLanguageModels().Build(), options),
             "low" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithLowAccuracyMode().WithPreloadedLanguageModels().Build(), options),
             "pruned" => Raw(LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages)).WithPreloadedLanguageModels().Build(), options),
+            "compact" => Compact(languages, options),
+            "low-compact" => (shipped = new LanguageDetection(Options.Create(new TranslationOptions { LowAccuracyMode = true, PreloadLanguageModels = true }),
+                TimeProvider.System, NullLogger<LanguageDetection>.Instance)).Detect,
             "two-tier" => (shipped = new LanguageDetection(Options.Create(new TranslationOptions { PreloadLanguageModels = true }), TimeProvider.System, NullLogger<LanguageDetection>.Instance)).Detect,
             _ when option.StartsWith("pruned-", StringComparison.Ordinal) => Raw(LanguageDetectorBuilder.FromLanguages(languages)
                 .WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages, Threshold(option))).WithPreloadedLanguageModels().Build(), options),
@@ -45,9 +48,23 @@ public static class DetectionOptionChild
             idle = ProcessMemory.AfterFullCollection();
         }
 
+        // The models of a detector without statics (the compact ones) live as long as its delegate: up to here.
+        GC.KeepAlive(detect);
         Console.WriteLine(FormattableString.Invariant(
             $"{ResultPrefix}{correct} {shortCorrect} {wrong} {loaded.ManagedHeapBytes - before.ManagedHeapBytes} {loaded.ResidentBytes} {idle.ManagedHeapBytes - before.ManagedHeapBytes} {idle.ResidentBytes}"));
         return 0;
+    }
+
+    /// <summary>The shipped first tier alone: the pruned models in <see cref="CompactLanguageModels"/>, all loaded.</summary>
+    private static Func<string, string?> Compact(Language[] languages, TranslationOptions o)
+    {
+        var directory = PrunedLanguageModels.Ensure(languages);
+        var models = new CompactLanguageModels(directory, languages);
+        models.Preload();
+        var (ngrams, bytes) = models.Loaded();
+        Console.WriteLine(FormattableString.Invariant($"DETECTION-DETAIL compact models: {ngrams:N0} n-grams in {bytes / 1024.0 / 1024:F1} MiB of arrays"));
+        var detector = new CompactDetector(LanguageDetectorBuilder.FromLanguages(languages).WithLanguageModelsDirectory(directory).Build(), models);
+        return Rule(detector.ComputeLanguageConfidenceValues, o);
     }
 
     /// <summary>The pruning threshold at the end of an option's name ("two-tier-1000").</summary>
@@ -55,7 +72,9 @@ public static class DetectionOptionChild
 
     /// <summary>A bare Lingua detector with the same rule as <see cref="LanguageDetection"/>: links, codes and numbers
     /// removed, enough letters, a clear lead.</summary>
-    private static Func<string, string?> Raw(LanguageDetector detector, TranslationOptions o) => text =>
+    private static Func<string, string?> Raw(LanguageDetector detector, TranslationOptions o) => Rule(detector.ComputeLanguageConfidenceValues, o);
+
+    private static Func<string, string?> Rule(Func<string, IEnumerable<KeyValuePair<Language, double>>> rank, TranslationOptions o) => text =>
     {
         var words = TextProtector.Protect(text).Words;
         if (words.Sum(c => c is >= '\u3040' and <= '\u30FF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' ? 2 : char.IsLetter(c) ? 1 : 0) < o.MinimumLetters)
@@ -63,7 +82,7 @@ public static class DetectionOptionChild
             return null;
         }
 
-        var ranked = detector.ComputeLanguageConfidenceValues(words).Take(2).ToList();
+        var ranked = rank(words).Take(2).ToList();
         if (ranked.Count == 0 || ranked[0].Key == Language.Unknown || ranked[0].Value < o.MinimumConfidence)
         {
             return null;

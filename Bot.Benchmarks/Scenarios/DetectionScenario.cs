@@ -12,8 +12,10 @@ public sealed class DetectionScenario(Report report)
     [
         ("complete", "Lingua high accuracy, complete models (the default before)"),
         ("low", "Lingua low accuracy (trigram models only)"),
+        ("low-compact", "Low accuracy as shipped (Translation__LowAccuracyMode): Lingua's trigram models held compactly"),
         ("pruned", "Lingua high accuracy over pruned models alone (four/five-grams seen ≥ 200 times)"),
-        ("two-tier", "Two tiers as shipped: pruned models, complete models only for short texts they cannot tell"),
+        ("compact", "Pruned models alone, held compactly (sorted packed keys, indexes into each model's probabilities; Lingua's rules and arithmetic)"),
+        ("two-tier", "Two tiers as shipped: compact pruned models, complete models only for short texts they cannot tell"),
         ("pruned-1000", "Pruned models alone, four/five-grams seen ≥ 1,000 times"),
         ("two-tier-1000", "Two tiers, four/five-grams seen ≥ 1,000 times"),
         ("two-tier-500", "Two tiers, four/five-grams seen ≥ 500 times"),
@@ -38,6 +40,11 @@ public sealed class DetectionScenario(Report report)
     private static async Task<long[]> RunChildAsync(string option)
     {
         var run = await ChildRun.RunAsync(["detection-child", option], DetectionOptionChild.ResultPrefix);
+        foreach (var line in run.Output.Split('\n').Where(l => l.StartsWith("DETECTION-DETAIL ", StringComparison.Ordinal)))
+        {
+            Report.Note(line["DETECTION-DETAIL ".Length..].Trim());
+        }
+
         return run.Figures.Select(x => (long)x).ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using Bot.Core.Retention;
+using Bot.Core.Runtime;
 using Bot.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,7 +20,7 @@ public static class DraftsServiceCollectionExtensions
         services.AddSingleton<DraftWriter>();
         services.AddSingleton<ICallbackHandler, DraftCallback>();
         services.AddSingleton<ICallbackHandler, DraftSendCallback>();
-        services.AddHttpClient<DraftModel>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<DraftOptions>>().Value.Timeout)
+        services.AddPlainHttpClient<DraftModel, DraftModel>((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<DraftOptions>>().Value.Timeout)
             // A singleton's client is never renewed by the factory: let the pool recycle connections (DNS changes).
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);

@@ -1,4 +1,5 @@
 using Bot.Core.Retention;
+using Bot.Core.Runtime;
 using Bot.Core.Translation.Caching;
 using Bot.Core.Translation.Detection;
 using Bot.Core.Translation.Providers;
@@ -71,7 +72,7 @@ public static class TranslationServiceCollectionExtensions
 
     private static void AddProviderClient<TTranslator>(IServiceCollection services)
         where TTranslator : class, ITranslator =>
-        services.AddHttpClient<TTranslator>((sp, client) =>
+        services.AddPlainHttpClient<TTranslator, TTranslator>((sp, client) =>
                 client.Timeout = sp.GetRequiredService<IOptions<TranslationOptions>>().Value.Timeout)
             // The translator lives in a singleton, so the client is never renewed by the factory: let the
             // connection pool recycle connections instead, so DNS changes are still picked up.

@@ -1,4 +1,5 @@
 using Bot.Core.Marketplace;
+using Bot.Core.Runtime;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bot.Media;
@@ -12,7 +13,7 @@ internal static class MediaHostExtensions
             .Validate(o => o.MaxMediaRedirects is >= 0 and <= 10, "Relay__MaxMediaRedirects must be between 0 and 10.")
             .ValidateOnStart();
         services.TryAddSingleton<IMediaAddressPolicy, PublicAddressPolicy>();
-        services.AddHttpClient<IMediaFetcher, HttpMediaFetcher>(http => http.Timeout = TimeSpan.FromSeconds(30))
+        services.AddPlainHttpClient<IMediaFetcher, HttpMediaFetcher>((_, http) => http.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(sp => MediaHttpHandler.Create(sp.GetRequiredService<IMediaAddressPolicy>()));
         return services;
     }

@@ -8,7 +8,8 @@ namespace Bot.Core.Translation.Detection;
 
 /// <summary>Lingua restricted to the configured candidate languages, in two tiers. Every text goes first to Lingua's
 /// high-accuracy algorithm over pruned models (<see cref="PrunedLanguageModels"/>: all one- to three-grams, the
-/// frequent four- and five-grams; about 37 MB for 16 languages). A short text those cannot tell goes to the complete
+/// frequent four- and five-grams), held as compact tables (<see cref="CompactDetector"/>: about 11 MB for 16 languages
+/// where Lingua's own dictionaries of them take about 46 MB). A short text those cannot tell goes to the complete
 /// models (<see cref="FullModelDetector"/>), loaded only then and dropped after <see cref="TranslationOptions.FullModelsIdleTime"/>.
 /// A singleton; detection is thread-safe.</summary>
 public sealed partial class LanguageDetection : IDisposable
@@ -17,7 +18,7 @@ public sealed partial class LanguageDetection : IDisposable
     /// finds the smaller models as accurate.</summary>
     internal const int ShortTextLetters = 120;
 
-    private readonly Lazy<LanguageDetector> detector;
+    private readonly Lazy<Func<string, IEnumerable<KeyValuePair<Language, double>>>> detector;
     private readonly FullModelDetector? full;
     private readonly double minimumConfidence;
     private readonly double minimumLeadRatio;
@@ -42,7 +43,7 @@ public sealed partial class LanguageDetection : IDisposable
         var choices = languages.Length >= 2
             ? languages
             : [.. languages, languages.Contains(Language.English) ? Language.Russian : Language.English];
-        detector = new Lazy<LanguageDetector>(() => Build(choices, o, prunedMinimumCount, logger), LazyThreadSafetyMode.ExecutionAndPublication);
+        detector = new Lazy<Func<string, IEnumerable<KeyValuePair<Language, double>>>>(() => Build(choices, o, prunedMinimumCount, logger), LazyThreadSafetyMode.ExecutionAndPublication);
         full = o.LowAccuracyMode ? null : new FullModelDetector(choices, o.FullModelsIdleTime, time);
         minimumConfidence = o.MinimumConfidence;
         minimumLeadRatio = o.MinimumLeadRatio;
@@ -82,7 +83,7 @@ public sealed partial class LanguageDetection : IDisposable
             return null;
         }
 
-        var answer = Decide(detector.Value.ComputeLanguageConfidenceValues(words).Take(2).ToList());
+        var answer = Decide(detector.Value(words).Take(2).ToList());
         ModelMemory.AfterDetecting(words);
         return answer is null && full is not null && letters <= ShortTextLetters && (mayLoadFullModels || full.IsLoaded)
             ? Decide(full.Rank(words))
@@ -102,21 +103,36 @@ public sealed partial class LanguageDetection : IDisposable
         return ranked[0].Value >= runnerUp * minimumLeadRatio ? LinguaLanguages.Code(ranked[0].Key) : null;
     }
 
-    /// <summary>Low accuracy: Lingua's own trigram models. Otherwise the pruned high-accuracy models, written on
-    /// first use.</summary>
-    private static LanguageDetector Build(Language[] languages, TranslationOptions o, int prunedMinimumCount, ILogger logger)
+    /// <summary>Lingua's algorithm over compact models (<see cref="CompactDetector"/>): low accuracy over Lingua's own
+    /// trigram models, otherwise high accuracy over the pruned models (written on first use).</summary>
+    private static Func<string, IEnumerable<KeyValuePair<Language, double>>> Build(Language[] languages, TranslationOptions o, int prunedMinimumCount, ILogger logger)
     {
         var started = Stopwatch.GetTimestamp();
         var builder = LanguageDetectorBuilder.FromLanguages(languages);
-        builder = o.LowAccuracyMode
-            ? builder.WithLowAccuracyMode()
-            : builder.WithLanguageModelsDirectory(PrunedLanguageModels.Ensure(languages, prunedMinimumCount));
-        if (o.PreloadLanguageModels)
+        Func<string, IEnumerable<KeyValuePair<Language, double>>> built;
+        if (o.LowAccuracyMode)
         {
-            builder = builder.WithPreloadedLanguageModels();
+            var models = new CompactLanguageModels(PrunedLanguageModels.ShippedDirectory, languages);
+            if (o.PreloadLanguageModels)
+            {
+                models.Preload(3);
+            }
+
+            built = new CompactDetector(builder.WithLowAccuracyMode().Build(), models, lowAccuracy: true).ComputeLanguageConfidenceValues;
+        }
+        else
+        {
+            var directory = PrunedLanguageModels.Ensure(languages, prunedMinimumCount);
+            var models = new CompactLanguageModels(directory, languages);
+            if (o.PreloadLanguageModels)
+            {
+                models.Preload();
+            }
+
+            // Lingua here only applies its rules; it reads no model (the directory is given all the same).
+            built = new CompactDetector(builder.WithLanguageModelsDirectory(directory).Build(), models).ComputeLanguageConfidenceValues;
         }
 
-        var built = builder.Build();
         var elapsed = Stopwatch.GetElapsedTime(started);
         LogBuilt(logger, languages.Length, o.PreloadLanguageModels, o.LowAccuracyMode, elapsed.TotalMilliseconds);
         return built;

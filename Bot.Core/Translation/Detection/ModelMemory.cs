@@ -2,7 +2,7 @@ using Lingua;
 
 namespace Bot.Core.Translation.Detection;
 
-/// <summary>Lingua loads a script's models on the first text in that script, decompressing and parsing JSON: several
+/// <summary>A script's models are read on the first text in that script, decompressing and parsing JSON: several
 /// times the models' size in short-lived garbage. The collector frees it but keeps the pages committed (resident), so
 /// after the first text of each script, and after the complete models are dropped, an aggressive collection runs
 /// once on the thread pool and gives them back to the system. A handful per process lifetime.</summary>

@@ -7,7 +7,8 @@ namespace Bot.Core.Translation.Detection;
 /// <summary>Writes a copy of Lingua's shipped models for the given languages with the rare four- and five-grams left
 /// out (those seen fewer than <see cref="MinimumCount"/> times in Lingua's training text), and returns its directory.
 /// Lingua keeps about 65 bytes of heap per n-gram; the full high-accuracy models of 16 languages hold 5 million of
-/// them (330 MB), the pruned ones 330,000 (37 MB). One-, two- and three-grams are kept whole.</summary>
+/// them (330 MB), the pruned ones 330,000 (37 MB). One-, two- and three-grams are kept whole. The bridge reads these
+/// files into <see cref="CompactLanguageModels"/>, not into Lingua's dictionaries.</summary>
 internal static class PrunedLanguageModels
 {
     public const int MinimumCount = 200;
