@@ -24,6 +24,9 @@ public interface IMessageRepository
 
     Task<long> AddCopyAsync(DbSession session, MessageCopy copy);
 
+    /// <summary>Stores several copies in one statement (their ids are not read back).</summary>
+    Task AddCopiesAsync(DbSession session, IReadOnlyList<MessageCopy> copies);
+
     /// <summary>Marketplace posts of this conversation still waiting for their echo, newest first.</summary>
     Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since);
 

@@ -61,15 +61,20 @@ internal sealed class CompletionBatch(IDbConnectionFactory connections, IOutboxR
         try
         {
             await using var session = await DbSession.BeginAsync(connections, CancellationToken.None);
-            for (var i = 0; i < batch.Count; i++)
+            if (batch.Count == 1)
+            {
+                // Alone in its transaction: a failure rolls the whole transaction back (below), no savepoint needed.
+                await StoreOneAsync(session, batch[0]);
+                stored.Add(batch[0]);
+            }
+
+            for (var i = 0; i < batch.Count && batch.Count > 1; i++)
             {
                 var savepoint = "completion" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await session.Transaction.SaveAsync(savepoint);
                 try
                 {
-                    await batch[i].Handler.OnDeliveredAsync(session, batch[i].Items);
-
-                    await store.CompleteAsync(session, batch[i].Items.Select(item => item.Id).ToList());
+                    await StoreOneAsync(session, batch[i]);
                     await session.Transaction.ReleaseAsync(savepoint);
                     stored.Add(batch[i]);
                 }
@@ -96,6 +101,12 @@ internal sealed class CompletionBatch(IDbConnectionFactory connections, IOutboxR
         {
             completion.Stored.TrySetResult();
         }
+    }
+
+    private async Task StoreOneAsync(DbSession session, Completion completion)
+    {
+        await completion.Handler.OnDeliveredAsync(session, completion.Items);
+        await store.CompleteAsync(session, completion.Items.Select(item => item.Id).ToList());
     }
 
     private sealed record Completion(IReadOnlyList<OutboxItem> Items, IDeliveryHandler Handler)

@@ -121,7 +121,8 @@ public sealed partial class OutboxDispatcher(
         {
             // Lanes take turns item by item even where every step completes synchronously.
             await Task.Yield();
-            if (!await RunAsync(item, cancellationToken) || count == MaxItemsPerLaneRun || stopStarting.IsCancellationRequested ||
+            var (stored, laneDone) = await RunAsync(item, cancellationToken);
+            if (!stored || laneDone || count == MaxItemsPerLaneRun || stopStarting.IsCancellationRequested ||
                 await store.GetNextDueInLaneAsync(item.Lane, cancellationToken) is not { } next ||
                 !await claims.TryClaimAsync(next, cancellationToken) ||
                 (next.ChatId is { } chatId && !budget.TryTake(chatId, await SendsNeededAsync(next, cancellationToken))))
@@ -139,15 +140,17 @@ public sealed partial class OutboxDispatcher(
     /// <summary>When something next needs doing, for the worker's sleep.</summary>
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) => store.GetNextDueAsync(cancellationToken);
 
-    /// <returns>True when the item was delivered (and that is stored).</returns>
-    private async Task<bool> RunAsync(OutboxItem item, CancellationToken cancellationToken)
+    /// <returns>Stored: true when the item was delivered (and that is stored). LaneDone: true when the send carried every
+    /// item the lane had due when it was read before the send, so that asking for the lane's next item would find none
+    /// (an item enqueued since is the lane's head in the next round, which follows at once).</returns>
+    private async Task<(bool Stored, bool LaneDone)> RunAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         using var scope = await scopes.BeginAsync(logger, connections, item, cancellationToken);
         if (!byKind.TryGetValue(item.Kind, out var handler))
         {
             var reason = $"No handler for outbox kind '{item.Kind}'.";
             await StoreOutcomeAsync(item, reason, delivered: false, () => outcomes.DeadLetterAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
-            return false;
+            return (false, false);
         }
 
         if (unstored.Find(item.Id) is { } earlier)
@@ -155,17 +158,18 @@ public sealed partial class OutboxDispatcher(
             // The last attempt's outcome is not stored yet: store it now rather than send again.
             if (earlier.Delivered)
             {
-                return await StoreOutcomeAsync(item, earlier.Error, delivered: true, () => outcomes.CompleteAsync(item, handler), cancellationToken);
+                return (await StoreOutcomeAsync(item, earlier.Error, delivered: true, () => outcomes.CompleteAsync(item, handler), cancellationToken), false);
             }
 
             await StoreOutcomeAsync(item, earlier.Error, delivered: false, () => outcomes.RescheduleUnstoredAsync(item, earlier, cancellationToken), cancellationToken);
-            return false;
+            return (false, false);
         }
 
         IReadOnlyList<OutboxItem> delivered = [item];
+        var laneDone = false;
         try
         {
-            delivered = await DeliverAsync(item, handler, cancellationToken);
+            (delivered, laneDone) = await DeliverAsync(item, handler, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -174,7 +178,7 @@ public sealed partial class OutboxDispatcher(
         catch (Exception e)
         {
             await StoreOutcomeAsync(item, e.Message, delivered: false, () => outcomes.FailAsync(item, handler, e, cancellationToken), cancellationToken);
-            return false;
+            return (false, false);
         }
 
         // A merged send completes every item it carried in one transaction. Should that write fail, every item it carried
@@ -188,25 +192,31 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        return stored;
+        return (stored, stored && laneDone);
     }
 
     /// <summary>Delivers the item, together with the lane's due items of its kind that follow it when its handler can
     /// merge them into one send (what waited goes at once; nothing waits for more to merge).</summary>
-    private async Task<IReadOnlyList<OutboxItem>> DeliverAsync(OutboxItem item, IDeliveryHandler handler, CancellationToken cancellationToken)
+    /// <returns>What the send carried, and whether that is all the lane had due (known only where the lane was read).</returns>
+    private async Task<(IReadOnlyList<OutboxItem> Delivered, bool LaneDone)> DeliverAsync(OutboxItem item, IDeliveryHandler handler, CancellationToken cancellationToken)
     {
         if (handler is IMergingDeliveryHandler merging)
         {
-            var following = (await store.GetDueInLaneAsync(item.Lane, MaxItemsPerLaneRun + 1, cancellationToken))
+            // The head, its due successors, and one more than a lane run takes (fewer back: the read saw the whole lane).
+            var due = await store.GetDueInLaneAsync(item.Lane, MaxItemsPerLaneRun + 1, cancellationToken);
+            var following = due
                 .SkipWhile(i => i.Id <= item.Id)
                 .TakeWhile(i => i.Kind == item.Kind && unstored.Find(i.Id) is null)
                 .ToList();
-            if (following.Count > 0)
-            {
-                return await merging.DeliverMergedAsync(item, following, cancellationToken);
-            }
+            IReadOnlyList<OutboxItem> delivered = following.Count > 0 ? await merging.DeliverMergedAsync(item, following, cancellationToken) : await DeliverOneAsync(item, handler, cancellationToken);
+            return (delivered, due.Count <= MaxItemsPerLaneRun && due.Select(i => i.Id).SequenceEqual(delivered.Select(i => i.Id)));
         }
 
+        return (await DeliverOneAsync(item, handler, cancellationToken), false);
+    }
+
+    private static async Task<IReadOnlyList<OutboxItem>> DeliverOneAsync(OutboxItem item, IDeliveryHandler handler, CancellationToken cancellationToken)
+    {
         await handler.DeliverAsync(item, cancellationToken);
         return [item];
     }

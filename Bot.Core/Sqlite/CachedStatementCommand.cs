@@ -68,12 +68,18 @@ internal sealed class CachedStatementCommand(StatementCachingConnection connecti
     private SqliteCommand Run()
     {
         Release();
-        var command = connection.Take(CommandText, out cached);
+        var command = connection.Take(CommandText, out cached, out var names);
         running = command;
         command.Transaction = DbTransaction as SqliteTransaction;
         command.CommandTimeout = CommandTimeout;
         foreach (SqliteParameter parameter in parameters.Parameters)
         {
+            // As the text writes it, so that binding finds it at once (see ParameterNames).
+            if (names is not null)
+            {
+                parameter.ParameterName = names.AsWritten(parameter.ParameterName);
+            }
+
             command.Parameters.Add(parameter);
         }
 

@@ -100,6 +100,45 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             new { copy.MessageId, Target = StoredEnum.Name(copy.Target), copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, at = time.GetUtcNow() },
             session.Transaction);
 
+    public async Task AddCopiesAsync(DbSession session, IReadOnlyList<MessageCopy> copies)
+    {
+        if (copies.Count <= 1)
+        {
+            foreach (var copy in copies)
+            {
+                await AddCopyAsync(session, copy);
+            }
+
+            return;
+        }
+
+        var parameters = new DynamicParameters();
+        parameters.Add("at", time.GetUtcNow());
+        for (var i = 0; i < copies.Count; i++)
+        {
+            var copy = copies[i];
+            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            parameters.Add("m" + n, copy.MessageId);
+            parameters.Add("g" + n, StoredEnum.Name(copy.Target));
+            parameters.Add("p" + n, copy.Part);
+            parameters.Add("c" + n, copy.ChatId);
+            parameters.Add("t" + n, copy.TopicId);
+            parameters.Add("r" + n, copy.RemoteMessageId);
+            parameters.Add("x" + n, copy.Text);
+            parameters.Add("l" + n, copy.Language);
+            parameters.Add("v" + n, copy.Provider);
+        }
+
+        await session.Connection.ExecuteAsync(CopiesInsert.GetOrAdd(copies.Count, BuildCopiesInsert), parameters, session.Transaction);
+    }
+
+    // One statement text per number of rows (a send carries at most a lane run's posts), prepared once each.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> CopiesInsert = new();
+
+    private static string BuildCopiesInsert(int rows) =>
+        "INSERT INTO message_copies (message_id, target, part, chat_id, topic_id, remote_message_id, text, language, provider, created_at) VALUES " +
+        string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@m{i}, @g{i}, @p{i}, @c{i}, @t{i}, @r{i}, @x{i}, @l{i}, @v{i}, @at)"));
+
     public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
         (await session.Connection.QueryAsync<MessageCopy>(
             """

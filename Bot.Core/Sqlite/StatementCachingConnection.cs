@@ -13,7 +13,7 @@ internal sealed class StatementCachingConnection(SqliteConnection inner, Action<
 {
     private const int MaxStatements = 500;
 
-    private readonly Dictionary<string, SqliteCommand> statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SqliteCommand Command, ParameterNames Names)> statements = new(StringComparer.Ordinal);
     private readonly HashSet<SqliteCommand> inUse = [];
     private int leased;
 
@@ -32,23 +32,26 @@ internal sealed class StatementCachingConnection(SqliteConnection inner, Action<
 
     protected override DbCommand CreateDbCommand() => new CachedStatementCommand(this);
 
-    /// <summary>The prepared command for <paramref name="text"/>, or a new uncached one while the cached one is in use.</summary>
-    internal SqliteCommand Take(string text, out bool cached)
+    /// <summary>The prepared command for <paramref name="text"/>, or a new uncached one while the cached one is in use;
+    /// with the names its parameters are written with (<paramref name="names"/>: none for a text beyond the cache).</summary>
+    internal SqliteCommand Take(string text, out bool cached, out ParameterNames? names)
     {
-        if (!statements.TryGetValue(text, out var command))
+        if (!statements.TryGetValue(text, out var statement))
         {
             if (statements.Count >= MaxStatements)
             {
                 cached = false;
+                names = null;
                 return new SqliteCommand(text, Inner);
             }
 
-            command = new SqliteCommand(text, Inner);
-            statements[text] = command;
+            statement = (new SqliteCommand(text, Inner), new ParameterNames(text));
+            statements[text] = statement;
         }
 
-        cached = inUse.Add(command);
-        return cached ? command : new SqliteCommand(text, Inner);
+        names = statement.Names;
+        cached = inUse.Add(statement.Command);
+        return cached ? statement.Command : new SqliteCommand(text, Inner);
     }
 
     internal void Return(SqliteCommand command, bool cached)
@@ -88,7 +91,7 @@ internal sealed class StatementCachingConnection(SqliteConnection inner, Action<
     /// <summary>Closes the connection for good, with its statements.</summary>
     public void Shut()
     {
-        foreach (var command in statements.Values)
+        foreach (var (command, _) in statements.Values)
         {
             command.Dispose();
         }

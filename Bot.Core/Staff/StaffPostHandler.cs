@@ -96,25 +96,31 @@ public sealed class StaffPostHandler(
     /// once per send, not once per post it carried).</summary>
     public async Task OnDeliveredAsync(DbSession session, IReadOnlyList<OutboxItem> items)
     {
-        var marked = new HashSet<long>();
-        foreach (var item in items)
+        var copies = new List<MessageCopy>(items.Count);
+        var fromBuyer = new bool[items.Count];
+        for (var i = 0; i < items.Count; i++)
         {
-            bool fromBuyer;
-            if (finished.TryRemove(item.Id, out var last))
+            if (finished.TryRemove(items[i].Id, out var last))
             {
-                await messages.AddCopyAsync(session, last.Copy);
-                fromBuyer = last.FromBuyer;
+                copies.Add(last.Copy);
+                fromBuyer[i] = last.FromBuyer;
             }
             else
             {
-                fromBuyer = await messages.GetAuthorRoleAsync(session, item.MessageId) == AuthorRole.Buyer;
+                fromBuyer[i] = await messages.GetAuthorRoleAsync(session, items[i].MessageId) == AuthorRole.Buyer;
             }
+        }
 
+        // A merged send's copies in one statement.
+        await messages.AddCopiesAsync(session, copies);
+        var marked = new HashSet<long>();
+        for (var i = 0; i < items.Count; i++)
+        {
             // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
-            if (item.ConversationId is { } conversationId && fromBuyer && marked.Add(conversationId))
+            if (items[i].ConversationId is { } conversationId && fromBuyer[i] && marked.Add(conversationId))
             {
                 await outbox.EnqueueOnceAsync(session, new OutboxEntry(
-                    OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));
+                    OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, items[i].MessageId));
             }
         }
     }

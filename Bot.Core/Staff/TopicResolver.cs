@@ -41,6 +41,7 @@ public sealed partial class TopicResolver(
     /// with <see cref="SendCardAsync"/>, with the first messages under it.</summary>
     public async Task<(ThreadBinding Binding, bool CardPending)> GetOrOpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
+        TopicMarks look;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             var existing = await conversations.GetBindingAsync(session, conversation.Id, Audience.Staff);
@@ -48,9 +49,12 @@ public sealed partial class TopicResolver(
             {
                 return (existing, false);
             }
+
+            // The new topic's name, in the same read.
+            look = await marks.ReadAsync(session, conversation);
         }
 
-        return (await OpenAsync(conversation, staffChatId, cancellationToken), true);
+        return (await OpenAsync(conversation, staffChatId, look, cancellationToken), true);
     }
 
     /// <summary>The topic is gone ("message thread not found"): make a new one, with its card, and point the conversation at it.</summary>
@@ -96,6 +100,11 @@ public sealed partial class TopicResolver(
             look = await marks.ReadAsync(read, conversation);
         }
 
+        return await OpenAsync(conversation, staffChatId, look, cancellationToken);
+    }
+
+    private async Task<ThreadBinding> OpenAsync(Conversation conversation, long staffChatId, TopicMarks look, CancellationToken cancellationToken)
+    {
         var topicId = await chat.CreateTopicAsync(staffChatId, look.Title, cancellationToken);
         var binding = new ThreadBinding(conversation.Id, Audience.Staff, staffChatId, topicId);
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))

@@ -1,6 +1,7 @@
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Bot.Tests.Harness;
+using Dapper;
 
 namespace Bot.Tests.Outbox;
 
@@ -63,6 +64,25 @@ public sealed class CompletionBatchTests : IAsyncLifetime
         Assert.Equal([failing.Id], (await Outbox.GetDueHeadsAsync(10, CancellationToken.None)).Select(i => i.Id));
     }
 
+    [Fact]
+    public async Task CompletionAloneWhoseHandlerFails_LeavesNothingOfIt_NeitherItsRecordsNorItsItemsDone()
+    {
+        var batch = new CompletionBatch(Connections, Outbox);
+        var (first, failing) = (await EnqueueAsync("lane-a"), await EnqueueAsync("lane-a"));
+
+        // The handler records the first item, then fails on the second: what it wrote goes with the rest.
+        var stored = batch.StoreAsync([first, failing], new RecordingHandler { FailOn = failing.Id, Writes = true });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => stored.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal([first.Id, failing.Id], (await Outbox.ListAsync(OutboxStatus.Pending, 10, CancellationToken.None)).Select(i => i.Id).Order());
+        await using var connection = await Connections.OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM cursors WHERE name LIKE 'completion-test-%'"));
+
+        // The writer is free again, and the next completion is stored.
+        await batch.StoreAsync([first, failing], new RecordingHandler()).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Empty(await Outbox.ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
+    }
+
     private async Task<OutboxItem> EnqueueAsync(string lane)
     {
         await using (var session = await DbSession.BeginAsync(Connections, CancellationToken.None))
@@ -78,25 +98,33 @@ public sealed class CompletionBatchTests : IAsyncLifetime
     {
         public long? FailOn { get; init; }
 
+        /// <summary>Stores a row for each item it records, in the completion's transaction.</summary>
+        public bool Writes { get; init; }
+
         public List<long> Delivered { get; } = [];
 
         public string Kind => OutboxKinds.Notice;
 
         public Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public Task OnDeliveredAsync(DbSession session, OutboxItem item)
+        public async Task OnDeliveredAsync(DbSession session, OutboxItem item)
         {
             if (item.Id == FailOn)
             {
                 throw new InvalidOperationException("the handler's record failed");
             }
 
+            if (Writes)
+            {
+                await session.Connection.ExecuteAsync(
+                    "INSERT INTO cursors (name, value, updated_at) VALUES (@name, 'x', @at)",
+                    new { name = $"completion-test-{item.Id}", at = DateTimeOffset.UtcNow }, session.Transaction);
+            }
+
             lock (Delivered)
             {
                 Delivered.Add(item.Id);
             }
-
-            return Task.CompletedTask;
         }
     }
 }

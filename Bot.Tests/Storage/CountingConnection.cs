@@ -12,11 +12,11 @@ public sealed class CountingConnection(DbConnection inner) : WrappedConnection<D
 
     /// <summary>Opens a counting connection on the database that <paramref name="connections"/> opens, in a read session;
     /// the count starts after BEGIN.</summary>
-    public static async Task<(CountingConnection Connection, DbSession Session)> OpenSessionAsync(IDbConnectionFactory connections)
+    public static async Task<(CountingConnection Connection, DbSession Session)> OpenSessionAsync(IDbConnectionFactory connections, bool write = false)
     {
         var inner = await connections.OpenAsync(CancellationToken.None);
         var connection = new CountingConnection(inner);
-        var session = new DbSession(connection, connections.BeginTransaction(inner, write: false));
+        var session = new DbSession(connection, connections.BeginTransaction(inner, write));
         connection.Commands = 0; // BEGIN is not the work being measured.
         return (connection, session);
     }

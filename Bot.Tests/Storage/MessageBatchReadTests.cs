@@ -63,6 +63,33 @@ public abstract class MessageBatchReadTests(TestDatabase database) : IAsyncLifet
     }
 
     [DbFact]
+    public async Task AddCopies_SeveralCopies_OneStatement_EachAsGiven()
+    {
+        var ids = await AddMessagesAsync(3);
+        var given = ids.Select((id, i) => new MessageCopy
+        {
+            MessageId = id, Target = i == 1 ? CopyTarget.Marketplace : CopyTarget.Telegram, Part = i, ChatId = i == 2 ? null : -100 - i,
+            TopicId = 7, RemoteMessageId = $"remote {i}", Text = $"copy {i}", Language = i == 0 ? "ru" : null, Provider = i == 0 ? "deepl" : null,
+        }).ToList();
+
+        var (connection, session) = await CountingConnection.OpenSessionAsync(harness.Get<IDbConnectionFactory>(), write: true);
+        await using (session)
+        {
+            await harness.Get<IMessageRepository>().AddCopiesAsync(session, given);
+            Assert.Equal(1, connection.Commands);
+            await session.CommitAsync(CancellationToken.None);
+        }
+
+        await using var read = await DbSession.ReadAsync(harness.Get<IDbConnectionFactory>(), CancellationToken.None);
+        var stored = (await harness.Get<IMessageRepository>().GetCopiesOfAsync(read, ids, CopyTarget.Telegram))
+            .Concat(await harness.Get<IMessageRepository>().GetCopiesOfAsync(read, ids, CopyTarget.Marketplace)).OrderBy(c => c.Part).ToList();
+        Assert.Equal(
+            given.Select(c => (c.MessageId, c.Target, c.Part, c.ChatId, c.TopicId, c.RemoteMessageId, c.Text, c.Language, c.Provider)),
+            stored.Select(c => (c.MessageId, c.Target, c.Part, c.ChatId, c.TopicId, c.RemoteMessageId, c.Text, c.Language, c.Provider)));
+        Assert.All(stored, c => Assert.NotEqual(default, c.CreatedAt));
+    }
+
+    [DbFact]
     public async Task LoadMany_EachItemWithItsMessageConversationAndCopies_NullForAMissingFollowingMessage()
     {
         var ids = await AddMessagesAsync(2);
