@@ -20,6 +20,10 @@ public sealed class WaitDigest(
     /// <summary>The most lines one digest lists; the rest are counted.</summary>
     public const int MaxLines = 40;
 
+    // A working day whose digest time came with nobody waiting: remembered here rather than written, so an idle bridge
+    // leaves the database alone. After a restart that day is looked at again, and sends a digest only if someone waits.
+    private DateOnly? quietDay;
+
     public async Task SendIfDueAsync(DbSession session, IReadOnlyList<OpenWait> open, DateTimeOffset now)
     {
         if (options.Value.DigestAt.Length == 0)
@@ -35,7 +39,18 @@ public sealed class WaitDigest(
             return; // A day off, or not yet time.
         }
 
-        if (!await workflow.MarkDigestAsync(session, day, now) || open.Count == 0)
+        if (quietDay == day)
+        {
+            return;
+        }
+
+        if (open.Count == 0)
+        {
+            quietDay = day;
+            return;
+        }
+
+        if (!await workflow.MarkDigestAsync(session, day, now))
         {
             return;
         }

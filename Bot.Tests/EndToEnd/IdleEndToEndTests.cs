@@ -35,6 +35,29 @@ public sealed class IdleEndToEndTests : StaffGroupTests
         Assert.Equal(before, Snapshot(database));
     }
 
+    /// <summary>The hourly pruning, with nothing old enough to delete, leaves the file alone too: an idle bridge prunes
+    /// every hour, and each pass of the pruner is a look at every kind of settled row.</summary>
+    [Fact]
+    public async Task PruningWithNothingToDelete_WritesNothingToTheDatabase()
+    {
+        Marketplace.AddBuyerMessage("90002", "Hello, do you ship to Lisbon?");
+        await Rig.TopicOfAsync("90002");
+        await Eventually.TrueAsync(() => Telegram.SentTo(Staff).Any(m => m.VisibleText?.Contains("Lisbon", StringComparison.Ordinal) == true), Timeout);
+        var settled = Marketplace.FetchCount;
+        await Eventually.TrueAsync(() => Marketplace.FetchCount >= settled + 2, Timeout);
+        var pruner = Bridge.Get<Bot.Core.Retention.DatabasePruner>();
+        var before = Snapshot(database);
+
+        foreach (var target in Bridge.Get<IEnumerable<Bot.Core.Retention.IRetentionTarget>>())
+        {
+            Assert.Equal(0, await target.PruneAsync(DateTimeOffset.UtcNow.AddDays(-1), Bot.Core.Retention.DatabasePruner.BatchSize, CancellationToken.None));
+            Assert.True(before == Snapshot(database), $"Pruning {target.What} with nothing to delete wrote to the database.");
+        }
+
+        Assert.Equal(0, (await pruner.PruneAsync(CancellationToken.None)).Total);
+        Assert.Equal(before, Snapshot(database));
+    }
+
     /// <summary>AliExpress's window follows the clock, so every poll moves its cursor: an idle one still writes nothing.</summary>
     [Fact]
     public async Task IdlePolling_OfAliExpress_WritesNothingToTheDatabase()

@@ -36,6 +36,33 @@ public sealed class WaitDigestTests : IAsyncLifetime
         Assert.DoesNotContain("8003", digest, StringComparison.Ordinal);
     }
 
+    /// <summary>An idle bridge writes nothing: a day whose digest time finds nobody waiting is not recorded, and a buyer
+    /// who starts waiting later that day is left to the reminders, not a late digest.</summary>
+    [Fact]
+    public async Task NobodyWaitingAtDigestTime_NothingIsWritten_AndALaterWaitThatDayGetsNoDigest()
+    {
+        rig.At(Friday0929.AddMinutes(2));
+        await rig.SweepAsync();
+        Assert.Equal(0, await DigestDaysAsync());
+
+        await rig.BuyerWritesAsync("8201", "Afternoon question");
+        rig.At(Friday0929.AddHours(5));
+        await rig.SweepAsync();
+        Assert.DoesNotContain(rig.GeneralTopic(), t => t.Html.StartsWith("📋", StringComparison.Ordinal));
+        Assert.Equal(0, await DigestDaysAsync());
+
+        rig.At(Friday0929.AddDays(3).AddMinutes(2)); // Monday: the buyer still waits
+        await rig.SweepAsync();
+        Assert.Single(rig.GeneralTopic(), t => t.Html.StartsWith("📋", StringComparison.Ordinal));
+        Assert.Equal(1, await DigestDaysAsync());
+    }
+
+    private async Task<long> DigestDaysAsync()
+    {
+        await using var connection = await rig.Harness.Get<Bot.Core.Storage.IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT COUNT(*) FROM workflow_digests");
+    }
+
     [Fact]
     public async Task TwoStaffGroups_EachGetsTheDigestOfItsOwnConversations()
     {
