@@ -24,12 +24,7 @@ public sealed partial class SharedBotInOneProcessTests
     {
         await using var process = await StoresRig.StartAsync();
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
-        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StaffA);
-        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, StaffB);
-        process.Write(a);
-        process.Write(b);
-        await process.RunningAsync("shop-a");
-        await process.RunningAsync("shop-b");
+        var (a, b) = await RunningOnOneBotAsync(process, telegram);
 
         var topicA = await a.TopicOfAsync("3001000000001", "Store A buyer: where is my parcel?");
         var topicB = await b.TopicOfAsync("3002000000002", "Store B buyer: can I change the size?");
@@ -57,12 +52,7 @@ public sealed partial class SharedBotInOneProcessTests
     {
         await using var process = await StoresRig.StartAsync();
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
-        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StaffA);
-        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, StaffB);
-        process.Write(a);
-        process.Write(b);
-        await process.RunningAsync("shop-a");
-        await process.RunningAsync("shop-b");
+        var (a, b) = await RunningOnOneBotAsync(process, telegram);
         await a.TopicOfAsync("3001000000001", "Store A buyer: hello");
         var topicB = await b.TopicOfAsync("3002000000002", "Store B buyer: hello");
 
@@ -122,12 +112,7 @@ public sealed partial class SharedBotInOneProcessTests
     {
         await using var process = await StoresRig.StartAsync();
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
-        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StaffA);
-        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, StaffB);
-        process.Write(a);
-        process.Write(b);
-        await process.RunningAsync("shop-a");
-        await process.RunningAsync("shop-b");
+        var (a, b) = await RunningOnOneBotAsync(process, telegram);
         var topicA = await a.TopicOfAsync("3001000000001", "A before its restart");
         var topicB = await b.TopicOfAsync("3002000000001", "B before A's restart");
         var runnerA = process.Supervisor.Runner("shop-a")!;
@@ -162,12 +147,7 @@ public sealed partial class SharedBotInOneProcessTests
             GlobalLimit = new RateLimit(10, TimeSpan.FromSeconds(1)),
             GroupChatLimit = new RateLimit(1000, TimeSpan.FromMinutes(1)),
         });
-        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StaffA);
-        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, StaffB);
-        process.Write(a);
-        process.Write(b);
-        await process.RunningAsync("shop-a");
-        await process.RunningAsync("shop-b");
+        var (a, b) = await RunningOnOneBotAsync(process, telegram);
         await a.TopicOfAsync("3001000000000", "A is up");
         await b.TopicOfAsync("3002000000000", "B is up");
 
@@ -183,6 +163,18 @@ public sealed partial class SharedBotInOneProcessTests
             TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, telegram.RateLimitedCount);
+    }
+
+    /// <summary>Stores shop-a and shop-b on the same bot, each with its own staff group, both running.</summary>
+    private static async Task<(StoreRig A, StoreRig B)> RunningOnOneBotAsync(StoresRig process, FakeTelegramServer telegram)
+    {
+        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StaffA);
+        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, StaffB);
+        process.Write(a);
+        process.Write(b);
+        await process.RunningAsync("shop-a");
+        await process.RunningAsync("shop-b");
+        return (a, b);
     }
 
     private static int Posted(FakeTelegramServer telegram, long chat, string prefix) =>
