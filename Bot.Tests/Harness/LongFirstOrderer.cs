@@ -20,9 +20,13 @@ public sealed class LongFirstOrderer : ITestCollectionOrderer
         standard.OrderTestCollections(testCollections).OrderBy(c => RunsLong(c) ? 0 : 1).ToList();
 
     /// <summary>Whether the collection is the one of a class marked <see cref="RunsLongAttribute"/> (xUnit names each
-    /// class's own collection after the class).</summary>
+    /// class's own collection after the class), or a named collection whose definition is marked.</summary>
     public static bool RunsLong(ITestCollection collection) =>
+        (collection.CollectionDefinition is IReflectionTypeInfo definition ? definition.Type : ClassOf(collection))
+            ?.GetCustomAttribute<RunsLongAttribute>() is not null;
+
+    private static Type? ClassOf(ITestCollection collection) =>
         collection.DisplayName.StartsWith(Prefix, StringComparison.Ordinal)
-        && typeof(LongFirstOrderer).Assembly.GetType(collection.DisplayName[Prefix.Length..]) is { } type
-        && type.GetCustomAttribute<RunsLongAttribute>() is not null;
+            ? typeof(LongFirstOrderer).Assembly.GetType(collection.DisplayName[Prefix.Length..])
+            : null;
 }

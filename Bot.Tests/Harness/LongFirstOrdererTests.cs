@@ -1,3 +1,4 @@
+using System.Reflection;
 using Bot.Tests.EndToEnd;
 using Bot.Tests.Fuzz;
 using Bot.Tests.Formatting;
@@ -34,6 +35,20 @@ public sealed class LongFirstOrdererTests
         Assert.True(LongFirstOrderer.RunsLong(new TestCollection(assembly, null, "Test collection for " + typeof(Marked.Nested).FullName)));
         Assert.False(LongFirstOrderer.RunsLong(new TestCollection(assembly, null, "Test collection for " + typeof(Marked).FullName)));
         Assert.False(LongFirstOrderer.RunsLong(new TestCollection(assembly, null, "A collection of its own name")));
+    }
+
+    [Fact]
+    public void ANamedCollection_RunsLong_WhenItsDefinitionIsMarked_AndNoClassInOneIsMarkedInVain()
+    {
+        var assembly = new TestAssembly(Reflector.Wrap(typeof(LongFirstOrdererTests).Assembly));
+        var translation = new TestCollection(assembly, Reflector.Wrap(typeof(Translation.TranslationCollection)), Translation.TranslationCollection.Name);
+        var inVain = typeof(LongFirstOrdererTests).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<RunsLongAttribute>() is not null && t.GetCustomAttribute<CollectionAttribute>() is not null)
+            .Select(t => t.FullName)
+            .ToList();
+
+        Assert.True(LongFirstOrderer.RunsLong(translation));
+        Assert.True(inVain.Count == 0, "Marked as long but run in a named collection (mark the collection's definition):\n" + string.Join("\n", inVain));
     }
 
     private static class Marked

@@ -10,7 +10,6 @@ namespace Bot.Tests.Translation;
 /// dropped again when idle.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)] // no database: the same in both passes
 [Collection(TranslationCollection.Name)]
-[Harness.RunsLong]
 public sealed class DetectionTierTests
 {
     [Fact]
