@@ -7,6 +7,7 @@ using Xunit.Sdk;
 
 namespace Bot.Tests.Harness;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class LongFirstOrdererTests
 {
     [Fact]
