@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>The daily call budget: gateway calls counted as they leave the real client, on a fake clock.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressCallBudgetTests(ITestOutputHelper output)
 {
     private static readonly MarketplaceOptions Pace = AliExpressPollPaceTests.Pace;

@@ -4,6 +4,7 @@ using Bot.Testing.AliExpress;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>The adapter against a marketplace whose clock disagrees with the bridge's (fake clock, polls every 15 s).</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressClockSkewTests
 {
     private const string Details = "aliexpress.message.redefining.versiontwo.querymsgdetaillist";

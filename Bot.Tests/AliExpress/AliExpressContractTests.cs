@@ -5,6 +5,7 @@ using Bot.Testing.AliExpress;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>Each API method through the real adapter against the fake AliExpress server, which checks signature and session.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressContractTests
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

@@ -7,6 +7,7 @@ namespace Bot.Tests.AliExpress;
 
 /// <summary><c>Marketplace:AliExpress:MessageApi</c>: Auto starts with versiontwo and switches to the IM family once,
 /// when the gateway says versiontwo does not exist or is not permitted; the setting can also pin either family.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressFamilySwitchTests
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

@@ -6,6 +6,7 @@ using Bot.Testing.AliExpress;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>Garbled answers, server errors and retries: failures surface as the right kind and lose nothing.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressFaultTests
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

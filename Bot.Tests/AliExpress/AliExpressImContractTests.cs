@@ -7,6 +7,7 @@ namespace Bot.Tests.AliExpress;
 
 /// <summary>The IM family (<c>aliexpress/message/*</c>) through the real adapter against the fake, which checks the
 /// signature and session and answers in the reference's shapes (reference section 3).</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressImContractTests
 {
     private const string Sessions = "aliexpress/message/history/buyer/list";

@@ -4,6 +4,7 @@ using Bot.Testing.AliExpress;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>Rows the adapter cannot read are set aside with a reason; the rest of the fetch is unaffected.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressMalformedRowTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Tests.AliExpress;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressMessageMapperTests
 {
     private static readonly AliExpressRelation Chat = new("555", null, "buyer1", "1001", "Buyer", 1_700_000_000_000);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.AliExpress;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressOptionsTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Bot.Testing.AliExpress;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>The adapter's order reads against the fake gateway's findorderbyid and partner.order.issues.get.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressOrderContractTests
 {
     private const string FindOrder = "aliexpress.trade.new.redefining.findorderbyid";

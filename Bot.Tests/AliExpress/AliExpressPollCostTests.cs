@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>What a poll costs, counted at the fake gateway through the real client: an idle poll, a new message, a burst.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressPollCostTests(ITestOutputHelper output)
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>The poller's pace, against the fake gateway through the real client on a fake clock.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressPollPaceTests(ITestOutputHelper output)
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

@@ -6,6 +6,7 @@ using Bot.Testing.AliExpress;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>Incremental polling: overlap, paging, list shapes, bounded batches and the 5000-row cap.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressPollingTests
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

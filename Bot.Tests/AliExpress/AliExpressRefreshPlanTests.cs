@@ -3,6 +3,7 @@ using Bot.Marketplace.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressRefreshPlanTests
 {
     private static readonly DateTimeOffset Issued = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);

@@ -6,6 +6,7 @@ using Bot.Testing.AliExpress;
 namespace Bot.Tests.AliExpress;
 
 /// <summary>The self-check, <c>updatemsgprocessed</c> and the form's charset, through the real adapter against the fake.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressSelfCheckContractTests
 {
     private const string Relations = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

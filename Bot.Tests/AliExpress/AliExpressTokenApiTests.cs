@@ -6,6 +6,7 @@ namespace Bot.Tests.AliExpress;
 
 /// <summary>The token APIs (<c>/rest/auth/token/create</c>, <c>/refresh</c>) through the real adapter against the fake,
 /// and what an expired authorization looks like to the rest of the bridge.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AliExpressTokenApiTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Bot.Tests.AliExpress;
 /// <summary>The day's gateway calls, counted as they leave the real client on a fake clock, saved at most once every
 /// few minutes while the bridge relays: no write per poll, none while idle, and a crash loses only the calls since the
 /// last save.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class CallCountKeeperTests : IDisposable
 {
     private readonly ServiceProvider metrics = new ServiceCollection().AddMetrics().AddSingleton<RelayMetrics>().BuildServiceProvider();

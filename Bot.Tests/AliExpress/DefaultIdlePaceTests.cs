@@ -4,6 +4,7 @@ namespace Bot.Tests.AliExpress;
 
 /// <summary>Without an IdlePollInterval, idle polls slow down to eight poll intervals, but never past two minutes (or
 /// the poll interval itself when that is longer): a longer PollInterval must not push idle polls past /readyz's limit.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class DefaultIdlePaceTests
 {
     [Theory]

@@ -2,6 +2,7 @@ using Bot.Marketplace.AliExpress;
 
 namespace Bot.Tests.AliExpress;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class IopSignerTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Bot.Core.Outbox;
 
 namespace Bot.Tests.Architecture;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class ArchitectureTests
 {
     private static string CorePath => typeof(OutboxOptions).Assembly.Location;

@@ -9,7 +9,9 @@ namespace Bot.Tests.Architecture;
 /// out the classes marked <c>[Trait("Database", "Fixed")]</c>: their database is the same in both passes, so running
 /// them again proves nothing. A class may carry the mark only when that is true: it is a PostgreSQL variant (it names
 /// its own PostgreSQL database), or nothing it runs reaches <see cref="PostgresServer.UnderTest"/>, the switch the
-/// second pass flips (for example a class that starts the bridge only as a child process on its own SQLite file).</summary>
+/// second pass flips (for example a class that starts the bridge only as a child process on its own SQLite file, or one
+/// that starts no database at all).</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class DatabasePassTests
 {
     public const string Trait = "Database";

@@ -6,6 +6,7 @@ namespace Bot.Tests.Architecture;
 
 /// <summary>Each folder's AddXyz registers only its own types, so that a module can be read, replaced or left out on
 /// its own; the composition (AddBridgeCore, the host's BridgeApp) is where modules meet.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class RegistrationTests
 {
     public static TheoryData<string> CoreRegistrations => new(CoreAddMethods().Select(m => $"{m.DeclaringType!.Name}.{m.Name}"));

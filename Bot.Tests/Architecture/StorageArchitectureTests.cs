@@ -2,6 +2,7 @@ namespace Bot.Tests.Architecture;
 
 /// <summary>SQL lives in the storage folders: nothing in the core outside <c>Bot.Core.Sqlite</c> and <c>Bot.Core.Postgres</c>
 /// (which serves the same repositories on PostgreSQL) uses Dapper, Microsoft.Data.Sqlite, Npgsql or those folders.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class StorageArchitectureTests
 {
     private static string CorePath => typeof(Bot.Core.Outbox.OutboxOptions).Assembly.Location;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Tests.ChatPort;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class ChatRateLimiterTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 26, 12, 0, 0, TimeSpan.Zero));

@@ -4,6 +4,7 @@ using Bot.Core.Conversations;
 
 namespace Bot.Tests.Conversations;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TopicNameTests
 {
     private const string Family = "👨‍👩‍👧‍👦"; // Four emoji joined by ZWJ: one text element of 11 UTF-16 code units.

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Demo;
 
 /// <summary>The demo marketplace's pace, its answers and its cursor, on a fake clock.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class DemoMarketplaceClientTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));

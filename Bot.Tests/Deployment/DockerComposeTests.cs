@@ -7,6 +7,7 @@ namespace Bot.Tests.Deployment;
 
 /// <summary>docker-compose.yml runs PostgreSQL and two bridges that wait for it and are checked on /readyz, each with
 /// settings the bridge knows (documented in the README) and lease times it accepts. Docker itself does not run here.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class DockerComposeTests
 {
     private readonly ComposeFile compose = ComposeFile.Load();

@@ -6,6 +6,7 @@ namespace Bot.Tests.Deployment;
 /// <summary>docker-compose.stores.yml lays two stores over docker-compose.yml: store-a (bridge-1 and bridge-2) keeps
 /// the public schema, store-b runs with its own settings file, schema and port; every setting it names is documented.
 /// Docker itself does not run here.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed partial class StoresComposeTests
 {
     private static readonly string Root = FindRoot();

@@ -4,6 +4,7 @@ namespace Bot.Tests.Drafts;
 
 /// <summary>Each unusable drafts setting is refused with one sentence naming the variable to set; no endpoint is fine
 /// (drafts off).</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class DraftOptionsTests
 {
     [Theory]

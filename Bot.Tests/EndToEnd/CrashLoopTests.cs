@@ -12,6 +12,7 @@ namespace Bot.Tests.EndToEnd;
 /// <summary>The bridge as its own process, SIGKILLed 20 times at random moments while it relays 500 messages both ways,
 /// restarted each time on the same SQLite database. Set CRASH_LOOP_SEED to replay a run.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
+[Harness.RunsLong]
 public sealed class CrashLoopTests(ITestOutputHelper output)
 {
     private const int Orders = 10;

@@ -8,6 +8,7 @@ namespace Bot.Tests.EndToEnd;
 
 /// <summary>The bridge as a separate process, killed with SIGKILL while relaying, then restarted on the same database.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
+[Harness.RunsLong]
 public sealed partial class CrashRecoveryTests
 {
     private const long Staff = BridgeHost.StaffChatId;

@@ -8,6 +8,7 @@ namespace Bot.Tests.EndToEnd;
 
 /// <summary>An idle bridge (polling the marketplace and Telegram, nothing new on either) leaves its database alone.
 /// The check reads the SQLite file and its log, so the bridge stays on a file whatever database the run puts bridges on.</summary>
+[Harness.RunsLong]
 public sealed class IdleEndToEndTests : StaffGroupTests
 {
     private readonly string database = Path.Combine(Directory.CreateTempSubdirectory("bridge-idle-").FullName, "bridge.db");

@@ -13,6 +13,7 @@ namespace Bot.Tests.EndToEnd;
 /// killed with SIGKILL in the middle of a burst. Nothing is lost, repeats stay within what was in flight, each
 /// conversation keeps its order, and a survivor takes polling over within 30 seconds.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
+[Harness.RunsLong]
 public sealed partial class MultiInstanceEndToEndTests(ITestOutputHelper output) : IPostgresVariant
 {
     private const long Staff = BridgeHost.StaffChatId;

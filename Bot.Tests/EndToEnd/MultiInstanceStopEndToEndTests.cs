@@ -12,6 +12,7 @@ namespace Bot.Tests.EndToEnd;
 /// <summary>An instance stopped in order (SIGTERM, as docker stop sends) gives its pollers' leases up: the other one
 /// takes them over at its next try, without waiting for them to lapse, and the relay goes on. /status says who is who.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
+[Harness.RunsLong]
 public sealed class MultiInstanceStopEndToEndTests(ITestOutputHelper output) : IPostgresVariant
 {
     private const long Staff = BridgeHost.StaffChatId;

@@ -5,6 +5,7 @@ using Bot.Testing.BotApi;
 namespace Bot.Tests.EndToEnd;
 
 /// <summary>The real host against the fake Bot API server and an in-memory Marketplace.</summary>
+[Harness.RunsLong]
 public sealed class RelayEndToEndTests : StaffGroupTests
 {
     private Task<int> TopicOfAsync(string orderId) => Rig.TopicOfAsync(orderId);

@@ -7,6 +7,7 @@ namespace Bot.Tests.EndToEnd;
 
 /// <summary>A seller connects the store without handling a token, and the bridge stays connected: the real host with
 /// the real adapter, against the fake AliExpress server and the fake Bot API.</summary>
+[Harness.RunsLong]
 public sealed class StoreConnectionEndToEndTests
 {
     private static readonly TimeSpan Timeout = StoreConnection.Timeout;

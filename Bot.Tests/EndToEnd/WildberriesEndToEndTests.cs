@@ -7,6 +7,7 @@ using Bot.Testing.Wildberries;
 namespace Bot.Tests.EndToEnd;
 
 /// <summary>The real host with <c>Marketplace:Provider=Wildberries</c>, against the fake Wildberries API and the fake Bot API.</summary>
+[Harness.RunsLong]
 public sealed class WildberriesEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = StaffGroupBridge.Timeout;

@@ -7,6 +7,7 @@ namespace Bot.Tests.EndToEnd;
 
 /// <summary>Files both ways through the real host, the fake Wildberries API and the fake Bot API: staff documents in a
 /// topic and buyers' PDFs.</summary>
+[Harness.RunsLong]
 public sealed class WildberriesFileEndToEndTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

@@ -9,6 +9,7 @@ namespace Bot.Tests.Export;
 /// cut off sideways) and the PDF's first page through poppler's pdftoppm. The images go to a temporary folder, and to
 /// the folder in EXPORT_SCREENSHOTS when set (the README's way to refresh docs/export-*.png).</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)] // no database: the same in both passes
+[Harness.RunsLong]
 public sealed class ExportScreenshotTests
 {
     [Theory]

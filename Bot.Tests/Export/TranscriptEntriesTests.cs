@@ -8,6 +8,7 @@ namespace Bot.Tests.Export;
 
 /// <summary>How a stored message and its copies read in a transcript: the delivery states a host test cannot hold still
 /// (waiting, nothing recorded), a staff photo, and a reply that went out untranslated.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TranscriptEntriesTests
 {
     private const long StaffChat = -100500;

@@ -4,6 +4,7 @@ using UglyToad.PdfPig;
 namespace Bot.Tests.Export;
 
 /// <summary>The PDF is text, not pictures of text: opened with PdfPig, its words read back in every script.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TranscriptPdfTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using UglyToad.PdfPig;
 namespace Bot.Tests.Export;
 
 /// <summary>A staff reply's "in reply to" line: the answered message's time and first words, on the page and in the PDF.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TranscriptReplyTests
 {
     private static Transcript WithReply()

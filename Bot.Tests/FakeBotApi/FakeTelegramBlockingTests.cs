@@ -7,6 +7,7 @@ using Bot.Tests.Harness;
 namespace Bot.Tests.FakeBotApi;
 
 /// <summary>The fake refuses what Telegram refuses in private chats: a bot the user blocked, a topic the user deleted.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramBlockingTests
 {
     private const long Customer = FakeTelegramSession.Customer;

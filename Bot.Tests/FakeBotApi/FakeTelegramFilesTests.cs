@@ -8,6 +8,7 @@ using Bot.Tests.Harness;
 
 namespace Bot.Tests.FakeBotApi;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramFilesTests
 {
     private const long Staff = FakeTelegramSession.StaffGroup;

@@ -7,6 +7,7 @@ using Bot.Tests.Harness;
 
 namespace Bot.Tests.FakeBotApi;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramHtmlTests
 {
     private const long Customer = FakeTelegramSession.Customer;

@@ -10,6 +10,7 @@ namespace Bot.Tests.FakeBotApi;
 
 /// <summary>Telegram's size limits, counted as Telegram counts them: text and captions in UTF-16 code units after
 /// entity parsing, callback data in bytes, topic names 1–128.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramLimitTests
 {
     private const long Staff = FakeTelegramSession.StaffGroup;

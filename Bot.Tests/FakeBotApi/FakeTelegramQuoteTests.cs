@@ -9,6 +9,7 @@ namespace Bot.Tests.FakeBotApi;
 
 /// <summary>Quotes as Telegram carries them: a user's quoting reply arrives with "quote" (text, UTF-16 position,
 /// is_manual) beside reply_to_message, and a bot's reply_parameters.quote must be text of the replied message.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramQuoteTests
 {
     private const long Staff = FakeTelegramSession.StaffGroup;

@@ -7,6 +7,7 @@ using Bot.Tests.Harness;
 namespace Bot.Tests.FakeBotApi;
 
 /// <summary>setMessageReaction takes only the Bot API's fixed emoji list, narrowed by the chat's available_reactions.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramReactionTests
 {
     private const long Staff = FakeTelegramSession.StaffGroup;

@@ -11,6 +11,7 @@ using Bot.Tests.Harness;
 
 namespace Bot.Tests.FakeBotApi;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramServerTests
 {
     [Fact]

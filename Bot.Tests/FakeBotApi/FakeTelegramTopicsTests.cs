@@ -5,6 +5,7 @@ using Bot.Tests.Harness;
 
 namespace Bot.Tests.FakeBotApi;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramTopicsTests
 {
     private const long Staff = FakeTelegramSession.StaffGroup;

@@ -8,6 +8,7 @@ using Bot.Tests.Harness;
 
 namespace Bot.Tests.FakeBotApi;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramUpdatesTests
 {
     private const long Customer = FakeTelegramSession.Customer;

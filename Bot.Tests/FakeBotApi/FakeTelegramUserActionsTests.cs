@@ -7,6 +7,7 @@ using Bot.Tests.Harness;
 namespace Bot.Tests.FakeBotApi;
 
 /// <summary>The fake's bot_command entities, anonymous admins, edits and restarted update ids look like Telegram's.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FakeTelegramUserActionsTests
 {
     private const long Staff = FakeTelegramSession.StaffGroup;

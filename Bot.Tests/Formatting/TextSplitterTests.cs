@@ -2,6 +2,7 @@
 using Bot.Core.Formatting;
 namespace Bot.Tests.Formatting;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TextSplitterTests
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace Bot.Tests.Fuzz;
 /// <summary>Generated Telegram updates through the fake Bot API's update queue into the real host (UpdateReceiver,
 /// UpdateMapper, router, routes), and generated AliExpress rows and answers as raw JSON through the fake AliExpress server into
 /// the real adapter, poller and ingestor. Seeded: set BRIDGE_FUZZ_SEED to replay a run.</summary>
+[Harness.RunsLong]
 public sealed class BridgeFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultSeed = 20_261_130;

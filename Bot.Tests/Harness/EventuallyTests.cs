@@ -2,6 +2,7 @@ using Bot.Testing;
 
 namespace Bot.Tests.Harness;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class EventuallyTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Logging;
 
 /// <summary>The console format: one line per event, ISO 8601 UTC, invariant culture, stacks only when asked for (Debug).</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class BridgeLogFormatterTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 4, 5, 6, 7, 890, TimeSpan.Zero);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Logging;
 
 /// <summary>Repeated failures are logged as the first one, then one summary a minute, then one line on recovery.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class FailureSeriesTests
 {
     [Fact]

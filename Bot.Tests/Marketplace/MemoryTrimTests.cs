@@ -6,6 +6,7 @@ namespace Bot.Tests.Marketplace;
 /// <summary>When the poller gives the collector's memory back: after a large burst at once, and while idle only once
 /// the process allocated enough since the last time: the first idle poll after start at once, then at most once a
 /// minute.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class MemoryTrimTests
 {
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 12, 1, 6, 0, 0, TimeSpan.Zero));

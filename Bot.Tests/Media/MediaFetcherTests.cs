@@ -8,6 +8,7 @@ namespace Bot.Tests.Media;
 
 /// <summary>The media fetcher against image servers on loopback addresses, with the production policy (public
 /// addresses only) unless a test says otherwise.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class MediaFetcherTests : IAsyncLifetime
 {
     private const int Cap = 16 * 1024;

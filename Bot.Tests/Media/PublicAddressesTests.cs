@@ -3,6 +3,7 @@ using Bot.Media;
 
 namespace Bot.Tests.Media;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class PublicAddressesTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using Bot.Core.Outbox;
 
 namespace Bot.Tests.Operations;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class AlertRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Bot.Tests.Operations;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class ListenAddressesTests
 {
     [Theory]

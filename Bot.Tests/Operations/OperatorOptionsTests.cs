@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Operations;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class OperatorOptionsTests
 {
     [Theory]

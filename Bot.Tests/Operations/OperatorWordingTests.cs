@@ -6,6 +6,7 @@ using Bot.Core.Outbox;
 namespace Bot.Tests.Operations;
 
 /// <summary>Operator texts write counts in proper singular and plural, and every duration the same way.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class OperatorWordingTests
 {
     [Theory]

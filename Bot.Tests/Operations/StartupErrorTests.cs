@@ -7,6 +7,7 @@ namespace Bot.Tests.Operations;
 /// <summary>The real program, started with a bad setting or in an unusable place, ends with one sentence per problem
 /// naming the setting, exit code 2, and no stack trace.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
+[Harness.RunsLong]
 public sealed class StartupErrorTests
 {
     private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(60);

@@ -9,6 +9,7 @@ namespace Bot.Tests.Operations;
 /// <summary>The status page in a real browser (headless chromium) at a phone's width (390 px) and a desktop's
 /// (1280 px), with the bridge failing (windows tall enough to show the whole page): nothing is cut off sideways. The screenshots go to a temporary folder, and to
 /// the folder in STATUS_PAGE_SCREENSHOTS when set (the README's way to refresh docs/status-page*.png).</summary>
+[Harness.RunsLong]
 public sealed class StatusPageScreenshotTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private OperatorsFixture f = null!;

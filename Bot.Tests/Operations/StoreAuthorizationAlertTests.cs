@@ -6,6 +6,7 @@ namespace Bot.Tests.Operations;
 
 /// <summary>One cause, one alert: a store that is not connected yet is refused by the marketplace for exactly that
 /// reason.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class StoreAuthorizationAlertTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);

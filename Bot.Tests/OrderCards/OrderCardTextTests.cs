@@ -7,6 +7,7 @@ using Bot.Core.Staff;
 
 namespace Bot.Tests.OrderCards;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class OrderCardTextTests
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 1, 12, 0, 0, TimeSpan.Zero);

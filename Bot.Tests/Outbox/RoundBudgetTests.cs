@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Outbox;
 
 /// <summary>What one dispatch round may start, before any of it is sent.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class RoundBudgetTests
 {
     private const long FirstGroup = -1001000000001;

@@ -6,6 +6,7 @@ namespace Bot.Tests.Outbox;
 
 /// <summary>A person who blocked the bot cannot be reached, and nobody has to act on it: deliveries to them are
 /// settled, neither retried for a day (an outage) nor dead-lettered (a refusal). Other refusals stay refusals.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class UnreachableRecipientTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace Bot.Tests.Postgres;
 
 /// <summary>The connection string chooses the database: a server (Host=, Server=, a postgres:// URL) is PostgreSQL,
 /// anything else the SQLite file it has always been.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class PostgresConnectionStringTests
 {
     [Theory]

@@ -4,6 +4,7 @@ namespace Bot.Tests.Postgres;
 
 /// <summary>The rewrite from the SQL the repositories and migrations are written in to PostgreSQL's: only the known
 /// differences change, column names that look like types stay.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class PostgresDialectTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Bot.Core.Staff;
 namespace Bot.Tests.Staff;
 
 /// <summary>Which part of a merged staff post a reply answers, from where its quote stands in the post's text.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class QuotedPartTests
 {
     private static readonly PostedPart[] Parts =

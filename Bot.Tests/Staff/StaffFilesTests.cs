@@ -5,6 +5,7 @@ using Bot.Core.Staff;
 namespace Bot.Tests.Staff;
 
 /// <summary>The note staff get for a document the marketplace cannot take, from what the adapter declares.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class StaffFilesTests
 {
     private static readonly MarketplaceCapabilities PdfsUpTo5MB = new(1000, Attachments: new(["image/jpeg", "image/png", "application/pdf"], 5 * 1024 * 1024));

@@ -7,6 +7,7 @@ namespace Bot.Tests.Staff;
 
 /// <summary>A send into a closed topic reopens it once and sends again, also when someone else (the topic tidier, a
 /// person) reopened it in between, which Telegram answers with TOPIC_NOT_MODIFIED.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TopicSenderTests
 {
     private const long Staff = -1001000000001;

@@ -8,6 +8,7 @@ namespace Bot.Tests.Storage;
 
 /// <summary>SQLite copies its write-ahead log into the database file when the last connection closes; the pool closes
 /// idle connections, so the factory keeps one open while the bridge runs.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class KeptConnectionTests
 {
     [Fact]

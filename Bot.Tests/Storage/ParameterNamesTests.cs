@@ -7,6 +7,7 @@ namespace Bot.Tests.Storage;
 
 /// <summary>Kept connections hand Dapper's parameters to SQLite under the names the statement writes, learned from its
 /// text; a name the text does not settle is left as Dapper gave it, for the driver's own search.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class ParameterNamesTests
 {
     [Theory]

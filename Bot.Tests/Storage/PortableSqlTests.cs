@@ -6,6 +6,7 @@ namespace Bot.Tests.Storage;
 
 /// <summary>Repository SQL is written once for SQLite and PostgreSQL: what only SQLite understands fails here, in the
 /// default suite, rather than only where a test happens to run on PostgreSQL.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed partial class PortableSqlTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Bot.Tests.Stores;
 /// <summary>In a process of several stores, one store's trouble stays its own: an expired marketplace session or a
 /// deleted staff group leaves the other stores relaying at their pace; a store whose file or start fails, or that stops
 /// by itself, is reported in a sentence (log and /stores), the others run on, and it is tried again once its file changes.</summary>
+[Harness.RunsLong]
 public sealed class OneProcessStoreFailuresTests(ITestOutputHelper output)
 {
     private const string Poll = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

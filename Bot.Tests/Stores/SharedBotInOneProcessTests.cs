@@ -11,6 +11,7 @@ namespace Bot.Tests.Stores;
 /// buyer, an unknown private chat's to one store, which answers it once. Removing one of the stores keeps the others
 /// relaying, a store added on the bot joins the running poll, and the stores keep to one send budget for the bot. Runs
 /// on SQLite (a file per store) and, with BRIDGE_TEST_DATABASE=postgres, on one database with a schema per store.</summary>
+[Harness.RunsLong]
 public sealed partial class SharedBotInOneProcessTests
 {
     private const long StaffA = StoreRig.Staff;

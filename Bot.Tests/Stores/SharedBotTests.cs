@@ -9,6 +9,7 @@ namespace Bot.Tests.Stores;
 /// instances of the store that holds it start as usual. Stores of one process that share a bot hold it together, and
 /// another process's store on it is refused naming them.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
+[Harness.RunsLong]
 public sealed class SharedBotTests : IPostgresVariant
 {
     [DbFact]

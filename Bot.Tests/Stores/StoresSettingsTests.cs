@@ -5,6 +5,7 @@ namespace Bot.Tests.Stores;
 
 /// <summary>The process's own settings in stores mode: a bad one is a sentence naming it, before any store starts;
 /// without Stores__Directory the process is one store, as before.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class StoresSettingsTests
 {
     [Theory]

@@ -12,6 +12,7 @@ namespace Bot.Tests.Stores;
 /// its own bot, staff group and seller account: both relay both ways, neither sees the other's rows, each one's
 /// /metrics and status page name it, and one store's expired marketplace session leaves the other's pace alone.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
+[Harness.RunsLong]
 public sealed class TwoStoresOnPostgresTests(ITestOutputHelper output) : IPostgresVariant
 {
     private const string Poll = "aliexpress.message.redefining.versiontwo.querymsgrelationlist";

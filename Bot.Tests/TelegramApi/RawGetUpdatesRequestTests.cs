@@ -11,6 +11,7 @@ namespace Bot.Tests.TelegramApi;
 
 /// <summary>getUpdates fetched raw keeps the library's request semantics: offset, limit, timeout and allowed_updates
 /// are sent, errors are ApiRequestException with error_code and retry_after (a 401 stays a 401), the token stays out.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class RawGetUpdatesRequestTests
 {
     private static readonly UpdateType[] Wanted = [UpdateType.Message];

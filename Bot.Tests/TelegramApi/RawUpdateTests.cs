@@ -3,6 +3,7 @@ using Bot.TelegramApi;
 
 namespace Bot.Tests.TelegramApi;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class RawUpdateTests
 {
     [Fact]

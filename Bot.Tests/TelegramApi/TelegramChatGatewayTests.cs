@@ -8,6 +8,7 @@ using Bot.Tests.Harness;
 namespace Bot.Tests.TelegramApi;
 
 /// <summary>The bridge's chat gateway (behind its rate limiter, as the host wires it) against the fake Bot API.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TelegramChatGatewayTests
 {
     private const long Staff = FakeTelegramSession.StaffGroup;

@@ -4,6 +4,7 @@ using Telegram.Bot.Types;
 namespace Bot.Tests.TelegramApi;
 
 /// <summary>Malformed parts of an update are skipped, not fatal to the update.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class UpdateMapperTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Bot.Tests.TelegramApi;
 
 /// <summary>The update loop: a failing update is parked, not retried in place; a stale button press does not hold the
 /// loop; restarted update ids are followed.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class UpdateReceiverTests : IAsyncLifetime
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);

@@ -9,6 +9,7 @@ namespace Bot.Tests.Translation;
 /// <summary>The compact models give exactly Lingua's confidence values over the same pruned model files: the same
 /// languages in the same order with the same numbers, for every corpus text.</summary>
 [Collection(TranslationCollection.Name)]
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class CompactDetectorTests
 {
     private static readonly Language[] Languages = new TranslationOptions().CandidateLanguageCodes()

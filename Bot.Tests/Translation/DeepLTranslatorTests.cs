@@ -6,6 +6,7 @@ using Bot.Testing.Translation;
 namespace Bot.Tests.Translation;
 
 [Collection(TranslationCollection.Name)]
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class DeepLTranslatorTests(DetectorFixture detector)
 {
     private const string Key = "279a2e9d-83b3-c416-7e2d-f721593e42a0:fx";

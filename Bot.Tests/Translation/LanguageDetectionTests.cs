@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace Bot.Tests.Translation;
 
 [Collection(TranslationCollection.Name)]
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class LanguageDetectionTests(DetectorFixture detector, ITestOutputHelper output)
 {
     public static TheoryData<string, string> Corpus()

@@ -5,6 +5,7 @@ using Bot.Testing.Translation;
 namespace Bot.Tests.Translation;
 
 [Collection(TranslationCollection.Name)]
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class LibreTranslateTranslatorTests(DetectorFixture detector)
 {
     private readonly FakeTranslationApi api = new();

@@ -6,6 +6,7 @@ using Bot.Testing.Translation;
 namespace Bot.Tests.Translation;
 
 [Collection(TranslationCollection.Name)]
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class OpenAITranslatorTests(DetectorFixture detector)
 {
     private const string Model = "gpt-4o-mini";

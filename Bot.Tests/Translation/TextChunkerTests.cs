@@ -2,6 +2,7 @@ using Bot.Core.Translation.Providers;
 
 namespace Bot.Tests.Translation;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TextChunkerTests
 {
     [Fact]

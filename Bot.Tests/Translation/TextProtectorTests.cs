@@ -2,6 +2,7 @@ using Bot.Core.Translation.Protection;
 
 namespace Bot.Tests.Translation;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TextProtectorTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Bot.Tests.Translation;
 
 /// <summary>Translation failure reasons are a closed set, so every series can be exported from the start.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TranslationFailureReasonTests
 {
     [Theory]

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Translation;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class TranslationOptionsTests
 {
     [Theory]

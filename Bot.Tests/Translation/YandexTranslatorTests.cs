@@ -5,6 +5,7 @@ using Bot.Testing.Translation;
 namespace Bot.Tests.Translation;
 
 [Collection(TranslationCollection.Name)]
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class YandexTranslatorTests(DetectorFixture detector)
 {
     private const string Key = "AQVN-test-key";

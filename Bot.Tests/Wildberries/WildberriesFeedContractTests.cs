@@ -5,6 +5,7 @@ using Bot.Testing.Wildberries;
 namespace Bot.Tests.Wildberries;
 
 /// <summary>The adapter reading the fake's events feed over HTTP: messages, cards, signs, the cursor and attachments.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class WildberriesFeedContractTests : IAsyncLifetime
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];

@@ -8,6 +8,7 @@ namespace Bot.Tests.Wildberries;
 
 /// <summary>Files both ways between the adapter and the fake over HTTP: staff PDFs as the post's file, what
 /// <c>POST /api/v1/seller/message</c> refuses, and buyer PDFs served only with the token.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class WildberriesFileContractTests : IAsyncLifetime
 {
     private static readonly byte[] Pdf = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"u8.ToArray();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Wildberries;
 
 /// <summary>The platform's limits and refusals as the adapter meets them: pacing, 429, a bad or withdrawn token.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class WildberriesLimitContractTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Bot.Core.Marketplace;
 namespace Bot.Tests.Wildberries;
 
 /// <summary>The adapter posting into the fake over HTTP: the replySign, a stale sign, files and the platform's limits.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class WildberriesSendContractTests : IAsyncLifetime
 {
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Wildberries;
 
 /// <summary>What the token tells before any call: its type (a Basic token's 1 request per hour is refused at start) and its expiry.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class WildberriesTokenTests
 {
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);

@@ -4,6 +4,7 @@ namespace Bot.Tests.Workflow;
 
 /// <summary>Working time is counted in the store's own zone, skipping nights and days off, across daylight-saving
 /// changes.</summary>
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class WorkingHoursTests
 {
     private static readonly WorkingHours Berlin = WorkingHours.Parse("Europe/Berlin", "09:00", "18:00", "Saturday,Sunday", TimeSpan.FromHours(1));

@@ -268,78 +268,6 @@ internal sealed partial class SharedBot(long botId, TimeProvider time, ILogger l
         LogLoopEnded(botId);
     }
 
-    /// <summary>Routes the update and hands it to its store; false when it stays held (its store cannot take it now).</summary>
-    private async Task<bool> HandAsync(RawUpdate raw, CancellationToken cancellationToken)
-    {
-        IReadOnlyDictionary<string, StoreChats> stores;
-        IReadOnlyList<SharedBotMember> members;
-        lock (gate)
-        {
-            stores = new Dictionary<string, StoreChats>(registered, StringComparer.Ordinal);
-            members = [.. joined.Values];
-        }
-
-        var target = "";
-        try
-        {
-            var route = await SharedBotRoutes.RouteAsync(raw, stores, members, cancellationToken);
-            if (route is null)
-            {
-                LogHeld(raw.Id, botId, "its store is not taking updates yet");
-                return false;
-            }
-
-            target = route.StoreId;
-            await route.TakeAsync(raw, cancellationToken);
-            return true;
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            LogHeldAfterError(e, raw.Id, botId, target.Length > 0 ? target : "its store");
-            return false;
-        }
-    }
-
-    /// <summary>The highest offset stored by the members (each had it as long as it was a member).</summary>
-    private async Task<(int Offset, DateTimeOffset At)> LoadOffsetAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        (int Offset, DateTimeOffset At) best = (0, now);
-        Exception? failed = null;
-        var read = false;
-        foreach (var member in Members())
-        {
-            try
-            {
-                if (await member.LoadOffsetAsync(cancellationToken) is { } stored && (!read || stored.Offset > best.Offset))
-                {
-                    best = stored;
-                    read = true;
-                }
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                failed = e;
-            }
-        }
-
-        return read || failed is null ? best : throw failed;
-    }
-
-    private async Task SaveOffsetAsync(int offset, CancellationToken cancellationToken)
-    {
-        foreach (var member in Members())
-        {
-            try
-            {
-                await member.SaveOffsetAsync(offset, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                LogOffsetNotSaved(e, member.StoreId, offset);
-            }
-        }
-    }
-
     private List<SharedBotMember> Members()
     {
         lock (gate)
@@ -349,28 +277,4 @@ internal sealed partial class SharedBot(long botId, TimeProvider time, ILogger l
     }
 
     private static TimeSpan Grow(TimeSpan backoff) => TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {Store} joined the poll of bot {BotId} ({Count} members).")]
-    private partial void LogJoined(string store, long botId, int count);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Store {Store} left the poll of bot {BotId} ({Count} members).")]
-    private partial void LogLeft(string store, long botId, int count);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The poll of bot {BotId} ended.")]
-    private partial void LogLoopEnded(long botId);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Polled bot {BotId} from offset {Offset}: {Count} updates.")]
-    private partial void LogPolled(long botId, int offset, int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polling bot {BotId} for the stores of this process that use it, with the settings of store {Store}.")]
-    private partial void LogPolling(long botId, string store);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Update {UpdateId} of bot {BotId} is held: {Reason}; it comes again with the next poll.")]
-    private partial void LogHeld(int? updateId, long botId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Update {UpdateId} of bot {BotId} could not be handed to {Store}; it is held and comes again with the next poll.")]
-    private partial void LogHeldAfterError(Exception error, int? updateId, long botId, string store);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store {Store} could not store the update offset {Offset}; the other stores of the bot keep it.")]
-    private partial void LogOffsetNotSaved(Exception error, string store, int offset);
 }

@@ -1,5 +1,6 @@
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
+[Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class DeliveryTallyTests
 {
     private static readonly (string, string)[] Written = [("A", "a1"), ("B", "b1"), ("A", "a2"), ("B", "b2"), ("A", "a3")];

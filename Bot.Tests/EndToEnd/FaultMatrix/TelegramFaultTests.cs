@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Bot.Tests.EndToEnd.FaultMatrix;
 
 /// <summary>Fault matrix, Telegram rows: each prints "row | lost | duplicates | recovered without operator".</summary>
+[Harness.RunsLong]
 public sealed class TelegramFaultTests(ITestOutputHelper output)
 {
     private const long Staff = MatrixRig.Staff;

@@ -7,6 +7,7 @@ namespace Bot.Tests.EndToEnd.OrderCards;
 /// <summary>Through the real host, the fake Bot API and the fake AliExpress gateway: a dispute that opens marks the
 /// topic's title (once, together with who has the conversation), its one notice offers the export with a button that
 /// posts the transcript, and the mark goes when the dispute closes.</summary>
+[Harness.RunsLong]
 public sealed class DisputeMarkEndToEndTests
 {
     private const string Title = $"🧾 {OrderCardRig.OrderId} · Eva";
