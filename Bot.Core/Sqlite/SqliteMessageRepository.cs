@@ -233,4 +233,28 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             session,
             r => (Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Statement.StringOrNull(r, 1), Statement.StringOrNull(r, 2)),
             conversationId, messageId))[0];
+
+    public async Task<IReadOnlyDictionary<long, (long HasStaffTopic, string? ImagesJson, string? FilesJson)>> GetStaffPostShapesAsync(DbSession session, IReadOnlyList<long> messageIds)
+    {
+        var shapes = new Dictionary<long, (long HasStaffTopic, string? ImagesJson, string? FilesJson)>(messageIds.Count);
+        if (messageIds.Count == 0)
+        {
+            return shapes;
+        }
+
+        var rows = await session.Connection.QueryAsync<(long Id, long HasStaffTopic, string? ImagesJson, string? FilesJson)>(
+            """
+            SELECT m.id, EXISTS (SELECT 1 FROM thread_bindings b WHERE b.conversation_id = m.conversation_id AND b.audience = 'staff'),
+                   m.images_json, m.files_json
+            FROM messages m WHERE m.id IN @ids
+            """,
+            new { ids = Padded(messageIds) },
+            session.Transaction);
+        foreach (var row in rows)
+        {
+            shapes[row.Id] = (row.HasStaffTopic, row.ImagesJson, row.FilesJson);
+        }
+
+        return shapes;
+    }
 }

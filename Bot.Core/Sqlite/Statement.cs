@@ -9,8 +9,9 @@ namespace Bot.Core.Sqlite;
 /// text writes them, <c>@id</c>), given their values by position. On a kept SQLite connection
 /// (<see cref="StatementCachingConnection"/>) the command and its parameters are made once and stay prepared; a call
 /// sets the values and runs it. On any other connection (a pooled SQLite one, PostgreSQL's dialect connection) a
-/// command is made for the call. Values are stored as Dapper and the type handlers store them: times as ISO 8601 text
-/// (<see cref="SqliteTypeHandlers.Format"/>), booleans as 0 and 1, null as NULL; results are read by ordinal.</summary>
+/// command is made for the call. Values go to the driver as Dapper hands them over, so they are stored alike: a time as
+/// the driver writes a <see cref="DateTimeOffset"/> (on PostgreSQL the dialect's ISO 8601 text), booleans as 0 and 1,
+/// null as NULL; results are read by ordinal.</summary>
 internal sealed class Statement
 {
     public Statement(string text, params string[] names)
@@ -88,11 +89,12 @@ internal sealed class Statement
         return rows.Count > 0 ? rows[0] : none;
     }
 
-    /// <summary>The value as the storage writes it.</summary>
+    /// <summary>The value as the driver is given it. A time is handed over as it is, as Dapper does (its type map takes
+    /// <see cref="DateTimeOffset"/> before any type handler), so that the texts these statements write compare with
+    /// those that Dapper's statements write and compare with.</summary>
     public static object Stored(object? value) => value switch
     {
         null => DBNull.Value,
-        DateTimeOffset time => SqliteTypeHandlers.Format(time),
         bool flag => flag ? 1L : 0L,
         Enum => throw new ArgumentException("An enum is stored by its name: pass StoredEnum.Name(value)."),
         _ => value,
