@@ -56,7 +56,8 @@ public sealed partial class OutboxDispatcher(
         var budget = new RoundBudget(limiter);
         var attempted = 0;
         var now = time.GetUtcNow();
-        var sends = await SendsNeededAsync(heads.Where(h => h.ChatId is { } chat && budget.IsOpen(chat) && !unstored.IsWaiting(h.Id, now)).ToList(), cancellationToken);
+        // Asked before the round's budget is (IsOpen takes each chat's room when first asked, as the loop below goes).
+        var sends = await SendsNeededAsync(heads.Where(h => h.ChatId is not null && !unstored.IsWaiting(h.Id, now)).ToList(), cancellationToken);
         foreach (var item in heads.OrderBy(h => lastServed.GetValueOrDefault(h.Lane)).ThenBy(h => h.Id))
         {
             if (stopStarting.IsCancellationRequested)
