@@ -57,4 +57,8 @@ public interface IMessageRepository
 
     /// <summary>Whether the conversation has a staff topic yet, and the stored message's image and file lists (JSON), in one query.</summary>
     Task<(long HasStaffTopic, string? ImagesJson, string? FilesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId);
+
+    /// <summary>The same for several stored messages at once (their own conversation's topic), by message id; a message
+    /// that does not exist is left out.</summary>
+    Task<IReadOnlyDictionary<long, (long HasStaffTopic, string? ImagesJson, string? FilesJson)>> GetStaffPostShapesAsync(DbSession session, IReadOnlyList<long> messageIds);
 }

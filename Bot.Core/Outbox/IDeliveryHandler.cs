@@ -12,6 +12,19 @@ public interface IDeliveryHandler
     /// low one only means the delivery may wait briefly for the limiter).</summary>
     Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken) => Task.FromResult(1);
 
+    /// <summary>The same for several items at once (a round's heads), by item id: a handler that reads to answer reads
+    /// once for all of them. By default <see cref="SendsNeededAsync(OutboxItem, CancellationToken)"/> for each.</summary>
+    async Task<IReadOnlyDictionary<long, int>> SendsNeededAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        var sends = new Dictionary<long, int>(items.Count);
+        foreach (var item in items)
+        {
+            sends[item.Id] = await SendsNeededAsync(item, cancellationToken);
+        }
+
+        return sends;
+    }
+
     /// <summary>Does the delivery; throws to have it retried (or dead-lettered, by the error's kind).</summary>
     Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken);
 

@@ -56,6 +56,8 @@ public sealed partial class OutboxDispatcher(
         var budget = new RoundBudget(limiter);
         var attempted = 0;
         var now = time.GetUtcNow();
+        // Asked before the round's budget is (IsOpen takes each chat's room when first asked, as the loop below goes).
+        var sends = await SendsNeededAsync(heads.Where(h => h.ChatId is not null && !unstored.IsWaiting(h.Id, now)).ToList(), cancellationToken);
         foreach (var item in heads.OrderBy(h => lastServed.GetValueOrDefault(h.Lane)).ThenBy(h => h.Id))
         {
             if (stopStarting.IsCancellationRequested)
@@ -84,7 +86,8 @@ public sealed partial class OutboxDispatcher(
 
             // The limiter decides the pace: a lane starts only when its chat's budget for this round has room for
             // its sends, so no delivery waits inside AcquireAsync (that would hold a slot other chats could use).
-            if (item.ChatId is { } chatId && !budget.TryTake(chatId, await SendsNeededAsync(item, cancellationToken)))
+            if (item.ChatId is { } chatId &&
+                !budget.TryTake(chatId, sends.TryGetValue(item.Id, out var needed) ? needed : await SendsNeededAsync(item, cancellationToken)))
             {
                 continue;
             }
@@ -132,6 +135,25 @@ public sealed partial class OutboxDispatcher(
 
             item = next;
         }
+    }
+
+    /// <summary>The sends of the round's heads that may start, asked of each handler once for all its items (the staff
+    /// posts' shapes in one read, not one read per lane).</summary>
+    private async Task<Dictionary<long, int>> SendsNeededAsync(IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        var sends = new Dictionary<long, int>(items.Count);
+        foreach (var kind in items.GroupBy(i => i.Kind))
+        {
+            if (byKind.TryGetValue(kind.Key, out var handler))
+            {
+                foreach (var (id, count) in await handler.SendsNeededAsync(kind.ToList(), cancellationToken))
+                {
+                    sends[id] = count;
+                }
+            }
+        }
+
+        return sends;
     }
 
     private Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken) =>

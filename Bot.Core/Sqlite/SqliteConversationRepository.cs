@@ -14,28 +14,35 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
         FROM conversations
         """;
 
+    private static readonly Statement Upsert = new(
+        """
+        INSERT INTO conversations (marketplace, account, kind, external_id, buyer_id, buyer_name, reply_context, card_json, created_at, last_activity_at)
+        VALUES (@marketplace, @account, @kind, @externalId, @buyerId, @buyerName, @replyContext, @cardJson, @now, @now)
+        ON CONFLICT (marketplace, account, external_id) DO UPDATE SET
+            buyer_id = CASE WHEN TRIM(conversations.buyer_id) = '' THEN excluded.buyer_id ELSE conversations.buyer_id END,
+            buyer_name = COALESCE(excluded.buyer_name, conversations.buyer_name),
+            reply_context = COALESCE(excluded.reply_context, conversations.reply_context),
+            card_json = COALESCE(excluded.card_json, conversations.card_json),
+            last_activity_at = excluded.last_activity_at
+        RETURNING id, marketplace, account, kind, external_id, buyer_id, buyer_name, buyer_language, reply_context, card_json
+        """,
+        "@marketplace", "@account", "@kind", "@externalId", "@buyerId", "@buyerName", "@replyContext", "@cardJson", "@now");
+
     public async Task<Conversation> UpsertAsync(
         DbSession session, string marketplace, string account, ConversationKind kind, string externalId,
         string buyerId, string? buyerName, OrderCard? card, string? replyContext)
     {
-        var now = time.GetUtcNow();
-        var row = await session.Connection.QuerySingleAsync<Row>(
-            $"""
-            INSERT INTO conversations (marketplace, account, kind, external_id, buyer_id, buyer_name, reply_context, card_json, created_at, last_activity_at)
-            VALUES (@marketplace, @account, @kind, @externalId, @buyerId, @buyerName, @replyContext, @cardJson, @now, @now)
-            ON CONFLICT (marketplace, account, external_id) DO UPDATE SET
-                buyer_id = CASE WHEN TRIM(conversations.buyer_id) = '' THEN excluded.buyer_id ELSE conversations.buyer_id END,
-                buyer_name = COALESCE(excluded.buyer_name, conversations.buyer_name),
-                reply_context = COALESCE(excluded.reply_context, conversations.reply_context),
-                card_json = COALESCE(excluded.card_json, conversations.card_json),
-                last_activity_at = excluded.last_activity_at
-            RETURNING id, marketplace, account, kind, external_id AS ExternalId, buyer_id AS BuyerId, buyer_name AS BuyerName,
-                      buyer_language AS BuyerLanguage, reply_context AS ReplyContext, card_json AS CardJson
-            """,
-            new { marketplace, account, kind = StoredEnum.Name(kind), externalId, buyerId, buyerName, replyContext, cardJson = card is null ? null : JsonSerializer.Serialize(card), now },
-            session.Transaction);
-        return row.ToConversation();
+        var rows = await Upsert.QueryAsync(
+            session,
+            ReadRow,
+            marketplace, account, StoredEnum.Name(kind), externalId, buyerId, buyerName, replyContext, card is null ? null : JsonSerializer.Serialize(card), time.GetUtcNow());
+        return rows[0].ToConversation();
     }
+
+    /// <summary>A row in the order of <see cref="SelectColumns"/>.</summary>
+    private static Row ReadRow(System.Data.Common.DbDataReader r) => new(
+        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+        Statement.StringOrNull(r, 6), Statement.StringOrNull(r, 7), Statement.StringOrNull(r, 8), Statement.StringOrNull(r, 9));
 
     public async Task<Conversation?> GetAsync(DbSession session, long id)
     {

@@ -8,33 +8,38 @@ namespace Bot.Core.Sqlite;
 /// <summary>The SQLite <see cref="IMessageRepository"/>.</summary>
 internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepository
 {
-    public async Task<bool> TryMarkSeenAsync(DbSession session, long conversationId, string marketplaceMessageId) =>
-        await session.Connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO marketplace_seen (conversation_id, marketplace_message_id) VALUES (@conversationId, @marketplaceMessageId)",
-            new { conversationId, marketplaceMessageId },
-            session.Transaction) == 1;
+    private static readonly Statement MarkSeen = new(
+        "INSERT OR IGNORE INTO marketplace_seen (conversation_id, marketplace_message_id) VALUES (@conversationId, @marketplaceMessageId)",
+        "@conversationId", "@marketplaceMessageId");
 
+    public async Task<bool> TryMarkSeenAsync(DbSession session, long conversationId, string marketplaceMessageId) =>
+        await MarkSeen.ExecuteAsync(session, conversationId, marketplaceMessageId) == 1;
+
+    private static readonly Statement Insert = new(
+        """
+        INSERT OR IGNORE INTO messages (conversation_id, origin, author_role, author_name, text, images_json, marketplace_message_id,
+                                        source_chat_id, source_message_id, source_file_id, created_at,
+                                        files_json, source_file_name, source_file_type, reply_to_message_id)
+        VALUES (@ConversationId, @Origin, @role, @AuthorName, @Text, @images, @MarketplaceMessageId,
+                @SourceChatId, @SourceMessageId, @SourceFileId, @at,
+                @files, @SourceFileName, @SourceFileType, @ReplyToMessageId)
+        RETURNING id
+        """,
+        "@ConversationId", "@Origin", "@role", "@AuthorName", "@Text", "@images", "@MarketplaceMessageId",
+        "@SourceChatId", "@SourceMessageId", "@SourceFileId", "@at",
+        "@files", "@SourceFileName", "@SourceFileType", "@ReplyToMessageId");
+
+    /// <summary>The new message's id; null when the marketplace message was stored before (ignored).</summary>
     public Task<long?> InsertAsync(DbSession session, NewMessage message) =>
-        session.Connection.QuerySingleOrDefaultAsync<long?>(
-            """
-            INSERT OR IGNORE INTO messages (conversation_id, origin, author_role, author_name, text, images_json, marketplace_message_id,
-                                            source_chat_id, source_message_id, source_file_id, created_at,
-                                            files_json, source_file_name, source_file_type, reply_to_message_id)
-            VALUES (@ConversationId, @Origin, @role, @AuthorName, @Text, @images, @MarketplaceMessageId,
-                    @SourceChatId, @SourceMessageId, @SourceFileId, @at,
-                    @files, @SourceFileName, @SourceFileType, @ReplyToMessageId)
-            RETURNING id
-            """,
-            new
-            {
-                message.ConversationId, Origin = StoredEnum.Name(message.Origin), role = StoredEnum.Name(message.Author), message.AuthorName, message.Text,
-                images = message.ImageUrls is { Count: > 0 } urls ? JsonSerializer.Serialize(urls) : null,
-                files = message.Files is { Count: > 0 } files ? JsonSerializer.Serialize(files) : null,
-                message.SourceFileName, message.SourceFileType,
-                message.MarketplaceMessageId, message.SourceChatId, message.SourceMessageId, message.SourceFileId, message.ReplyToMessageId,
-                at = message.SentAt ?? time.GetUtcNow(),
-            },
-            session.Transaction);
+        Insert.QueryFirstAsync<long?>(
+            session,
+            r => r.GetInt64(0),
+            null,
+            message.ConversationId, StoredEnum.Name(message.Origin), StoredEnum.Name(message.Author), message.AuthorName, message.Text,
+            message.ImageUrls is { Count: > 0 } urls ? JsonSerializer.Serialize(urls) : null, message.MarketplaceMessageId,
+            message.SourceChatId, message.SourceMessageId, message.SourceFileId, message.SentAt ?? time.GetUtcNow(),
+            message.Files is { Count: > 0 } files ? JsonSerializer.Serialize(files) : null, message.SourceFileName, message.SourceFileType,
+            message.ReplyToMessageId);
 
     private const string MessageColumns = """
         id, conversation_id AS ConversationId, origin, author_role AS Role, author_name AS AuthorName, text, language,
@@ -90,15 +95,21 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
         return padded;
     }
 
-    public Task<long> AddCopyAsync(DbSession session, MessageCopy copy) =>
-        session.Connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO message_copies (message_id, target, part, chat_id, topic_id, remote_message_id, text, language, provider, created_at)
-            VALUES (@MessageId, @Target, @Part, @ChatId, @TopicId, @RemoteMessageId, @Text, @Language, @Provider, @at)
-            RETURNING id
-            """,
-            new { copy.MessageId, Target = StoredEnum.Name(copy.Target), copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, at = time.GetUtcNow() },
-            session.Transaction);
+    private static readonly Statement CopyInsert = new(
+        """
+        INSERT INTO message_copies (message_id, target, part, chat_id, topic_id, remote_message_id, text, language, provider, created_at)
+        VALUES (@MessageId, @Target, @Part, @ChatId, @TopicId, @RemoteMessageId, @Text, @Language, @Provider, @at)
+        RETURNING id
+        """,
+        "@MessageId", "@Target", "@Part", "@ChatId", "@TopicId", "@RemoteMessageId", "@Text", "@Language", "@Provider", "@at");
+
+    public async Task<long> AddCopyAsync(DbSession session, MessageCopy copy) =>
+        (await CopyInsert.QueryAsync(
+            session,
+            r => r.GetInt64(0),
+            copy.MessageId, StoredEnum.Name(copy.Target), copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, time.GetUtcNow()))[0];
+
+    private const int CopyColumnCount = 9;
 
     public async Task AddCopiesAsync(DbSession session, IReadOnlyList<MessageCopy> copies)
     {
@@ -112,32 +123,38 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             return;
         }
 
-        var parameters = new DynamicParameters();
-        parameters.Add("at", time.GetUtcNow());
+        var values = new object?[copies.Count * CopyColumnCount + 1];
         for (var i = 0; i < copies.Count; i++)
         {
             var copy = copies[i];
-            var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            parameters.Add("m" + n, copy.MessageId);
-            parameters.Add("g" + n, StoredEnum.Name(copy.Target));
-            parameters.Add("p" + n, copy.Part);
-            parameters.Add("c" + n, copy.ChatId);
-            parameters.Add("t" + n, copy.TopicId);
-            parameters.Add("r" + n, copy.RemoteMessageId);
-            parameters.Add("x" + n, copy.Text);
-            parameters.Add("l" + n, copy.Language);
-            parameters.Add("v" + n, copy.Provider);
+            var at = i * CopyColumnCount;
+            values[at] = copy.MessageId;
+            values[at + 1] = StoredEnum.Name(copy.Target);
+            values[at + 2] = copy.Part;
+            values[at + 3] = copy.ChatId;
+            values[at + 4] = copy.TopicId;
+            values[at + 5] = copy.RemoteMessageId;
+            values[at + 6] = copy.Text;
+            values[at + 7] = copy.Language;
+            values[at + 8] = copy.Provider;
         }
 
-        await session.Connection.ExecuteAsync(CopiesInsert.GetOrAdd(copies.Count, BuildCopiesInsert), parameters, session.Transaction);
+        values[^1] = time.GetUtcNow();
+        await CopiesInsert.GetOrAdd(copies.Count, BuildCopiesInsert).ExecuteAsync(session, values);
     }
 
-    // One statement text per number of rows (a send carries at most a lane run's posts), prepared once each.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> CopiesInsert = new();
+    // One statement per number of rows (a send carries at most a lane run's posts), prepared once each.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> CopiesInsert = new();
 
-    private static string BuildCopiesInsert(int rows) =>
-        "INSERT INTO message_copies (message_id, target, part, chat_id, topic_id, remote_message_id, text, language, provider, created_at) VALUES " +
-        string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@m{i}, @g{i}, @p{i}, @c{i}, @t{i}, @r{i}, @x{i}, @l{i}, @v{i}, @at)"));
+    private static Statement BuildCopiesInsert(int rows)
+    {
+        var row = new[] { "m", "g", "p", "c", "t", "r", "x", "l", "v" };
+        var names = Enumerable.Range(0, rows).SelectMany(i => row.Select(n => $"@{n}{i}")).Append("@at").ToArray();
+        return new Statement(
+            "INSERT INTO message_copies (message_id, target, part, chat_id, topic_id, remote_message_id, text, language, provider, created_at) VALUES " +
+            string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@m{i}, @g{i}, @p{i}, @c{i}, @t{i}, @r{i}, @x{i}, @l{i}, @v{i}, @at)")),
+            names);
+    }
 
     public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
         (await session.Connection.QueryAsync<MessageCopy>(
@@ -203,13 +220,41 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             new { id },
             session.Transaction);
 
-    public Task<(long HasStaffTopic, string? ImagesJson, string? FilesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId) =>
-        session.Connection.QuerySingleAsync<(long HasStaffTopic, string? ImagesJson, string? FilesJson)>(
+    private static readonly Statement StaffPostShape = new(
+        """
+        SELECT EXISTS (SELECT 1 FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'),
+               (SELECT images_json FROM messages WHERE id = @messageId),
+               (SELECT files_json FROM messages WHERE id = @messageId)
+        """,
+        "@conversationId", "@messageId");
+
+    public async Task<(long HasStaffTopic, string? ImagesJson, string? FilesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId) =>
+        (await StaffPostShape.QueryAsync(
+            session,
+            r => (Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Statement.StringOrNull(r, 1), Statement.StringOrNull(r, 2)),
+            conversationId, messageId))[0];
+
+    public async Task<IReadOnlyDictionary<long, (long HasStaffTopic, string? ImagesJson, string? FilesJson)>> GetStaffPostShapesAsync(DbSession session, IReadOnlyList<long> messageIds)
+    {
+        var shapes = new Dictionary<long, (long HasStaffTopic, string? ImagesJson, string? FilesJson)>(messageIds.Count);
+        if (messageIds.Count == 0)
+        {
+            return shapes;
+        }
+
+        var rows = await session.Connection.QueryAsync<(long Id, long HasStaffTopic, string? ImagesJson, string? FilesJson)>(
             """
-            SELECT EXISTS (SELECT 1 FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'),
-                   (SELECT images_json FROM messages WHERE id = @messageId),
-                   (SELECT files_json FROM messages WHERE id = @messageId)
+            SELECT m.id, EXISTS (SELECT 1 FROM thread_bindings b WHERE b.conversation_id = m.conversation_id AND b.audience = 'staff'),
+                   m.images_json, m.files_json
+            FROM messages m WHERE m.id IN @ids
             """,
-            new { conversationId, messageId },
+            new { ids = Padded(messageIds) },
             session.Transaction);
+        foreach (var row in rows)
+        {
+            shapes[row.Id] = (row.HasStaffTopic, row.ImagesJson, row.FilesJson);
+        }
+
+        return shapes;
+    }
 }

@@ -44,20 +44,22 @@ internal sealed partial class SqliteOutboxRepository
                 new { ids, now = time.GetUtcNow() },
                 session.Transaction);
 
+    private static readonly Statement DueHeads = new(
+        $"""
+        SELECT {Columns} FROM outbox
+        WHERE id IN (SELECT outbox_id FROM outbox_heads WHERE next_attempt_at <= @now)
+        ORDER BY id
+        LIMIT @limit
+        """,
+        "@now", "@limit");
+
     public async Task<IReadOnlyList<OutboxItem>> GetDueHeadsAsync(int limit, CancellationToken cancellationToken)
     {
         // Driven by the due heads (a range of ix_outbox_heads_due, then a primary-key seek each); a condition on the
         // outbox's own status would lead SQLite to scan every pending row instead, so that is checked here.
         await using var connection = await connections.OpenAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var rows = await connection.QueryAsync<OutboxItem>(
-            $"""
-            SELECT {Columns} FROM outbox
-            WHERE id IN (SELECT outbox_id FROM outbox_heads WHERE next_attempt_at <= @now)
-            ORDER BY id
-            LIMIT @limit
-            """,
-            new { now, limit });
+        var rows = await DueHeads.QueryAsync(connection, null, ReadItem, now, limit);
         return rows.Where(r => r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now).ToList();
     }
 

@@ -12,23 +12,44 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
         next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt, failing_since AS FailingSince
         """;
 
+    private static readonly Statement Enqueue = new(
+        """
+        INSERT INTO outbox (kind, lane, conversation_id, message_id, chat_id, payload, next_attempt_at, created_at, updated_at)
+        VALUES (@Kind, @Lane, @ConversationId, @MessageId, @ChatId, @Payload, @due, @now, @now)
+        RETURNING id
+        """,
+        "@Kind", "@Lane", "@ConversationId", "@MessageId", "@ChatId", "@Payload", "@due", "@now");
+
+    private static readonly Statement EnqueueHead = new(AddHead, "@lane", "@id", "@due");
+
     public async Task<long> EnqueueAsync(DbSession session, OutboxEntry entry, DateTimeOffset? notBefore = null)
     {
         var now = time.GetUtcNow();
         var due = notBefore ?? now;
-        var id = await session.Connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO outbox (kind, lane, conversation_id, message_id, chat_id, payload, next_attempt_at, created_at, updated_at)
-            VALUES (@Kind, @Lane, @ConversationId, @MessageId, @ChatId, @Payload, @due, @now, @now)
-            RETURNING id
-            """,
-            new { entry.Kind, entry.Lane, entry.ConversationId, entry.MessageId, entry.ChatId, entry.Payload, due, now },
-            session.Transaction);
-        await session.Connection.ExecuteAsync(AddHead, new { lane = entry.Lane, id, due }, session.Transaction);
+        var id = (await Enqueue.QueryAsync(session, r => r.GetInt64(0), entry.Kind, entry.Lane, entry.ConversationId, entry.MessageId, entry.ChatId, entry.Payload, due, now))[0];
+        await EnqueueHead.ExecuteAsync(session, entry.Lane, id, due);
         // Wakes the dispatcher; harmless if the transaction is rolled back (it finds nothing new).
         signal.Notify();
         return id;
     }
+
+    /// <summary>An item in the order of <see cref="Columns"/>.</summary>
+    private static OutboxItem ReadItem(System.Data.Common.DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        Kind = r.GetString(1),
+        Lane = r.GetString(2),
+        ConversationId = Statement.Int64OrNull(r, 3),
+        MessageId = Statement.Int64OrNull(r, 4),
+        ChatId = Statement.Int64OrNull(r, 5),
+        Payload = Statement.StringOrNull(r, 6),
+        Status = StoredEnum.Parse<OutboxStatus>(r.GetString(7)),
+        Attempts = (int)r.GetInt64(8),
+        NextAttemptAt = Statement.Time(r, 9),
+        LastError = Statement.StringOrNull(r, 10),
+        CreatedAt = Statement.Time(r, 11),
+        FailingSince = Statement.TimeOrNull(r, 12),
+    };
 
     public async Task<OutboxItem?> GetNextDueInLaneAsync(string lane, CancellationToken cancellationToken)
     {
@@ -51,11 +72,9 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
         }
     }
 
-    public Task CompleteAsync(DbSession session, long id) =>
-        session.Connection.ExecuteAsync(
-            $"UPDATE outbox SET status = 'done', updated_at = @now, last_error = NULL WHERE id = @id; {NextHead}",
-            new { id, now = time.GetUtcNow() },
-            session.Transaction);
+    private static readonly Statement Complete = new($"UPDATE outbox SET status = 'done', updated_at = @now, last_error = NULL WHERE id = @id; {NextHead}", "@id", "@now");
+
+    public Task CompleteAsync(DbSession session, long id) => Complete.ExecuteAsync(session, id, time.GetUtcNow());
 
     public async Task RescheduleAsync(long id, int attempts, DateTimeOffset due, string error, DateTimeOffset? failingSince, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ internal sealed class StatementCachingConnection(SqliteConnection inner, Action<
 
     private readonly Dictionary<string, (SqliteCommand Command, ParameterNames Names)> statements = new(StringComparer.Ordinal);
     private readonly HashSet<SqliteCommand> inUse = [];
+
+    // The hot paths' statements (Statement), each with its parameters made once.
+    private readonly Dictionary<Statement, SqliteCommand> prepared = new(ReferenceEqualityComparer.Instance);
     private int leased;
 
     /// <summary>Stays open: the connection outlives each session (closed with the factory).</summary>
@@ -68,6 +71,30 @@ internal sealed class StatementCachingConnection(SqliteConnection inner, Action<
         }
     }
 
+    /// <summary>The prepared command of <paramref name="statement"/>, its parameters made; null while it is in use (the
+    /// caller then makes a command of its own).</summary>
+    internal SqliteCommand? TakePrepared(Statement statement)
+    {
+        if (!prepared.TryGetValue(statement, out var command))
+        {
+            command = new SqliteCommand(statement.Text, Inner);
+            foreach (var name in statement.Names)
+            {
+                command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+            }
+
+            prepared[statement] = command;
+        }
+
+        return inUse.Add(command) ? command : null;
+    }
+
+    internal void ReturnPrepared(SqliteCommand command)
+    {
+        command.Transaction = null;
+        inUse.Remove(command);
+    }
+
     /// <summary>Hands the connection to a reader, until it disposes it.</summary>
     public StatementCachingConnection Lease()
     {
@@ -97,6 +124,12 @@ internal sealed class StatementCachingConnection(SqliteConnection inner, Action<
         }
 
         statements.Clear();
+        foreach (var command in prepared.Values)
+        {
+            command.Dispose();
+        }
+
+        prepared.Clear();
         Inner.Dispose();
     }
 }

@@ -26,6 +26,13 @@ public sealed partial class TopicResolver(
     IMarketplaceClient marketplace,
     ILogger<TopicResolver> logger)
 {
+    // What a new topic's card shows, read with the binding just before the topic was made. The delivery that made it
+    // sends the card right after, with the binding object returned to it, and uses this instead of reading it again; any
+    // other sender (a later delivery, a recreated topic) holds another binding object and reads anew.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ThreadBinding, CardLook> opened = [];
+
+    private sealed record CardLook(TopicMarks Marks, string? Facts);
+
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
         var (binding, cardPending) = await GetOrOpenAsync(conversation, staffChatId, cancellationToken);
@@ -42,6 +49,7 @@ public sealed partial class TopicResolver(
     public async Task<(ThreadBinding Binding, bool CardPending)> GetOrOpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
         TopicMarks look;
+        string? facts;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             var existing = await conversations.GetBindingAsync(session, conversation.Id, Audience.Staff);
@@ -50,11 +58,14 @@ public sealed partial class TopicResolver(
                 return (existing, false);
             }
 
-            // The new topic's name, in the same read.
+            // The new topic's name and its card's marks and facts, in the same read.
             look = await marks.ReadAsync(session, conversation);
+            facts = (await cards.GetAsync(session, conversation.Id))?.FactsHtml;
         }
 
-        return (await OpenAsync(conversation, staffChatId, look, cancellationToken), true);
+        var binding = await OpenAsync(conversation, staffChatId, look, cancellationToken);
+        opened.AddOrUpdate(binding, new CardLook(look, facts));
+        return (binding, true);
     }
 
     /// <summary>The topic is gone ("message thread not found"): make a new one, with its card, and point the conversation at it.</summary>
@@ -72,10 +83,17 @@ public sealed partial class TopicResolver(
     {
         TopicMarks look;
         string? facts;
-        await using (var read = await DbSession.ReadAsync(connections, cancellationToken))
+        if (opened.TryGetValue(binding, out var read))
         {
-            look = await marks.ReadAsync(read, conversation);
-            facts = (await cards.GetAsync(read, conversation.Id))?.FactsHtml;
+            // The topic was made by this delivery a moment ago (one Telegram call): its card shows what was read then.
+            opened.Remove(binding);
+            (look, facts) = (read.Marks, read.Facts);
+        }
+        else
+        {
+            await using var again = await DbSession.ReadAsync(connections, cancellationToken);
+            look = await marks.ReadAsync(again, conversation);
+            facts = (await cards.GetAsync(again, conversation.Id))?.FactsHtml;
         }
 
         // The caller fitted the tail under the plain card: what the card adds to it gives way (it comes back with the

@@ -1,0 +1,30 @@
+using Bot.Core.Conversations;
+using Bot.Core.Messages;
+using Bot.Core.Storage;
+using Bot.Tests.Harness;
+using Dapper;
+
+namespace Bot.Tests.Storage;
+
+/// <summary>The hot statements run without Dapper (the ingest's message insert among them) store a time as the
+/// statements that still use Dapper bind it, so that queries comparing the two (the quiet topics' "last message before")
+/// compare like with like.</summary>
+public sealed class StatementTests
+{
+    [Fact]
+    public async Task TimeStoredByTheMessageInsert_IsTheTextDapperBindsForTheSameTime()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        var connections = harness.Get<IDbConnectionFactory>();
+        var sent = new DateTimeOffset(2026, 11, 26, 12, 10, 0, TimeSpan.Zero);
+
+        await using var session = await DbSession.BeginAsync(connections, CancellationToken.None);
+        var conversation = await harness.Get<IConversationRepository>().UpsertAsync(session, "fake", "main", ConversationKind.Order, "order-1", "buyer-1", "Ana", null, null);
+        var id = await harness.Get<IMessageRepository>().InsertAsync(session, new NewMessage(conversation.Id, MessageOrigin.Marketplace, AuthorRole.Buyer, "Ana", "Question", SentAt: sent));
+
+        var stored = await session.Connection.ExecuteScalarAsync<string>("SELECT created_at FROM messages WHERE id = @id", new { id }, session.Transaction);
+        var boundByDapper = await session.Connection.ExecuteScalarAsync<string>("SELECT @sent", new { sent }, session.Transaction);
+        Assert.Equal(boundByDapper, stored);
+        Assert.Equal(sent, (await harness.Get<IMessageRepository>().GetAsync(session, id!.Value))!.CreatedAt);
+    }
+}
