@@ -1,4 +1,5 @@
-# Build stage: restore and publish the host, precompiled (ReadyToRun, set in Bot.csproj) for the image's architecture.
+# Build stage: restore and publish the host, precompiled (ReadyToRun, set in Bot.csproj; Telegram.Bot excepted) for the
+# image's architecture.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG TARGETARCH
 WORKDIR /src

@@ -18,8 +18,9 @@ namespace Bot;
 /// <summary>The bridge's composition, shared by Program and the end-to-end tests.</summary>
 public static class BridgeApp
 {
+    /// <summary>The slim web builder with the defaults an operator may rely on (<see cref="WebDefaults"/>).</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args) =>
-        WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        WebDefaults.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
     /// <summary>Registers every part of the bridge; configuration must be complete before this is called.</summary>
     public static WebApplicationBuilder AddBridge(this WebApplicationBuilder builder)

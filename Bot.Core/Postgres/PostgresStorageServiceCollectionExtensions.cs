@@ -15,7 +15,11 @@ public static class PostgresStorageServiceCollectionExtensions
     {
         var fallback = services.LastOrDefault(d => d.ServiceType == typeof(IDbConnectionFactory));
         services.AddSingleton<PostgresConnectionFactory>();
-        services.AddSingleton<Leases.IBotRegistry, PostgresBotRegistry>();
+        services.AddSingleton<PostgresBotRegistry>();
+        // On SQLite neither the PostgreSQL registry nor its connection factory is built: building them loads Npgsql
+        // (about 1.5 MiB resident) for nothing.
+        services.AddSingleton<Leases.IBotRegistry>(sp =>
+            UsesPostgres(sp) ? sp.GetRequiredService<PostgresBotRegistry>() : new Leases.UnsharedBotRegistry());
         services.Replace(ServiceDescriptor.Singleton<IDbConnectionFactory>(sp =>
             UsesPostgres(sp)
                 ? sp.GetRequiredService<PostgresConnectionFactory>()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Postgres;
@@ -18,9 +19,17 @@ internal sealed class PostgresStorageValidation : IValidateOptions<PostgresConne
             return ValidateOptionsResult.Fail("Set Storage__Schema to a PostgreSQL schema name: lower-case letters, digits and '_', not starting with a digit (unset, it is Store__Id in lower case with '-' as '_').");
         }
 
+        return ValidateConnectionString(options.ConnectionString);
+    }
+
+    // Apart, and never inlined: on SQLite the method above returns before this one, so Npgsql, which reads the
+    // string, is not loaded.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ValidateOptionsResult ValidateConnectionString(string connectionString)
+    {
         try
         {
-            var builder = PostgresConnectionString.Parse(options.ConnectionString);
+            var builder = PostgresConnectionString.Parse(connectionString);
             return string.IsNullOrWhiteSpace(builder.Host)
                 ? ValidateOptionsResult.Fail("Set the server in ConnectionStrings__Bridge (Host=... or postgres://host/database).")
                 : string.IsNullOrWhiteSpace(builder.Database)

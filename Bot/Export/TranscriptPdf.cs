@@ -16,9 +16,14 @@ internal sealed class TranscriptPdf(Func<PdfFonts> fonts) : ITranscriptFormat
     private const float Size = 9f;
     private const float Gap = 12f;
     private const float Column = (PdfPages.Content - Gap) / 2;
-    private static readonly SKColor Ink = new(0x11, 0x11, 0x11);
-    private static readonly SKColor Muted = new(0x55, 0x55, 0x55);
-    private static readonly SKColor Alarm = new(0xAA, 0x00, 0x00);
+
+    // Properties, not static fields: a static field of a SkiaSharp struct would load SkiaSharp with this class, at
+    // start, although no PDF may ever be drawn.
+    private static SKColor Ink => new(0x11, 0x11, 0x11);
+
+    private static SKColor Muted => new(0x55, 0x55, 0x55);
+
+    private static SKColor Alarm => new(0xAA, 0x00, 0x00);
 
     public string Extension => "pdf";
 
