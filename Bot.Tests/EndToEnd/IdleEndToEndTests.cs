@@ -27,15 +27,19 @@ public sealed class IdleEndToEndTests : StaffGroupTests
         await Rig.TopicOfAsync("90001");
         // The buyer's message under its card, and with it every write the message caused.
         await Eventually.TrueAsync(() => Telegram.SentTo(Staff).Any(m => m.VisibleText?.Contains("in stock", StringComparison.Ordinal) == true), Timeout);
+        // The card's row is stored after its send, and its first refresh follows on the refresher's own timer: writes
+        // the message caused, once each, not repeating ones.
+        await Eventually.TrueAsync(() => RefreshedCards(database) == 1, Timeout);
         var settled = Marketplace.FetchCount;
         await Eventually.TrueAsync(() => Marketplace.FetchCount >= settled + 2, Timeout);
         Assert.True(File.Exists(database), "the bridge writes to the file the check reads");
         var before = Snapshot(database);
+        var rows = Rows(database);
         var polls = Marketplace.FetchCount;
 
         await Eventually.TrueAsync(() => Marketplace.FetchCount >= polls + 3, Timeout);
 
-        Assert.Equal(before, Snapshot(database));
+        Assert.True(before == Snapshot(database), $"Idle polling wrote to the database; rows changed: {Changed(rows, Rows(database))}");
     }
 
     /// <summary>The hourly pruning, with nothing old enough to delete, leaves the file alone too: an idle bridge prunes
@@ -46,6 +50,7 @@ public sealed class IdleEndToEndTests : StaffGroupTests
         Marketplace.AddBuyerMessage("90002", "Hello, do you ship to Lisbon?");
         await Rig.TopicOfAsync("90002");
         await Eventually.TrueAsync(() => Telegram.SentTo(Staff).Any(m => m.VisibleText?.Contains("Lisbon", StringComparison.Ordinal) == true), Timeout);
+        await Eventually.TrueAsync(() => RefreshedCards(database) == 1, Timeout);
         var settled = Marketplace.FetchCount;
         await Eventually.TrueAsync(() => Marketplace.FetchCount >= settled + 2, Timeout);
         var pruner = Bridge.Get<Bot.Core.Retention.DatabasePruner>();
@@ -85,6 +90,51 @@ public sealed class IdleEndToEndTests : StaffGroupTests
 
         Assert.Equal(before, Snapshot(file));
     }
+
+    /// <summary>Order cards refreshed at least once, read on a read-only connection (a reader leaves the file and its
+    /// log alone).</summary>
+    private static long RefreshedCards(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM order_cards WHERE refreshed_at IS NOT NULL";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Every row of every table, as text, to name what a write changed.</summary>
+    private static HashSet<string> Rows(string database)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var rows = new HashSet<string>();
+        foreach (var table in tables)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                rows.Add(table + ": " + string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return rows;
+    }
+
+    private static string Changed(HashSet<string> before, HashSet<string> after) =>
+        string.Join("; ", before.Except(after).Select(r => "was " + r).Concat(after.Except(before).Select(r => "now " + r)).DefaultIfEmpty("none (a page rewritten with the same rows)"));
 
     /// <summary>The database file and its write-ahead log (every committed write lands in the log first); the shared
     /// memory index is left out, readers touch it too.</summary>
