@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
 using Bot.Tests.Harness;
@@ -61,34 +60,6 @@ public sealed class LaneNextReadTests
 
         while (await harness.Get<MarketplaceIngestor>().PollOnceAsync(CancellationToken.None))
         {
-        }
-    }
-
-    /// <summary>Forwards every call to the real repository, counting them by method name.</summary>
-    public class CountingProxy : DispatchProxy
-    {
-        private IOutboxRepository inner = null!;
-        private ConcurrentDictionary<string, int> calls = null!;
-
-        public static IOutboxRepository Wrap(IOutboxRepository inner, ConcurrentDictionary<string, int> calls)
-        {
-            var proxy = Create<IOutboxRepository, CountingProxy>();
-            var counting = (CountingProxy)(object)proxy;
-            (counting.inner, counting.calls) = (inner, calls);
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            calls.AddOrUpdate(targetMethod!.Name, 1, (_, n) => n + 1);
-            try
-            {
-                return targetMethod.Invoke(inner, args);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw e.InnerException;
-            }
         }
     }
 }

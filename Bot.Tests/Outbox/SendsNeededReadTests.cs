@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
@@ -61,32 +60,4 @@ public sealed class SendsNeededReadTests
                 services.AddSingleton(sp => CountingProxy.Wrap(
                     (IMessageRepository)ActivatorUtilities.CreateInstance(sp, registered.ImplementationType!), calls));
             });
-
-    /// <summary>Forwards every call to the real repository, counting them by method name.</summary>
-    public class CountingProxy : DispatchProxy
-    {
-        private IMessageRepository inner = null!;
-        private ConcurrentDictionary<string, int> calls = null!;
-
-        public static IMessageRepository Wrap(IMessageRepository inner, ConcurrentDictionary<string, int> calls)
-        {
-            var proxy = Create<IMessageRepository, CountingProxy>();
-            var counting = (CountingProxy)(object)proxy;
-            (counting.inner, counting.calls) = (inner, calls);
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            calls.AddOrUpdate(targetMethod!.Name, 1, (_, n) => n + 1);
-            try
-            {
-                return targetMethod.Invoke(inner, args);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is not null)
-            {
-                throw e.InnerException;
-            }
-        }
-    }
 }
