@@ -79,13 +79,8 @@ public sealed partial class SharedBotInOneProcessTests
     {
         await using var process = await StoresRig.StartAsync();
         await using var telegram = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { BotUserId = 7001, RateLimitsEnabled = false });
-        var a = await process.CreateStoreOnBotAsync("shop-a", telegram, StaffA);
-        var b = await process.CreateStoreOnBotAsync("shop-b", telegram, StaffB);
+        var (a, b) = await RunningOnOneBotAsync(process, telegram);
         var c = await process.CreateStoreOnBotAsync("shop-c", telegram, StaffC);
-        process.Write(a);
-        process.Write(b);
-        await process.RunningAsync("shop-a");
-        await process.RunningAsync("shop-b");
         await a.TopicOfAsync("3001000000001", "A before the removal");
         await b.TopicOfAsync("3002000000001", "B before the removal");
 
