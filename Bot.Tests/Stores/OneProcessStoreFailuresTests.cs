@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Bot.Core.Operations;
 using Bot.Stores;
@@ -112,25 +114,32 @@ public sealed class OneProcessStoreFailuresTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task AStoreWhosePortIsHeldElsewhere_IsStartedAgainAfterGrowingWaits_UntilItRuns_WhileABadSettingWaitsForItsFile()
+    public async Task AStoreWhoseStartFailsOutsideItsFile_PortHeldOrNoDatabaseServer_IsStartedAgainAfterGrowingWaits_WhileABadSettingWaitsForItsFile()
     {
         await using var process = await StoresRig.StartAsync(new Dictionary<string, string?>
         {
             ["Stores:RetryDelay"] = "00:00:01",
             ["Stores:MaxRetryDelay"] = "00:00:02",
         });
-        var held = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        var held = new TcpListener(IPAddress.Loopback, 0);
         held.Start();
-        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)held.LocalEndpoint).Port}";
+        var url = $"http://127.0.0.1:{((IPEndPoint)held.LocalEndpoint).Port}";
         var blocked = await process.CreateStoreAsync("shop-a", 7001);
         var badSetting = await process.CreateStoreAsync("shop-b", 7002);
+        var noDatabaseServer = await process.CreateStoreAsync("shop-c", 7003);
         blocked.Settings["Urls"] = url;
         badSetting.Settings["Telegram:StaffChatId"] = "12345";
+        noDatabaseServer.Settings["ConnectionStrings:Bridge"] = $"Host=127.0.0.1;Port={ClosedPort()};Database=bridge;Username=bridge;Password=unused";
         process.Write(blocked);
         process.Write(badSetting);
+        process.Write(noDatabaseServer);
 
-        var first = await Eventually.ValueAsync(() => Failed(process, "shop-a", "shop-b"), StoreRig.Timeout);
+        var first = await Eventually.ValueAsync(() => Failed(process, "shop-a", "shop-b", "shop-c"), StoreRig.Timeout);
         Assert.Equal($"The bridge cannot listen on {url}: another program already uses that address. Stop it, or set Urls to a free address (for example http://127.0.0.1:8081). It is started again in 1 s.", Assert.Single(first["shop-a"]));
+        // A database server not up yet (after a reboot, say) is such a reason too.
+        var database = Assert.Single(first["shop-c"]);
+        Assert.StartsWith("The PostgreSQL database named by ConnectionStrings__Bridge cannot be used (", database, StringComparison.Ordinal);
+        Assert.EndsWith(" It is started again in 1 s.", database, StringComparison.Ordinal);
         var badSince = process.Status("shop-b")!.Since;
 
         // Tried again without its file changing: the wait doubles, up to the longest.
@@ -147,6 +156,15 @@ public sealed class OneProcessStoreFailuresTests(ITestOutputHelper output)
         StoreStatus? FailedSince(string wait, DateTimeOffset after) => process.Status("shop-a") is { State: StoreState.Failed } s && s.Since > after
             && s.Problems is [var problem] && problem.EndsWith(wait, StringComparison.Ordinal) ? s : null;
         await blocked.TopicOfAsync("3001000000001", "shop-a relays once its port is free");
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     [Fact]
