@@ -125,6 +125,9 @@ public sealed partial class QuotedReplyEndToEndTests : StaffGroupTests
 
         var own = Telegram.EnqueueMessage(Buyer, Buyer, "Ana", "Can you ship it today?");
         var post = await Eventually.ValueAsync(() => Telegram.SentTo(Staff, topic).FirstOrDefault(m => m.VisibleText?.Contains("Can you ship it today?", StringComparison.Ordinal) == true), Timeout);
+        // As in MergedAsync: the post's copy is stored just after its send is answered; a reply handled before that
+        // would find nothing to answer (no person replies that fast, a test can).
+        await Eventually.TrueAsync(async () => await CopyOfAsync(post.MessageId) is not null, Timeout);
         // The buyer edits it: no edit is taken in from a buyer (updates are handled in order, so this one is, before the reply).
         Telegram.EditUserMessage(Buyer, own, "Can you ship it tomorrow instead?");
         Telegram.EnqueueMessage(Staff, StaffUser, "Sam", "Yes, it leaves at five.", replyToMessageId: post.MessageId);

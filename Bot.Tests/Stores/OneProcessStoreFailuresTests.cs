@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Bot.Core.Operations;
 using Bot.Stores;
@@ -12,7 +14,8 @@ namespace Bot.Tests.Stores;
 
 /// <summary>In a process of several stores, one store's trouble stays its own: an expired marketplace session or a
 /// deleted staff group leaves the other stores relaying at their pace; a store whose file or start fails, or that stops
-/// by itself, is reported in a sentence (log and /stores), the others run on, and it is tried again once its file changes.</summary>
+/// by itself, is reported in a sentence (log and /stores), the others run on, and it is tried again once its file changes;
+/// one whose start failed for a reason outside its file is also tried again after a wait.</summary>
 [Harness.RunsLong]
 public sealed class OneProcessStoreFailuresTests(ITestOutputHelper output)
 {
@@ -108,6 +111,60 @@ public sealed class OneProcessStoreFailuresTests(ITestOutputHelper output)
         Assert.DoesNotContain(good.Telegram.Requests, r => r.StatusCode == 409);
         await good.TopicOfAsync("3001000000001", "shop-a relays beside the failed stores");
         Assert.Equal(StoreState.Running, process.Status("shop-a")!.State);
+    }
+
+    [Fact]
+    public async Task AStoreWhoseStartFailsOutsideItsFile_PortHeldOrNoDatabaseServer_IsStartedAgainAfterGrowingWaits_WhileABadSettingWaitsForItsFile()
+    {
+        await using var process = await StoresRig.StartAsync(new Dictionary<string, string?>
+        {
+            ["Stores:RetryDelay"] = "00:00:01",
+            ["Stores:MaxRetryDelay"] = "00:00:02",
+        });
+        var held = new TcpListener(IPAddress.Loopback, 0);
+        held.Start();
+        var url = $"http://127.0.0.1:{((IPEndPoint)held.LocalEndpoint).Port}";
+        var blocked = await process.CreateStoreAsync("shop-a", 7001);
+        var badSetting = await process.CreateStoreAsync("shop-b", 7002);
+        var noDatabaseServer = await process.CreateStoreAsync("shop-c", 7003);
+        blocked.Settings["Urls"] = url;
+        badSetting.Settings["Telegram:StaffChatId"] = "12345";
+        noDatabaseServer.Settings["ConnectionStrings:Bridge"] = $"Host=127.0.0.1;Port={ClosedPort()};Database=bridge;Username=bridge;Password=unused";
+        process.Write(blocked);
+        process.Write(badSetting);
+        process.Write(noDatabaseServer);
+
+        var first = await Eventually.ValueAsync(() => Failed(process, "shop-a", "shop-b", "shop-c"), StoreRig.Timeout);
+        Assert.Equal($"The bridge cannot listen on {url}: another program already uses that address. Stop it, or set Urls to a free address (for example http://127.0.0.1:8081). It is started again in 1 s.", Assert.Single(first["shop-a"]));
+        // A database server not up yet (after a reboot, say) is such a reason too.
+        var database = Assert.Single(first["shop-c"]);
+        Assert.StartsWith("The PostgreSQL database named by ConnectionStrings__Bridge cannot be used (", database, StringComparison.Ordinal);
+        Assert.EndsWith(" It is started again in 1 s.", database, StringComparison.Ordinal);
+        var badSince = process.Status("shop-b")!.Since;
+
+        // Tried again without its file changing: the wait doubles, up to the longest.
+        var second = await Eventually.ValueAsync(() => FailedSince("It is started again in 2 s.", DateTimeOffset.MinValue), StoreRig.Timeout);
+        await Eventually.ValueAsync(() => FailedSince("It is started again in 2 s.", second.Since), StoreRig.Timeout);
+
+        // A setting that cannot work is not tried again: only a change of its file can help.
+        Assert.Equal(badSince, process.Status("shop-b")!.Since);
+        Assert.Equal(StoreState.Failed, process.Status("shop-b")!.State);
+
+        held.Stop();
+        Assert.Equal(url, await process.RunningAsync("shop-a"));
+
+        StoreStatus? FailedSince(string wait, DateTimeOffset after) => process.Status("shop-a") is { State: StoreState.Failed } s && s.Since > after
+            && s.Problems is [var problem] && problem.EndsWith(wait, StringComparison.Ordinal) ? s : null;
+        await blocked.TopicOfAsync("3001000000001", "shop-a relays once its port is free");
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     [Fact]

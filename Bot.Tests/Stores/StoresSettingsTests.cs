@@ -11,6 +11,8 @@ public sealed class StoresSettingsTests
     [Theory]
     [InlineData("Stores:ScanInterval", "00:00:00", "Stores__ScanInterval must be positive")]
     [InlineData("Stores:ReadinessTimeout", "-00:00:01", "Stores__ReadinessTimeout must be positive")]
+    [InlineData("Stores:RetryDelay", "00:00:00", "Stores__RetryDelay must be positive and Stores__MaxRetryDelay at least as long")]
+    [InlineData("Stores:MaxRetryDelay", "00:00:05", "Stores__RetryDelay must be positive and Stores__MaxRetryDelay at least as long")]
     [InlineData("Urls", "http://0.0.0.0:8080", "set Operators__HttpToken")]
     public async Task ABadProcessSetting_IsASentenceNamingIt(string key, string value, string sentence)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Bot.Core.Logging;
 using Bot.Operations;
 using Bot.Startup;
@@ -6,15 +7,21 @@ namespace Bot.Stores;
 
 /// <summary>Runs one store's bridge and brings it to the file it is given (<see cref="Want"/>): a new file starts it,
 /// a changed one restarts it, none stops it (drained as a one-store process is on SIGTERM). Changes are applied one at
-/// a time on a task of its own, so a store that is slow to start or stop never holds up another. A store that cannot
-/// start, or that stops by itself, is left failed, with its sentences, until its file changes.</summary>
-internal sealed partial class StoreRunner(string id, StoreLauncher launcher, SharedBots bots, TimeProvider time, ILogger logger)
+/// a time on a task of its own, so a store that is slow to start or stop never holds up another. A store whose start
+/// fails for a reason outside its file (its database server not up yet, its port or its bot still held elsewhere) is
+/// started again after <see cref="StoresOptions.RetryDelay"/>, doubled after each failure up to
+/// <see cref="StoresOptions.MaxRetryDelay"/>; one whose file cannot work, or that stops by itself, is left failed, with
+/// its sentences, until its file changes.</summary>
+internal sealed partial class StoreRunner(string id, StoreLauncher launcher, SharedBots bots, StoresOptions settings, TimeProvider time, ILogger logger)
 {
     private readonly Lock gate = new();
     private StoreFile? wanted;
     private StoreFile? applied;
     private bool busy;
     private Task work = Task.CompletedTask;
+    private int failedStarts;
+    private ITimer? retry;
+    private bool retryDue;
     private WebApplication? app;
     private StoreStatus status = new(id, "", StoreState.Starting, time.GetUtcNow(), [], []);
 
@@ -60,6 +67,13 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Sha
     {
         lock (gate)
         {
+            if (file?.Hash != wanted?.Hash)
+            {
+                // Another file (or none): whatever failed before is the old file's; its retry is dropped.
+                failedStarts = 0;
+                CancelRetry();
+            }
+
             wanted = file;
             return Kick();
         }
@@ -107,7 +121,9 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Sha
             {
                 target = wanted;
                 stoppedItself = app is not null && status.State == StoreState.Running && app.Lifetime.ApplicationStopping.IsCancellationRequested;
-                if (!stoppedItself && target?.Hash == applied?.Hash)
+                var retrying = retryDue && target is not null && app is null;
+                retryDue = false;
+                if (!stoppedItself && !retrying && target?.Hash == applied?.Hash)
                 {
                     busy = false;
                     return;
@@ -212,13 +228,14 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Sha
                 ?? $"unexpected error ({e.GetType().Name}: {e.Message.TrimEnd('.')})";
             await StopQuietlyAsync(built);
             bots.Release(id);
-            Fail(file, sentence);
+            Fail(file, $"{sentence} It is started again in {Describe(ScheduleRetry())}.");
             return;
         }
 
         lock (gate)
         {
             app = built;
+            failedStarts = 0;
         }
 
         built.Lifetime.ApplicationStopping.Register(() => Kick());
@@ -227,6 +244,42 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Sha
         var listening = string.Join(", ", urls);
         LogStarted(id, file.Name, listening);
     }
+
+    /// <summary>Starts the store again once the wait for this failure is over: the first wait, doubled for each failure
+    /// since the last start or file change, at most the longest.</summary>
+    private TimeSpan ScheduleRetry()
+    {
+        lock (gate)
+        {
+            var wait = TimeSpan.FromTicks(Math.Min(settings.MaxRetryDelay.Ticks, settings.RetryDelay.Ticks << Math.Min(failedStarts, 16)));
+            failedStarts++;
+            CancelRetry();
+            retry = time.CreateTimer(_ => RetryNow(), null, wait, Timeout.InfiniteTimeSpan);
+            return wait;
+        }
+    }
+
+    private void RetryNow()
+    {
+        lock (gate)
+        {
+            retry?.Dispose();
+            retry = null;
+            retryDue = true;
+            Kick();
+        }
+    }
+
+    private void CancelRetry()
+    {
+        retry?.Dispose();
+        retry = null;
+        retryDue = false;
+    }
+
+    private static string Describe(TimeSpan wait) => wait < TimeSpan.FromMinutes(1)
+        ? $"{wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s"
+        : $"{wait.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} min";
 
     private async Task StopAsync(StoreFile? file, bool keepBot)
     {

@@ -49,7 +49,7 @@ internal sealed partial class StoreSupervisor(
             {
                 if (!runners.TryGetValue(id, out var runner))
                 {
-                    runner = new StoreRunner(id, launcher, bots, time, loggers.CreateLogger<StoreRunner>());
+                    runner = new StoreRunner(id, launcher, bots, options.Value, time, loggers.CreateLogger<StoreRunner>());
                     runners[id] = runner;
                 }
 

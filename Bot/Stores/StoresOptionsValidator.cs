@@ -18,6 +18,11 @@ internal sealed class StoresOptionsValidator : IValidateOptions<StoresOptions>
             failures.Add("Stores__ScanInterval must be positive, such as 00:00:05.");
         }
 
+        if (options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
+        {
+            failures.Add("Stores__RetryDelay must be positive and Stores__MaxRetryDelay at least as long, such as 00:00:10 and 00:05:00.");
+        }
+
         if (options.ReadinessTimeout <= TimeSpan.Zero)
         {
             failures.Add("Stores__ReadinessTimeout must be positive, such as 00:00:05.");
