@@ -26,6 +26,9 @@ public sealed class StaffPostHandler(
 
     public string Kind => OutboxKinds.StaffPost;
 
+    /// <summary>Both ways of delivering load the post through <see cref="StaffPostPreparer"/> first.</summary>
+    public bool ReadsConversation => true;
+
     /// <summary>One send per post, per photo and per file, and more when the conversation has no topic yet: the topic, and the
     /// card unless it travels with the post.</summary>
     public async Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken)
