@@ -12,20 +12,10 @@ namespace Bot.Core.Outbox;
 /// dispatcher logs an outcome it reads the label if nothing did (<see cref="EnsureLabelAsync"/>).</summary>
 public sealed class DeliveryLogScope(IConversationRepository conversations, ConversationLabels labels)
 {
-    /// <param name="logger">The logger whose scope it is.</param>
-    /// <param name="connections">For reading the conversation's label.</param>
-    /// <param name="item">The item being delivered.</param>
-    /// <param name="readLabel">False when the delivery reads the conversation anyway (its label comes from that read).</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public async Task<IDisposable?> BeginAsync(ILogger logger, IDbConnectionFactory connections, OutboxItem item, bool readLabel, CancellationToken cancellationToken)
-    {
-        if (readLabel)
-        {
-            await EnsureLabelAsync(connections, item, cancellationToken);
-        }
-
-        return logger.BeginScope(new Values(item, labels));
-    }
+    /// <summary>Begins the scope. Not in an async method: a scope begun in one ends for its caller when it returns (the
+    /// logger keeps scopes in an async-local), so the caller reads the label first (<see cref="EnsureLabelAsync"/>) where
+    /// the delivery will not.</summary>
+    public IDisposable? Begin(ILogger logger, OutboxItem item) => logger.BeginScope(new Values(item, labels));
 
     /// <summary>Reads the item's conversation label unless it is known.</summary>
     public async Task EnsureLabelAsync(IDbConnectionFactory connections, OutboxItem item, CancellationToken cancellationToken)

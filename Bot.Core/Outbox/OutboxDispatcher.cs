@@ -169,7 +169,12 @@ public sealed partial class OutboxDispatcher(
     private async Task<(bool Stored, bool LaneDone)> RunAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var handler = byKind.GetValueOrDefault(item.Kind);
-        using var scope = await scopes.BeginAsync(logger, connections, item, readLabel: handler?.ReadsConversation != true, cancellationToken);
+        if (handler?.ReadsConversation != true)
+        {
+            await scopes.EnsureLabelAsync(connections, item, cancellationToken);
+        }
+
+        using var scope = scopes.Begin(logger, item);
         if (handler is null)
         {
             var reason = $"No handler for outbox kind '{item.Kind}'.";
