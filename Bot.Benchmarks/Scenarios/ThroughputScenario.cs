@@ -41,12 +41,12 @@ public sealed class ThroughputScenario(Report report)
             $"{Report.Micros(v[14])} to {Report.Micros(v[15])}; ingest {Report.Micros(v[16])} to {Report.Micros(v[17])}; delivery {Report.Micros(v[18])} to {Report.Micros(v[19])}.");
         Report.Note(run.Output.Split('\n').LastOrDefault(l => l.StartsWith(RoundsPrefix, StringComparison.Ordinal))?.Trim() ?? "");
         report.Add(new Figure("Bare SQLite inserts (1 row/message, 1 transaction per 100, WAL, synchronous=NORMAL)", Report.Rate(bare), "the floor the core is compared with"));
-        report.Add(new Figure("Ingest only (PollOnceAsync until drained)", Report.Rate(ingest), $"{bare / ingest:N1}x slower than bare inserts; processor time per message {Report.Micros(ingestCpu)}"));
-        report.Add(new Figure("Delivery only (DispatchOnceAsync until drained)", Report.Rate(deliver), $"{sends:N0} sends to staff for {Messages:N0} messages (merged as shipped) + a mark-read per conversation burst; processor time per message {Report.Micros(deliverCpu)}"));
+        report.Add(new Figure("Ingest only (PollOnceAsync until drained)", Report.Rate(ingest), $"{bare / ingest:N1}x slower than bare inserts; processor time per message {Report.Micros(ingestCpu)}; {Busy(ingest, ingestCpu)}"));
+        report.Add(new Figure("Delivery only (DispatchOnceAsync until drained)", Report.Rate(deliver), $"{sends:N0} sends to staff for {Messages:N0} messages (merged as shipped) + a mark-read per conversation burst; processor time per message {Report.Micros(deliverCpu)}; {Busy(deliver, deliverCpu)}"));
         report.Add(new Figure(
             "End to end (poller and dispatcher concurrently, until the outbox is empty)",
             Report.Rate(endToEnd),
-            $"bare inserts {Report.Rate(bare)}; ratio {bare / endToEnd:N1}x; processor time per message {Report.Micros(endToEndCpu)} (bare inserts {Report.Micros(bareCpu)})",
+            $"bare inserts {Report.Rate(bare)}; ratio {bare / endToEnd:N1}x; processor time per message {Report.Micros(endToEndCpu)} (bare inserts {Report.Micros(bareCpu)}); {Busy(endToEnd, endToEndCpu)}",
             Report.Verdict(endToEnd >= 4_000 && bare / endToEnd <= 20, "target ≥ 4,000 msg/s and within 20x of bare inserts")));
     }
 
@@ -102,6 +102,11 @@ public sealed class ThroughputScenario(Report report)
 
     /// <summary>Processor time of the whole process so far, in microseconds: unlike the wall time, it does not depend on
     /// what else the machine runs.</summary>
+    /// <summary>How many cores the run kept busy: processor time over wall time (the rate and the processor time per
+    /// message are each the median of the runs).</summary>
+    private static string Busy(double rate, double cpuMicrosPerMessage) =>
+        $"{rate * cpuMicrosPerMessage / 1_000_000:N2} of {Environment.ProcessorCount} cores busy";
+
     internal static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
 
     private static async Task<(double Ingest, double IngestCpu, double Deliver, double DeliverCpu, long Sends)> PhasesAsync(string databasePath)
