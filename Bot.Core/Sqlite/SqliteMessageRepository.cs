@@ -143,9 +143,9 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
 
     private static object?[] Boxed(long[] ids) => ids.Select(id => (object?)id).ToArray();
 
-    /// <summary>The ids, the last repeated up to the next power of two: Dapper expands a list into one parameter per id, so
-    /// lists of any length run as one of a few statement texts (each prepared once per connection and kept in its
-    /// statement cache), not one text per length.</summary>
+    /// <summary>The ids, the last repeated up to the next power of two: a list is one parameter per id (Dapper expands it;
+    /// the prepared statements above name them <c>@i0</c>, <c>@i1</c> ...), so lists of any length run as one of a few
+    /// statement texts (each prepared once per connection and kept), not one text per length.</summary>
     private static long[] Padded(IReadOnlyList<long> ids)
     {
         var padded = new long[ids.Count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count)];
