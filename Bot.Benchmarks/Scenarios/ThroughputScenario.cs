@@ -41,12 +41,12 @@ public sealed class ThroughputScenario(Report report)
             $"{Report.Micros(v[14])} to {Report.Micros(v[15])}; ingest {Report.Micros(v[16])} to {Report.Micros(v[17])}; delivery {Report.Micros(v[18])} to {Report.Micros(v[19])}.");
         Report.Note(run.Output.Split('\n').LastOrDefault(l => l.StartsWith(RoundsPrefix, StringComparison.Ordinal))?.Trim() ?? "");
         report.Add(new Figure("Bare SQLite inserts (1 row/message, 1 transaction per 100, WAL, synchronous=NORMAL)", Report.Rate(bare), "the floor the core is compared with"));
-        report.Add(new Figure("Ingest only (PollOnceAsync until drained)", Report.Rate(ingest), $"{bare / ingest:N1}x slower than bare inserts; processor time per message {Report.Micros(ingestCpu)}"));
-        report.Add(new Figure("Delivery only (DispatchOnceAsync until drained)", Report.Rate(deliver), $"{sends:N0} sends to staff for {Messages:N0} messages (merged as shipped) + a mark-read per conversation burst; processor time per message {Report.Micros(deliverCpu)}"));
+        report.Add(new Figure("Ingest only (PollOnceAsync until drained)", Report.Rate(ingest), $"{bare / ingest:N1}x slower than bare inserts; processor time per message {Report.Micros(ingestCpu)}; {Busy(ingest, ingestCpu)}"));
+        report.Add(new Figure("Delivery only (DispatchOnceAsync until drained)", Report.Rate(deliver), $"{sends:N0} sends to staff for {Messages:N0} messages (merged as shipped) + a mark-read per conversation burst; processor time per message {Report.Micros(deliverCpu)}; {Busy(deliver, deliverCpu)}"));
         report.Add(new Figure(
             "End to end (poller and dispatcher concurrently, until the outbox is empty)",
             Report.Rate(endToEnd),
-            $"bare inserts {Report.Rate(bare)}; ratio {bare / endToEnd:N1}x; processor time per message {Report.Micros(endToEndCpu)} (bare inserts {Report.Micros(bareCpu)})",
+            $"bare inserts {Report.Rate(bare)}; ratio {bare / endToEnd:N1}x; processor time per message {Report.Micros(endToEndCpu)} (bare inserts {Report.Micros(bareCpu)}); {Busy(endToEnd, endToEndCpu)}",
             Report.Verdict(endToEnd >= 4_000 && bare / endToEnd <= 20, "target ≥ 4,000 msg/s and within 20x of bare inserts")));
     }
 
@@ -102,6 +102,18 @@ public sealed class ThroughputScenario(Report report)
 
     /// <summary>Processor time of the whole process so far, in microseconds: unlike the wall time, it does not depend on
     /// what else the machine runs.</summary>
+    /// <summary>How many cores the run kept busy: processor time over wall time (the rate and the processor time per
+    /// message are each the median of the runs).</summary>
+    private static string Busy(double rate, double cpuMicrosPerMessage) =>
+        $"{rate * cpuMicrosPerMessage / 1_000_000:N2} of {Environment.ProcessorCount} cores busy";
+
+    // The share of the delivery-only phase's wall time in which the writer's turn was held (printed with the end to end).
+    private static double? deliveryWriterShare;
+
+    /// <summary>The core's writer turns so far (none on a database other than SQLite).</summary>
+    private static (TimeSpan Held, long Turns) WriterHeld(BenchCore core) =>
+        core.Get<Bot.Core.Storage.IDbConnectionFactory>() is Bot.Core.Sqlite.SqliteConnectionFactory sqlite ? sqlite.WriterTurnsHeld : (TimeSpan.Zero, 0);
+
     internal static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
 
     private static async Task<(double Ingest, double IngestCpu, double Deliver, double DeliverCpu, long Sends)> PhasesAsync(string databasePath)
@@ -121,9 +133,11 @@ public sealed class ThroughputScenario(Report report)
         var ingest = Messages / stopwatch.Elapsed.TotalSeconds;
         var ingestCpu = (Cpu() - cpu) / Messages;
         cpu = Cpu();
+        var held = WriterHeld(core);
         stopwatch.Restart();
         await DrainAsync(dispatcher, core.Get<IOutboxRepository>());
         var deliver = Messages / stopwatch.Elapsed.TotalSeconds;
+        deliveryWriterShare = (WriterHeld(core).Held - held.Held) / stopwatch.Elapsed;
         var deliverCpu = (Cpu() - cpu) / Messages;
         await CheckAsync(core, gateway, marketplace, Messages, Conversations);
         return (ingest, ingestCpu, deliver, deliverCpu, gateway.Texts);
@@ -150,6 +164,7 @@ public sealed class ThroughputScenario(Report report)
         var jit = System.Runtime.JitInfo.GetCompilationTime();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Cpu();
+        var held = WriterHeld(core);
         var stopwatch = Stopwatch.StartNew();
         var polled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var poller = Task.Run(async () =>
@@ -164,10 +179,14 @@ public sealed class ThroughputScenario(Report report)
         await Task.WhenAll(poller, work);
         var rate = messages / stopwatch.Elapsed.TotalSeconds;
         var cpuPerMessage = (Cpu() - cpu) / messages;
+        var (heldAfter, turnsAfter) = WriterHeld(core);
+        var (writerShare, turns) = ((heldAfter - held.Held) / stopwatch.Elapsed, turnsAfter - held.Turns);
+        var writerTurn = turns == 0 ? "" : $"; the writer's turn held {writerShare:P0} of the wall time ({turns:N0} turns, {(heldAfter - held.Held).TotalMicroseconds / turns:N0} µs each" +
+            (deliveryWriterShare is { } alone ? $"; delivery alone {alone:P0})" : ")");
         var allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages;
         var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
         var (rounds, deliveries) = await work;
-        Console.WriteLine($"{RoundsPrefix}{messages:N0} messages: {rounds:N0} dispatch rounds, {deliveries:N0} deliveries attempted.");
+        Console.WriteLine($"{RoundsPrefix}{messages:N0} messages: {rounds:N0} dispatch rounds, {deliveries:N0} deliveries attempted{writerTurn}.");
         await CheckAsync(core, gateway, marketplace, messages, conversations);
         return (rate, cpuPerMessage, jitMs, allocatedPerMessage);
     }

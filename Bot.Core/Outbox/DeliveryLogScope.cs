@@ -1,3 +1,4 @@
+using System.Collections;
 using Bot.Core.Conversations;
 using Bot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -5,39 +6,53 @@ using Microsoft.Extensions.Logging;
 namespace Bot.Core.Outbox;
 
 /// <summary>The logging scope of one delivery: outbox id, kind, conversation and the marketplace order (or chat) id,
-/// so every line logged while it runs, by the dispatcher or a handler, says which order it was about.</summary>
-public sealed class DeliveryLogScope(IConversationRepository conversations)
+/// so every line logged while it runs, by the dispatcher or a handler, says which order it was about. The order id comes
+/// from <see cref="ConversationLabels"/> when a line is written: for a handler that reads the conversation first thing
+/// (<see cref="IDeliveryHandler.ReadsConversation"/>) from that read, otherwise read when the scope begins; before the
+/// dispatcher logs an outcome it reads the label if nothing did (<see cref="EnsureLabelAsync"/>).</summary>
+public sealed class DeliveryLogScope(IConversationRepository conversations, ConversationLabels labels)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (ConversationKind? Kind, string? ExternalId)> known = new();
+    /// <summary>Begins the scope. Not in an async method: a scope begun in one ends for its caller when it returns (the
+    /// logger keeps scopes in an async-local), so the caller reads the label first (<see cref="EnsureLabelAsync"/>) where
+    /// the delivery will not.</summary>
+    public IDisposable? Begin(ILogger logger, OutboxItem item) => logger.BeginScope(new Values(item, labels));
 
-    public async Task<IDisposable?> BeginAsync(ILogger logger, IDbConnectionFactory connections, OutboxItem item, CancellationToken cancellationToken)
+    /// <summary>Reads the item's conversation label unless it is known.</summary>
+    public async Task EnsureLabelAsync(IDbConnectionFactory connections, OutboxItem item, CancellationToken cancellationToken)
     {
-        var state = new Dictionary<string, object?> { ["OutboxId"] = item.Id, ["DeliveryKind"] = item.Kind };
-        if (item.ConversationId is { } conversationId)
+        if (item.ConversationId is { } conversationId && !labels.TryGet(conversationId, out _))
         {
-            state["ConversationId"] = conversationId;
-            // A conversation's kind and marketplace id never change: remember them (bounded) instead of asking per delivery.
-            if (!known.TryGetValue(conversationId, out var row))
-            {
-                await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
-                {
-                    row = await conversations.GetKindAndExternalIdAsync(session, conversationId);
-                }
-
-                if (known.Count > 50_000)
-                {
-                    known.Clear();
-                }
-
-                known[conversationId] = row;
-            }
-
-            if (row.ExternalId is { } externalId)
-            {
-                state[row.Kind == ConversationKind.Order ? "OrderId" : "MarketplaceChatId"] = externalId;
-            }
+            await using var session = await DbSession.ReadAsync(connections, cancellationToken);
+            labels.Remember(conversationId, await conversations.GetKindAndExternalIdAsync(session, conversationId));
         }
+    }
 
-        return logger.BeginScope(state);
+    /// <summary>The scope's values, the label looked up each time they are read.</summary>
+    private sealed class Values(OutboxItem item, ConversationLabels labels) : IReadOnlyList<KeyValuePair<string, object?>>
+    {
+        public int Count => Items().Count;
+
+        public KeyValuePair<string, object?> this[int index] => Items()[index];
+
+        public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => Items().GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => string.Join(", ", Items().Select(v => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{v.Key}={v.Value}")));
+
+        private List<KeyValuePair<string, object?>> Items()
+        {
+            var values = new List<KeyValuePair<string, object?>>(4) { new("OutboxId", item.Id), new("DeliveryKind", item.Kind) };
+            if (item.ConversationId is { } conversationId)
+            {
+                values.Add(new("ConversationId", conversationId));
+                if (labels.TryGet(conversationId, out var label) && label.ExternalId is { } externalId)
+                {
+                    values.Add(new(label.Kind == ConversationKind.Order ? "OrderId" : "MarketplaceChatId", externalId));
+                }
+            }
+
+            return values;
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace Bot.Core.Outbox;
 
 /// <summary>What a delivery reads and records: it loads the message, its conversation and the copies already made,
 /// and records the copies it makes, their acceptance and the language it learned, each in its own transaction.</summary>
-public sealed class DeliveryRecords(IDbConnectionFactory connections, IConversationRepository conversations, IMessageRepository messages)
+public sealed class DeliveryRecords(IDbConnectionFactory connections, IConversationRepository conversations, IMessageRepository messages, ConversationLabels labels)
 {
     public async Task<(StoredMessage Message, Conversation Conversation, IReadOnlyList<MessageCopy> Copies)> LoadAsync(
         OutboxItem item, CopyTarget copyTarget, CancellationToken cancellationToken)
@@ -16,6 +16,7 @@ public sealed class DeliveryRecords(IDbConnectionFactory connections, IConversat
             ?? throw new InvalidOperationException($"Message {item.MessageId} of outbox item {item.Id} does not exist.");
         var conversation = await conversations.GetAsync(session, message.ConversationId)
             ?? throw new InvalidOperationException($"Conversation {message.ConversationId} does not exist.");
+        labels.Remember(conversation); // The delivery's log lines name its order from this read.
         var copies = await messages.GetCopiesAsync(session, message.Id, copyTarget);
         return (message, conversation, copies);
     }
@@ -40,6 +41,10 @@ public sealed class DeliveryRecords(IDbConnectionFactory connections, IConversat
             {
                 conversation = await conversations.GetAsync(session, message.ConversationId);
                 conversationsById[message.ConversationId] = conversation;
+                if (conversation is not null)
+                {
+                    labels.Remember(conversation); // The delivery's log lines name its order from this read.
+                }
             }
 
             if (loaded.Count == 0)

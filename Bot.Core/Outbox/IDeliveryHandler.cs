@@ -8,6 +8,10 @@ public interface IDeliveryHandler
 {
     string Kind { get; }
 
+    /// <summary>True when the delivery reads its item's conversation through <see cref="DeliveryRecords"/> before it logs
+    /// anything: the delivery's log scope takes the conversation's order id from that read instead of reading it first.</summary>
+    bool ReadsConversation => false;
+
     /// <summary>How many chat sends the delivery will make, for scheduling within the chat's budget (an estimate; a
     /// low one only means the delivery may wait briefly for the limiter).</summary>
     Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken) => Task.FromResult(1);

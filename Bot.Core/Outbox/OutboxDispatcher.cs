@@ -18,6 +18,7 @@ public sealed partial class OutboxDispatcher(
     RetryPolicy retries,
     IEnumerable<IDeliveryObserver> observers,
     IDeliveryClaims claims,
+    ConversationLabels labels,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger)
@@ -25,7 +26,7 @@ public sealed partial class OutboxDispatcher(
 
     private readonly Dictionary<string, IDeliveryHandler> byKind = handlers.ToDictionary(h => h.Kind);
     private readonly Dictionary<string, long> lastServed = [];
-    private readonly DeliveryLogScope scopes = new(conversations);
+    private readonly DeliveryLogScope scopes = new(conversations, labels);
     private readonly UnstoredOutcomes unstored = new();
     private readonly DeliveryOutcomes outcomes = new(store, connections, conversations, metrics, retries, observers, time, logger);
     private long turn;
@@ -167,8 +168,14 @@ public sealed partial class OutboxDispatcher(
     /// (an item enqueued since is the lane's head in the next round, which follows at once).</returns>
     private async Task<(bool Stored, bool LaneDone)> RunAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        using var scope = await scopes.BeginAsync(logger, connections, item, cancellationToken);
-        if (!byKind.TryGetValue(item.Kind, out var handler))
+        var handler = byKind.GetValueOrDefault(item.Kind);
+        if (handler?.ReadsConversation != true)
+        {
+            await scopes.EnsureLabelAsync(connections, item, cancellationToken);
+        }
+
+        using var scope = scopes.Begin(logger, item);
+        if (handler is null)
         {
             var reason = $"No handler for outbox kind '{item.Kind}'.";
             await StoreOutcomeAsync(item, reason, delivered: false, () => outcomes.DeadLetterAsync(item, null, reason, item.Attempts + 1, cancellationToken), cancellationToken);
@@ -177,6 +184,7 @@ public sealed partial class OutboxDispatcher(
 
         if (unstored.Find(item.Id) is { } earlier)
         {
+            await LabelAsync(item, cancellationToken);
             // The last attempt's outcome is not stored yet: store it now rather than send again.
             if (earlier.Delivered)
             {
@@ -199,6 +207,7 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception e)
         {
+            await LabelAsync(item, cancellationToken);
             await StoreOutcomeAsync(item, e.Message, delivered: false, () => outcomes.FailAsync(item, handler, e, cancellationToken), cancellationToken);
             return (false, false);
         }
@@ -243,6 +252,24 @@ public sealed partial class OutboxDispatcher(
         return [item];
     }
 
+    /// <summary>Before an outcome other than a plain success is logged: the conversation's label, where the delivery did
+    /// not get as far as reading it. Should that read fail, the lines go without the order id.</summary>
+    private async Task LabelAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await scopes.EnsureLabelAsync(connections, item, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            LogNoLabel(e, item.Id);
+        }
+    }
+
     /// <summary>Runs the write that stores an attempt's outcome. When the database refuses it, the outcome is kept in
     /// memory instead (<see cref="UnstoredOutcomes"/>), so the item is not sent again for want of a record.</summary>
     /// <returns>True when the outcome is stored.</returns>
@@ -265,6 +292,9 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {OutboxId}: its conversation's order id could not be read for the log.")]
+    private partial void LogNoLabel(Exception error, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}): the database did not store its outcome (delivered: {Delivered}); it is not sent again before that is stored, next try at {NotBefore}")]
     private partial void LogUnstored(Exception error, long outboxId, string kind, bool delivered, DateTimeOffset notBefore);

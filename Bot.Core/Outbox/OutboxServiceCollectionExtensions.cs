@@ -22,6 +22,7 @@ public static class OutboxServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICounterSource, RelayMetrics>(sp => sp.GetRequiredService<RelayMetrics>()));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<RetryPolicy>();
+        services.AddSingleton<ConversationLabels>();
         services.AddSingleton<DeliveryRecords>();
         services.AddSingleton<StaffChatChooser>();
         services.TryAddSingleton<IDeliveryClaims, LeasedDeliveryClaims>();

@@ -14,16 +14,17 @@ internal sealed class SqliteCardMessageRepository(TimeProvider time) : ICardMess
             tail_html = excluded.tail_html, facts_html = excluded.facts_html, created_at = excluded.created_at
         """;
 
-    private const string Select = """
-        SELECT conversation_id AS ConversationId, chat_id AS ChatId, message_id AS MessageId, tail_html AS TailHtml, facts_html AS FactsHtml
-        FROM order_card_messages WHERE conversation_id = @conversationId
-        """;
+    private static readonly Statement Select = new(
+        "SELECT conversation_id, chat_id, message_id, tail_html, facts_html FROM order_card_messages WHERE conversation_id = @conversationId",
+        "@conversationId");
 
     public Task SetAsync(DbSession session, CardMessage card) =>
         session.Connection.ExecuteAsync(Upsert, new { card.ConversationId, card.ChatId, card.MessageId, card.TailHtml, card.FactsHtml, at = time.GetUtcNow() }, session.Transaction);
 
-    public async Task<CardMessage?> GetAsync(DbSession session, long conversationId) =>
-        (await session.Connection.QueryAsync<(long ConversationId, long ChatId, long MessageId, string? TailHtml, string? FactsHtml)>(Select, new { conversationId }, session.Transaction))
-            .Select(r => new CardMessage(r.ConversationId, r.ChatId, (int)r.MessageId, r.TailHtml, r.FactsHtml))
-            .FirstOrDefault();
+    public Task<CardMessage?> GetAsync(DbSession session, long conversationId) =>
+        Select.QueryFirstAsync<CardMessage?>(
+            session,
+            r => new CardMessage(r.GetInt64(0), r.GetInt64(1), (int)r.GetInt64(2), Statement.StringOrNull(r, 3), Statement.StringOrNull(r, 4)),
+            null,
+            conversationId);
 }

@@ -10,6 +10,14 @@ public sealed partial class SqliteConnectionFactory
 {
     private readonly SemaphoreSlim writers = new(1, 1);
     private StatementCachingConnection? writer;
+    private long turnStarted;
+    private long turnsHeldTicks;
+    private long turns;
+
+    /// <summary>How long this process has held the writer's turn in all, and how many turns it gave: the share of a
+    /// run's wall time in which its writes were serialised (the throughput benchmark prints it).</summary>
+    public (TimeSpan Held, long Turns) WriterTurnsHeld =>
+        (TimeSpan.FromSeconds(Interlocked.Read(ref turnsHeldTicks) / (double)System.Diagnostics.Stopwatch.Frequency), Interlocked.Read(ref turns));
 
     // Readers' connections kept open with their prepared statements (each holds SQLite's page cache: a few).
     private const int CachedReaders = 4;
@@ -30,6 +38,7 @@ public sealed partial class SqliteConnectionFactory
         try
         {
             writer ??= await OpenWriterAsync(cancellationToken);
+            turnStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             return new WriterTurn(writer, EndTurn);
         }
         catch
@@ -49,6 +58,8 @@ public sealed partial class SqliteConnectionFactory
             stuck.Shut();
         }
 
+        Interlocked.Add(ref turnsHeldTicks, System.Diagnostics.Stopwatch.GetTimestamp() - turnStarted);
+        Interlocked.Increment(ref turns);
         writers.Release();
     }
 

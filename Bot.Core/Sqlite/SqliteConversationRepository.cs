@@ -44,23 +44,24 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
         r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
         Statement.StringOrNull(r, 6), Statement.StringOrNull(r, 7), Statement.StringOrNull(r, 8), Statement.StringOrNull(r, 9));
 
-    public async Task<Conversation?> GetAsync(DbSession session, long id)
-    {
-        var row = await session.Connection.QuerySingleOrDefaultAsync<Row>($"{SelectColumns} WHERE id = @id", new { id }, session.Transaction);
-        return row?.ToConversation();
-    }
+    private static readonly Statement ById = new($"{SelectColumns} WHERE id = @id", "@id");
+
+    public async Task<Conversation?> GetAsync(DbSession session, long id) =>
+        (await ById.QueryFirstAsync<Row?>(session, ReadRow, null, id))?.ToConversation();
+
+    private static readonly Statement Binding = new(
+        "SELECT conversation_id, audience, chat_id, topic_id FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
+        "@conversationId", "@audience");
 
     public Task SetBuyerLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE conversations SET buyer_language = @language WHERE id = @id", new { id, language }, session.Transaction);
 
-    public async Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, Audience audience)
-    {
-        var row = await session.Connection.QuerySingleOrDefaultAsync<BindingRow>(
-            "SELECT conversation_id AS ConversationId, audience, chat_id AS ChatId, topic_id AS TopicId FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
-            new { conversationId, audience = StoredEnum.Name(audience) },
-            session.Transaction);
-        return row is null ? null : new ThreadBinding(row.ConversationId, StoredEnum.Parse<Audience>(row.Audience), row.ChatId, row.TopicId is { } t ? (int)t : null);
-    }
+    public Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, Audience audience) =>
+        Binding.QueryFirstAsync<ThreadBinding?>(
+            session,
+            r => new ThreadBinding(r.GetInt64(0), StoredEnum.Parse<Audience>(r.GetString(1)), r.GetInt64(2), Statement.Int64OrNull(r, 3) is { } t ? (int)t : null),
+            null,
+            conversationId, StoredEnum.Name(audience));
 
     public async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId)
     {
@@ -96,12 +97,11 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
             new { oldChatId, newChatId },
             session.Transaction);
 
-    public async Task<(ConversationKind? Kind, string? ExternalId)> GetKindAndExternalIdAsync(DbSession session, long id)
-    {
-        var row = await session.Connection.QuerySingleOrDefaultAsync<(string? Kind, string? ExternalId)>(
-            "SELECT kind, external_id FROM conversations WHERE id = @id", new { id }, session.Transaction);
-        return (row.Kind is null ? null : StoredEnum.Parse<ConversationKind>(row.Kind), row.ExternalId);
-    }
+    private static readonly Statement KindAndExternalId = new("SELECT kind, external_id FROM conversations WHERE id = @id", "@id");
+
+    public Task<(ConversationKind? Kind, string? ExternalId)> GetKindAndExternalIdAsync(DbSession session, long id) =>
+        KindAndExternalId.QueryFirstAsync<(ConversationKind? Kind, string? ExternalId)>(
+            session, r => (StoredEnum.Parse<ConversationKind>(r.GetString(0)), Statement.StringOrNull(r, 1)), (null, null), id);
 
     public Task<long?> FindIdByExternalIdAsync(DbSession session, string externalId) =>
         session.Connection.QueryFirstOrDefaultAsync<long?>(
@@ -112,8 +112,6 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
             $"{SelectColumns} WHERE marketplace = @marketplace AND account = @account AND buyer_id = @buyerId ORDER BY last_activity_at DESC LIMIT @limit",
             new { marketplace, account, buyerId, limit },
             session.Transaction)).Select(r => r.ToConversation()).ToList();
-
-    private sealed record BindingRow(long ConversationId, string Audience, long ChatId, long? TopicId);
 
     private sealed record Row(long Id, string Marketplace, string Account, string Kind, string ExternalId, string BuyerId, string? BuyerName, string? BuyerLanguage, string? ReplyContext, string? CardJson)
     {

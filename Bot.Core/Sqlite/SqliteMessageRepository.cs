@@ -60,11 +60,38 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             new { id },
             session.Transaction);
 
-    public async Task<IReadOnlyList<StoredMessage>> GetManyAsync(DbSession session, IReadOnlyList<long> ids) =>
-        (await session.Connection.QueryAsync<StoredMessage>(
-            $"SELECT {MessageColumns} FROM messages WHERE id IN @ids",
-            new { ids = Padded(ids) },
-            session.Transaction)).AsList();
+    public async Task<IReadOnlyList<StoredMessage>> GetManyAsync(DbSession session, IReadOnlyList<long> ids)
+    {
+        var padded = Padded(ids);
+        return await MessagesIn.GetOrAdd(padded.Length, BuildMessagesIn).QueryAsync(session, ReadMessage, Boxed(padded));
+    }
+
+    // One statement per padded length of the id list (see Padded), prepared once each on a kept connection.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> MessagesIn = new();
+
+    private static Statement BuildMessagesIn(int count) => InStatement($"SELECT {MessageColumns} FROM messages WHERE id IN ({{0}})", count);
+
+    /// <summary>A row in the order of <see cref="MessageColumns"/>.</summary>
+    private static StoredMessage ReadMessage(System.Data.Common.DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        ConversationId = r.GetInt64(1),
+        Origin = StoredEnum.Parse<MessageOrigin>(r.GetString(2)),
+        Role = StoredEnum.Parse<AuthorRole>(r.GetString(3)),
+        AuthorName = Statement.StringOrNull(r, 4),
+        Text = r.GetString(5),
+        Language = Statement.StringOrNull(r, 6),
+        ImagesJson = Statement.StringOrNull(r, 7),
+        MarketplaceMessageId = Statement.StringOrNull(r, 8),
+        SourceChatId = Statement.Int64OrNull(r, 9),
+        SourceMessageId = Statement.Int64OrNull(r, 10),
+        SourceFileId = Statement.StringOrNull(r, 11),
+        CreatedAt = Statement.Time(r, 12),
+        FilesJson = Statement.StringOrNull(r, 13),
+        SourceFileName = Statement.StringOrNull(r, 14),
+        SourceFileType = Statement.StringOrNull(r, 15),
+        ReplyToMessageId = Statement.Int64OrNull(r, 16),
+    };
 
     public Task SetLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE messages SET language = @language WHERE id = @id", new { id, language }, session.Transaction);
@@ -75,15 +102,50 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
             new { messageId, target = StoredEnum.Name(target) },
             session.Transaction)).AsList();
 
-    public async Task<IReadOnlyList<MessageCopy>> GetCopiesOfAsync(DbSession session, IReadOnlyList<long> messageIds, CopyTarget target) =>
-        (await session.Connection.QueryAsync<MessageCopy>(
-            $"SELECT {CopyColumns} FROM message_copies WHERE message_id IN @messageIds AND target = @target ORDER BY message_id, part",
-            new { messageIds = Padded(messageIds), target = StoredEnum.Name(target) },
-            session.Transaction)).AsList();
+    public async Task<IReadOnlyList<MessageCopy>> GetCopiesOfAsync(DbSession session, IReadOnlyList<long> messageIds, CopyTarget target)
+    {
+        var padded = Padded(messageIds);
+        var values = new object?[padded.Length + 1];
+        Boxed(padded).CopyTo(values, 0);
+        values[^1] = StoredEnum.Name(target);
+        return await CopiesOf.GetOrAdd(padded.Length, BuildCopiesOf).QueryAsync(session, ReadCopy, values);
+    }
 
-    /// <summary>The ids, the last repeated up to the next power of two: Dapper expands a list into one parameter per id, so
-    /// lists of any length run as one of a few statement texts (each prepared once per connection and kept in its
-    /// statement cache), not one text per length.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> CopiesOf = new();
+
+    private static Statement BuildCopiesOf(int count) =>
+        InStatement($"SELECT {CopyColumns} FROM message_copies WHERE message_id IN ({{0}}) AND target = @target ORDER BY message_id, part", count, "@target");
+
+    /// <summary>A row in the order of <see cref="CopyColumns"/>.</summary>
+    private static MessageCopy ReadCopy(System.Data.Common.DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        MessageId = r.GetInt64(1),
+        Target = StoredEnum.Parse<CopyTarget>(r.GetString(2)),
+        Part = (int)r.GetInt64(3),
+        ChatId = Statement.Int64OrNull(r, 4),
+        TopicId = Statement.Int64OrNull(r, 5),
+        RemoteMessageId = Statement.StringOrNull(r, 6),
+        Text = Statement.StringOrNull(r, 7),
+        Language = Statement.StringOrNull(r, 8),
+        Provider = Statement.StringOrNull(r, 9),
+        CreatedAt = Statement.Time(r, 10),
+        AcceptedAt = Statement.TimeOrNull(r, 11),
+    };
+
+    /// <summary>A statement whose <c>{0}</c> is a list of <paramref name="count"/> parameters (<c>@i0</c>, <c>@i1</c> ...),
+    /// followed by <paramref name="more"/>.</summary>
+    private static Statement InStatement(string text, int count, params string[] more)
+    {
+        var names = Enumerable.Range(0, count).Select(i => $"@i{i}").ToArray();
+        return new Statement(string.Format(System.Globalization.CultureInfo.InvariantCulture, text, string.Join(", ", names)), [.. names, .. more]);
+    }
+
+    private static object?[] Boxed(long[] ids) => ids.Select(id => (object?)id).ToArray();
+
+    /// <summary>The ids, the last repeated up to the next power of two: a list is one parameter per id (Dapper expands it;
+    /// the prepared statements above name them <c>@i0</c>, <c>@i1</c> ...), so lists of any length run as one of a few
+    /// statement texts (each prepared once per connection and kept), not one text per length.</summary>
     private static long[] Padded(IReadOnlyList<long> ids)
     {
         var padded = new long[ids.Count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count)];

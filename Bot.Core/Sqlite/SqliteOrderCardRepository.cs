@@ -47,10 +47,10 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
             r.OrderFinished is null ? null : r.OrderFinished != 0)).ToList();
     }
 
-    private const string Dispute = "SELECT dispute_key FROM order_cards WHERE conversation_id = @conversationId";
+    private static readonly Statement Dispute = new("SELECT dispute_key FROM order_cards WHERE conversation_id = @conversationId", "@conversationId");
 
     public async Task<bool> DisputeOpenAsync(DbSession session, long conversationId) =>
-        OrderCardState.IsOpenDispute(await session.Connection.ExecuteScalarAsync<string?>(Dispute, new { conversationId }, session.Transaction));
+        OrderCardState.IsOpenDispute(await Dispute.QueryFirstAsync<string?>(session, r => Statement.StringOrNull(r, 0), null, conversationId));
 
     private const string Finished = "SELECT order_finished FROM order_cards WHERE conversation_id = @conversationId";
 

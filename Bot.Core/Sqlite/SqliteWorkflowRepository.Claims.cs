@@ -12,13 +12,11 @@ internal sealed partial class SqliteWorkflowRepository
         ON CONFLICT (conversation_id) DO UPDATE SET user_id = excluded.user_id, user_name = excluded.user_name, claimed_at = excluded.claimed_at
         """;
 
-    public async Task<Claim?> GetClaimAsync(DbSession session, long conversationId)
-    {
-        var row = await session.Connection.QuerySingleOrDefaultAsync<(long UserId, string UserName, string ClaimedAt)?>(
-            "SELECT user_id, user_name, claimed_at FROM workflow_claims WHERE conversation_id = @conversationId",
-            new { conversationId }, session.Transaction);
-        return row is { } r ? new Claim(conversationId, r.UserId, r.UserName, SqliteTypeHandlers.Parse(r.ClaimedAt)) : null;
-    }
+    private static readonly Statement ClaimOf = new(
+        "SELECT user_id, user_name, claimed_at FROM workflow_claims WHERE conversation_id = @conversationId", "@conversationId");
+
+    public Task<Claim?> GetClaimAsync(DbSession session, long conversationId) =>
+        ClaimOf.QueryFirstAsync<Claim?>(session, r => new Claim(conversationId, r.GetInt64(0), r.GetString(1), Statement.Time(r, 2)), null, conversationId);
 
     public Task SetClaimAsync(DbSession session, Claim claim) =>
         session.Connection.ExecuteAsync(

@@ -13,9 +13,10 @@ namespace Bot.Core.Staff;
 public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffImageSender images, StaffFileSender files, DeliveryRecords records, IOptions<DraftOptions> drafts)
 {
     /// <summary>Sends one stored message: its text parts (the first under the order card when the topic is new and they
-    /// fit together), then its photos, then its files. Every copy but the last is recorded as it goes.</summary>
+    /// fit together), then its photos, then its files. Every copy but the last is recorded as it goes. <paramref name="card"/>
+    /// is the new topic's card (<see cref="TopicResolver.GetOrOpenAsync"/>), null when none is due.</summary>
     /// <returns>The last part's copy, to record with the delivery's completion; null when every part was sent before.</returns>
-    public async Task<MessageCopy?> SendAloneAsync(PreparedPost post, ThreadBinding binding, bool cardPending, CancellationToken cancellationToken)
+    public async Task<MessageCopy?> SendAloneAsync(PreparedPost post, ThreadBinding binding, NewTopicCard? card, CancellationToken cancellationToken)
     {
         var parts = post.Parts(showTime: false);
         var done = post.Copies.Where(c => c.ChatId == binding.ChatId).Select(c => c.Part).ToHashSet();
@@ -32,15 +33,15 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
             }
 
             int id;
-            if (cardPending && part < parts.Count && PostMerger.Fit([parts[part]], StaffFormatter.OrderCard(post.Conversation)) == 1)
+            if (card is not null && part < parts.Count && PostMerger.Fit([parts[part]], StaffFormatter.OrderCard(post.Conversation)) == 1)
             {
-                id = await topics.SendCardAsync(post.Conversation, binding, parts[part], cancellationToken);
+                id = await topics.SendCardAsync(post.Conversation, binding, parts[part], card, cancellationToken);
             }
             else
             {
-                if (cardPending)
+                if (card is not null)
                 {
-                    await topics.SendCardAsync(post.Conversation, binding, null, cancellationToken);
+                    await topics.SendCardAsync(post.Conversation, binding, null, card, cancellationToken);
                 }
 
                 var buttons = part == parts.Count - 1 ? DraftButtonsFor([post]) : null;
@@ -50,7 +51,7 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
                     : await files.SendAsync(topic, attachments[part - parts.Count - photos.Count], cancellationToken);
             }
 
-            cardPending = false;
+            card = null;
             var copy = Copy(post, topic.Binding, part, id);
             if (part == last)
             {
@@ -62,23 +63,23 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
             }
         }
 
-        if (cardPending)
+        if (card is not null)
         {
-            await topics.SendCardAsync(post.Conversation, binding, null, cancellationToken);
+            await topics.SendCardAsync(post.Conversation, binding, null, card, cancellationToken);
         }
 
         return lastCopy;
     }
 
     /// <summary>Sends several posts of one conversation as one Telegram message (under the order card when the topic is
-    /// new). Each post keeps its own copy, all with the same Telegram message id.</summary>
-    public async Task<IReadOnlyList<MessageCopy>> SendMergedAsync(IReadOnlyList<PreparedPost> posts, ThreadBinding binding, bool cardPending, CancellationToken cancellationToken)
+    /// new: <paramref name="card"/> not null). Each post keeps its own copy, all with the same Telegram message id.</summary>
+    public async Task<IReadOnlyList<MessageCopy>> SendMergedAsync(IReadOnlyList<PreparedPost> posts, ThreadBinding binding, NewTopicCard? card, CancellationToken cancellationToken)
     {
         var conversation = posts[0].Conversation;
         var html = PostMerger.Join(posts.Select(p => p.Parts(showTime: true)[0]));
         var topic = new TopicSender(chat, topics, conversation, binding);
-        var id = cardPending
-            ? await topics.SendCardAsync(conversation, binding, html, cancellationToken)
+        var id = card is not null
+            ? await topics.SendCardAsync(conversation, binding, html, card, cancellationToken)
             : await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, html, Buttons: DraftButtonsFor(posts)), cancellationToken), cancellationToken);
         return posts.Select(p => Copy(p, topic.Binding, 0, id)).ToList();
     }

@@ -26,6 +26,9 @@ public sealed class StaffPostHandler(
 
     public string Kind => OutboxKinds.StaffPost;
 
+    /// <summary>Both ways of delivering load the post through <see cref="StaffPostPreparer"/> first.</summary>
+    public bool ReadsConversation => true;
+
     /// <summary>One send per post, per photo and per file, and more when the conversation has no topic yet: the topic, and the
     /// card unless it travels with the post.</summary>
     public async Task<int> SendsNeededAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -73,8 +76,8 @@ public sealed class StaffPostHandler(
     {
         finished.TryRemove(item.Id, out _);
         var post = await preparer.PrepareAsync(item, cancellationToken);
-        var (binding, cardPending) = await OpenAsync(post.Conversation, ChatOf(item), cancellationToken);
-        Finish(item, post, await sender.SendAloneAsync(post, binding, cardPending, cancellationToken));
+        var (binding, card) = await OpenAsync(post.Conversation, ChatOf(item), cancellationToken);
+        Finish(item, post, await sender.SendAloneAsync(post, binding, card, cancellationToken));
     }
 
     public async Task<IReadOnlyList<OutboxItem>> DeliverMergedAsync(OutboxItem head, IReadOnlyList<OutboxItem> following, CancellationToken cancellationToken)
@@ -104,16 +107,16 @@ public sealed class StaffPostHandler(
         }
 
         var conversation = posts[0].Post.Conversation;
-        var (binding, cardPending) = await OpenAsync(conversation, staffChatId, cancellationToken);
-        var taken = posts.Count == 1 ? 1 : PostMerger.Fit(posts.Select(p => p.Post.Parts(showTime: true)[0]).ToList(), cardPending ? StaffFormatter.OrderCard(conversation) : null);
+        var (binding, card) = await OpenAsync(conversation, staffChatId, cancellationToken);
+        var taken = posts.Count == 1 ? 1 : PostMerger.Fit(posts.Select(p => p.Post.Parts(showTime: true)[0]).ToList(), card is not null ? StaffFormatter.OrderCard(conversation) : null);
         if (taken < 2)
         {
-            Finish(head, posts[0].Post, await sender.SendAloneAsync(posts[0].Post, binding, cardPending, cancellationToken));
+            Finish(head, posts[0].Post, await sender.SendAloneAsync(posts[0].Post, binding, card, cancellationToken));
             return [head];
         }
 
         var merged = posts.Take(taken).ToList();
-        var copies = await sender.SendMergedAsync(merged.Select(p => p.Post).ToList(), binding, cardPending, cancellationToken);
+        var copies = await sender.SendMergedAsync(merged.Select(p => p.Post).ToList(), binding, card, cancellationToken);
         for (var i = 0; i < merged.Count; i++)
         {
             Finish(merged[i].Item, merged[i].Post, copies[i]);
@@ -167,8 +170,8 @@ public sealed class StaffPostHandler(
 
     private long ChatOf(OutboxItem item) => item.ChatId ?? staffChat.Value.StaffChatId;
 
-    private async Task<(ThreadBinding Binding, bool CardPending)> OpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken) =>
+    private async Task<(ThreadBinding Binding, NewTopicCard? Card)> OpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken) =>
         options.Value.MergePosts
             ? await topics.GetOrOpenAsync(conversation, staffChatId, cancellationToken)
-            : (await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken), false);
+            : (await topics.GetOrCreateAsync(conversation, staffChatId, cancellationToken), null);
 }

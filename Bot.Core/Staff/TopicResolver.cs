@@ -26,27 +26,21 @@ public sealed partial class TopicResolver(
     IMarketplaceClient marketplace,
     ILogger<TopicResolver> logger)
 {
-    // What a new topic's card shows, read with the binding just before the topic was made. The delivery that made it
-    // sends the card right after, with the binding object returned to it, and uses this instead of reading it again; any
-    // other sender (a later delivery, a recreated topic) holds another binding object and reads anew.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ThreadBinding, CardLook> opened = [];
-
-    private sealed record CardLook(TopicMarks Marks, string? Facts);
-
     public async Task<ThreadBinding> GetOrCreateAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
-        var (binding, cardPending) = await GetOrOpenAsync(conversation, staffChatId, cancellationToken);
-        if (cardPending)
+        var (binding, card) = await GetOrOpenAsync(conversation, staffChatId, cancellationToken);
+        if (card is not null)
         {
-            await SendCardAsync(conversation, binding, null, cancellationToken);
+            await SendCardAsync(conversation, binding, null, card, cancellationToken);
         }
 
         return binding;
     }
 
-    /// <summary>The conversation's topic; a new one is made without its card (<c>CardPending</c>), which the caller sends
-    /// with <see cref="SendCardAsync"/>, with the first messages under it.</summary>
-    public async Task<(ThreadBinding Binding, bool CardPending)> GetOrOpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
+    /// <summary>The conversation's topic; a new one is made without its card, which the caller sends with
+    /// <see cref="SendCardAsync"/> (with the first messages under it), handing over <c>Card</c>: what the card shows,
+    /// read with the binding. <c>Card</c> is null when the topic existed (no card due).</summary>
+    public async Task<(ThreadBinding Binding, NewTopicCard? Card)> GetOrOpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
     {
         TopicMarks look;
         string? facts;
@@ -55,7 +49,7 @@ public sealed partial class TopicResolver(
             var existing = await conversations.GetBindingAsync(session, conversation.Id, Audience.Staff);
             if (existing is not null && existing.ChatId == staffChatId)
             {
-                return (existing, false);
+                return (existing, null);
             }
 
             // The new topic's name and its card's marks and facts, in the same read.
@@ -64,8 +58,7 @@ public sealed partial class TopicResolver(
         }
 
         var binding = await OpenAsync(conversation, staffChatId, look, cancellationToken);
-        opened.AddOrUpdate(binding, new CardLook(look, facts));
-        return (binding, true);
+        return (binding, new NewTopicCard(look, facts));
     }
 
     /// <summary>The topic is gone ("message thread not found"): make a new one, with its card, and point the conversation at it.</summary>
@@ -73,21 +66,25 @@ public sealed partial class TopicResolver(
     {
         LogRecreating(conversation.Id, deletedTopicId);
         var binding = await OpenAsync(conversation, staffChatId, cancellationToken);
-        await SendCardAsync(conversation, binding, null, cancellationToken);
+        await SendCardAsync(conversation, binding, null, null, cancellationToken);
         return binding;
     }
 
     /// <summary>Posts the order card (with <paramref name="tailHtml"/> under it, when given) and stores its message.</summary>
+    /// <param name="conversation">The card's conversation.</param>
+    /// <param name="binding">The topic the card goes to.</param>
+    /// <param name="tailHtml">Posts shown under the card, or null.</param>
+    /// <param name="card">What <see cref="GetOrOpenAsync"/> read with the binding of the topic it made a moment ago (one
+    /// Telegram call): the card shows it. Null: the marks and facts are read now.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
     /// <returns>The Telegram message id.</returns>
-    public async Task<int> SendCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, CancellationToken cancellationToken)
+    public async Task<int> SendCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, NewTopicCard? card, CancellationToken cancellationToken)
     {
         TopicMarks look;
         string? facts;
-        if (opened.TryGetValue(binding, out var read))
+        if (card is not null)
         {
-            // The topic was made by this delivery a moment ago (one Telegram call): its card shows what was read then.
-            opened.Remove(binding);
-            (look, facts) = (read.Marks, read.Facts);
+            (look, facts) = (card.Marks, card.Facts);
         }
         else
         {

@@ -54,7 +54,7 @@ public sealed class CardMarksReadTests
             binding = (await repository.GetBindingAsync(session, id, Audience.Staff))!;
         }
 
-        await harness.Get<TopicResolver>().SendCardAsync(conversation, binding, null, CancellationToken.None);
+        await harness.Get<TopicResolver>().SendCardAsync(conversation, binding, null, null, CancellationToken.None);
 
         Assert.Equal(2, counter.Reads);
     }
