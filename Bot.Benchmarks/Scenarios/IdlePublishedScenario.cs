@@ -27,7 +27,10 @@ public sealed class IdlePublishedScenario(Report report)
         var database = Path.Combine(directory, "bridge.db");
         var settings = PublishedHost.Settings(telegram, aliexpress, database);
         using var client = new HttpClient { BaseAddress = new Uri(settings["Urls"]), Timeout = TimeSpan.FromSeconds(5) };
-        using var host = PublishedHost.Start(published, settings);
+        // BENCH_STARTUP_LOG=1 prints the host's log lines here too, with the time since launch: what idling runs.
+        var launched = Stopwatch.StartNew();
+        using var host = PublishedHost.Start(published, settings,
+            Environment.GetEnvironmentVariable("BENCH_STARTUP_LOG") == "1" ? l => Report.Note($"{launched.Elapsed.TotalSeconds,7:F1} s | {l}") : null);
         try
         {
             await PublishedHost.WaitReadyAsync(host, client, Stopwatch.StartNew());

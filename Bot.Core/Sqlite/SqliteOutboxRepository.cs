@@ -130,10 +130,13 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     public async Task<int> PruneAsync(OutboxStatus status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = @status AND status <> 'pending' AND updated_at < @before LIMIT @limit)",
-            new { status = StoredEnum.Name(status), before, limit });
+        return await Prune.ExecuteAsync(connection, null, StoredEnum.Name(status), before, limit);
     }
+
+    // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
+    private static readonly Statement Prune = new(
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = @status AND status <> 'pending' AND updated_at < @before LIMIT @limit)",
+        "@status", "@before", "@limit");
 
     public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, int limit, CancellationToken cancellationToken)
     {
