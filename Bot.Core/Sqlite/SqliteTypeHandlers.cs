@@ -11,7 +11,6 @@ internal static class SqliteTypeHandlers
 
     public static void Register()
     {
-        if (Environment.GetEnvironmentVariable("TMP_DAPPER_TRACE") == "1") { Console.Error.WriteLine("DAPPERTRACE " + Environment.StackTrace); }
         if (Interlocked.Exchange(ref registered, 1) == 1)
         {
             return;
