@@ -12,9 +12,7 @@ namespace Bot.Marketplace;
 internal sealed class MemoryTrim(TimeProvider time, Func<long> allocatedBytes, Action giveBack)
 {
     public const int BurstThreshold = 200;
-    /// <summary>About one slowed idle poll's worth (two minutes of the idle loops' 8–10 KiB/s): the idle saw stays about
-    /// 1 MiB high instead of 2–3 MiB, for one collection of tens of milliseconds every two minutes.</summary>
-    public const long IdleAllocationThreshold = 1L * 1024 * 1024;
+    public const long IdleAllocationThreshold = 2L * 1024 * 1024;
     public static readonly TimeSpan IdleInterval = TimeSpan.FromMinutes(1);
 
     private readonly Lock gate = new();
