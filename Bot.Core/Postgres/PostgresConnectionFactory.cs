@@ -94,7 +94,7 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
         var transaction = connection.BeginTransaction();
         try
         {
-            connection.Execute("SELECT pg_advisory_xact_lock(@WriterLock)", new { WriterLock = writerLock.Value }, transaction);
+            DapperOnFirstUse.Execute(connection, "SELECT pg_advisory_xact_lock(@WriterLock)", new { WriterLock = writerLock.Value }, transaction);
             return transaction;
         }
         catch

@@ -19,13 +19,15 @@ internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : 
     public async Task<IReadOnlyList<ActiveAlert>> LoadAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<Row>(new CommandDefinition(SelectAll, cancellationToken: cancellationToken));
-        return rows.Select(r => new ActiveAlert(
-            new Alert(r.Key, r.Title, r.Text),
-            SqliteTypeHandlers.Parse(r.Since),
-            r.LastSent is null ? null : SqliteTypeHandlers.Parse(r.LastSent),
-            r.ResolvedAt is null ? null : SqliteTypeHandlers.Parse(r.ResolvedAt))).ToList();
+        return await SelectAllStatement.QueryAsync(connection, null, r => new ActiveAlert(
+            new Alert(r.GetString(0), r.GetString(1), r.GetString(2)),
+            Statement.Time(r, 3),
+            Statement.TimeOrNull(r, 4),
+            Statement.TimeOrNull(r, 5)));
     }
+
+    // Loaded at start: a statement, so that a start never loads Dapper.
+    private static readonly Statement SelectAllStatement = new(SelectAll);
 
     public async Task SaveAsync(ActiveAlert alert, CancellationToken cancellationToken)
     {
@@ -47,26 +49,15 @@ internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : 
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM alerts WHERE key = @key", new { key }, cancellationToken: cancellationToken));
     }
 
-    private sealed class Row
-    {
-        public string Key { get; set; } = "";
-
-        public string Title { get; set; } = "";
-
-        public string Text { get; set; } = "";
-
-        public string Since { get; set; } = "";
-
-        public string? LastSent { get; set; }
-
-        public string? ResolvedAt { get; set; }
-    }
 
     public async Task<int> PruneResolvedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "DELETE FROM alerts WHERE key IN (SELECT key FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < @before LIMIT @limit)",
-            new { before, limit });
+        return await PruneResolved.ExecuteAsync(connection, null, before, limit);
     }
+
+    // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
+    private static readonly Statement PruneResolved = new(
+        "DELETE FROM alerts WHERE key IN (SELECT key FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < @before LIMIT @limit)",
+        "@before", "@limit");
 }

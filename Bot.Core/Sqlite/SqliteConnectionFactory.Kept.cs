@@ -1,5 +1,4 @@
 using Bot.Core.Storage;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Sqlite;
@@ -78,7 +77,7 @@ public sealed partial class SqliteConnectionFactory
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+            await ConfigureAsync(connection);
             return connection;
         }
         catch

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Bot.Core.Storage;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +26,6 @@ public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDis
 
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
-        SqliteTypeHandlers.Register();
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
         {
             // Pooling keeps the per-message cost low; WAL and the pragmas below are per connection.
@@ -70,7 +68,7 @@ public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDis
             // process crashes (a committed transaction survives SIGKILL), only an OS crash can lose the last commits.
             if (connection.Handle is not { } handle || !configured.TryGetValue(handle, out _))
             {
-                await connection.ExecuteAsync($"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};");
+                await ConfigureAsync(connection);
                 if (connection.Handle is { } opened)
                 {
                     configured.AddOrUpdate(opened, this);
@@ -127,10 +125,25 @@ public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDis
                 var connection = new SqliteConnection(keeperConnectionString);
                 connection.Open();
                 // A connection that never read the database holds no lock on it, and SQLite would not count it.
-                connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master");
+                using (var read = connection.CreateCommand())
+                {
+                    read.CommandText = "SELECT count(*) FROM sqlite_master";
+                    read.ExecuteScalar();
+                }
+
                 keeper = connection;
             }
         }
+    }
+
+    /// <summary>WAL lets readers and the single writer work at once; synchronous=NORMAL is durable against process
+    /// crashes (a committed transaction survives SIGKILL), only an OS crash can lose the last commits. A plain command,
+    /// not Dapper: every start opens connections.</summary>
+    private async Task ConfigureAsync(SqliteConnection connection)
+    {
+        await using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};";
+        await pragmas.ExecuteNonQueryAsync();
     }
 
     public bool IsOutage(DbException error) => error is SqliteException e && Outages.Contains(e.SqliteErrorCode);

@@ -1,23 +1,22 @@
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
-/// <summary>The SQLite <see cref="ICursorRepository"/>.</summary>
+/// <summary>The SQLite <see cref="ICursorRepository"/>.
+/// The reads run at start, by every idle poll and by every readiness check, so they are <see cref="Statement"/>s, not Dapper.</summary>
 internal sealed class SqliteCursorRepository(IDbConnectionFactory connections, TimeProvider time) : ICursorRepository
 {
-    public async Task<string?> GetAsync(string name, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<string?>("SELECT value FROM cursors WHERE name = @name", new { name });
-    }
+    private static readonly Statement Read = new("SELECT value, updated_at FROM cursors WHERE name = @name", "@name");
+    private static readonly Statement Count = new("SELECT COUNT(*) FROM cursors");
+
+    public async Task<string?> GetAsync(string name, CancellationToken cancellationToken) =>
+        (await GetWithTimeAsync(name, cancellationToken))?.Value;
 
     public async Task<(string? Value, DateTimeOffset UpdatedAt)?> GetWithTimeAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<(string? Value, string UpdatedAt)>(
-            "SELECT value, updated_at FROM cursors WHERE name = @name", new { name })).AsList();
-        return rows.Count == 0 ? null : (rows[0].Value, SqliteTypeHandlers.Parse(rows[0].UpdatedAt));
+        var rows = await Read.QueryAsync(connection, null, r => (Statement.StringOrNull(r, 0), Statement.Time(r, 1)), name);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     public async Task SetAsync(string name, string? value, CancellationToken cancellationToken)
@@ -39,6 +38,6 @@ internal sealed class SqliteCursorRepository(IDbConnectionFactory connections, T
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM cursors", cancellationToken: cancellationToken));
+        return (await Count.QueryAsync(connection, null, r => r.GetInt64(0)))[0];
     }
 }

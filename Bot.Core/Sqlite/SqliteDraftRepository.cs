@@ -33,6 +33,9 @@ internal sealed class SqliteDraftRepository(IDbConnectionFactory connections, Ti
     public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(Prune, new { before, limit });
+        return await PruneStatement.ExecuteAsync(connection, null, before, limit);
     }
+
+    // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
+    private static readonly Statement PruneStatement = new(Prune, "@before", "@limit");
 }

@@ -28,11 +28,12 @@ internal sealed class SqliteDraftRequestRepository : IDraftRequestRepository
             new { request.ConversationId, request.ChatId, TopicId = (long?)request.TopicId, PressedMessageId = (long)request.PressedMessageId, request.UpTo, request.RequestedBy, now, capacity },
             session.Transaction);
 
+    // Read at start (the queue's first look): a statement, so that a start never loads Dapper.
+    private static readonly Statement SelectStatement = new(Select, "@limit");
+
     public async Task<IReadOnlyList<PendingDraft>> PendingAsync(DbSession session, int limit) =>
-        (await session.Connection.QueryAsync<(long Id, long ConversationId, long ChatId, long? TopicId, long PressedMessageId, long? UpTo, string RequestedBy)>(
-            Select, new { limit }, session.Transaction))
-            .Select(r => new PendingDraft(r.Id, new DraftRequest(r.ConversationId, r.ChatId, (int?)r.TopicId, (int)r.PressedMessageId, r.UpTo, r.RequestedBy)))
-            .ToList();
+        await SelectStatement.QueryAsync(session, r => new PendingDraft(r.GetInt64(0), new DraftRequest(
+            r.GetInt64(1), r.GetInt64(2), (int?)Statement.Int64OrNull(r, 3), (int)r.GetInt64(4), Statement.Int64OrNull(r, 5), r.GetString(6))), limit);
 
     public Task DeleteAsync(DbSession session, long id) =>
         session.Connection.ExecuteAsync(Delete, new { id }, session.Transaction);

@@ -45,9 +45,9 @@ internal sealed class SqliteInviteRepository : IInviteRepository
             new { conversationId, now },
             session.Transaction);
 
-    public Task<int> PruneExpiredAsync(DbSession session, DateTimeOffset before, int limit) =>
-        session.Connection.ExecuteAsync(
-            "DELETE FROM buyer_invites WHERE id IN (SELECT id FROM buyer_invites WHERE expires_at < @before LIMIT @limit)",
-            new { before, limit },
-            session.Transaction);
+    // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
+    private static readonly Statement PruneExpired = new(
+        "DELETE FROM buyer_invites WHERE id IN (SELECT id FROM buyer_invites WHERE expires_at < @before LIMIT @limit)", "@before", "@limit");
+
+    public Task<int> PruneExpiredAsync(DbSession session, DateTimeOffset before, int limit) => PruneExpired.ExecuteAsync(session, before, limit);
 }

@@ -1,6 +1,5 @@
 using Bot.Core.Marketplace;
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -23,34 +22,24 @@ internal sealed class SqliteMarketplaceAuthorizationRepository(IDbConnectionFact
             refresh_token = excluded.refresh_token, refresh_expires_at = excluded.refresh_expires_at, issued_at = excluded.issued_at
         """;
 
+    // Read at start and by the token refresher while idle, saved at start: statements, so that neither loads Dapper.
+    private static readonly Statement SelectStatement = new(Select, "@marketplace");
+
+    private static readonly Statement UpsertStatement = new(
+        Upsert, "@marketplace", "@accessToken", "@accessExpiresAt", "@refreshToken", "@refreshExpiresAt", "@issuedAt");
+
     public async Task<MarketplaceAuthorization?> GetAsync(string marketplace, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Select, new { marketplace }, cancellationToken: cancellationToken));
-        return row is null
-            ? null
-            : new MarketplaceAuthorization(row.AccessToken, Time(row.AccessExpiresAt), row.RefreshToken, Time(row.RefreshExpiresAt),
-                SqliteTypeHandlers.Parse(row.IssuedAt));
+        var rows = await SelectStatement.QueryAsync(connection, null, r => new MarketplaceAuthorization(
+            r.GetString(0), Statement.TimeOrNull(r, 1), Statement.StringOrNull(r, 2), Statement.TimeOrNull(r, 3), Statement.Time(r, 4)), marketplace);
+        return rows.Count == 0 ? null : rows[0];
     }
 
     public async Task SaveAsync(string marketplace, MarketplaceAuthorization authorization, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Upsert, new
-        {
-            marketplace,
-            accessToken = authorization.AccessToken,
-            accessExpiresAt = authorization.AccessExpiresAt,
-            refreshToken = authorization.RefreshToken,
-            refreshExpiresAt = authorization.RefreshExpiresAt,
-            issuedAt = authorization.IssuedAt,
-        }, cancellationToken: cancellationToken));
-    }
-
-    private static DateTimeOffset? Time(string? value) => value is null ? null : SqliteTypeHandlers.Parse(value);
-
-    private sealed record Row(string AccessToken, string? AccessExpiresAt, string? RefreshToken, string? RefreshExpiresAt, string IssuedAt)
-    {
-        public override string ToString() => nameof(Row); // Never the tokens.
+        await UpsertStatement.ExecuteAsync(connection, null, marketplace, authorization.AccessToken, authorization.AccessExpiresAt,
+            authorization.RefreshToken, authorization.RefreshExpiresAt, authorization.IssuedAt);
     }
 }

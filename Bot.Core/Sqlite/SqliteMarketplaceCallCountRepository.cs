@@ -17,8 +17,11 @@ internal sealed class SqliteMarketplaceCallCountRepository : IMarketplaceCallCou
 
     private const string ForgetOtherDays = "DELETE FROM marketplace_call_counts WHERE provider = @provider AND day <> @day";
 
+    // Read at start: a statement, so that a start never loads Dapper.
+    private static readonly Statement SelectStatement = new(Select, "@provider", "@day");
+
     public async Task<long> GetAsync(DbSession session, string provider, DateOnly day) =>
-        await session.Connection.ExecuteScalarAsync<long?>(Select, new { provider, day = Day(day) }, session.Transaction) ?? 0;
+        await SelectStatement.QueryFirstAsync(session, r => Statement.Int64OrNull(r, 0), null, provider, Day(day)) ?? 0;
 
     public async Task SaveAsync(DbSession session, string provider, DateOnly day, long calls, DateTimeOffset now)
     {

@@ -1,6 +1,5 @@
 using System.Reflection;
 using Bot.Core.Storage;
-using Dapper;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Core.Sqlite;
@@ -22,16 +21,21 @@ public sealed partial class SqliteMigrationRunner(IDbConnectionFactory connectio
             applied_at TEXT NOT NULL)
         """;
 
+    // Every start runs these, so they are statements and plain commands, not Dapper (which would be loaded by them).
+    private static readonly Statement AppliedIds = new("SELECT id FROM schema_migrations");
+    private static readonly Statement AppliedCount = new("SELECT COUNT(*) FROM schema_migrations WHERE id = @id", "@id");
+    private static readonly Statement Journaled = new("INSERT INTO schema_migrations (id, name, applied_at) VALUES (@id, @name, @at)", "@id", "@name", "@at");
+
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using (var journal = connections.BeginTransaction(connection, write: true))
         {
-            await connection.ExecuteAsync(Journal, transaction: journal);
+            await RunAsync(connection, journal, Journal);
             await journal.CommitAsync(cancellationToken);
         }
 
-        var applied = (await connection.QueryAsync<long>("SELECT id FROM schema_migrations")).ToHashSet();
+        var applied = (await AppliedIds.QueryAsync(connection, null, r => r.GetInt64(0))).ToHashSet();
         var count = 0;
         foreach (var (id, name, sql) in LoadScripts())
         {
@@ -41,22 +45,28 @@ public sealed partial class SqliteMigrationRunner(IDbConnectionFactory connectio
             }
 
             await using var tx = connections.BeginTransaction(connection, write: true);
-            if (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations WHERE id = @id", new { id }, tx) > 0)
+            if ((await AppliedCount.QueryAsync(connection, tx, r => r.GetInt64(0), id))[0] > 0)
             {
                 continue; // another instance applied it while this one waited for the lock
             }
 
-            await connection.ExecuteAsync(sql, transaction: tx);
-            await connection.ExecuteAsync(
-                "INSERT INTO schema_migrations (id, name, applied_at) VALUES (@id, @name, @at)",
-                new { id, name, at = time.GetUtcNow() },
-                tx);
+            await RunAsync(connection, tx, sql);
+            await Journaled.ExecuteAsync(connection, tx, id, name, time.GetUtcNow());
             await tx.CommitAsync(cancellationToken);
             LogApplied(name);
             count++;
         }
 
         return count;
+    }
+
+    /// <summary>A script as it is written (several statements, no parameters).</summary>
+    private static async Task RunAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync();
     }
 
     internal static IReadOnlyList<(long Id, string Name, string Sql)> LoadScripts()

@@ -41,11 +41,14 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
 
     public async Task<IReadOnlyList<OrderCardState>> ListDueAsync(DbSession session, DateTimeOffset refreshedBefore, int limit)
     {
-        var rows = await session.Connection.QueryAsync<Row>(Due, new { refreshedBefore, limit }, session.Transaction);
-        return rows.Select(r => new OrderCardState(r.ConversationId, r.ChatId, (int)r.MessageId, r.CardHash, r.DisputeKey,
-            r.RefreshedAt is null ? null : SqliteTypeHandlers.Parse(r.RefreshedAt), r.SeenMessageId, r.LatestMessageId ?? 0, r.RefusalNoted != 0,
-            r.OrderFinished is null ? null : r.OrderFinished != 0)).ToList();
+        // The refresher asks every few seconds while idle: a statement, so that idling never loads Dapper.
+        return await DueStatement.QueryAsync(session, r => new OrderCardState(r.GetInt64(0), r.GetInt64(1), (int)r.GetInt64(2),
+            Statement.StringOrNull(r, 3), Statement.StringOrNull(r, 4), Statement.TimeOrNull(r, 5), r.GetInt64(6),
+            Statement.Int64OrNull(r, 7) ?? 0, r.GetInt64(8) != 0, Statement.Int64OrNull(r, 9) is { } finished ? finished != 0 : null),
+            refreshedBefore, limit);
     }
+
+    private static readonly Statement DueStatement = new(Due, "@refreshedBefore", "@limit");
 
     private static readonly Statement Dispute = new("SELECT dispute_key FROM order_cards WHERE conversation_id = @conversationId", "@conversationId");
 
@@ -78,28 +81,4 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
 
     public Task<string?> GetFactsAsync(DbSession session, long conversationId) =>
         session.Connection.ExecuteScalarAsync<string?>(Facts, new { conversationId }, session.Transaction);
-
-    /// <summary>Settable properties, not a constructor: a column that is NULL in every row has no type SQLite can tell.</summary>
-    private sealed class Row
-    {
-        public long ConversationId { get; set; }
-
-        public long ChatId { get; set; }
-
-        public long MessageId { get; set; }
-
-        public string? CardHash { get; set; }
-
-        public string? DisputeKey { get; set; }
-
-        public string? RefreshedAt { get; set; }
-
-        public long SeenMessageId { get; set; }
-
-        public long? LatestMessageId { get; set; }
-
-        public long RefusalNoted { get; set; }
-
-        public long? OrderFinished { get; set; }
-    }
 }

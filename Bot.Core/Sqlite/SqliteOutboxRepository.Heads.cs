@@ -63,9 +63,12 @@ internal sealed partial class SqliteOutboxRepository
         return rows.Where(r => r.Status == OutboxStatus.Pending && r.NextAttemptAt <= now).ToList();
     }
 
+    // Asked by the idle outbox worker: a statement, so that idling never loads Dapper.
+    private static readonly Statement NextDue = new("SELECT MIN(next_attempt_at) FROM outbox_heads");
+
     public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>("SELECT MIN(next_attempt_at) FROM outbox_heads");
+        return (await NextDue.QueryAsync(connection, null, r => Statement.TimeOrNull(r, 0)))[0];
     }
 }

@@ -130,10 +130,13 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     public async Task<int> PruneAsync(OutboxStatus status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = @status AND status <> 'pending' AND updated_at < @before LIMIT @limit)",
-            new { status = StoredEnum.Name(status), before, limit });
+        return await Prune.ExecuteAsync(connection, null, StoredEnum.Name(status), before, limit);
     }
+
+    // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
+    private static readonly Statement Prune = new(
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = @status AND status <> 'pending' AND updated_at < @before LIMIT @limit)",
+        "@status", "@before", "@limit");
 
     public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, int limit, CancellationToken cancellationToken)
     {
@@ -147,13 +150,15 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     public async Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<(long Pending, long Dead, string? Oldest)>(
-            """
-            SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
-                   (SELECT COUNT(*) FROM outbox WHERE status = 'dead'),
-                   (SELECT MIN(created_at) FROM outbox WHERE status = 'pending')
-            """);
-        var oldest = row.Oldest is null ? (TimeSpan?)null : time.GetUtcNow() - SqliteTypeHandlers.Parse(row.Oldest);
-        return new OutboxStats(row.Pending, row.Dead, oldest);
+        var row = (await Stats.QueryAsync(connection, null, r => (Pending: r.GetInt64(0), Dead: r.GetInt64(1), Oldest: Statement.TimeOrNull(r, 2))))[0];
+        return new OutboxStats(row.Pending, row.Dead, row.Oldest is { } oldest ? time.GetUtcNow() - oldest : null);
     }
+
+    // The status and the metrics read it while idle: a statement, so that idling never loads Dapper.
+    private static readonly Statement Stats = new(
+        """
+        SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
+               (SELECT COUNT(*) FROM outbox WHERE status = 'dead'),
+               (SELECT MIN(created_at) FROM outbox WHERE status = 'pending')
+        """);
 }

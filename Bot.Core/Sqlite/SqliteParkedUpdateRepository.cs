@@ -10,6 +10,26 @@ internal sealed class SqliteParkedUpdateRepository(IDbConnectionFactory connecti
     private const string Columns =
         "id, update_id AS UpdateId, payload, status, attempts, next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt";
 
+    // What the retrier and the alerts ask while idle: statements, so that idling never loads Dapper.
+    private static readonly Statement Due = new(
+        $"SELECT {Columns} FROM parked_updates WHERE status = 'pending' AND next_attempt_at <= @now ORDER BY id LIMIT @limit", "@now", "@limit");
+
+    private static readonly Statement NextDue = new("SELECT MIN(next_attempt_at) FROM parked_updates WHERE status = 'pending'");
+
+    private static readonly Statement GivenUpSince = new("SELECT COUNT(*) FROM parked_updates WHERE status = 'dead' AND updated_at >= @since", "@since");
+
+    private static ParkedUpdate ReadUpdate(System.Data.Common.DbDataReader r) => new()
+    {
+        Id = r.GetInt64(0),
+        UpdateId = r.GetInt64(1),
+        Payload = r.GetString(2),
+        Status = StoredEnum.Parse<ParkedUpdateStatus>(r.GetString(3)),
+        Attempts = r.GetInt32(4),
+        NextAttemptAt = Statement.Time(r, 5),
+        LastError = Statement.StringOrNull(r, 6),
+        CreatedAt = Statement.Time(r, 7),
+    };
+
     public async Task<long> ParkAsync(long updateId, string payload, string error, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -39,16 +59,13 @@ internal sealed class SqliteParkedUpdateRepository(IDbConnectionFactory connecti
     public async Task<IReadOnlyList<ParkedUpdate>> GetDueAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<ParkedUpdate>(
-            $"SELECT {Columns} FROM parked_updates WHERE status = 'pending' AND next_attempt_at <= @now ORDER BY id LIMIT @limit",
-            new { now = time.GetUtcNow(), limit })).AsList();
+        return await Due.QueryAsync(connection, null, ReadUpdate, time.GetUtcNow(), limit);
     }
 
     public async Task<DateTimeOffset?> GetNextDueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var due = await connection.ExecuteScalarAsync<string?>("SELECT MIN(next_attempt_at) FROM parked_updates WHERE status = 'pending'");
-        return due is null ? null : SqliteTypeHandlers.Parse(due);
+        return (await NextDue.QueryAsync(connection, null, r => Statement.TimeOrNull(r, 0)))[0];
     }
 
     public Task CompleteAsync(long id, CancellationToken cancellationToken) =>
@@ -86,8 +103,7 @@ internal sealed class SqliteParkedUpdateRepository(IDbConnectionFactory connecti
     public async Task<long> CountGivenUpSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM parked_updates WHERE status = 'dead' AND updated_at >= @since", new { since });
+        return (await GivenUpSince.QueryAsync(connection, null, r => r.GetInt64(0), since))[0];
     }
 
     private async Task SetAsync(string sql, object parameters, CancellationToken cancellationToken)
@@ -99,8 +115,10 @@ internal sealed class SqliteParkedUpdateRepository(IDbConnectionFactory connecti
     public async Task<int> PruneSettledAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "DELETE FROM parked_updates WHERE id IN (SELECT id FROM parked_updates WHERE status <> 'pending' AND updated_at < @before LIMIT @limit)",
-            new { before, limit });
+        return await PruneSettled.ExecuteAsync(connection, null, before, limit);
     }
+
+    private static readonly Statement PruneSettled = new(
+        "DELETE FROM parked_updates WHERE id IN (SELECT id FROM parked_updates WHERE status <> 'pending' AND updated_at < @before LIMIT @limit)",
+        "@before", "@limit");
 }

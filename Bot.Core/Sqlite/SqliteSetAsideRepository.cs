@@ -44,8 +44,11 @@ internal sealed class SqliteSetAsideRepository(IDbConnectionFactory connections,
     public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "DELETE FROM marketplace_set_aside WHERE id IN (SELECT id FROM marketplace_set_aside WHERE last_seen_at < @before LIMIT @limit)",
-            new { before, limit });
+        return await Prune.ExecuteAsync(connection, null, before, limit);
     }
+
+    // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
+    private static readonly Statement Prune = new(
+        "DELETE FROM marketplace_set_aside WHERE id IN (SELECT id FROM marketplace_set_aside WHERE last_seen_at < @before LIMIT @limit)",
+        "@before", "@limit");
 }

@@ -62,6 +62,9 @@ internal sealed class SqliteTranslationCacheRepository(IDbConnectionFactory conn
     public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(PruneSql, new { before, limit }, cancellationToken: cancellationToken));
+        return await Prune.ExecuteAsync(connection, null, before, limit);
     }
+
+    // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
+    private static readonly Statement Prune = new(PruneSql, "@before", "@limit");
 }

@@ -64,14 +64,22 @@ internal sealed partial class SqliteWorkflowRepository : IWorkflowRepository
         FROM workflow_waits WHERE answered_at >= @since ORDER BY answered_at
         """;
 
-    public Task OpenNewWaitsAsync(DbSession session) =>
-        session.Connection.ExecuteAsync(OpenNew, transaction: session.Transaction);
+    // The sweep runs these every minute while idle: statements, so that idling never loads Dapper.
+    private static readonly Statement OpenNewStatement = new(OpenNew);
+    private static readonly Statement CloseAnsweredStatement = new(CloseAnswered);
+    private static readonly Statement SelectOpenStatement = new(SelectOpen);
+
+    public Task OpenNewWaitsAsync(DbSession session) => OpenNewStatement.ExecuteAsync(session);
 
     public async Task<IReadOnlyList<AnsweredWait>> CloseAnsweredWaitsAsync(DbSession session) =>
-        (await session.Connection.QueryAsync<AnsweredRow>(CloseAnswered, transaction: session.Transaction)).Select(r => r.ToWait()).ToList();
+        await CloseAnsweredStatement.QueryAsync(session, r => new AnsweredWait(
+            r.GetInt64(0), Statement.Time(r, 1), Statement.Time(r, 2), Statement.StringOrNull(r, 3)));
 
     public async Task<IReadOnlyList<OpenWait>> ListOpenWaitsAsync(DbSession session) =>
-        (await session.Connection.QueryAsync<OpenRow>(SelectOpen, transaction: session.Transaction)).Select(r => r.ToWait()).ToList();
+        await SelectOpenStatement.QueryAsync(session, r => new OpenWait(
+            r.GetInt64(0), r.GetInt64(1), Statement.Time(r, 2), r.GetString(3), r.GetString(4), Statement.StringOrNull(r, 5),
+            Statement.Int64OrNull(r, 6), Statement.Int64OrNull(r, 7) is { } topic ? (int)topic : null, Statement.TimeOrNull(r, 8),
+            Statement.Int64OrNull(r, 9), Statement.StringOrNull(r, 10)));
 
     public async Task<bool> MarkRemindedAsync(DbSession session, long conversationId, long firstMessageId, DateTimeOffset at) =>
         await session.Connection.ExecuteAsync(MarkReminded, new { conversationId, firstMessageId, at }, session.Transaction) == 1;
@@ -94,10 +102,12 @@ internal sealed partial class SqliteWorkflowRepository : IWorkflowRepository
             "INSERT INTO workflow_acks (conversation_id, period_end, message_id, sent_at) VALUES (@conversationId, @periodEnd, @messageId, @at)",
             new { conversationId, periodEnd, messageId, at }, session.Transaction);
 
-    public Task<int> PruneAnsweredAsync(DbSession session, DateTimeOffset before, int limit) =>
-        session.Connection.ExecuteAsync(
-            """
-            DELETE FROM workflow_waits WHERE (conversation_id, first_message_id) IN
-                (SELECT conversation_id, first_message_id FROM workflow_waits WHERE answered_at IS NOT NULL AND answered_at < @before LIMIT @limit)
-            """, new { before, limit }, session.Transaction);
+    // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
+    private static readonly Statement PruneAnswered = new(
+        """
+        DELETE FROM workflow_waits WHERE (conversation_id, first_message_id) IN
+            (SELECT conversation_id, first_message_id FROM workflow_waits WHERE answered_at IS NOT NULL AND answered_at < @before LIMIT @limit)
+        """, "@before", "@limit");
+
+    public Task<int> PruneAnsweredAsync(DbSession session, DateTimeOffset before, int limit) => PruneAnswered.ExecuteAsync(session, before, limit);
 }

@@ -1,6 +1,5 @@
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 

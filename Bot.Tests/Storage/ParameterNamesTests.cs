@@ -1,6 +1,5 @@
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
-using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Storage;

@@ -1,7 +1,6 @@
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Bot.Core.Translation;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
