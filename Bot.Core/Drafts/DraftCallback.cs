@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core.Drafts;
 
 /// <summary>"✍️ Draft" in a conversation's topic: answered at once, the draft itself written in the background
-/// (<see cref="DraftWriter"/>) and posted in the topic. The request is stored before the press is answered.</summary>
+/// (<see cref="DraftWriter"/>) and posted in the topic. The request is stored before the press is answered, and the
+/// writer woken after it.</summary>
 public sealed class DraftCallback(
     IDbConnectionFactory connections,
     IConversationRepository conversations,
@@ -30,11 +31,26 @@ public sealed class DraftCallback(
             conversation = await conversations.FindByTopicAsync(session, callback.ChatId, topic);
         }
 
+        var stored = options.Value.Enabled && conversation is not null
+            && await queue.TryStoreAsync(new DraftRequest(conversation.Id, callback.ChatId, callback.TopicId, callback.MessageId, upTo, callback.FromName), cancellationToken);
         var answer = !options.Value.Enabled ? "Drafts are turned off."
             : conversation is null ? "This topic belongs to no conversation."
-            : await queue.TryAddAsync(new DraftRequest(conversation.Id, callback.ChatId, callback.TopicId, callback.MessageId, upTo, callback.FromName), cancellationToken) ? "Drafting a reply…"
+            : stored ? "Drafting a reply…"
             : "Too many drafts are being written: try again in a minute.";
-        await chat.AnswerCallbackAsync(callback.CallbackId, answer, cancellationToken);
+        try
+        {
+            await chat.AnswerCallbackAsync(callback.CallbackId, answer, cancellationToken);
+        }
+        finally
+        {
+            // The press is answered before the writer starts, so its answer comes first; a stored request is written
+            // even when the answer failed.
+            if (stored)
+            {
+                queue.Wake();
+            }
+        }
+
         return true;
     }
 }

@@ -19,8 +19,10 @@ public sealed class DraftQueue(IDbConnectionFactory connections, IDraftRequestRe
     // Given to the reader and not completed yet: never given twice in a run, even when completing it failed.
     private readonly ConcurrentDictionary<long, bool> given = new();
 
-    /// <summary>Stores the request; false when <see cref="Capacity"/> are already waiting.</summary>
-    public async Task<bool> TryAddAsync(DraftRequest request, CancellationToken cancellationToken)
+    /// <summary>Stores the request; false when <see cref="Capacity"/> are already waiting. The writer is not woken: the
+    /// caller answers the press first, then calls <see cref="Wake"/> (a fast model's "no draft" line would otherwise reach
+    /// the topic before the press's answer).</summary>
+    public async Task<bool> TryStoreAsync(DraftRequest request, CancellationToken cancellationToken)
     {
         long? id;
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
@@ -29,14 +31,11 @@ public sealed class DraftQueue(IDbConnectionFactory connections, IDraftRequestRe
             await session.CommitAsync(cancellationToken);
         }
 
-        if (id is null)
-        {
-            return false;
-        }
-
-        added.Writer.TryWrite(true);
-        return true;
+        return id is not null;
     }
+
+    /// <summary>Tells the writer that requests were stored.</summary>
+    public void Wake() => added.Writer.TryWrite(true);
 
     /// <summary>Every waiting request, oldest first, those stored before a restart first of all. One reader: it marks each
     /// request done with <see cref="CompleteAsync"/> before it reads the next.</summary>

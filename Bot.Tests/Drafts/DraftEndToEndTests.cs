@@ -117,6 +117,22 @@ public sealed class DraftEndToEndTests(Xunit.Abstractions.ITestOutputHelper outp
         Assert.DoesNotContain(rig.Telegram.SentTo(Staff, topic), m => m.VisibleText?.Contains("not sent: press Send", StringComparison.Ordinal) == true);
     }
 
+    [Fact]
+    public async Task ASlowAnswerToThePress_StillComesBeforeAnInstantNoDraftLine()
+    {
+        await using var rig = await DraftRig.StartAsync();
+        var topic = await rig.Bridge.TopicWithBuyerMessageAsync("82004", "Is it waterproof?");
+        rig.Api.Mode = FakeMode.ServerError; // the model's server answers at once
+        rig.Telegram.DelayNext("answerCallbackQuery", TimeSpan.FromSeconds(1)); // Telegram takes the press's answer slowly
+
+        var press = await rig.PressAsync(topic, d => d == DraftButtons.Latest);
+        var answer = await rig.AnswerAsync(press);
+        var said = await rig.ShownAsync(topic, "⚠️ No draft: the model's server answered HTTP 500.");
+
+        // The writer starts once the press is answered: staff never see the outcome above a spinning button.
+        Assert.True(answer.At <= said.SentAt, $"answered at {answer.At:HH:mm:ss.fff}, the line posted at {said.SentAt:HH:mm:ss.fff}");
+    }
+
     private static void Add(Dictionary<string, string?> settings, Dictionary<string, string?> more)
     {
         foreach (var (key, value) in more)
