@@ -5,8 +5,8 @@ using Dapper;
 
 namespace Bot.Core.Sqlite;
 
-/// <summary>The SQLite <see cref="IMessageRepository"/>.</summary>
-internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepository
+/// <summary>The SQLite <see cref="IMessageRepository"/>: messages here, their copies in <c>SqliteMessageRepository.Copies.cs</c>.</summary>
+internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMessageRepository
 {
     private static readonly Statement MarkSeen = new(
         "INSERT OR IGNORE INTO marketplace_seen (conversation_id, marketplace_message_id) VALUES (@conversationId, @marketplaceMessageId)",
@@ -96,43 +96,6 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
     public Task SetLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE messages SET language = @language WHERE id = @id", new { id, language }, session.Transaction);
 
-    public async Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, CopyTarget target) =>
-        (await session.Connection.QueryAsync<MessageCopy>(
-            $"SELECT {CopyColumns} FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part",
-            new { messageId, target = StoredEnum.Name(target) },
-            session.Transaction)).AsList();
-
-    public async Task<IReadOnlyList<MessageCopy>> GetCopiesOfAsync(DbSession session, IReadOnlyList<long> messageIds, CopyTarget target)
-    {
-        var padded = Padded(messageIds);
-        var values = new object?[padded.Length + 1];
-        Boxed(padded).CopyTo(values, 0);
-        values[^1] = StoredEnum.Name(target);
-        return await CopiesOf.GetOrAdd(padded.Length, BuildCopiesOf).QueryAsync(session, ReadCopy, values);
-    }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> CopiesOf = new();
-
-    private static Statement BuildCopiesOf(int count) =>
-        InStatement($"SELECT {CopyColumns} FROM message_copies WHERE message_id IN ({{0}}) AND target = @target ORDER BY message_id, part", count, "@target");
-
-    /// <summary>A row in the order of <see cref="CopyColumns"/>.</summary>
-    private static MessageCopy ReadCopy(System.Data.Common.DbDataReader r) => new()
-    {
-        Id = r.GetInt64(0),
-        MessageId = r.GetInt64(1),
-        Target = StoredEnum.Parse<CopyTarget>(r.GetString(2)),
-        Part = (int)r.GetInt64(3),
-        ChatId = Statement.Int64OrNull(r, 4),
-        TopicId = Statement.Int64OrNull(r, 5),
-        RemoteMessageId = Statement.StringOrNull(r, 6),
-        Text = Statement.StringOrNull(r, 7),
-        Language = Statement.StringOrNull(r, 8),
-        Provider = Statement.StringOrNull(r, 9),
-        CreatedAt = Statement.Time(r, 10),
-        AcceptedAt = Statement.TimeOrNull(r, 11),
-    };
-
     /// <summary>A statement whose <c>{0}</c> is a list of <paramref name="count"/> parameters (<c>@i0</c>, <c>@i1</c> ...),
     /// followed by <paramref name="more"/>.</summary>
     private static Statement InStatement(string text, int count, params string[] more)
@@ -156,99 +119,6 @@ internal sealed class SqliteMessageRepository(TimeProvider time) : IMessageRepos
 
         return padded;
     }
-
-    private static readonly Statement CopyInsert = new(
-        """
-        INSERT INTO message_copies (message_id, target, part, chat_id, topic_id, remote_message_id, text, language, provider, created_at)
-        VALUES (@MessageId, @Target, @Part, @ChatId, @TopicId, @RemoteMessageId, @Text, @Language, @Provider, @at)
-        RETURNING id
-        """,
-        "@MessageId", "@Target", "@Part", "@ChatId", "@TopicId", "@RemoteMessageId", "@Text", "@Language", "@Provider", "@at");
-
-    public async Task<long> AddCopyAsync(DbSession session, MessageCopy copy) =>
-        (await CopyInsert.QueryAsync(
-            session,
-            r => r.GetInt64(0),
-            copy.MessageId, StoredEnum.Name(copy.Target), copy.Part, copy.ChatId, copy.TopicId, copy.RemoteMessageId, copy.Text, copy.Language, copy.Provider, time.GetUtcNow()))[0];
-
-    private const int CopyColumnCount = 9;
-
-    public async Task AddCopiesAsync(DbSession session, IReadOnlyList<MessageCopy> copies)
-    {
-        if (copies.Count <= 1)
-        {
-            foreach (var copy in copies)
-            {
-                await AddCopyAsync(session, copy);
-            }
-
-            return;
-        }
-
-        var values = new object?[copies.Count * CopyColumnCount + 1];
-        for (var i = 0; i < copies.Count; i++)
-        {
-            var copy = copies[i];
-            var at = i * CopyColumnCount;
-            values[at] = copy.MessageId;
-            values[at + 1] = StoredEnum.Name(copy.Target);
-            values[at + 2] = copy.Part;
-            values[at + 3] = copy.ChatId;
-            values[at + 4] = copy.TopicId;
-            values[at + 5] = copy.RemoteMessageId;
-            values[at + 6] = copy.Text;
-            values[at + 7] = copy.Language;
-            values[at + 8] = copy.Provider;
-        }
-
-        values[^1] = time.GetUtcNow();
-        await CopiesInsert.GetOrAdd(copies.Count, BuildCopiesInsert).ExecuteAsync(session, values);
-    }
-
-    // One statement per number of rows (a send carries at most a lane run's posts), prepared once each.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> CopiesInsert = new();
-
-    private static Statement BuildCopiesInsert(int rows)
-    {
-        var row = new[] { "m", "g", "p", "c", "t", "r", "x", "l", "v" };
-        var names = Enumerable.Range(0, rows).SelectMany(i => row.Select(n => $"@{n}{i}")).Append("@at").ToArray();
-        return new Statement(
-            "INSERT INTO message_copies (message_id, target, part, chat_id, topic_id, remote_message_id, text, language, provider, created_at) VALUES " +
-            string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@m{i}, @g{i}, @p{i}, @c{i}, @t{i}, @r{i}, @x{i}, @l{i}, @v{i}, @at)")),
-            names);
-    }
-
-    public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
-        (await session.Connection.QueryAsync<MessageCopy>(
-            """
-            SELECT c.id, c.message_id AS MessageId, c.target, c.part, c.text, c.created_at AS CreatedAt
-            FROM message_copies c JOIN messages m ON m.id = c.message_id
-            WHERE m.conversation_id = @conversationId AND c.target = 'marketplace' AND c.remote_message_id IS NULL AND c.created_at >= @since
-            ORDER BY c.id DESC
-            """,
-            new { conversationId, since },
-            session.Transaction)).AsList();
-
-    public Task SetRemoteIdAsync(DbSession session, long copyId, string remoteMessageId) =>
-        session.Connection.ExecuteAsync(
-            "UPDATE message_copies SET remote_message_id = @remoteMessageId WHERE id = @copyId",
-            new { copyId, remoteMessageId },
-            session.Transaction);
-
-    public Task MarkAcceptedAsync(DbSession session, long copyId, string? remoteMessageId) =>
-        session.Connection.ExecuteAsync(
-            "UPDATE message_copies SET accepted_at = @at, remote_message_id = COALESCE(@remoteMessageId, remote_message_id) WHERE id = @copyId",
-            new { copyId, remoteMessageId, at = time.GetUtcNow() },
-            session.Transaction);
-
-    public Task SetCopyTextAsync(DbSession session, long copyId, string text) =>
-        session.Connection.ExecuteAsync("UPDATE message_copies SET text = @text WHERE id = @copyId", new { copyId, text }, session.Transaction);
-
-    public Task MarkAllAcceptedAsync(DbSession session, long messageId) =>
-        session.Connection.ExecuteAsync(
-            "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL",
-            new { messageId, at = time.GetUtcNow() },
-            session.Transaction);
 
     public Task<long?> FindByTelegramCopyAsync(DbSession session, long chatId, int telegramMessageId) =>
         session.Connection.QuerySingleOrDefaultAsync<long?>(

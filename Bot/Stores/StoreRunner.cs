@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Core.Logging;
 using Bot.Operations;
 using Bot.Startup;
@@ -19,9 +18,6 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Sha
     private StoreFile? applied;
     private bool busy;
     private Task work = Task.CompletedTask;
-    private int failedStarts;
-    private ITimer? retry;
-    private bool retryDue;
     private WebApplication? app;
     private StoreStatus status = new(id, "", StoreState.Starting, time.GetUtcNow(), [], []);
 
@@ -244,42 +240,6 @@ internal sealed partial class StoreRunner(string id, StoreLauncher launcher, Sha
         var listening = string.Join(", ", urls);
         LogStarted(id, file.Name, listening);
     }
-
-    /// <summary>Starts the store again once the wait for this failure is over: the first wait, doubled for each failure
-    /// since the last start or file change, at most the longest.</summary>
-    private TimeSpan ScheduleRetry()
-    {
-        lock (gate)
-        {
-            var wait = TimeSpan.FromTicks(Math.Min(settings.MaxRetryDelay.Ticks, settings.RetryDelay.Ticks << Math.Min(failedStarts, 16)));
-            failedStarts++;
-            CancelRetry();
-            retry = time.CreateTimer(_ => RetryNow(), null, wait, Timeout.InfiniteTimeSpan);
-            return wait;
-        }
-    }
-
-    private void RetryNow()
-    {
-        lock (gate)
-        {
-            retry?.Dispose();
-            retry = null;
-            retryDue = true;
-            Kick();
-        }
-    }
-
-    private void CancelRetry()
-    {
-        retry?.Dispose();
-        retry = null;
-        retryDue = false;
-    }
-
-    private static string Describe(TimeSpan wait) => wait < TimeSpan.FromMinutes(1)
-        ? $"{wait.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s"
-        : $"{wait.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} min";
 
     private async Task StopAsync(StoreFile? file, bool keepBot)
     {
