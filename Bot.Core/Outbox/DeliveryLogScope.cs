@@ -10,7 +10,7 @@ namespace Bot.Core.Outbox;
 /// from <see cref="ConversationLabels"/> when a line is written: for a handler that reads the conversation first thing
 /// (<see cref="IDeliveryHandler.ReadsConversation"/>) from that read, otherwise read when the scope begins; before the
 /// dispatcher logs an outcome it reads the label if nothing did (<see cref="EnsureLabelAsync"/>).</summary>
-public sealed class DeliveryLogScope(IConversationRepository conversations, ConversationLabels labels)
+public sealed partial class DeliveryLogScope(IConversationRepository conversations, ConversationLabels labels)
 {
     /// <summary>Begins the scope. Not in an async method: a scope begun in one ends for its caller when it returns (the
     /// logger keeps scopes in an async-local), so the caller reads the label first (<see cref="EnsureLabelAsync"/>) where
@@ -26,6 +26,27 @@ public sealed class DeliveryLogScope(IConversationRepository conversations, Conv
             labels.Remember(conversationId, await conversations.GetKindAndExternalIdAsync(session, conversationId));
         }
     }
+
+    /// <summary>Before an outcome other than a plain success is logged: the conversation's label, where the delivery did
+    /// not get as far as reading it. Should that read fail, the lines go without the order id.</summary>
+    public async Task LabelBeforeFailureAsync(ILogger logger, IDbConnectionFactory connections, OutboxItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureLabelAsync(connections, item, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            LogNoLabel(logger, e, item.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {OutboxId}: its conversation's order id could not be read for the log.")]
+    private static partial void LogNoLabel(ILogger logger, Exception error, long outboxId);
 
     /// <summary>The scope's values, the label looked up each time they are read.</summary>
     private sealed class Values(OutboxItem item, ConversationLabels labels) : IReadOnlyList<KeyValuePair<string, object?>>

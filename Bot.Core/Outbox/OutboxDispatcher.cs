@@ -184,7 +184,7 @@ public sealed partial class OutboxDispatcher(
 
         if (unstored.Find(item.Id) is { } earlier)
         {
-            await LabelAsync(item, cancellationToken);
+            await scopes.LabelBeforeFailureAsync(logger, connections, item, cancellationToken);
             // The last attempt's outcome is not stored yet: store it now rather than send again.
             if (earlier.Delivered)
             {
@@ -207,7 +207,7 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception e)
         {
-            await LabelAsync(item, cancellationToken);
+            await scopes.LabelBeforeFailureAsync(logger, connections, item, cancellationToken);
             await StoreOutcomeAsync(item, e.Message, delivered: false, () => outcomes.FailAsync(item, handler, e, cancellationToken), cancellationToken);
             return (false, false);
         }
@@ -252,24 +252,6 @@ public sealed partial class OutboxDispatcher(
         return [item];
     }
 
-    /// <summary>Before an outcome other than a plain success is logged: the conversation's label, where the delivery did
-    /// not get as far as reading it. Should that read fail, the lines go without the order id.</summary>
-    private async Task LabelAsync(OutboxItem item, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await scopes.EnsureLabelAsync(connections, item, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            LogNoLabel(e, item.Id);
-        }
-    }
-
     /// <summary>Runs the write that stores an attempt's outcome. When the database refuses it, the outcome is kept in
     /// memory instead (<see cref="UnstoredOutcomes"/>), so the item is not sent again for want of a record.</summary>
     /// <returns>True when the outcome is stored.</returns>
@@ -292,9 +274,6 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {OutboxId}: its conversation's order id could not be read for the log.")]
-    private partial void LogNoLabel(Exception error, long outboxId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {OutboxId} ({Kind}): the database did not store its outcome (delivered: {Delivered}); it is not sent again before that is stored, next try at {NotBefore}")]
     private partial void LogUnstored(Exception error, long outboxId, string kind, bool delivered, DateTimeOffset notBefore);
