@@ -7,17 +7,29 @@ namespace Bot.Core.Sqlite;
 /// <summary>SQLite has no date type: times are stored as ISO 8601 text in UTC, which sorts correctly.</summary>
 internal static class SqliteTypeHandlers
 {
-    private static int registered;
+    private static readonly Lock Gate = new();
+    private static volatile bool registered;
 
+    /// <summary>Called before every Dapper call (<see cref="DapperOnFirstUse"/>): once registered, one read. A caller that
+    /// comes while another registers waits for it, so no statement runs before the handlers are in place.</summary>
     public static void Register()
     {
-        if (Interlocked.Exchange(ref registered, 1) == 1)
+        if (registered)
         {
             return;
         }
 
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
-        SqlMapper.AddTypeHandler(new NullableDateTimeOffsetHandler());
+        lock (Gate)
+        {
+            if (registered)
+            {
+                return;
+            }
+
+            SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+            SqlMapper.AddTypeHandler(new NullableDateTimeOffsetHandler());
+            registered = true;
+        }
     }
 
     public static string Format(DateTimeOffset value) =>
