@@ -114,6 +114,10 @@ public sealed class ThroughputScenario(Report report)
     private static (TimeSpan Held, long Turns) WriterHeld(BenchCore core) =>
         core.Get<Bot.Core.Storage.IDbConnectionFactory>() is Bot.Core.Sqlite.SqliteConnectionFactory sqlite ? sqlite.WriterTurnsHeld : (TimeSpan.Zero, 0);
 
+    /// <summary>The write-ahead log's background checkpoints so far (none on a database other than SQLite).</summary>
+    private static long Checkpoints(BenchCore core) =>
+        core.Get<Bot.Core.Storage.IDbConnectionFactory>() is Bot.Core.Sqlite.SqliteConnectionFactory sqlite ? sqlite.Checkpoints.Run : 0;
+
     internal static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
 
     private static async Task<(double Ingest, double IngestCpu, double Deliver, double DeliverCpu, long Sends)> PhasesAsync(string databasePath)
@@ -165,6 +169,7 @@ public sealed class ThroughputScenario(Report report)
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Cpu();
         var held = WriterHeld(core);
+        var checkpoints = Checkpoints(core);
         var stopwatch = Stopwatch.StartNew();
         var polled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var poller = Task.Run(async () =>
@@ -182,7 +187,7 @@ public sealed class ThroughputScenario(Report report)
         var (heldAfter, turnsAfter) = WriterHeld(core);
         var (writerShare, turns) = ((heldAfter - held.Held) / stopwatch.Elapsed, turnsAfter - held.Turns);
         var writerTurn = turns == 0 ? "" : $"; the writer's turn held {writerShare:P0} of the wall time ({turns:N0} turns, {(heldAfter - held.Held).TotalMicroseconds / turns:N0} µs each" +
-            (deliveryWriterShare is { } alone ? $"; delivery alone {alone:P0})" : ")");
+            (deliveryWriterShare is { } alone ? $"; delivery alone {alone:P0})" : ")") + $"; {Checkpoints(core) - checkpoints:N0} checkpoints of the log in the background";
         var allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages;
         var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
         var (rounds, deliveries) = await work;

@@ -56,6 +56,10 @@ public sealed partial class SqliteConnectionFactory
             writer = null;
             stuck.Shut();
         }
+        else if (writer is { } kept)
+        {
+            CountLoggedPages(kept);
+        }
 
         Interlocked.Add(ref turnsHeldTicks, System.Diagnostics.Stopwatch.GetTimestamp() - turnStarted);
         Interlocked.Increment(ref turns);

@@ -94,8 +94,13 @@ public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDis
     {
         lock (keeperGate)
         {
-            keeper?.Dispose();
-            keeper = null;
+            // After a background checkpoint on it has finished.
+            lock (checkpointGate)
+            {
+                keeper?.Dispose();
+                keeper = null;
+            }
+
             disposed = true;
             while (idleReaders.TryTake(out var idle))
             {
@@ -137,12 +142,13 @@ public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDis
     }
 
     /// <summary>WAL lets readers and the single writer work at once; synchronous=NORMAL is durable against process
-    /// crashes (a committed transaction survives SIGKILL), only an OS crash can lose the last commits. A plain command,
-    /// not Dapper: every start opens connections.</summary>
+    /// crashes (a committed transaction survives SIGKILL), only an OS crash can lose the last commits. The log is
+    /// copied into the file in the background (<see cref="CountLoggedPages"/>); a connection's own automatic checkpoint
+    /// is only the backstop. A plain command, not Dapper: every start opens connections.</summary>
     private async Task ConfigureAsync(SqliteConnection connection)
     {
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};";
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={BackstopCheckpointPages}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyTimeoutMs};";
         await pragmas.ExecuteNonQueryAsync();
     }
 
