@@ -7,14 +7,15 @@ namespace Bot.Core.Sqlite;
 /// <summary>The SQLite <see cref="IDeadLetterRepository"/>.</summary>
 internal sealed class SqliteDeadLetterRepository(IDbConnectionFactory connections) : IDeadLetterRepository
 {
-    private const string Latest = """
+    // Settled rows are found through the settled index only when the query says status <> 'pending' (migration 0025).
+    internal const string Latest = """
         SELECT o.id AS Id, o.kind AS Kind, o.attempts AS Attempts, o.last_error AS LastError,
                c.kind AS ConversationKind, c.external_id AS ExternalId, c.buyer_name AS BuyerName,
                t.chat_id AS TopicChatId, t.topic_id AS TopicId
         FROM outbox o
         LEFT JOIN conversations c ON c.id = o.conversation_id
         LEFT JOIN thread_bindings t ON t.conversation_id = o.conversation_id AND t.audience = 'staff'
-        WHERE o.status = 'dead'
+        WHERE o.status = 'dead' AND o.status <> 'pending'
         ORDER BY o.id DESC
         LIMIT @limit
         """;
@@ -25,10 +26,14 @@ internal sealed class SqliteDeadLetterRepository(IDbConnectionFactory connection
         return (await connection.QueryAsync<StoredDeadLetter>(new CommandDefinition(Latest, new { limit }, cancellationToken: cancellationToken))).AsList();
     }
 
+    internal const string DeadIds = "SELECT id FROM outbox WHERE status = 'dead' AND status <> 'pending'";
+
+    internal const string DeadIdsOfConversation = DeadIds + " AND conversation_id = @conversationId";
+
     public async Task<IReadOnlyList<long>> IdsAsync(long? conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var sql = conversationId is null ? "SELECT id FROM outbox WHERE status = 'dead'" : "SELECT id FROM outbox WHERE status = 'dead' AND conversation_id = @conversationId";
+        var sql = conversationId is null ? DeadIds : DeadIdsOfConversation;
         return (await connection.QueryAsync<long>(new CommandDefinition(sql, new { conversationId }, cancellationToken: cancellationToken))).AsList();
     }
 

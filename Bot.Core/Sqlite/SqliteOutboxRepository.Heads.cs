@@ -14,7 +14,7 @@ internal sealed partial class SqliteOutboxRepository
         """;
 
     /// <summary>After item <c>@id</c> left the pending items: its lane's head is the lane's first pending item, if any.</summary>
-    private const string NextHead = """
+    internal const string NextHead = """
         DELETE FROM outbox_heads WHERE lane = (SELECT lane FROM outbox WHERE id = @id);
         INSERT INTO outbox_heads (lane, outbox_id, next_attempt_at)
         SELECT lane, id, next_attempt_at FROM outbox
@@ -23,14 +23,14 @@ internal sealed partial class SqliteOutboxRepository
         """;
 
     /// <summary>After the items <c>@ids</c> left the pending items: each of their lanes' head is found again.</summary>
-    private const string NextHeads = """
+    internal const string NextHeads = """
         DELETE FROM outbox_heads WHERE lane IN (SELECT lane FROM outbox WHERE id IN @ids);
         INSERT INTO outbox_heads (lane, outbox_id, next_attempt_at)
         SELECT lane, id, next_attempt_at FROM outbox
         WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' AND lane IN (SELECT lane FROM outbox WHERE id IN @ids) GROUP BY lane)
         """;
 
-    private const string RebuildHeads = """
+    internal const string RebuildHeads = """
         DELETE FROM outbox_heads;
         INSERT INTO outbox_heads (lane, outbox_id, next_attempt_at)
         SELECT lane, id, next_attempt_at FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane)

@@ -7,7 +7,7 @@ namespace Bot.Core.Sqlite;
 /// <summary>Reading ahead in one lane, for deliveries that carry several items at once.</summary>
 internal sealed partial class SqliteOutboxRepository
 {
-    private static readonly Statement DueInLane = new($"SELECT {Columns} FROM outbox WHERE status = 'pending' AND lane = @lane ORDER BY id LIMIT @limit", "@lane", "@limit");
+    internal static readonly Statement DueInLane = new($"SELECT {Columns} FROM outbox WHERE status = 'pending' AND lane = @lane ORDER BY id LIMIT @limit", "@lane", "@limit");
 
     public async Task<IReadOnlyList<OutboxItem>> GetDueInLaneAsync(string lane, int limit, CancellationToken cancellationToken)
     {

@@ -113,7 +113,7 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         var now = time.GetUtcNow();
         var changed = await session.Connection.ExecuteAsync(
-            $"UPDATE outbox SET status = 'pending', attempts = 0, failing_since = NULL, next_attempt_at = @now, updated_at = @now WHERE status = 'dead' {filter}",
+            RequeueDead(filter),
             new { id, now },
             session.Transaction);
         if (changed > 0)
@@ -127,6 +127,10 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
         return changed;
     }
 
+    // Settled rows are found through the settled index only when the query says status <> 'pending' (migration 0025).
+    internal static string RequeueDead(string filter) =>
+        $"UPDATE outbox SET status = 'pending', attempts = 0, failing_since = NULL, next_attempt_at = @now, updated_at = @now WHERE status = 'dead' AND status <> 'pending' {filter}";
+
     public async Task<int> PruneAsync(OutboxStatus status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -134,18 +138,22 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     }
 
     // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
-    private static readonly Statement Prune = new(
+    internal static readonly Statement Prune = new(
         "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE status = @status AND status <> 'pending' AND updated_at < @before LIMIT @limit)",
         "@status", "@before", "@limit");
 
     public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<OutboxItem>(
-            $"SELECT {Columns} FROM outbox WHERE status = @status ORDER BY id DESC LIMIT @limit",
-            new { status = StoredEnum.Name(status), limit });
+        var rows = await connection.QueryAsync<OutboxItem>(List(status), new { status = StoredEnum.Name(status), limit });
         return rows.AsList();
     }
+
+    /// <summary>Each status's rows through the index that holds them (migration 0025); +id keeps SQLite from reading the
+    /// whole outbox backwards by id in search of the pending rows.</summary>
+    internal static string List(OutboxStatus status) => status == OutboxStatus.Pending
+        ? $"SELECT {Columns} FROM outbox WHERE status = 'pending' ORDER BY +id DESC LIMIT @limit"
+        : $"SELECT {Columns} FROM outbox WHERE status = @status AND status <> 'pending' ORDER BY id DESC LIMIT @limit";
 
     public async Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken)
     {
@@ -155,10 +163,10 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     }
 
     // The status and the metrics read it while idle: a statement, so that idling never loads Dapper.
-    private static readonly Statement Stats = new(
+    internal static readonly Statement Stats = new(
         """
         SELECT (SELECT COUNT(*) FROM outbox WHERE status = 'pending'),
-               (SELECT COUNT(*) FROM outbox WHERE status = 'dead'),
+               (SELECT COUNT(*) FROM outbox WHERE status = 'dead' AND status <> 'pending'),
                (SELECT MIN(created_at) FROM outbox WHERE status = 'pending')
         """);
 }
