@@ -23,7 +23,14 @@ public interface IConversationRepository
     /// <summary>The conversation bound to a topic of a buyer's private chat, or null.</summary>
     Task<Conversation?> FindByBuyerTopicAsync(DbSession session, long chatId, int topicId);
 
-    Task SetBindingAsync(DbSession session, ThreadBinding binding);
+    /// <param name="cardDue">A new staff topic whose order card is still to be stored (<see cref="CardStoredAsync"/>).</param>
+    Task SetBindingAsync(DbSession session, ThreadBinding binding, bool cardDue = false);
+
+    /// <summary>The conversation's staff topic, and whether its order card is still to be stored.</summary>
+    Task<(ThreadBinding? Binding, bool CardDue)> GetStaffTopicAsync(DbSession session, long conversationId);
+
+    /// <summary>The staff topic's order card is stored: it is no longer due.</summary>
+    Task CardStoredAsync(DbSession session, long conversationId);
 
     /// <summary>A group upgraded to a supergroup got a new id: the topics bound in it follow it (the caller moves the
     /// pending deliveries in the same session).</summary>

@@ -59,9 +59,12 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
     public Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, Audience audience) =>
         Binding.QueryFirstAsync<ThreadBinding?>(
             session,
-            r => new ThreadBinding(r.GetInt64(0), StoredEnum.Parse<Audience>(r.GetString(1)), r.GetInt64(2), Statement.Int64OrNull(r, 3) is { } t ? (int)t : null),
+            ReadBinding,
             null,
             conversationId, StoredEnum.Name(audience));
+
+    private static ThreadBinding ReadBinding(System.Data.Common.DbDataReader r) =>
+        new(r.GetInt64(0), StoredEnum.Parse<Audience>(r.GetString(1)), r.GetInt64(2), Statement.Int64OrNull(r, 3) is { } t ? (int)t : null);
 
     public async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId)
     {
@@ -81,15 +84,28 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
         return row?.ToConversation();
     }
 
-    public Task SetBindingAsync(DbSession session, ThreadBinding binding) =>
+    public Task SetBindingAsync(DbSession session, ThreadBinding binding, bool cardDue = false) =>
         session.Connection.ExecuteAsync(
             """
-            INSERT INTO thread_bindings (conversation_id, audience, chat_id, topic_id, created_at)
-            VALUES (@ConversationId, @Audience, @ChatId, @TopicId, @now)
-            ON CONFLICT (conversation_id, audience) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id, created_at = excluded.created_at
+            INSERT INTO thread_bindings (conversation_id, audience, chat_id, topic_id, created_at, card_due)
+            VALUES (@ConversationId, @Audience, @ChatId, @TopicId, @now, @due)
+            ON CONFLICT (conversation_id, audience) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id, created_at = excluded.created_at,
+                card_due = excluded.card_due
             """,
-            new { binding.ConversationId, Audience = StoredEnum.Name(binding.Audience), binding.ChatId, binding.TopicId, now = time.GetUtcNow() },
+            new { binding.ConversationId, Audience = StoredEnum.Name(binding.Audience), binding.ChatId, binding.TopicId, now = time.GetUtcNow(), due = cardDue ? 1 : 0 },
             session.Transaction);
+
+    private static readonly Statement StaffTopic = new(
+        "SELECT conversation_id, audience, chat_id, topic_id, card_due FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'",
+        "@conversationId");
+
+    public Task<(ThreadBinding? Binding, bool CardDue)> GetStaffTopicAsync(DbSession session, long conversationId) =>
+        StaffTopic.QueryFirstAsync<(ThreadBinding?, bool)>(session, r => (ReadBinding(r), r.GetInt64(4) != 0), (null, false), conversationId);
+
+    private static readonly Statement CardStored = new(
+        "UPDATE thread_bindings SET card_due = 0 WHERE conversation_id = @conversationId AND audience = 'staff' AND card_due <> 0", "@conversationId");
+
+    public Task CardStoredAsync(DbSession session, long conversationId) => CardStored.ExecuteAsync(session, conversationId);
 
     public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
         session.Connection.ExecuteAsync(

@@ -15,8 +15,9 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
     /// <summary>Sends one stored message: its text parts (the first under the order card when the topic is new and they
     /// fit together), then its photos, then its files. Every copy but the last is recorded as it goes. <paramref name="card"/>
     /// is the new topic's card (<see cref="TopicResolver.GetOrOpenAsync"/>), null when none is due.</summary>
-    /// <returns>The last part's copy, to record with the delivery's completion; null when every part was sent before.</returns>
-    public async Task<MessageCopy?> SendAloneAsync(PreparedPost post, ThreadBinding binding, NewTopicCard? card, CancellationToken cancellationToken)
+    /// <returns>The last part's copy, to record with the delivery's completion (null when every part was sent before),
+    /// and the card when it carried that part, to store with it (<see cref="TopicResolver.StoreCardAsync"/>).</returns>
+    public async Task<(MessageCopy? Last, CardMessage? Card)> SendAloneAsync(PreparedPost post, ThreadBinding binding, NewTopicCard? card, CancellationToken cancellationToken)
     {
         var parts = post.Parts(showTime: false);
         var done = post.Copies.Where(c => c.ChatId == binding.ChatId).Select(c => c.Part).ToHashSet();
@@ -25,6 +26,7 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
         var attachments = post.Message.Files;
         var last = parts.Count + photos.Count + attachments.Count - 1;
         MessageCopy? lastCopy = null;
+        CardMessage? lastCard = null;
         for (var part = 0; part <= last; part++)
         {
             if (done.Contains(part))
@@ -33,7 +35,14 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
             }
 
             int id;
-            if (card is not null && part < parts.Count && PostMerger.Fit([parts[part]], StaffFormatter.OrderCard(post.Conversation)) == 1)
+            var underCard = card is not null && part < parts.Count && PostMerger.Fit([parts[part]], StaffFormatter.OrderCard(post.Conversation)) == 1;
+            if (underCard && part == last)
+            {
+                // The card carries the last part: both are recorded by the completion.
+                lastCard = await topics.PostCardAsync(post.Conversation, binding, parts[part], card!, cancellationToken);
+                id = lastCard.MessageId;
+            }
+            else if (underCard)
             {
                 id = await topics.SendCardAsync(post.Conversation, binding, parts[part], card, cancellationToken);
             }
@@ -68,20 +77,22 @@ public sealed class PostSender(IChatGateway chat, TopicResolver topics, StaffIma
             await topics.SendCardAsync(post.Conversation, binding, null, card, cancellationToken);
         }
 
-        return lastCopy;
+        return (lastCopy, lastCard);
     }
 
     /// <summary>Sends several posts of one conversation as one Telegram message (under the order card when the topic is
     /// new: <paramref name="card"/> not null). Each post keeps its own copy, all with the same Telegram message id.</summary>
-    public async Task<IReadOnlyList<MessageCopy>> SendMergedAsync(IReadOnlyList<PreparedPost> posts, ThreadBinding binding, NewTopicCard? card, CancellationToken cancellationToken)
+    /// <returns>The copies, and the card that carried them (null when none was due), both recorded by the completion.</returns>
+    public async Task<(IReadOnlyList<MessageCopy> Copies, CardMessage? Card)> SendMergedAsync(
+        IReadOnlyList<PreparedPost> posts, ThreadBinding binding, NewTopicCard? card, CancellationToken cancellationToken)
     {
         var conversation = posts[0].Conversation;
         var html = PostMerger.Join(posts.Select(p => p.Parts(showTime: true)[0]));
         var topic = new TopicSender(chat, topics, conversation, binding);
-        var id = card is not null
-            ? await topics.SendCardAsync(conversation, binding, html, card, cancellationToken)
-            : await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, html, Buttons: DraftButtonsFor(posts)), cancellationToken), cancellationToken);
-        return posts.Select(p => Copy(p, topic.Binding, 0, id)).ToList();
+        var posted = card is not null ? await topics.PostCardAsync(conversation, binding, html, card, cancellationToken) : null;
+        var id = posted?.MessageId
+            ?? await topic.SendAsync((chatId, topicId) => chat.SendTextAsync(new ChatText(chatId, topicId, html, Buttons: DraftButtonsFor(posts)), cancellationToken), cancellationToken);
+        return (posts.Select(p => Copy(p, topic.Binding, 0, id)).ToList(), posted);
     }
 
     /// <summary>"✍️ Draft" under a post that shows buyer messages (answering up to the latest of them); none when drafts

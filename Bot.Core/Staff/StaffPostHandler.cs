@@ -21,8 +21,8 @@ public sealed class StaffPostHandler(
     IOptions<StaffChatOptions> staffChat,
     IOptions<StaffOptions> options) : IMergingDeliveryHandler
 {
-    // Copies that wait for the completion transaction, by outbox item id.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (MessageCopy Copy, bool FromBuyer)> finished = new();
+    // Copies (and a card that carried them) that wait for the completion transaction, by outbox item id.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (MessageCopy Copy, bool FromBuyer, CardMessage? Card)> finished = new();
 
     public string Kind => OutboxKinds.StaffPost;
 
@@ -77,7 +77,8 @@ public sealed class StaffPostHandler(
         finished.TryRemove(item.Id, out _);
         var post = await preparer.PrepareAsync(item, cancellationToken);
         var (binding, card) = await OpenAsync(post.Conversation, ChatOf(item), cancellationToken);
-        Finish(item, post, await sender.SendAloneAsync(post, binding, card, cancellationToken));
+        var (last, posted) = await sender.SendAloneAsync(post, binding, card, cancellationToken);
+        Finish(item, post, last, posted);
     }
 
     public async Task<IReadOnlyList<OutboxItem>> DeliverMergedAsync(OutboxItem head, IReadOnlyList<OutboxItem> following, CancellationToken cancellationToken)
@@ -111,15 +112,16 @@ public sealed class StaffPostHandler(
         var taken = posts.Count == 1 ? 1 : PostMerger.Fit(posts.Select(p => p.Post.Parts(showTime: true)[0]).ToList(), card is not null ? StaffFormatter.OrderCard(conversation) : null);
         if (taken < 2)
         {
-            Finish(head, posts[0].Post, await sender.SendAloneAsync(posts[0].Post, binding, card, cancellationToken));
+            var (last, posted) = await sender.SendAloneAsync(posts[0].Post, binding, card, cancellationToken);
+            Finish(head, posts[0].Post, last, posted);
             return [head];
         }
 
         var merged = posts.Take(taken).ToList();
-        var copies = await sender.SendMergedAsync(merged.Select(p => p.Post).ToList(), binding, card, cancellationToken);
+        var (copies, cardPosted) = await sender.SendMergedAsync(merged.Select(p => p.Post).ToList(), binding, card, cancellationToken);
         for (var i = 0; i < merged.Count; i++)
         {
-            Finish(merged[i].Item, merged[i].Post, copies[i]);
+            Finish(merged[i].Item, merged[i].Post, copies[i], i == 0 ? cardPosted : null);
         }
 
         return merged.Select(p => p.Item).ToList();
@@ -133,12 +135,14 @@ public sealed class StaffPostHandler(
     {
         var copies = new List<MessageCopy>(items.Count);
         var fromBuyer = new bool[items.Count];
+        CardMessage? card = null;
         for (var i = 0; i < items.Count; i++)
         {
             if (finished.TryRemove(items[i].Id, out var last))
             {
                 copies.Add(last.Copy);
                 fromBuyer[i] = last.FromBuyer;
+                card ??= last.Card;
             }
             else
             {
@@ -146,8 +150,14 @@ public sealed class StaffPostHandler(
             }
         }
 
-        // A merged send's copies in one statement.
+        // A merged send's copies in one statement; the card that carried them with them (a card not recorded here stays due,
+        // and the conversation's next post brings it again).
         await messages.AddCopiesAsync(session, copies);
+        if (card is not null)
+        {
+            await topics.StoreCardAsync(session, card);
+        }
+
         var marked = new HashSet<long>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -160,11 +170,11 @@ public sealed class StaffPostHandler(
         }
     }
 
-    private void Finish(OutboxItem item, PreparedPost post, MessageCopy? lastCopy)
+    private void Finish(OutboxItem item, PreparedPost post, MessageCopy? lastCopy, CardMessage? card)
     {
         if (lastCopy is not null)
         {
-            finished[item.Id] = (lastCopy, post.Message.Role == AuthorRole.Buyer);
+            finished[item.Id] = (lastCopy, post.Message.Role == AuthorRole.Buyer, card);
         }
     }
 

@@ -46,8 +46,8 @@ public sealed partial class TopicResolver(
         string? facts;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
-            var existing = await conversations.GetBindingAsync(session, conversation.Id, Audience.Staff);
-            if (existing is not null && existing.ChatId == staffChatId)
+            var (existing, cardDue) = await conversations.GetStaffTopicAsync(session, conversation.Id);
+            if (existing is not null && existing.ChatId == staffChatId && !cardDue)
             {
                 return (existing, null);
             }
@@ -55,6 +55,12 @@ public sealed partial class TopicResolver(
             // The new topic's name and its card's marks and facts, in the same read.
             look = await marks.ReadAsync(session, conversation);
             facts = (await cards.GetAsync(session, conversation.Id))?.FactsHtml;
+            if (existing is not null && existing.ChatId == staffChatId)
+            {
+                // The bridge stopped after making the topic and before storing its card: the card goes now.
+                LogCardDue(conversation.Id, existing.TopicId);
+                return (existing, new NewTopicCard(look, facts));
+            }
         }
 
         var binding = await OpenAsync(conversation, staffChatId, look, cancellationToken);
@@ -80,6 +86,19 @@ public sealed partial class TopicResolver(
     /// <returns>The Telegram message id.</returns>
     public async Task<int> SendCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, NewTopicCard? card, CancellationToken cancellationToken)
     {
+        var posted = await PostCardAsync(conversation, binding, tailHtml, card, cancellationToken);
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await StoreCardAsync(session, posted);
+        await session.CommitAsync(cancellationToken);
+        return posted.MessageId;
+    }
+
+    /// <summary>Posts the order card like <see cref="SendCardAsync"/> without storing it: the caller stores it with
+    /// <see cref="StoreCardAsync"/> in a transaction of its own (a delivery's completion, when the card carries the
+    /// delivery's posts). Until then the topic's card stays due, and is posted again should the bridge stop first.</summary>
+    /// <returns>Where the card was posted.</returns>
+    public async Task<CardMessage> PostCardAsync(Conversation conversation, ThreadBinding binding, string? tailHtml, NewTopicCard? card, CancellationToken cancellationToken)
+    {
         TopicMarks look;
         string? facts;
         if (card is not null)
@@ -100,11 +119,16 @@ public sealed partial class TopicResolver(
 
         var buttons = DraftButtons.WithCard(StaffFormatter.CardButtons(marketplace.Capabilities.InvitesAllowed, look.Claimant is not null), drafts.Value);
         var id = await chat.SendTextAsync(new ChatText(binding.ChatId, binding.TopicId, text, Buttons: buttons), cancellationToken);
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await cards.SetAsync(session, new CardMessage(conversation.Id, binding.ChatId, id, tailHtml, facts));
-        await orderCards.SetMessageAsync(session, conversation.Id, binding.ChatId, id);
-        await session.CommitAsync(cancellationToken);
-        return id;
+        return new CardMessage(conversation.Id, binding.ChatId, id, tailHtml, facts);
+    }
+
+    /// <summary>Stores where the card was posted, in <paramref name="session"/>: for edits in place, for the order's
+    /// refreshes, and so that its topic no longer waits for a card.</summary>
+    public async Task StoreCardAsync(DbSession session, CardMessage card)
+    {
+        await cards.SetAsync(session, card);
+        await orderCards.SetMessageAsync(session, card.ConversationId, card.ChatId, card.MessageId);
+        await conversations.CardStoredAsync(session, card.ConversationId);
     }
 
     private async Task<ThreadBinding> OpenAsync(Conversation conversation, long staffChatId, CancellationToken cancellationToken)
@@ -124,7 +148,8 @@ public sealed partial class TopicResolver(
         var binding = new ThreadBinding(conversation.Id, Audience.Staff, staffChatId, topicId);
         await using (var session = await DbSession.BeginAsync(connections, cancellationToken))
         {
-            await conversations.SetBindingAsync(session, binding);
+            // Its card is due until stored: should the bridge stop before, the conversation's next post brings it.
+            await conversations.SetBindingAsync(session, binding, cardDue: true);
             await session.CommitAsync(cancellationToken);
         }
 
@@ -134,6 +159,9 @@ public sealed partial class TopicResolver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created staff topic {TopicId} in chat {ChatId} for conversation {ConversationId}")]
     private partial void LogCreated(long conversationId, long chatId, int topicId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff topic {TopicId} of conversation {ConversationId} has no stored order card (the bridge stopped before storing it); posting it now")]
+    private partial void LogCardDue(long conversationId, int? topicId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Staff topic {TopicId} of conversation {ConversationId} was deleted; creating a new one")]
     private partial void LogRecreating(long conversationId, int topicId);
