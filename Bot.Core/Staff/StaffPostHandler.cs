@@ -19,9 +19,10 @@ public sealed class StaffPostHandler(
     IDbConnectionFactory connections,
     IMessageRepository messages,
     IOptions<StaffChatOptions> staffChat,
-    IOptions<StaffOptions> options) : IMergingDeliveryHandler
+    IOptions<StaffOptions> options) : IMergingDeliveryHandler, IDeliveryObserver
 {
-    // Copies (and a card that carried them) that wait for the completion transaction, by outbox item id.
+    // Copies (and a card that carried them) that wait for the completion transaction, by outbox item id; kept until
+    // that transaction has committed (Delivered), so a completion whose write failed records them when it is retried.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (MessageCopy Copy, bool FromBuyer, CardMessage? Card)> finished = new();
 
     public string Kind => OutboxKinds.StaffPost;
@@ -138,7 +139,7 @@ public sealed class StaffPostHandler(
         CardMessage? card = null;
         for (var i = 0; i < items.Count; i++)
         {
-            if (finished.TryRemove(items[i].Id, out var last))
+            if (finished.TryGetValue(items[i].Id, out var last))
             {
                 copies.Add(last.Copy);
                 fromBuyer[i] = last.FromBuyer;
@@ -168,6 +169,13 @@ public sealed class StaffPostHandler(
                     OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, items[i].MessageId));
             }
         }
+    }
+
+    /// <summary>The item's completion is committed: what waited for it is stored.</summary>
+    public void Delivered(OutboxItem item) => finished.TryRemove(item.Id, out _);
+
+    public void Failed(OutboxItem item, Exception error)
+    {
     }
 
     private void Finish(OutboxItem item, PreparedPost post, MessageCopy? lastCopy, CardMessage? card)

@@ -19,7 +19,10 @@ public static class StaffServiceCollectionExtensions
         services.AddSingleton<StaffImageSender>();
         services.AddSingleton<StaffFileSender>();
         services.AddSingleton<PostSender>();
-        services.AddSingleton<IDeliveryHandler, StaffPostHandler>();
+        services.AddSingleton<StaffPostHandler>();
+        services.AddSingleton<IDeliveryHandler>(sp => sp.GetRequiredService<StaffPostHandler>());
+        // Told when a completion is committed, so it keeps a post's last copy until then.
+        services.AddSingleton<IDeliveryObserver>(sp => sp.GetRequiredService<StaffPostHandler>());
         services.AddSingleton<StaffEditHandler>();
         services.AddSingleton<AnsweredMessages>();
         services.AddSingleton<StaffMessageHandler>();
