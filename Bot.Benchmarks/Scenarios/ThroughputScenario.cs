@@ -111,12 +111,13 @@ public sealed class ThroughputScenario(Report report)
     private static double? deliveryWriterShare;
 
     /// <summary>The core's writer turns so far (none on a database other than SQLite).</summary>
-    private static (TimeSpan Held, long Turns) WriterHeld(BenchCore core) =>
-        core.Get<Bot.Core.Storage.IDbConnectionFactory>() is Bot.Core.Sqlite.SqliteConnectionFactory sqlite ? sqlite.WriterTurnsHeld : (TimeSpan.Zero, 0);
+    private static (TimeSpan Held, long Turns) WriterHeld(BenchCore core) => Sqlite(core)?.WriterTurnsHeld ?? (TimeSpan.Zero, 0);
 
     /// <summary>The write-ahead log's background checkpoints so far (none on a database other than SQLite).</summary>
-    private static long Checkpoints(BenchCore core) =>
-        core.Get<Bot.Core.Storage.IDbConnectionFactory>() is Bot.Core.Sqlite.SqliteConnectionFactory sqlite ? sqlite.Checkpoints.Run : 0;
+    private static long Checkpoints(BenchCore core) => Sqlite(core)?.Checkpoints.Run ?? 0;
+
+    private static Bot.Core.Sqlite.SqliteConnectionFactory? Sqlite(BenchCore core) =>
+        core.Get<Bot.Core.Storage.IDbConnectionFactory>() as Bot.Core.Sqlite.SqliteConnectionFactory;
 
     internal static double Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMicroseconds;
 

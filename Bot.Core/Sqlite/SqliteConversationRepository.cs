@@ -49,8 +49,9 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
     public async Task<Conversation?> GetAsync(DbSession session, long id) =>
         (await ById.QueryFirstAsync<Row?>(session, ReadRow, null, id))?.ToConversation();
 
+    // The staff topic's card_due comes with it (GetStaffTopicAsync); other readers take the first four columns.
     private static readonly Statement Binding = new(
-        "SELECT conversation_id, audience, chat_id, topic_id FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
+        "SELECT conversation_id, audience, chat_id, topic_id, card_due FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
         "@conversationId", "@audience");
 
     public Task SetBuyerLanguageAsync(DbSession session, long id, string language) =>
@@ -95,12 +96,9 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
             new { binding.ConversationId, Audience = StoredEnum.Name(binding.Audience), binding.ChatId, binding.TopicId, now = time.GetUtcNow(), due = cardDue ? 1 : 0 },
             session.Transaction);
 
-    private static readonly Statement StaffTopic = new(
-        "SELECT conversation_id, audience, chat_id, topic_id, card_due FROM thread_bindings WHERE conversation_id = @conversationId AND audience = 'staff'",
-        "@conversationId");
-
     public Task<(ThreadBinding? Binding, bool CardDue)> GetStaffTopicAsync(DbSession session, long conversationId) =>
-        StaffTopic.QueryFirstAsync<(ThreadBinding?, bool)>(session, r => (ReadBinding(r), r.GetInt64(4) != 0), (null, false), conversationId);
+        Binding.QueryFirstAsync<(ThreadBinding?, bool)>(
+            session, r => (ReadBinding(r), r.GetInt64(4) != 0), (null, false), conversationId, StoredEnum.Name(Audience.Staff));
 
     private static readonly Statement CardStored = new(
         "UPDATE thread_bindings SET card_due = 0 WHERE conversation_id = @conversationId AND audience = 'staff' AND card_due <> 0", "@conversationId");

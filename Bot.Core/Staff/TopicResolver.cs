@@ -47,19 +47,20 @@ public sealed partial class TopicResolver(
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             var (existing, cardDue) = await conversations.GetStaffTopicAsync(session, conversation.Id);
-            if (existing is not null && existing.ChatId == staffChatId && !cardDue)
+            var current = existing is not null && existing.ChatId == staffChatId ? existing : null;
+            if (current is not null && !cardDue)
             {
-                return (existing, null);
+                return (current, null);
             }
 
             // The new topic's name and its card's marks and facts, in the same read.
             look = await marks.ReadAsync(session, conversation);
             facts = (await cards.GetAsync(session, conversation.Id))?.FactsHtml;
-            if (existing is not null && existing.ChatId == staffChatId)
+            if (current is not null)
             {
                 // The bridge stopped after making the topic and before storing its card: the card goes now.
-                LogCardDue(conversation.Id, existing.TopicId);
-                return (existing, new NewTopicCard(look, facts));
+                LogCardDue(conversation.Id, current.TopicId);
+                return (current, new NewTopicCard(look, facts));
             }
         }
 

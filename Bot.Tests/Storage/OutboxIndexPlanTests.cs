@@ -2,7 +2,6 @@ using Bot.Core.Outbox;
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -13,8 +12,12 @@ namespace Bot.Tests.Storage;
 /// status must still find its rows through its index, not by reading the whole outbox (which keeps every delivered
 /// item for the retention period). The statements are the repositories' own texts.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
-public sealed class OutboxIndexPlanTests
+public sealed class OutboxIndexPlanTests : IDisposable
 {
+    private readonly string directory = Directory.CreateTempSubdirectory("plans-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
     public static TheoryData<string, string, string> Statements => new()
     {
         { "due in a lane", SqliteOutboxRepository.DueInLane.Text, "ix_outbox_pending" },
@@ -35,7 +38,6 @@ public sealed class OutboxIndexPlanTests
     [MemberData(nameof(Statements))]
     public async Task StatusQuery_FindsItsRowsThroughItsIndex(string what, string sql, string index)
     {
-        var directory = Directory.CreateTempSubdirectory("plans-").FullName;
         using var factory = new SqliteConnectionFactory(Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(directory, "bridge.db")}" }));
         await new SqliteMigrationRunner(factory, TimeProvider.System, NullLogger<SqliteMigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
         await using var connection = await factory.OpenAsync(CancellationToken.None);
@@ -49,7 +51,5 @@ public sealed class OutboxIndexPlanTests
         var lines = string.Join(" | ", plan);
         Assert.DoesNotContain(plan, step => System.Text.RegularExpressions.Regex.IsMatch(step, @"^SCAN (outbox|o)\b") && !step.Contains("INDEX", StringComparison.Ordinal));
         Assert.True(lines.Contains(index, StringComparison.Ordinal), $"{what}: {index} not used: {lines}");
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
     }
 }
