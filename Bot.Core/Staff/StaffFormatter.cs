@@ -15,6 +15,12 @@ public static class StaffFormatter
     // A Telegram name is at most 64 characters each for first and last name; longer is cut on the card.
     private const int MaxClaimantLength = 130;
 
+    // What the marketplace says of the buyer, the order and the product is cut on the card's head, so that the head
+    // leaves room for the order's facts within one Telegram message however long a marketplace's field is.
+    private const int MaxNameLength = 130;
+    private const int MaxIdLength = 100;
+    private const int MaxProductLength = 200;
+
     /// <summary>Under the order card: invite the buyer to continue in Telegram (only where the marketplace allows it),
     /// take the conversation (or give it back once someone has it) and export the transcript.</summary>
     public static IReadOnlyList<IReadOnlyList<ChatButton>> CardButtons(bool invitesAllowed, bool claimed = false)
@@ -31,10 +37,10 @@ public static class StaffFormatter
         var lines = new List<string>
         {
             conversation.Kind == ConversationKind.Order
-                ? $"🧾 <b>Order {Html.Escape(card?.OrderId ?? conversation.ExternalId)}</b>"
+                ? $"🧾 <b>Order {Cut(card?.OrderId ?? conversation.ExternalId, MaxIdLength)}</b>"
                 : "💬 <b>Pre-order chat</b>",
-            $"Buyer: <b>{Html.Escape(conversation.BuyerName ?? conversation.BuyerId)}</b> ({Html.Escape(conversation.BuyerId)})",
-            $"Marketplace: {Html.Escape(conversation.Marketplace)} · {(conversation.Kind == ConversationKind.Order ? "about an order" : "before an order")}",
+            $"Buyer: <b>{Cut(conversation.BuyerName ?? conversation.BuyerId, MaxNameLength)}</b> ({Cut(conversation.BuyerId, MaxIdLength)})",
+            $"Marketplace: {Cut(conversation.Marketplace, MaxIdLength)} · {(conversation.Kind == ConversationKind.Order ? "about an order" : "before an order")}",
         };
         if (claimant is not null)
         {
@@ -43,7 +49,7 @@ public static class StaffFormatter
 
         if (card?.ProductName is { } product)
         {
-            lines.Add($"Product: {Html.Link(card.ProductUrl, product)}");
+            lines.Add($"Product: {Html.Link(card.ProductUrl, TextElements.Truncate(product, MaxProductLength))}");
         }
 
         var links = new List<string>();
@@ -65,6 +71,9 @@ public static class StaffFormatter
         lines.Add("<i>Reply in this topic to answer the buyer. /templates for ready answers, /lang to set the buyer's language, /export for the transcript.</i>");
         return string.Join('\n', lines);
     }
+
+    /// <summary>A marketplace's field on the card: cut to <paramref name="maxLength"/>, then escaped.</summary>
+    private static string Cut(string text, int maxLength) => Html.Escape(TextElements.Truncate(text, maxLength));
 
     /// <summary>The card's Telegram message: the card (with <paramref name="factsHtml"/>, what the marketplace said about
     /// the order, beneath its head), and under it the conversation's first messages when they travel with it. An edit of

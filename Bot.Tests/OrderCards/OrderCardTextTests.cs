@@ -40,6 +40,30 @@ public sealed class OrderCardTextTests
         Assert.Matches(@"… and \d+ more", text);
     }
 
+    /// <summary>A marketplace may send any length in any field (a fuzzed buyer name of thousands of characters once
+    /// left the facts a negative room, and the card's refresh failed on every try).</summary>
+    [Fact]
+    public void HugeMarketplaceFields_AreCutOnTheCardsHead_AndTheCardWithAClaimantStillFits()
+    {
+        var huge = Order with
+        {
+            ExternalId = new string('1', 3_000),
+            BuyerId = new string('b', 3_000),
+            BuyerName = new string('N', 5_000),
+            Card = new OrderCard(new string('7', 3_000), new string('P', 5_000), "https://example.com/o", "https://example.com/p"),
+        };
+        var items = Enumerable.Range(1, 40).Select(i => new OrderItem(new string('x', 300) + i, 1, 1m, "USD")).ToList();
+
+        var facts = OrderCardText.Facts(huge, Facts(items), Now);
+        var text = StaffFormatter.CardMessage(huge, null, new string('S', 500), facts);
+
+        Assert.True(HtmlSplitter.PlainLength(text) <= ChatLimits.MaxTextLength, $"{HtmlSplitter.PlainLength(text)} characters");
+        Assert.Contains("Paid, waiting for you to ship", facts, StringComparison.Ordinal);
+        Assert.Contains("NNN…</b>", text, StringComparison.Ordinal);
+        Assert.Contains("PPP…</a>", text, StringComparison.Ordinal);
+        Assert.True(HtmlSplitter.PlainLength(OrderCardText.Render(huge, Facts(items), Now)) <= ChatLimits.MaxTextLength);
+    }
+
     [Fact]
     public void FewItems_AreAllShown_WithoutAndMore()
     {

@@ -7,6 +7,7 @@ using Bot.Testing.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Tests.Stores;
 
@@ -21,14 +22,18 @@ internal sealed class StoresRig : IAsyncDisposable
 
     private readonly bool onPostgres;
 
-    private StoresRig(WebApplication app, string directory, string database, bool onPostgres)
+    private StoresRig(WebApplication app, CapturedLogs logs, string directory, string database, bool onPostgres)
     {
         this.app = app;
+        Logs = logs;
         this.onPostgres = onPostgres;
         Directory = directory;
         Database = database;
         Url = app.Urls.First();
     }
+
+    /// <summary>What the process logged at Warning and above, in order (each store's failures among it).</summary>
+    public CapturedLogs Logs { get; }
 
     /// <summary>The stores' directory.</summary>
     public string Directory { get; }
@@ -65,6 +70,8 @@ internal sealed class StoresRig : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.Configuration.AddInMemoryCollection(shared ?? new Dictionary<string, string?>());
+        var logs = new CapturedLogs();
+        builder.Logging.AddProvider(logs);
         builder.AddStores();
         var app = builder.BuildStores();
         var problems = app.ValidateConfiguration();
@@ -74,7 +81,7 @@ internal sealed class StoresRig : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new StoresRig(app, directory, database, onPostgres);
+        return new StoresRig(app, logs, directory, database, onPostgres);
     }
 
     /// <summary>A store's fakes (bot <paramref name="botId"/>), not yet in the directory (<see cref="Write"/>).</summary>
