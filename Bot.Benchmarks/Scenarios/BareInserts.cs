@@ -25,12 +25,12 @@ public static class BareInserts
         var directory = Directory.CreateTempSubdirectory("bridge-bare-").FullName;
         try
         {
-            // The core's settings (WAL, synchronous=NORMAL, foreign keys, busy timeout) on a plain connection.
+            // The core's settings (WAL, synchronous=NORMAL, foreign keys, temporary files in memory, busy timeout) on a plain connection.
             await using var connection = new SqliteConnection($"Data Source={Path.Combine(directory, "bare.db")}");
             await connection.OpenAsync();
             await using (var settings = connection.CreateCommand())
             {
-                settings.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+                settings.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA busy_timeout=10000;";
                 await settings.ExecuteNonQueryAsync();
             }
 

@@ -71,6 +71,38 @@ public sealed class WalCheckpointTests : IDisposable
         Assert.True(new FileInfo(Database + "-wal").Length > 40 * RowBytes, "the writes are in the log");
     }
 
+    /// <summary>What a savepoint may have to roll back is kept in memory: past SQLite's 64 KiB it used to spill into a
+    /// temporary file (opened and at once unlinked, so only the process's open files show it), at two writes a page,
+    /// inside the writer's turn.</summary>
+    [Fact]
+    public async Task PagesASavepointMayRollBack_StayInMemory_WithoutATemporaryFile()
+    {
+        await CreateTableAsync();
+        await WriteAsync(transactions: 1, rowsEach: 60);
+        await using var session = await DbSession.BeginAsync(factory, CancellationToken.None);
+        await session.Transaction.SaveAsync("completion");
+        await using (var update = session.Connection.CreateCommand())
+        {
+            update.Transaction = session.Transaction;
+            // Each of the 60 rows' pages changed under the savepoint: about 240 KiB of pages to keep for its rollback.
+            update.CommandText = $"UPDATE filler SET body = randomblob({RowBytes})";
+            Assert.Equal(60, await update.ExecuteNonQueryAsync());
+        }
+
+        var temporary = TemporaryFiles();
+        await session.Transaction.ReleaseAsync("completion");
+        await session.CommitAsync(CancellationToken.None);
+
+        Assert.Empty(temporary);
+    }
+
+    /// <summary>The temporary files SQLite holds open in this process (named etilqs_…, deleted once opened).</summary>
+    private static List<string> TemporaryFiles() =>
+        new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos()
+            .Select(fd => fd.LinkTarget ?? "")
+            .Where(target => target.Contains("etilqs_", StringComparison.Ordinal))
+            .ToList();
+
     private async Task CreateTableAsync()
     {
         await using var session = await DbSession.BeginAsync(factory, CancellationToken.None);
