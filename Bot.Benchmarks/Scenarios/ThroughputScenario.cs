@@ -116,6 +116,10 @@ public sealed class ThroughputScenario(Report report)
     /// <summary>The write-ahead log's background checkpoints so far (none on a database other than SQLite).</summary>
     private static long Checkpoints(BenchCore core) => Sqlite(core)?.Checkpoints.Run ?? 0;
 
+    /// <summary>Pages the writer's turns have appended to the write-ahead log so far (none on a database other than
+    /// SQLite).</summary>
+    private static long PagesLogged(BenchCore core) => Sqlite(core)?.PagesLogged ?? 0;
+
     private static Bot.Core.Sqlite.SqliteConnectionFactory? Sqlite(BenchCore core) =>
         core.Get<Bot.Core.Storage.IDbConnectionFactory>() as Bot.Core.Sqlite.SqliteConnectionFactory;
 
@@ -171,6 +175,7 @@ public sealed class ThroughputScenario(Report report)
         var cpu = Cpu();
         var held = WriterHeld(core);
         var checkpoints = Checkpoints(core);
+        var pages = PagesLogged(core);
         var stopwatch = Stopwatch.StartNew();
         var polled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var poller = Task.Run(async () =>
@@ -188,7 +193,7 @@ public sealed class ThroughputScenario(Report report)
         var (heldAfter, turnsAfter) = WriterHeld(core);
         var (writerShare, turns) = ((heldAfter - held.Held) / stopwatch.Elapsed, turnsAfter - held.Turns);
         var writerTurn = turns == 0 ? "" : $"; the writer's turn held {writerShare:P0} of the wall time ({turns:N0} turns, {(heldAfter - held.Held).TotalMicroseconds / turns:N0} µs each" +
-            (deliveryWriterShare is { } alone ? $"; delivery alone {alone:P0})" : ")") + $"; {Checkpoints(core) - checkpoints:N0} checkpoints of the log in the background";
+            (deliveryWriterShare is { } alone ? $"; delivery alone {alone:P0})" : ")") + $"; {(PagesLogged(core) - pages) / (double)messages:N2} pages logged per message, {Checkpoints(core) - checkpoints:N0} checkpoints of the log in the background";
         var allocatedPerMessage = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)messages;
         var jitMs = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
         var (rounds, deliveries) = await work;

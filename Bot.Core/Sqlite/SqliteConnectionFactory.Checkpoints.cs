@@ -23,10 +23,15 @@ public sealed partial class SqliteConnectionFactory
     private int pagesSinceCheckpoint;
     private long checkpoints;
     private long checkpointFailures;
+    private long pagesLogged;
 
     /// <summary>Background checkpoints run so far, and those that failed (the next one, or SQLite's backstop, copies
     /// what they left).</summary>
     public (long Run, long Failed) Checkpoints => (Interlocked.Read(ref checkpoints), Interlocked.Read(ref checkpointFailures));
+
+    /// <summary>Pages the writer's turns have appended to the log so far: what the writes cost in I/O, whatever the
+    /// machine's speed (the throughput benchmark prints it per message).</summary>
+    public long PagesLogged => Interlocked.Read(ref pagesLogged);
 
     /// <summary>At the end of a writer's turn: counts the pages its commit appended to the log (SQLite's count of
     /// pages written by the connection, read and reset), and starts a checkpoint once they reach the mark and none is
@@ -40,6 +45,7 @@ public sealed partial class SqliteConnectionFactory
 
         _ = raw.sqlite3_db_status(handle, raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
         pagesSinceCheckpoint += written;
+        Interlocked.Add(ref pagesLogged, written);
         if (pagesSinceCheckpoint >= CheckpointPages && checkpointing.IsCompleted)
         {
             pagesSinceCheckpoint = 0;

@@ -76,15 +76,18 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
 
     public Task CompleteAsync(DbSession session, long id) => Complete.ExecuteAsync(session, id, time.GetUtcNow());
 
+    /// <summary>The item's next attempt, and its lane's head with it (found by its lane, the heads' key).</summary>
+    internal const string Reschedule = """
+        UPDATE outbox SET attempts = @attempts, next_attempt_at = @due, last_error = @error, failing_since = @failingSince, updated_at = @now
+        WHERE id = @id AND status = 'pending';
+        UPDATE outbox_heads SET next_attempt_at = @due WHERE lane = (SELECT lane FROM outbox WHERE id = @id) AND outbox_id = @id
+        """;
+
     public async Task RescheduleAsync(long id, int attempts, DateTimeOffset due, string error, DateTimeOffset? failingSince, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
         await session.Connection.ExecuteAsync(
-            """
-            UPDATE outbox SET attempts = @attempts, next_attempt_at = @due, last_error = @error, failing_since = @failingSince, updated_at = @now
-            WHERE id = @id AND status = 'pending';
-            UPDATE outbox_heads SET next_attempt_at = @due WHERE outbox_id = @id
-            """,
+            Reschedule,
             new { id, attempts, due, error, failingSince, now = time.GetUtcNow() },
             session.Transaction);
         await session.CommitAsync(cancellationToken);

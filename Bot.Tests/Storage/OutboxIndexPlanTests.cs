@@ -32,6 +32,7 @@ public sealed class OutboxIndexPlanTests : IDisposable
         { "latest dead letters", SqliteDeadLetterRepository.Latest, "ix_outbox_settled" },
         { "dead letter ids", SqliteDeadLetterRepository.DeadIds, "ix_outbox_settled" },
         { "a conversation's dead letter ids", SqliteDeadLetterRepository.DeadIdsOfConversation, "ix_outbox_settled" },
+        { "rescheduled with its lane's head", SqliteOutboxRepository.Reschedule, "SEARCH outbox_heads USING PRIMARY KEY" },
     };
 
     [Theory]

@@ -47,6 +47,7 @@ public sealed class WalCheckpointTests : IDisposable
 
         await Eventually.TrueAsync(() => factory.Checkpoints.Run >= 1, TimeSpan.FromSeconds(30));
         Assert.Equal(0, factory.Checkpoints.Failed);
+        Assert.InRange(factory.PagesLogged, SqliteConnectionFactory.CheckpointPages, 3 * 1500);
         // It copied what was logged when it started: 1,000 frames, fewer distinct pages (each commit logs the table's
         // upper pages again). Without it nothing would be in the file before the backstop's 10,000.
         await Eventually.TrueAsync(
@@ -67,6 +68,7 @@ public sealed class WalCheckpointTests : IDisposable
         await WriteAsync(transactions: 1, rowsEach: 1);
 
         Assert.Equal((0L, 0L), factory.Checkpoints);
+        Assert.InRange(factory.PagesLogged, 41, SqliteConnectionFactory.CheckpointPages - 1);
         Assert.Equal(before, File.ReadAllBytes(Database));
         Assert.True(new FileInfo(Database + "-wal").Length > 40 * RowBytes, "the writes are in the log");
     }
