@@ -76,7 +76,7 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
 
     public Task CompleteAsync(DbSession session, long id) => Complete.ExecuteAsync(session, id, time.GetUtcNow());
 
-    /// <summary>The item's next attempt, and its lane's head with it (found by its lane, the heads' key).</summary>
+    /// <summary>The item's next attempt, and its lane's head with it (found through the lane's key, not by scanning every head).</summary>
     internal const string Reschedule = """
         UPDATE outbox SET attempts = @attempts, next_attempt_at = @due, last_error = @error, failing_since = @failingSince, updated_at = @now
         WHERE id = @id AND status = 'pending';

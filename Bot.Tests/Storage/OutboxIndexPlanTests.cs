@@ -32,7 +32,7 @@ public sealed class OutboxIndexPlanTests : IDisposable
         { "latest dead letters", SqliteDeadLetterRepository.Latest, "ix_outbox_settled" },
         { "dead letter ids", SqliteDeadLetterRepository.DeadIds, "ix_outbox_settled" },
         { "a conversation's dead letter ids", SqliteDeadLetterRepository.DeadIdsOfConversation, "ix_outbox_settled" },
-        { "rescheduled with its lane's head", SqliteOutboxRepository.Reschedule, "SEARCH outbox_heads USING PRIMARY KEY" },
+        { "rescheduled with its lane's head", SqliteOutboxRepository.Reschedule, "SEARCH outbox_heads USING INDEX sqlite_autoindex_outbox_heads_1 (lane=?)" },
     };
 
     [Theory]
