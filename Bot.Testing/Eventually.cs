@@ -42,6 +42,19 @@ public static class Eventually
         return found!;
     }
 
+    /// <summary>Waits until <paramref name="done"/> reaches <paramref name="target"/>, failing only when it has not moved
+    /// for <paramref name="stall"/>: a loaded machine works through a queue slowly, a stuck one not at all.</summary>
+    /// <param name="done">How much is done so far (relayed messages, updates taken); it only grows.</param>
+    public static async Task ProgressingAsync(Func<int> done, int target, TimeSpan stall,
+        [CallerArgumentExpression(nameof(done))] string what = "", CancellationToken cancellationToken = default)
+    {
+        for (var reached = done(); reached < target; reached = done())
+        {
+            var before = reached;
+            await PollAsync(() => Task.FromResult(done() > before), stall, () => $"{what} past {before} (of {target})", cancellationToken);
+        }
+    }
+
     private static async Task PollAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> describe, CancellationToken cancellationToken)
     {
         var started = TimeProvider.System.GetTimestamp();

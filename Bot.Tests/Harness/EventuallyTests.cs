@@ -27,4 +27,17 @@ public sealed class EventuallyTests
 
         Assert.Equal(("third", 3), (found, probes));
     }
+
+    [Fact]
+    public async Task ProgressingAsync_WaitsPastTheStall_WhileProgressGoesOn_AndTimesOut_WhenItStops()
+    {
+        // A step every 100 ms, 20 steps: twice the 1 s stall in all, never a second without one.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await Eventually.ProgressingAsync(() => (int)(clock.ElapsedMilliseconds / 100), 20, TimeSpan.FromSeconds(1));
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(2), $"{clock.Elapsed}");
+
+        var stuckAt = 0;
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => Eventually.ProgressingAsync(() => stuckAt, 3, TimeSpan.FromMilliseconds(50)));
+        Assert.Contains("() => stuckAt past 0 (of 3)", error.Message, StringComparison.Ordinal);
+    }
 }
