@@ -44,7 +44,7 @@ public static class StaffFormatter
         };
         if (claimant is not null)
         {
-            lines.Insert(1, $"🙋 Taken by <b>{Html.Escape(TextElements.Truncate(claimant.ReplaceLineEndings(" ").Trim(), MaxClaimantLength))}</b>");
+            lines.Insert(1, $"🙋 Taken by <b>{Cut(claimant.ReplaceLineEndings(" ").Trim(), MaxClaimantLength)}</b>");
         }
 
         if (card?.ProductName is { } product)
@@ -72,7 +72,7 @@ public static class StaffFormatter
         return string.Join('\n', lines);
     }
 
-    /// <summary>A marketplace's field on the card: cut to <paramref name="maxLength"/>, then escaped.</summary>
+    /// <summary>A field on the card (the marketplace's, or the claimant's name): cut to <paramref name="maxLength"/>, then escaped.</summary>
     private static string Cut(string text, int maxLength) => Html.Escape(TextElements.Truncate(text, maxLength));
 
     /// <summary>The card's Telegram message: the card (with <paramref name="factsHtml"/>, what the marketplace said about

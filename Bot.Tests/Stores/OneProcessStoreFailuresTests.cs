@@ -232,9 +232,11 @@ public sealed class OneProcessStoreFailuresTests(ITestOutputHelper output)
 
     /// <summary>The problems of each named store, once every one of them has failed; null before.</summary>
     /// <summary>The problems the store's failures logged, in order.</summary>
-    private static List<string> Logged(StoresRig process, string id) =>
-        process.Logs.Entries.Select(e => e.Message).Where(m => m.StartsWith($"Store {id} does not run: ", StringComparison.Ordinal))
-            .Select(m => m[$"Store {id} does not run: ".Length..]).ToList();
+    private static List<string> Logged(StoresRig process, string id)
+    {
+        var prefix = $"Store {id} does not run: ";
+        return process.Logs.Entries.Select(e => e.Message).Where(m => m.StartsWith(prefix, StringComparison.Ordinal)).Select(m => m[prefix.Length..]).ToList();
+    }
 
     private static Dictionary<string, IReadOnlyList<string>>? Failed(StoresRig process, params string[] ids)
     {
