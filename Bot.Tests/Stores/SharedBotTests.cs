@@ -61,12 +61,7 @@ public sealed class SharedBotTests : IPostgresVariant
         var stopping = bridge.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
 
         // What another store does once shop-a's hold ran out (a long database outage): it takes the bot.
-        await using (var connection = new Npgsql.NpgsqlConnection(database))
-        {
-            await connection.OpenAsync();
-            await using var take = new Npgsql.NpgsqlCommand("UPDATE public.bridge_bots SET store = 'shop-x', expires_at = now() + interval '1 minute' WHERE bot_id = 7001", connection);
-            Assert.Equal(1, await take.ExecuteNonQueryAsync());
-        }
+        await ExecuteAsync(database, "UPDATE public.bridge_bots SET store = 'shop-x', expires_at = now() + interval '1 minute' WHERE bot_id = 7001");
 
         await Testing.Eventually.TrueAsync(() => stopping.IsCancellationRequested, StoreRig.Timeout);
     }
@@ -120,6 +115,93 @@ public sealed class SharedBotTests : IPostgresVariant
             Assert.Single(s.Problems)));
         await a.TopicOfAsync("3001000000001", "shop-a relays from the first process");
         Assert.DoesNotContain(telegram.Requests, r => r.StatusCode == 409);
+    }
+
+    [DbFact]
+    public async Task AStoreRenamedWithoutItsSchema_IsRefusedBeforeAnyGetUpdates_NamingWhereItsConversationsAre_AndWithThatSchemaKeepsItsTopics()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        await using var store = await StoreRig.CreateAsync("default", 7001, database);
+        await store.StartAsync();
+        var topic = await store.TopicOfAsync("3001000000001", "before the store had a name");
+        await store.StopAsync();
+        await LapseHoldAsync(database, 7001);
+        store.Settings["Store:Id"] = "shop-a"; // named, without Storage__Schema: the schema would be shop_a, a new one
+        var polls = store.Telegram.CallCount("getUpdates");
+
+        var refusal = await Assert.ThrowsAsync<BotStoreRenamedException>(store.StartAsync);
+
+        Assert.Equal(
+            "Store shop-a would start on schema shop_a, which is empty, while this bot's conversations are in schema public, where store default kept them: "
+            + "its first poll would post the marketplace's recent messages again as new topics. To keep them, set Storage__Schema=public. "
+            + "To start store shop-a afresh on this bot, first run DELETE FROM public.bridge_bots WHERE bot_id = 7001 in the database.",
+            refusal.Message);
+        Assert.Equal(polls, store.Telegram.CallCount("getUpdates"));
+        Assert.Equal(1, store.Telegram.SentTo(StoreRig.Staff).Count(m => m.VisibleText?.Contains("before the store had a name", StringComparison.Ordinal) == true));
+
+        store.Settings["Storage:Schema"] = "public";
+        await store.StartAsync();
+        Assert.Equal(topic, await store.TopicOfAsync("3001000000001", "after the store was named"));
+        Assert.Equal(1, store.Telegram.SentTo(StoreRig.Staff).Count(m => m.VisibleText?.Contains("before the store had a name", StringComparison.Ordinal) == true));
+    }
+
+    [DbFact]
+    public async Task AStoreRenamed_StartsAfresh_OnceTheBotsRowIsDeleted_OrWhenTheOldSchemaHeldNoConversation()
+    {
+        var database = await PostgresServer.CreateEmptyDatabaseAsync();
+        // The registry as releases before the check made it, without the data's schema: the first store adds it.
+        await ScalarAsync(database, "CREATE TABLE public.bridge_bots (bot_id BIGINT PRIMARY KEY, store TEXT NOT NULL, instance TEXT NOT NULL, expires_at TIMESTAMPTZ NOT NULL)");
+        await using var quiet = await StoreRig.CreateAsync("shop-q", 7002, database);
+        await quiet.StartAsync();
+        await quiet.StopAsync();
+        await LapseHoldAsync(database, 7002);
+        quiet.Settings["Store:Id"] = "shop-r";
+        await quiet.StartAsync(); // shop_q held nothing to lose
+        await quiet.TopicOfAsync("3001000000002", "the renamed store relays");
+
+        await using var store = await StoreRig.CreateAsync("shop-a", 7001, database);
+        await store.StartAsync();
+        await store.TopicOfAsync("3001000000001", "in shop_a");
+        await store.StopAsync();
+        await LapseHoldAsync(database, 7001);
+        store.Settings["Store:Id"] = "shop-b";
+        await Assert.ThrowsAsync<BotStoreRenamedException>(store.StartAsync);
+
+        await ExecuteAsync(database, "DELETE FROM public.bridge_bots WHERE bot_id = 7001");
+        await store.StartAsync();
+        await store.TopicOfAsync("3001000000003", "in shop_b");
+        Assert.Equal("shop_b", await ScalarAsync(database, "SELECT data_schema FROM public.bridge_bots WHERE bot_id = 7001"));
+        // Afresh, as the refusal said: the first poll of the new schema relayed the earlier order's message again.
+        await Testing.Eventually.TrueAsync(() => store.Telegram.SentTo(StoreRig.Staff).Count(m => m.VisibleText?.Contains("in shop_a", StringComparison.Ordinal) == true) == 2, StoreRig.Timeout);
+        Assert.Equal(2L, await ScalarAsync(database, "SELECT COUNT(*) FROM shop_b.conversations"));
+    }
+
+    /// <summary>What four lease times after the last renewal of a stopped store's hold do, at once.</summary>
+    private static Task LapseHoldAsync(string database, long botId) =>
+        ExecuteAsync(database, $"UPDATE public.bridge_bots SET expires_at = now() - interval '1 second' WHERE bot_id = {botId}");
+
+    private static async Task ExecuteAsync(string database, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync());
+    }
+
+    private static async Task<object?> ScalarAsync(string database, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    [Fact]
+    public void StartupFailure_SaysTheRenameRefusalAsItsOneSentence()
+    {
+        var refusal = new InvalidOperationException("start failed", new BotStoreRenamedException("shop-a", "shop_a", "default", "public", 7001));
+
+        Assert.StartsWith("Store shop-a would start on schema shop_a, which is empty", Bot.Startup.StartupFailure.Describe(refusal, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,6 +72,16 @@ internal sealed class StoreRig : IAsyncDisposable
         return Bridge;
     }
 
+    /// <summary>Stops the store's bridge, as an operator stops its process; <see cref="StartAsync"/> starts it again.</summary>
+    public async Task StopAsync()
+    {
+        if (Bridge is { } bridge)
+        {
+            Bridge = null;
+            await bridge.DisposeAsync();
+        }
+    }
+
     /// <summary>The topic the buyer's message of <paramref name="order"/> reached, once it did.</summary>
     public async Task<int> TopicOfAsync(string order, string text)
     {
@@ -88,11 +98,7 @@ internal sealed class StoreRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Bridge is not null)
-        {
-            await Bridge.DisposeAsync();
-        }
-
+        await StopAsync();
         await AliExpress.DisposeAsync();
         if (ownsTelegram)
         {

@@ -17,6 +17,11 @@ internal static partial class StartupFailure
             return taken.Message;
         }
 
+        if (causes.OfType<Bot.Core.Leases.BotStoreRenamedException>().FirstOrDefault() is { } renamed)
+        {
+            return renamed.Message;
+        }
+
         if (causes.OfType<IOException>().FirstOrDefault(e => BindFailure().IsMatch(e.Message)) is { } bind)
         {
             var address = BindFailure().Match(bind.Message).Groups["address"].Value;
