@@ -140,8 +140,9 @@ internal sealed class PostgresBotRegistry(IOptions<StorageOptions> storage, Post
     }
 
     /// <summary>Throws <see cref="BotStoreRenamedException"/> when <paramref name="store"/> would take the bot over from
-    /// a store whose hold lapsed and whose schema has conversations, on a schema of its own that has none. A live hold is
-    /// <see cref="BotTakenException"/>'s case; stores that share a bot in one process are not checked.</summary>
+    /// a store whose hold lapsed, or would hold it beside its own instances, while the schema recorded for the bot has
+    /// conversations and this store's schema has none. Another store's live hold is <see cref="BotTakenException"/>'s
+    /// case; stores that share a bot in one process are not checked.</summary>
     private static async Task RefuseRenameAsync(NpgsqlConnection connection, long botId, string store, CancellationToken cancellationToken)
     {
         string previousStore, previousSchema, mine;
@@ -149,15 +150,19 @@ internal sealed class PostgresBotRegistry(IOptions<StorageOptions> storage, Post
         {
             previous.Parameters.AddWithValue("bot", botId);
             await using var row = await previous.ExecuteReaderAsync(cancellationToken);
-            if (!await row.ReadAsync(cancellationToken) || row.IsDBNull(1) || row.IsDBNull(3) || !row.GetBoolean(2))
+            if (!await row.ReadAsync(cancellationToken) || row.IsDBNull(1) || row.IsDBNull(3))
             {
                 return;
             }
 
             (previousStore, previousSchema, mine) = (row.GetString(0), row.GetString(1), row.GetString(3));
+            if (previousStore != store && !row.GetBoolean(2))
+            {
+                return; // another store holds the bot now: the claim is refused for that
+            }
         }
 
-        if (previousStore == store || previousSchema == mine || store.Contains('+') || previousStore.Contains('+') ||
+        if (previousSchema == mine || store.Contains('+') || previousStore.Contains('+') ||
             !StorageOptions.IsSchemaName(previousSchema) || !StorageOptions.IsSchemaName(mine))
         {
             return;

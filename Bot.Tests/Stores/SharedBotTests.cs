@@ -139,7 +139,17 @@ public sealed class SharedBotTests : IPostgresVariant
         Assert.Equal(polls, store.Telegram.CallCount("getUpdates"));
         Assert.Equal(1, store.Telegram.SentTo(StoreRig.Staff).Count(m => m.VisibleText?.Contains("before the store had a name", StringComparison.Ordinal) == true));
 
+        // The same store's second instance, given another schema beside the running one, is refused too.
+        store.Settings["Store:Id"] = "default";
         store.Settings["Storage:Schema"] = "public";
+        await store.StartAsync();
+        var beside = new Dictionary<string, string?>(store.Settings) { ["Storage:Schema"] = "elsewhere" };
+        var second = await Assert.ThrowsAsync<BotStoreRenamedException>(() => Testing.Hosting.BridgeHost.StartAsync(store.Telegram, null, beside));
+        Assert.StartsWith("Store default would start on schema elsewhere, which is empty, while this bot's conversations are in schema public", second.Message, StringComparison.Ordinal);
+        await store.StopAsync();
+        await LapseHoldAsync(database, 7001);
+
+        store.Settings["Store:Id"] = "shop-a";
         await store.StartAsync();
         Assert.Equal(topic, await store.TopicOfAsync("3001000000001", "after the store was named"));
         Assert.Equal(1, store.Telegram.SentTo(StoreRig.Staff).Count(m => m.VisibleText?.Contains("before the store had a name", StringComparison.Ordinal) == true));
