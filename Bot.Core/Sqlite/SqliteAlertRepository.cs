@@ -37,9 +37,11 @@ internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : 
             alert.Alert.Key,
             alert.Alert.Title,
             alert.Alert.Text,
-            Since = SqliteTypeHandlers.Format(alert.Since),
-            LastSent = alert.LastSent is { } sent ? SqliteTypeHandlers.Format(sent) : null,
-            ResolvedAt = alert.ResolvedAt is { } resolved ? SqliteTypeHandlers.Format(resolved) : null,
+            // Handed over as times, as every other time is, so that the pruning's cutoff compares with them (as text on
+            // SQLite, where a time this repository formatted itself sorted after the driver's on the same day).
+            alert.Since,
+            alert.LastSent,
+            alert.ResolvedAt,
         }, cancellationToken: cancellationToken));
     }
 

@@ -20,7 +20,7 @@ internal sealed partial class SqliteWorkflowRepository
 
     public Task SetClaimAsync(DbSession session, Claim claim) =>
         session.Connection.ExecuteAsync(
-            UpsertClaim, new { claim.ConversationId, claim.UserId, claim.UserName, ClaimedAt = SqliteTypeHandlers.Format(claim.ClaimedAt) }, session.Transaction);
+            UpsertClaim, new { claim.ConversationId, claim.UserId, claim.UserName, claim.ClaimedAt }, session.Transaction);
 
     public async Task<bool> RemoveClaimAsync(DbSession session, long conversationId) =>
         await session.Connection.ExecuteAsync(

@@ -89,12 +89,14 @@ internal sealed class Statement
         return rows.Count > 0 ? rows[0] : none;
     }
 
-    /// <summary>The value as the driver is given it. A time is handed over as it is, as Dapper does (its type map takes
+    /// <summary>The value as the driver is given it. A time is handed over as Dapper does (its type map takes
     /// <see cref="DateTimeOffset"/> before any type handler), so that the texts these statements write compare with
-    /// those that Dapper's statements write and compare with.</summary>
+    /// those that Dapper's statements write and compare with; but in UTC, as the bridge's own times are: a marketplace's
+    /// time with its own offset (AliExpress stamps Pacific time) would otherwise sort as text by its local hour.</summary>
     public static object Stored(object? value) => value switch
     {
         null => DBNull.Value,
+        DateTimeOffset time => time.ToUniversalTime(),
         bool flag => flag ? 1L : 0L,
         Enum => throw new ArgumentException("An enum is stored by its name: pass StoredEnum.Name(value)."),
         _ => value,

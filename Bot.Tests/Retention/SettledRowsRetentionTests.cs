@@ -43,6 +43,21 @@ public sealed class SettledRowsRetentionTests : IAsyncLifetime
         Assert.Equal(["young"], await TagsAsync("SELECT nonce FROM buyer_invites"));
     }
 
+    [Fact]
+    public async Task AnAlertSavedAsResolved_IsPruned_ByACutoffLaterTheSameDay()
+    {
+        var alerts = harness.Get<IAlertRepository>();
+        var resolved = new DateTimeOffset(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
+        await alerts.SaveAsync(new ActiveAlert(new Alert("resolved", "t", "t"), resolved.AddHours(-1), resolved.AddMinutes(-50), resolved), CancellationToken.None);
+        await alerts.SaveAsync(new ActiveAlert(new Alert("later", "t", "t"), resolved, resolved, resolved.AddHours(3)), CancellationToken.None);
+
+        // Times the alerts' own writes store compare with the cutoff the pruning hands the driver, as every other time does.
+        Assert.Equal(1, await alerts.PruneResolvedAsync(resolved.AddHours(2), 100, CancellationToken.None));
+        Assert.Equal(["later"], await TagsAsync("SELECT key FROM alerts"));
+        var kept = Assert.Single(await alerts.LoadAsync(CancellationToken.None));
+        Assert.Equal((resolved, resolved, resolved.AddHours(3)), (kept.Since, kept.LastSent, kept.ResolvedAt));
+    }
+
     /// <summary>One settled row of each table, tagged; for "old" also rows that are still in use (a pending parked
     /// update, an active alert), which must survive whatever their age.</summary>
     private async Task InsertAllAsync(long conversation, string tag)

@@ -27,4 +27,23 @@ public sealed class StatementTests
         Assert.Equal(boundByDapper, stored);
         Assert.Equal(sent, (await harness.Get<IMessageRepository>().GetAsync(session, id!.Value))!.CreatedAt);
     }
+
+    [Fact]
+    public async Task ATimeWithAnotherOffset_IsStoredInUtc_SoThatItSortsWithTheBridgesOwnTimes()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        var connections = harness.Get<IDbConnectionFactory>();
+        // 01:00 Pacific is 09:00 UTC: later than 08:00 UTC, though its local hour reads earlier.
+        var pacific = new DateTimeOffset(2026, 11, 26, 1, 0, 0, TimeSpan.FromHours(-8));
+        var utcBefore = new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero);
+
+        await using var session = await DbSession.BeginAsync(connections, CancellationToken.None);
+        var conversation = await harness.Get<IConversationRepository>().UpsertAsync(session, "fake", "main", ConversationKind.Order, "order-1", "buyer-1", "Ana", null, null);
+        var id = await harness.Get<IMessageRepository>().InsertAsync(session, new NewMessage(conversation.Id, MessageOrigin.Marketplace, AuthorRole.Buyer, "Ana", "Question", SentAt: pacific));
+
+        var stored = await session.Connection.ExecuteScalarAsync<string>("SELECT created_at FROM messages WHERE id = @id", new { id }, session.Transaction);
+        Assert.Equal(await session.Connection.ExecuteScalarAsync<string>("SELECT @utc", new { utc = pacific.ToUniversalTime() }, session.Transaction), stored);
+        Assert.Equal(1L, await session.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE id = @id AND created_at > @utcBefore", new { id, utcBefore }, session.Transaction));
+        Assert.Equal(pacific, (await harness.Get<IMessageRepository>().GetAsync(session, id!.Value))!.CreatedAt);
+    }
 }
