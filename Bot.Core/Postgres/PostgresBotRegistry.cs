@@ -150,12 +150,14 @@ internal sealed class PostgresBotRegistry(IOptions<StorageOptions> storage, Post
         {
             previous.Parameters.AddWithValue("bot", botId);
             await using var row = await previous.ExecuteReaderAsync(cancellationToken);
-            if (!await row.ReadAsync(cancellationToken) || row.IsDBNull(1) || row.IsDBNull(3))
+            if (!await row.ReadAsync(cancellationToken) || row.IsDBNull(3))
             {
                 return;
             }
 
-            (previousStore, previousSchema, mine) = (row.GetString(0), row.GetString(1), row.GetString(3));
+            // A row from a release before the column names no schema: the holder's default one, as its name gives it.
+            (previousStore, mine) = (row.GetString(0), row.GetString(3));
+            previousSchema = row.IsDBNull(1) ? SchemaNamed(previousStore) : row.GetString(1);
             if (previousStore != store && !row.GetBoolean(2))
             {
                 return; // another store holds the bot now: the claim is refused for that
@@ -173,6 +175,10 @@ internal sealed class PostgresBotRegistry(IOptions<StorageOptions> storage, Post
             throw new BotStoreRenamedException(store, mine, previousStore, previousSchema, botId);
         }
     }
+
+    /// <summary>The schema a store uses when <c>Storage__Schema</c> is not set: the one named after it, the default
+    /// store's being the connection's own (<c>public</c>).</summary>
+    private static string SchemaNamed(string store) => StoreOptions.SchemaOf(store) is { Length: > 0 } named ? named : "public";
 
     /// <summary>Whether the schema's conversations table has a row (false when the schema has no such table). The name was
     /// checked to be a plain lower-case identifier, so it needs no quoting.</summary>
