@@ -180,7 +180,8 @@ internal sealed class PostgresBotRegistry(IOptions<StorageOptions> storage, Post
     /// store's being the connection's own (<c>public</c>).</summary>
     private static string SchemaNamed(string store) => StoreOptions.SchemaOf(store) is { Length: > 0 } named ? named : "public";
 
-    /// <summary>Whether the schema's conversations table has a row (false when the schema has no such table). The name was
+    /// <summary>Whether the schema's conversations table has a row: false when the schema has no such table, or when this
+    /// store's user may not read it (a store with a user of its own cannot tell, and is not refused). The name was
     /// checked to be a plain lower-case identifier, so it needs no quoting.</summary>
     private static async Task<bool> HasConversationsAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
@@ -189,9 +190,9 @@ internal sealed class PostgresBotRegistry(IOptions<StorageOptions> storage, Post
             await using var any = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {schema}.conversations)", connection);
             return await any.ExecuteScalarAsync(cancellationToken) is true;
         }
-        catch (PostgresException e) when (e.SqlState is "42P01" or "3F000")
+        catch (PostgresException e) when (e.SqlState is "42P01" or "3F000" or "42501")
         {
-            return false; // 42P01: no such table; 3F000: no such schema
+            return false; // 42P01: no such table; 3F000: no such schema; 42501: no right to read it
         }
     }
 }
