@@ -5,7 +5,7 @@ namespace Bot.Core.Leases;
 /// first poll would post the marketplace's last lookback again as new topics, and its topics, buyers' links and drafts
 /// would stay behind. The process does not start, in one sentence that names both ways on.</summary>
 public sealed class BotStoreRenamedException(string store, string schema, string previousStore, string previousSchema, long botId)
-    : Exception(Sentence(store, schema, previousStore, previousSchema, botId))
+    : StoreRefusedException(Sentence(store, schema, previousStore, previousSchema, botId))
 {
     private static string Sentence(string store, string schema, string previousStore, string previousSchema, long botId) =>
         $"Store {store} would start on schema {schema}, which is empty, while this bot's conversations are in schema "

@@ -4,7 +4,7 @@ namespace Bot.Core.Leases;
 /// Stores may share a bot only within one process of several stores; a holder named <c>shop-a+shop-b</c> is such a
 /// process's stores.</summary>
 public sealed class BotTakenException(string store, string holder)
-    : Exception(Sentence(store, holder))
+    : StoreRefusedException(Sentence(store, holder))
 {
     public string Holder { get; } = holder;
 

@@ -96,7 +96,7 @@ internal sealed class Statement
     public static object Stored(object? value) => value switch
     {
         null => DBNull.Value,
-        DateTimeOffset time => time.ToUniversalTime(),
+        DateTimeOffset time when time.Offset != TimeSpan.Zero => time.ToUniversalTime(),
         bool flag => flag ? 1L : 0L,
         Enum => throw new ArgumentException("An enum is stored by its name: pass StoredEnum.Name(value)."),
         _ => value,

@@ -230,7 +230,6 @@ public sealed class OneProcessStoreFailuresTests(ITestOutputHelper output)
         return times;
     }
 
-    /// <summary>The problems of each named store, once every one of them has failed; null before.</summary>
     /// <summary>The problems the store's failures logged, in order.</summary>
     private static List<string> Logged(StoresRig process, string id)
     {
@@ -238,6 +237,7 @@ public sealed class OneProcessStoreFailuresTests(ITestOutputHelper output)
         return process.Logs.Entries.Select(e => e.Message).Where(m => m.StartsWith(prefix, StringComparison.Ordinal)).Select(m => m[prefix.Length..]).ToList();
     }
 
+    /// <summary>The problems of each named store, once every one of them has failed; null before.</summary>
     private static Dictionary<string, IReadOnlyList<string>>? Failed(StoresRig process, params string[] ids)
     {
         var statuses = ids.Select(process.Status).ToList();

@@ -12,14 +12,9 @@ internal static partial class StartupFailure
     public static string? Describe(Exception error, IConfiguration configuration)
     {
         var causes = Causes(error).ToList();
-        if (causes.OfType<Bot.Core.Leases.BotTakenException>().FirstOrDefault() is { } taken)
+        if (causes.OfType<Bot.Core.Leases.StoreRefusedException>().FirstOrDefault() is { } refused)
         {
-            return taken.Message;
-        }
-
-        if (causes.OfType<Bot.Core.Leases.BotStoreRenamedException>().FirstOrDefault() is { } renamed)
-        {
-            return renamed.Message;
+            return refused.Message;
         }
 
         if (causes.OfType<IOException>().FirstOrDefault(e => BindFailure().IsMatch(e.Message)) is { } bind)
