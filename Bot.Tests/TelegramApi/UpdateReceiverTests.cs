@@ -108,6 +108,7 @@ public sealed class UpdateReceiverTests : IAsyncLifetime
 
         await HandledAsync("two");
         Assert.Equal(["one", "two"], harness.Core.Messages.Select(m => m.Text));
-        Assert.Equal("100005", await harness.Cursors.GetAsync(UpdateReceiver.OffsetCursor, CancellationToken.None));
+        // The offset is stored just after the update is handled: wait for it rather than read it at once.
+        await Eventually.TrueAsync(async () => await harness.Cursors.GetAsync(UpdateReceiver.OffsetCursor, CancellationToken.None) == "100005", Timeout);
     }
 }
