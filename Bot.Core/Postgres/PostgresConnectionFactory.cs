@@ -21,6 +21,9 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
 
     // Connection trouble (08), too many connections or out of memory or disk (53), shut down or cancelled by an
     // operator (57), serialization and deadlock (40), a lock not available (55P03), a read-only server (25006).
+    // The bridge runs a few dozen distinct statements on its hot paths; more are parsed each time.
+    private const int PreparedPerConnection = 64;
+
     private static readonly string[] OutageStates = ["08", "53", "57", "40", "55P03", "25006"];
 
     // Made at first use: the options are validated at start, after the host has built this factory.
@@ -28,24 +31,40 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
     private readonly Lazy<string> schema;
     private readonly Lazy<long> writerLock;
     private readonly SemaphoreSlim schemaCheck = new(1, 1);
+    private readonly SemaphoreSlim writers = new(1, 1);
+    private readonly Lazy<TimeSpan> busyTimeout;
     private bool schemaReady;
 
     public PostgresConnectionFactory(IOptions<StorageOptions> options)
     {
         SqliteTypeHandlers.Register(); // times as ISO 8601 text, the form both databases store
         schema = new(() => options.Value.Schema);
+        busyTimeout = new(() => options.Value.BusyTimeout);
         writerLock = new(() => PostgresSchema.WriterLock(DefaultWriterLock, schema.Value));
-        source = new(() =>
-        {
-            var builder = PostgresConnectionString.Parse(options.Value.ConnectionString);
-            if (schema.Value.Length > 0)
-            {
-                builder.SearchPath = schema.Value;
-            }
+        source = new(() => NpgsqlDataSource.Create(Settings(options.Value)));
+    }
 
-            builder.CommandTimeout = Math.Max(builder.CommandTimeout, (int)Math.Ceiling(options.Value.BusyTimeout.TotalSeconds));
-            return NpgsqlDataSource.Create(builder);
-        });
+    /// <summary>Npgsql's settings for <paramref name="options"/>: the store's schema as the search path, commands allowed
+    /// the busy timeout, and the statements the bridge runs again and again prepared on each pooled connection (the
+    /// server parses and plans each once, not on every call) unless the connection string says otherwise (<c>Max Auto
+    /// Prepare=0</c>, for a PgBouncer in transaction mode before 1.21). A connection given back to the pool keeps them:
+    /// no <c>DISCARD ALL</c> on close, since the bridge sets no session state beyond what the connection string sets.</summary>
+    public static NpgsqlConnectionStringBuilder Settings(StorageOptions options)
+    {
+        var builder = PostgresConnectionString.Parse(options.ConnectionString);
+        if (options.Schema.Length > 0)
+        {
+            builder.SearchPath = options.Schema;
+        }
+
+        builder.CommandTimeout = Math.Max(builder.CommandTimeout, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        if (!PostgresConnectionString.Names(options.ConnectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = PreparedPerConnection;
+        }
+
+        builder.NoResetOnClose = true;
+        return builder;
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -84,6 +103,13 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
         }
     }
 
+    /// <summary>One writer of this process at a time, queued here without a connection or a thread, so that only the
+    /// writer whose turn it is waits for the database's lock (which orders this process's writers against other
+    /// instances'). A waiting writer would otherwise hold a pooled connection and block a thread in that lock. A turn not
+    /// given within the busy timeout is taken anyway: the database's lock still orders the writes.</summary>
+    public async ValueTask<WriterTurn?> WriterTurnAsync(CancellationToken cancellationToken) =>
+        await writers.WaitAsync(busyTimeout.Value, cancellationToken) ? new WriterTurn(null, () => writers.Release()) : null;
+
     public DbTransaction BeginTransaction(DbConnection connection, bool write)
     {
         if (!write)
@@ -114,12 +140,14 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
     public ValueTask DisposeAsync()
     {
         schemaCheck.Dispose();
+        writers.Dispose();
         return source.IsValueCreated ? source.Value.DisposeAsync() : ValueTask.CompletedTask;
     }
 
     public void Dispose()
     {
         schemaCheck.Dispose();
+        writers.Dispose();
         if (source.IsValueCreated)
         {
             source.Value.Dispose();
