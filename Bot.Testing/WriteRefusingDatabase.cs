@@ -32,7 +32,8 @@ public sealed class WriteRefusingDatabase(IDbConnectionFactory inner) : IDbConne
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public DbTransaction BeginTransaction(DbConnection connection, bool write) => inner.BeginTransaction(connection, write);
+    public ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
+        inner.BeginTransactionAsync(connection, write, cancellationToken);
 
     public async ValueTask<WriterTurn?> WriterTurnAsync(CancellationToken cancellationToken)
     {

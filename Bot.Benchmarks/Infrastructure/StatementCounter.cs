@@ -52,10 +52,10 @@ public sealed class StatementCounter(IDbConnectionFactory inner) : IDbConnection
         }
     }
 
-    public DbTransaction BeginTransaction(DbConnection connection, bool write)
+    public ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, bool write, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref write ? ref writes : ref reads);
-        return inner.BeginTransaction(connection, write);
+        return inner.BeginTransactionAsync(connection, write, cancellationToken);
     }
 
     public async ValueTask<WriterTurn?> WriterTurnAsync(CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using System.Data;
 using System.Data.Common;
 using Bot.Core.Sqlite;
 using Bot.Core.Storage;
-using Dapper;
 using Npgsql;
 using Microsoft.Extensions.Options;
 
@@ -110,22 +109,29 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
     public async ValueTask<WriterTurn?> WriterTurnAsync(CancellationToken cancellationToken) =>
         await writers.WaitAsync(busyTimeout.Value, cancellationToken) ? new WriterTurn(null, () => writers.Release()) : null;
 
-    public DbTransaction BeginTransaction(DbConnection connection, bool write)
+    public async ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, bool write, CancellationToken cancellationToken)
     {
         if (!write)
         {
-            return connection.BeginTransaction(IsolationLevel.RepeatableRead);
+            return await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         }
 
-        var transaction = connection.BeginTransaction();
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            DapperOnFirstUse.Execute(connection, "SELECT pg_advisory_xact_lock(@WriterLock)", new { WriterLock = writerLock.Value }, transaction);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT pg_advisory_xact_lock(@writerLock)";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "writerLock";
+            parameter.Value = writerLock.Value;
+            command.Parameters.Add(parameter);
+            await command.ExecuteNonQueryAsync(cancellationToken);
             return transaction;
         }
         catch
         {
-            transaction.Dispose();
+            await transaction.DisposeAsync();
             throw;
         }
     }

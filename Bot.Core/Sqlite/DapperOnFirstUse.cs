@@ -13,12 +13,6 @@ namespace Bot.Core.Sqlite;
 /// <c>DapperCallsTests</c> checks that nothing in Bot.Core calls Dapper's methods around them.</summary>
 internal static class DapperOnFirstUse
 {
-    public static int Execute(this IDbConnection cnn, string sql, object? param = null, IDbTransaction? transaction = null, int? commandTimeout = null, CommandType? commandType = null)
-    {
-        SqliteTypeHandlers.Register();
-        return SqlMapper.Execute(cnn, sql, param, transaction, commandTimeout, commandType);
-    }
-
     public static Task<int> ExecuteAsync(this IDbConnection cnn, string sql, object? param = null, IDbTransaction? transaction = null, int? commandTimeout = null, CommandType? commandType = null)
     {
         SqliteTypeHandlers.Register();

@@ -84,6 +84,11 @@ public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDis
         }
     }
 
+    /// <summary>SQLite's BEGIN does not go to another process: it completes at once (a writer waits in
+    /// <see cref="WriterTurnAsync"/>, before it).</summary>
+    public ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(BeginTransaction(connection, write));
+
     public DbTransaction BeginTransaction(DbConnection connection, bool write) =>
         // BEGIN IMMEDIATE takes the write lock up front, so two writers wait on busy_timeout instead of failing with
         // SQLITE_BUSY when a read transaction tries to upgrade; a deferred (read) transaction in WAL mode never waits.

@@ -29,7 +29,7 @@ public sealed partial class SqliteMigrationRunner(IDbConnectionFactory connectio
     public async Task<int> ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using (var journal = connections.BeginTransaction(connection, write: true))
+        await using (var journal = await connections.BeginTransactionAsync(connection, write: true, cancellationToken))
         {
             await RunAsync(connection, journal, Journal);
             await journal.CommitAsync(cancellationToken);
@@ -44,7 +44,7 @@ public sealed partial class SqliteMigrationRunner(IDbConnectionFactory connectio
                 continue;
             }
 
-            await using var tx = connections.BeginTransaction(connection, write: true);
+            await using var tx = await connections.BeginTransactionAsync(connection, write: true, cancellationToken);
             if ((await AppliedCount.QueryAsync(connection, tx, r => r.GetInt64(0), id))[0] > 0)
             {
                 continue; // another instance applied it while this one waited for the lock

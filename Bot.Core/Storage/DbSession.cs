@@ -17,7 +17,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction transaction
         try
         {
             connection = turn?.Connection ?? await connections.OpenAsync(cancellationToken);
-            return new DbSession(connection, connections.BeginTransaction(connection, write: true), turn);
+            return new DbSession(connection, await connections.BeginTransactionAsync(connection, write: true, cancellationToken), turn);
         }
         catch
         {
@@ -37,7 +37,7 @@ public sealed class DbSession(DbConnection connection, DbTransaction transaction
         var connection = await connections.OpenAsync(cancellationToken);
         try
         {
-            return new DbSession(connection, connections.BeginTransaction(connection, write: false));
+            return new DbSession(connection, await connections.BeginTransactionAsync(connection, write: false, cancellationToken));
         }
         catch
         {

@@ -9,8 +9,9 @@ public interface IDbConnectionFactory
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
     /// <summary>A transaction on <paramref name="connection"/>: a writing one takes the write lock up front (two writers
-    /// wait for each other instead of failing); a reading one never waits for the writer.</summary>
-    DbTransaction BeginTransaction(DbConnection connection, bool write);
+    /// wait for each other instead of failing), without holding a thread while it waits; a reading one never waits for
+    /// the writer.</summary>
+    ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, bool write, CancellationToken cancellationToken);
 
     /// <summary>Waits for this process's turn to write, before a writing transaction begins; the turn ends when it is
     /// disposed (after the transaction). Null: the database orders its writers by itself.</summary>

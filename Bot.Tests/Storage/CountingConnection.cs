@@ -16,7 +16,7 @@ public sealed class CountingConnection(DbConnection inner) : WrappedConnection<D
     {
         var inner = await connections.OpenAsync(CancellationToken.None);
         var connection = new CountingConnection(inner);
-        var session = new DbSession(connection, connections.BeginTransaction(inner, write));
+        var session = new DbSession(connection, await connections.BeginTransactionAsync(inner, write, CancellationToken.None));
         connection.Commands = 0; // BEGIN is not the work being measured.
         return (connection, session);
     }

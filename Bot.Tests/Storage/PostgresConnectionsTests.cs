@@ -10,8 +10,9 @@ namespace Bot.Tests.Storage;
 
 /// <summary>How the bridge uses its PostgreSQL connections: the statements it runs again and again are prepared once
 /// per pooled connection and stay prepared when the connection goes back to the pool (unless the connection string
-/// says <c>Max Auto Prepare=0</c>), and the writers of one process queue in the process, so a writer waiting for its
-/// turn holds neither a pooled connection nor a thread.</summary>
+/// says <c>Max Auto Prepare=0</c>), the writers of one process queue in the process, so a writer waiting for its
+/// turn holds no pooled connection, and the one waiting in the database's lock holds no thread and stops when
+/// cancelled.</summary>
 [Trait(Architecture.DatabasePassTests.Trait, Architecture.DatabasePassTests.Fixed)]
 public sealed class PostgresConnectionsTests : IPostgresVariant
 {
@@ -90,6 +91,27 @@ public sealed class PostgresConnectionsTests : IPostgresVariant
             await using var session = await next;
             await session.CommitAsync(CancellationToken.None);
         }
+    }
+
+    [DbFact]
+    public async Task AWriterWaitingForAnotherInstancesLock_StopsWaitingWhenCancelled()
+    {
+        // Two instances of one store; the second's writer waits in the database's lock, which a stopping host cancels.
+        // Before the lock was taken asynchronously the wait ignored the token and lasted until the busy timeout.
+        var database = await PostgresServer.CreateDatabaseAsync();
+        await using var running = Factory(database, "");
+        await using var stopping = new PostgresConnectionFactory(Options.Create(new StorageOptions { ConnectionString = database, BusyTimeout = TimeSpan.FromMinutes(5) }));
+        await using var held = await DbSession.BeginAsync(running, CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+
+        var waiting = DbSession.BeginAsync(stopping, stop.Token);
+        await Eventually.TrueAsync(async () => await Stores.StoreWriterLockTests.WaitingAsync(database) == 1, Timeout);
+        await stop.CancelAsync();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => waiting.WaitAsync(Timeout));
+        Assert.True(error is OperationCanceledException || error.InnerException is OperationCanceledException, error.ToString());
+        Assert.Equal(0L, await Stores.StoreWriterLockTests.WaitingAsync(database));
+        await held.CommitAsync(CancellationToken.None);
     }
 
     private static PostgresConnectionFactory Factory(string database, string extra) =>

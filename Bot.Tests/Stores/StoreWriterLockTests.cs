@@ -23,10 +23,10 @@ public sealed class StoreWriterLockTests : IPostgresVariant
         await using var a = Factory(database, "shop_a");
         await using var b = Factory(database, "shop_b");
         await using var connectionA = await a.OpenAsync(CancellationToken.None);
-        await using var held = a.BeginTransaction(connectionA, write: true);
+        await using var held = await a.BeginTransactionAsync(connectionA, write: true, CancellationToken.None);
         await using var connectionB = await b.OpenAsync(CancellationToken.None);
 
-        var other = Task.Run(() => b.BeginTransaction(connectionB, write: true));
+        var other = b.BeginTransactionAsync(connectionB, write: true, CancellationToken.None).AsTask();
 
         await Eventually.TrueAsync(() => other.IsCompleted, Timeout);
         await using var transaction = await other;
@@ -40,10 +40,10 @@ public sealed class StoreWriterLockTests : IPostgresVariant
         await using var unnamed = Factory(database, "");
         await using var named = Factory(database, "public");
         await using var first = await unnamed.OpenAsync(CancellationToken.None);
-        var held = unnamed.BeginTransaction(first, write: true);
+        var held = await unnamed.BeginTransactionAsync(first, write: true, CancellationToken.None);
         await using var second = await named.OpenAsync(CancellationToken.None);
 
-        var waiting = Task.Run(() => named.BeginTransaction(second, write: true));
+        var waiting = named.BeginTransactionAsync(second, write: true, CancellationToken.None).AsTask();
         await Eventually.TrueAsync(async () => await WaitingAsync(database) == 1, Timeout);
         Assert.False(waiting.IsCompleted);
         await held.CommitAsync();
@@ -56,7 +56,8 @@ public sealed class StoreWriterLockTests : IPostgresVariant
     private static PostgresConnectionFactory Factory(string database, string schema) =>
         new(Options.Create(new StorageOptions { ConnectionString = database, Schema = schema }));
 
-    private static async Task<long> WaitingAsync(string database)
+    /// <summary>How many transactions of this database wait for an advisory lock.</summary>
+    internal static async Task<long> WaitingAsync(string database)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
