@@ -18,11 +18,11 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
     // Any constant: the lock that stands for SQLite's single writer (mixed with the schema's name when there is one).
     private const long DefaultWriterLock = 0x6272_6964_6765;
 
-    // Connection trouble (08), too many connections or out of memory or disk (53), shut down or cancelled by an
-    // operator (57), serialization and deadlock (40), a lock not available (55P03), a read-only server (25006).
     // The bridge runs a few dozen distinct statements on its hot paths; more are parsed each time.
     private const int PreparedPerConnection = 64;
 
+    // Connection trouble (08), too many connections or out of memory or disk (53), shut down or cancelled by an
+    // operator (57), serialization and deadlock (40), a lock not available (55P03), a read-only server (25006).
     private static readonly string[] OutageStates = ["08", "53", "57", "40", "55P03", "25006"];
 
     // Made at first use: the options are validated at start, after the host has built this factory.

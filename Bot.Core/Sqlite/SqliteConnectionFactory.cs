@@ -84,8 +84,8 @@ public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDis
         }
     }
 
-    /// <summary>SQLite's BEGIN does not go to another process: it completes at once (a writer waits in
-    /// <see cref="WriterTurnAsync"/>, before it).</summary>
+    /// <summary>SQLite's BEGIN runs in this process: a writer has already waited for its turn
+    /// (<see cref="WriterTurnAsync"/>), and SQLite's own busy handler is only the backstop.</summary>
     public ValueTask<DbTransaction> BeginTransactionAsync(DbConnection connection, bool write, CancellationToken cancellationToken) =>
         ValueTask.FromResult(BeginTransaction(connection, write));
 
