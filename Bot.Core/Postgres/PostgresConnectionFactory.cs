@@ -57,7 +57,8 @@ public sealed class PostgresConnectionFactory : IDbConnectionFactory, IAsyncDisp
         }
 
         builder.CommandTimeout = Math.Max(builder.CommandTimeout, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
-        if (!PostgresConnectionString.Names(options.ConnectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        // The builder's own text holds only the keywords the connection string set, under their canonical names.
+        if (!new DbConnectionStringBuilder { ConnectionString = builder.ConnectionString }.ContainsKey("Max Auto Prepare"))
         {
             builder.MaxAutoPrepare = PreparedPerConnection;
         }

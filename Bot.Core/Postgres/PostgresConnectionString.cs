@@ -53,22 +53,6 @@ public static class PostgresConnectionString
         return builder;
     }
 
-    /// <summary>Whether <paramref name="value"/> sets the keyword itself (under any of its <paramref name="names"/>), as
-    /// opposed to leaving it at Npgsql's default.</summary>
-    public static bool Names(string value, params string[] names)
-    {
-        if (IsUrl(value))
-        {
-            var query = Uri.TryCreate(value, UriKind.Absolute, out var url) ? url.Query.TrimStart('?') : "";
-            return query.Split('&', StringSplitOptions.RemoveEmptyEntries)
-                .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]))
-                .Any(key => names.Contains(key, StringComparer.OrdinalIgnoreCase));
-        }
-
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = value };
-        return names.Any(given.ContainsKey);
-    }
-
     private static bool IsUrl(string value) =>
         value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 }

@@ -61,7 +61,6 @@ public sealed class PostgresConnectionsTests : IPostgresVariant
     {
         var settings = PostgresConnectionFactory.Settings(new StorageOptions { ConnectionString = connectionString });
 
-        Assert.Equal(says, PostgresConnectionString.Names(connectionString, "Max Auto Prepare", "MaxAutoPrepare"));
         Assert.Equal(says ? PostgresConnectionString.Parse(connectionString).MaxAutoPrepare : 64, settings.MaxAutoPrepare);
         Assert.True(settings.NoResetOnClose);
     }
