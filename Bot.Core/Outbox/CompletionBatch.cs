@@ -28,7 +28,7 @@ internal sealed class CompletionBatch(IDbConnectionFactory connections, IOutboxR
 
         if (lead)
         {
-            _ = Task.Run(WriteQueuedAsync);
+            _ = WriteQueuedAsync();
         }
 
         return completion.Stored.Task;
@@ -36,6 +36,10 @@ internal sealed class CompletionBatch(IDbConnectionFactory connections, IOutboxR
 
     private async Task WriteQueuedAsync()
     {
+        // The caller goes back to waiting at once. The writes continue where its continuations run: the thread pool in
+        // the host, the caller's synchronization context where it has one (a single-threaded simulation sees them as
+        // queued work, not as work it cannot account for).
+        await Task.Yield();
         while (true)
         {
             List<Completion> batch;

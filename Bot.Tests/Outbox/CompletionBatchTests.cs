@@ -83,6 +83,23 @@ public sealed class CompletionBatchTests : IAsyncLifetime
         Assert.Empty(await Outbox.ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task CompletionStoredUnderASingleThreadedContext_IsWrittenOnThatContext()
+    {
+        // A simulation that runs the core on one thread (the benchmarks' simulated clock) moves time only when nothing
+        // is queued on it. A write that left for the thread pool went unseen there, and the simulation stopped.
+        var batch = new CompletionBatch(Connections, Outbox);
+        var handler = new RecordingHandler();
+        var item = await EnqueueAsync("lane-a");
+        using var context = new OneThreadContext();
+
+        context.Run(() => batch.StoreAsync([item], handler));
+
+        Assert.Equal([item.Id], handler.Delivered);
+        Assert.Equal([context.ThreadId], handler.Threads.Distinct());
+        Assert.Empty(await Outbox.ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
+    }
+
     private async Task<OutboxItem> EnqueueAsync(string lane)
     {
         await using (var session = await DbSession.BeginAsync(Connections, CancellationToken.None))
@@ -102,6 +119,9 @@ public sealed class CompletionBatchTests : IAsyncLifetime
         public bool Writes { get; init; }
 
         public List<long> Delivered { get; } = [];
+
+        /// <summary>The thread each record ran on.</summary>
+        public List<int> Threads { get; } = [];
 
         public string Kind => OutboxKinds.Notice;
 
@@ -124,7 +144,41 @@ public sealed class CompletionBatchTests : IAsyncLifetime
             lock (Delivered)
             {
                 Delivered.Add(item.Id);
+                Threads.Add(Environment.CurrentManagedThreadId);
             }
         }
+    }
+
+    /// <summary>Runs posted continuations on the calling thread until the task it started is done.</summary>
+    private sealed class OneThreadContext : SynchronizationContext, IDisposable
+    {
+        private readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback Callback, object? State)> posted = [];
+
+        public int ThreadId { get; } = Environment.CurrentManagedThreadId;
+
+        public override void Post(SendOrPostCallback d, object? state) => posted.Add((d, state));
+
+        public void Run(Func<Task> body)
+        {
+            var previous = Current;
+            SetSynchronizationContext(this);
+            try
+            {
+                var task = body();
+                _ = task.ContinueWith(_ => posted.CompleteAdding(), TaskScheduler.Default);
+                foreach (var (callback, state) in posted.GetConsumingEnumerable())
+                {
+                    callback(state);
+                }
+
+                task.GetAwaiter().GetResult();
+            }
+            finally
+            {
+                SetSynchronizationContext(previous);
+            }
+        }
+
+        public void Dispose() => posted.Dispose();
     }
 }
