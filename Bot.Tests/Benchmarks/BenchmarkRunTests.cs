@@ -24,31 +24,14 @@ public sealed class BenchmarkRunTests
         Assert.All(verdicts, v => Assert.Contains("| meets ", v, StringComparison.Ordinal));
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] scenarios)
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] scenarios)
     {
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.Benchmarks.dll"), .. scenarios])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Bot.Benchmarks.dll"), .. scenarios])
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
         // The scenarios start their own SQLite databases, whichever database the test pass puts the in-process hosts on.
-        info.Environment.Remove("BRIDGE_TEST_DATABASE");
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"Bot.Benchmarks ran longer than {Limit.TotalMinutes} minutes:\n{await output}\n{await error}");
-        }
-
-        return (process.ExitCode, await output + await error);
+        start.Environment.Remove("BRIDGE_TEST_DATABASE");
+        return Harness.ProgramRun.RunAsync(start, Limit);
     }
 }

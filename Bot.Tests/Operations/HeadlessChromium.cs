@@ -37,29 +37,15 @@ internal static partial class HeadlessChromium
     private static async Task<string> RunAsync(params string[] arguments)
     {
         var profile = Directory.CreateTempSubdirectory("chromium-profile-").FullName;
-        var start = new ProcessStartInfo(Executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(Executable);
         foreach (var argument in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run", $"--user-data-dir={profile}" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"chromium did not finish within {Timeout}");
-        }
-
-        var output = await stdout + await stderr;
+        var (exitCode, output) = await Harness.ProgramRun.RunAsync(start, Timeout);
         Directory.Delete(profile, recursive: true);
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"chromium exited with {process.ExitCode}:\n{output}");
+        return exitCode == 0 ? output : throw new InvalidOperationException($"chromium exited with {exitCode}:\n{output}");
     }
 
     private static string Find()
