@@ -1,3 +1,4 @@
+using Bot.Benchmarks.Infrastructure;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Bot.Tests.Harness;
@@ -84,19 +85,19 @@ public sealed class CompletionBatchTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CompletionStoredUnderASingleThreadedContext_IsWrittenOnThatContext()
+    public async Task CompletionStoredUnderTheBenchmarksSimulation_IsWrittenOnItsThread()
     {
-        // A simulation that runs the core on one thread (the benchmarks' simulated clock) moves time only when nothing
-        // is queued on it. A write that left for the thread pool went unseen there, and the simulation stopped.
+        // The benchmarks' one-thread simulation moves its clock only when nothing is queued on it. A write that left
+        // for the thread pool went unseen there, and the simulation stopped while the lane waited for it.
         var batch = new CompletionBatch(Connections, Outbox);
         var handler = new RecordingHandler();
         var item = await EnqueueAsync("lane-a");
-        using var context = new OneThreadContext();
+        using var pump = new SimulationPump(new SimulatedClock(DateTimeOffset.UnixEpoch));
 
-        context.Run(() => batch.StoreAsync([item], handler));
+        pump.Run(() => batch.StoreAsync([item], handler));
 
         Assert.Equal([item.Id], handler.Delivered);
-        Assert.Equal([context.ThreadId], handler.Threads.Distinct());
+        Assert.Equal([Environment.CurrentManagedThreadId], handler.Threads.Distinct());
         Assert.Empty(await Outbox.ListAsync(OutboxStatus.Pending, 10, CancellationToken.None));
     }
 
@@ -147,38 +148,5 @@ public sealed class CompletionBatchTests : IAsyncLifetime
                 Threads.Add(Environment.CurrentManagedThreadId);
             }
         }
-    }
-
-    /// <summary>Runs posted continuations on the calling thread until the task it started is done.</summary>
-    private sealed class OneThreadContext : SynchronizationContext, IDisposable
-    {
-        private readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback Callback, object? State)> posted = [];
-
-        public int ThreadId { get; } = Environment.CurrentManagedThreadId;
-
-        public override void Post(SendOrPostCallback d, object? state) => posted.Add((d, state));
-
-        public void Run(Func<Task> body)
-        {
-            var previous = Current;
-            SetSynchronizationContext(this);
-            try
-            {
-                var task = body();
-                _ = task.ContinueWith(_ => posted.CompleteAdding(), TaskScheduler.Default);
-                foreach (var (callback, state) in posted.GetConsumingEnumerable())
-                {
-                    callback(state);
-                }
-
-                task.GetAwaiter().GetResult();
-            }
-            finally
-            {
-                SetSynchronizationContext(previous);
-            }
-        }
-
-        public void Dispose() => posted.Dispose();
     }
 }
