@@ -69,8 +69,10 @@ public abstract class InstanceLeasesTests(TestDatabase database) : IAsyncLifetim
         [DbFact]
         public async Task ALeaseNotRenewed_PassesToAnotherInstance_OnceItEndedByTheDatabasesClock()
         {
-            var lease = TimeSpan.FromSeconds(1);
-            var (a, b) = (Instance("a", time: TimeProvider.System, leaseTime: lease), Instance("b", time: TimeProvider.System, leaseTime: lease));
+            // a's lease ends a second after it is taken; b's, once b holds it, lasts long enough that a is still refused
+            // however slow the machine (with b's lease at 1 s too, a took it back when more than a second passed).
+            var a = Instance("a", time: TimeProvider.System, leaseTime: TimeSpan.FromSeconds(1));
+            var b = Instance("b", time: TimeProvider.System, leaseTime: TimeSpan.FromMinutes(5));
 
             Assert.Equal(LeaseAnswer.Held, (await a.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
             Assert.Equal(LeaseAnswer.HeldByAnother, (await b.TakeAsync(LeaseNames.MarketplacePoll, CancellationToken.None)).Answer);
