@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Bot.Core.Formatting;
@@ -5,6 +6,9 @@ namespace Bot.Core.Formatting;
 /// <summary>Escaping for Telegram's HTML parse mode: every piece of marketplace or user text goes through here.</summary>
 public static class Html
 {
+    private static readonly SearchValues<char> Special = SearchValues.Create("<>&\"");
+
+    /// <summary>The text with <c>&lt; &gt; &amp; "</c> as entities; a text without any is returned as it is.</summary>
     public static string Escape(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -12,17 +16,32 @@ public static class Html
             return "";
         }
 
-        var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        var first = text.AsSpan().IndexOfAny(Special);
+        if (first < 0)
         {
-            builder.Append(c switch
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        builder.Append(text, 0, first);
+        foreach (var c in text.AsSpan(first))
+        {
+            var entity = c switch
             {
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '&' => "&amp;",
                 '"' => "&quot;",
-                _ => c.ToString(),
-            });
+                _ => null,
+            };
+            if (entity is null)
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append(entity);
+            }
         }
 
         return builder.ToString();

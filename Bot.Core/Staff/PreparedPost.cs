@@ -5,9 +5,22 @@ using Bot.Core.Translation;
 namespace Bot.Core.Staff;
 
 /// <summary>A stored message ready to show in a staff topic: loaded, translated, with the copies already made.</summary>
-public sealed record PreparedPost(StoredMessage Message, Conversation Conversation, IReadOnlyList<MessageCopy> Copies, TranslationResult Translation)
+public sealed class PreparedPost(StoredMessage message, Conversation conversation, IReadOnlyList<MessageCopy> copies, TranslationResult translation)
 {
-    public IReadOnlyList<string> Parts(bool showTime) => StaffFormatter.Post(Message, Conversation, Translation, showTime);
+    // The parts with the time, as merged posts show them: asked for while deciding what merges, what fits under the card
+    // and when sending, so formatted once.
+    private IReadOnlyList<string>? timedParts;
+
+    public StoredMessage Message { get; } = message;
+
+    public Conversation Conversation { get; } = conversation;
+
+    public IReadOnlyList<MessageCopy> Copies { get; } = copies;
+
+    public TranslationResult Translation { get; } = translation;
+
+    public IReadOnlyList<string> Parts(bool showTime) =>
+        showTime ? timedParts ??= StaffFormatter.Post(Message, Conversation, Translation, showTime: true) : StaffFormatter.Post(Message, Conversation, Translation);
 
     /// <summary>Whether the post can share a Telegram message with others: text only, in one part, nothing of it sent yet.</summary>
     public bool CanMerge(long staffChatId) =>

@@ -102,7 +102,7 @@ public static class StaffFormatter
             header += $" · <i>{message.CreatedAt.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} UTC</i>";
         }
 
-        var headerPlain = HtmlPlainLength(header);
+        var headerPlain = HtmlSplitter.PlainLength(header);
         var tag = LanguageTag(translation);
         var blocks = new List<HtmlBlock> { HtmlBlock.Raw(tag is null ? header : $"{header} <i>{Html.Escape(tag)}</i>", headerPlain + (tag is null ? 0 : tag.Length + 1)) };
 
@@ -131,6 +131,4 @@ public static class StaffFormatter
         { SourceLanguage: { } source } => source,
         _ => null,
     };
-
-    private static int HtmlPlainLength(string html) => System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", "")).Length;
 }

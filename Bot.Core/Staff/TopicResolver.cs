@@ -115,8 +115,15 @@ public sealed partial class TopicResolver(
 
         // The caller fitted the tail under the plain card: what the card adds to it gives way (it comes back with the
         // card's next edit, which posts the card anew when it no longer fits).
-        var text = new[] { StaffFormatter.CardMessage(conversation, tailHtml, look.Claimant, facts), StaffFormatter.CardMessage(conversation, tailHtml, look.Claimant) }
-            .FirstOrDefault(t => tailHtml is null || HtmlSplitter.PlainLength(t) <= ChatLimits.MaxTextLength) ?? StaffFormatter.CardMessage(conversation, tailHtml);
+        var text = StaffFormatter.CardMessage(conversation, tailHtml, look.Claimant, facts);
+        if (tailHtml is not null && HtmlSplitter.PlainLength(text) > ChatLimits.MaxTextLength)
+        {
+            text = StaffFormatter.CardMessage(conversation, tailHtml, look.Claimant);
+            if (HtmlSplitter.PlainLength(text) > ChatLimits.MaxTextLength)
+            {
+                text = StaffFormatter.CardMessage(conversation, tailHtml);
+            }
+        }
 
         var buttons = DraftButtons.WithCard(StaffFormatter.CardButtons(marketplace.Capabilities.InvitesAllowed, look.Claimant is not null), drafts.Value);
         var id = await chat.SendTextAsync(new ChatText(binding.ChatId, binding.TopicId, text, Buttons: buttons), cancellationToken);

@@ -47,4 +47,35 @@ public sealed class HtmlSplitterTests
         Assert.All(longParts.Concat(acrossParts), p => Assert.DoesNotContain("<", p, StringComparison.Ordinal));
         Assert.Contains("word&lt;", longParts[0], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("<b>Buyer</b> &amp; <i>seller</i>")]
+    [InlineData("a < b > c")]
+    [InlineData("<>&<3 </ b>")]
+    [InlineData("&foo &lt; bar")]
+    [InlineData("&nbsp;&#39;&#x1F600;&lt;")]
+    [InlineData("&l<b>t;</b>")]
+    [InlineData("<blockquote expandable>Когда? 你好 👋</blockquote>")]
+    [InlineData("<b>never closed")]
+    public void PlainLength_IsTheLengthOfTheDecodedText(string html)
+    {
+        Assert.Equal(HtmlSplitter.PlainText(html).Length, HtmlSplitter.PlainLength(html));
+    }
+
+    [Fact]
+    public void PlainLength_IsTheLengthOfTheDecodedText_ForGeneratedHtml()
+    {
+        // Pieces the bridge writes (tags, escaped text) and ones it does not (other entities, stray signs, tags split by
+        // an entity), joined at random.
+        string[] pieces = ["<b>", "</b>", "<i>", "</i>", "<blockquote expandable>", "</blockquote>", "<a href=\"https://x.y/?a=1&amp;b=2\">",
+            "</a>", "&lt;", "&gt;", "&amp;", "&quot;", "&nbsp;", "&#39;", "&#128512;", "&bogus;", "&", ";", "<", ">", "</", "< b>", "<3",
+            "text", "Привет", "你好", "👋", " ", "\n", "l", "t"];
+        var random = new Random(20261202);
+        for (var run = 0; run < 5_000; run++)
+        {
+            var html = string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)]));
+
+            Assert.True(HtmlSplitter.PlainText(html).Length == HtmlSplitter.PlainLength(html), html);
+        }
+    }
 }

@@ -9,6 +9,16 @@ public sealed class HtmlTests
     public void Escape_NeutralisesTagsAndEntities()
     {
         Assert.Equal("&lt;b&gt;x&lt;/blockquote&gt; &amp; &quot;y&quot;", Html.Escape("<b>x</blockquote> & \"y\""));
+        Assert.Equal("Привет &amp; 你好 👋 &lt;", Html.Escape("Привет & 你好 👋 <"));
+        Assert.Equal("", Html.Escape(null));
+    }
+
+    [Fact]
+    public void Escape_LeavesTextWithoutSpecialCharactersAsItIs()
+    {
+        const string plain = "Когда отправите заказ? 你好 👋 'quoted' ok";
+
+        Assert.Same(plain, Html.Escape(plain));
     }
 
     [Fact]
