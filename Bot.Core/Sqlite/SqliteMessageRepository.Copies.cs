@@ -15,17 +15,12 @@ internal sealed partial class SqliteMessageRepository
 
     public async Task<IReadOnlyList<MessageCopy>> GetCopiesOfAsync(DbSession session, IReadOnlyList<long> messageIds, CopyTarget target)
     {
-        var padded = Padded(messageIds);
-        var values = new object?[padded.Length + 1];
-        Boxed(padded).CopyTo(values, 0);
-        values[^1] = StoredEnum.Name(target);
-        return await CopiesOf.GetOrAdd(padded.Length, BuildCopiesOf).QueryAsync(session, ReadCopy, values);
+        var (statement, values) = CopiesOf.For(messageIds, StoredEnum.Name(target));
+        return await statement.QueryAsync(session, ReadCopy, values);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> CopiesOf = new();
-
-    private static Statement BuildCopiesOf(int count) =>
-        InStatement($"SELECT {CopyColumns} FROM message_copies WHERE message_id IN ({{0}}) AND target = @target ORDER BY message_id, part", count, "@target");
+    private static readonly IdList CopiesOf =
+        new($"SELECT {CopyColumns} FROM message_copies WHERE message_id IN ({{0}}) AND target = @target ORDER BY message_id, part", "@target");
 
     /// <summary>A row in the order of <see cref="CopyColumns"/>.</summary>
     private static MessageCopy ReadCopy(System.Data.Common.DbDataReader r) => new()

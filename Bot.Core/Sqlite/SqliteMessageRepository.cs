@@ -62,14 +62,11 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
 
     public async Task<IReadOnlyList<StoredMessage>> GetManyAsync(DbSession session, IReadOnlyList<long> ids)
     {
-        var padded = Padded(ids);
-        return await MessagesIn.GetOrAdd(padded.Length, BuildMessagesIn).QueryAsync(session, ReadMessage, Boxed(padded));
+        var (statement, values) = MessagesIn.For(ids);
+        return await statement.QueryAsync(session, ReadMessage, values);
     }
 
-    // One statement per padded length of the id list (see Padded), prepared once each on a kept connection.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Statement> MessagesIn = new();
-
-    private static Statement BuildMessagesIn(int count) => InStatement($"SELECT {MessageColumns} FROM messages WHERE id IN ({{0}})", count);
+    private static readonly IdList MessagesIn = new($"SELECT {MessageColumns} FROM messages WHERE id IN ({{0}})");
 
     /// <summary>A row in the order of <see cref="MessageColumns"/>.</summary>
     private static StoredMessage ReadMessage(System.Data.Common.DbDataReader r) => new()
@@ -95,30 +92,6 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
 
     public Task SetLanguageAsync(DbSession session, long id, string language) =>
         session.Connection.ExecuteAsync("UPDATE messages SET language = @language WHERE id = @id", new { id, language }, session.Transaction);
-
-    /// <summary>A statement whose <c>{0}</c> is a list of <paramref name="count"/> parameters (<c>@i0</c>, <c>@i1</c> ...),
-    /// followed by <paramref name="more"/>.</summary>
-    private static Statement InStatement(string text, int count, params string[] more)
-    {
-        var names = Enumerable.Range(0, count).Select(i => $"@i{i}").ToArray();
-        return new Statement(string.Format(System.Globalization.CultureInfo.InvariantCulture, text, string.Join(", ", names)), [.. names, .. more]);
-    }
-
-    private static object?[] Boxed(long[] ids) => ids.Select(id => (object?)id).ToArray();
-
-    /// <summary>The ids, the last repeated up to the next power of two: a list is one parameter per id (Dapper expands it;
-    /// the prepared statements above name them <c>@i0</c>, <c>@i1</c> ...), so lists of any length run as one of a few
-    /// statement texts (each prepared once per connection and kept), not one text per length.</summary>
-    private static long[] Padded(IReadOnlyList<long> ids)
-    {
-        var padded = new long[ids.Count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count)];
-        for (var i = 0; i < padded.Length; i++)
-        {
-            padded[i] = ids.Count == 0 ? 0 : ids[Math.Min(i, ids.Count - 1)];
-        }
-
-        return padded;
-    }
 
     public Task<long?> FindByTelegramCopyAsync(DbSession session, long chatId, int telegramMessageId) =>
         session.Connection.QuerySingleOrDefaultAsync<long?>(
@@ -180,7 +153,7 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
                    m.images_json, m.files_json
             FROM messages m WHERE m.id IN @ids
             """,
-            new { ids = Padded(messageIds) },
+            new { ids = IdList.Padded(messageIds) },
             session.Transaction);
         foreach (var row in rows)
         {

@@ -1,6 +1,5 @@
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -22,13 +21,17 @@ internal sealed partial class SqliteOutboxRepository
         ORDER BY id LIMIT 1
         """;
 
-    /// <summary>After the items <c>@ids</c> left the pending items: each of their lanes' head is found again.</summary>
-    internal const string NextHeads = """
-        DELETE FROM outbox_heads WHERE lane IN (SELECT lane FROM outbox WHERE id IN @ids);
+    /// <summary>After the items listed in <c>{0}</c> left the pending items: each of their lanes' head is found again.</summary>
+    private const string NextHeads = """
+        DELETE FROM outbox_heads WHERE lane IN (SELECT lane FROM outbox WHERE id IN ({0}));
         INSERT INTO outbox_heads (lane, outbox_id, next_attempt_at)
         SELECT lane, id, next_attempt_at FROM outbox
-        WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' AND lane IN (SELECT lane FROM outbox WHERE id IN @ids) GROUP BY lane)
+        WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' AND lane IN (SELECT lane FROM outbox WHERE id IN ({0})) GROUP BY lane)
         """;
+
+    /// <summary>Several items done at once (a merged delivery), with their lanes' next heads.</summary>
+    internal static readonly IdList CompleteMany =
+        new($"UPDATE outbox SET status = 'done', updated_at = @now, last_error = NULL WHERE id IN ({{0}}); {NextHeads}", "@now");
 
     internal const string RebuildHeads = """
         DELETE FROM outbox_heads;
@@ -36,13 +39,16 @@ internal sealed partial class SqliteOutboxRepository
         SELECT lane, id, next_attempt_at FROM outbox WHERE id IN (SELECT MIN(id) FROM outbox WHERE status = 'pending' GROUP BY lane)
         """;
 
-    public Task CompleteAsync(DbSession session, IReadOnlyList<long> ids) =>
-        ids.Count == 1
-            ? CompleteAsync(session, ids[0])
-            : session.Connection.ExecuteAsync(
-                $"UPDATE outbox SET status = 'done', updated_at = @now, last_error = NULL WHERE id IN @ids; {NextHeads}",
-                new { ids, now = time.GetUtcNow() },
-                session.Transaction);
+    public Task CompleteAsync(DbSession session, IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 1)
+        {
+            return CompleteAsync(session, ids[0]);
+        }
+
+        var (statement, values) = CompleteMany.For(ids, time.GetUtcNow());
+        return statement.ExecuteAsync(session, values);
+    }
 
     private static readonly Statement DueHeads = new(
         $"""

@@ -22,7 +22,7 @@ public sealed class OutboxIndexPlanTests : IDisposable
     {
         { "due in a lane", SqliteOutboxRepository.DueInLane.Text, "ix_outbox_pending" },
         { "a lane's next head", SqliteOutboxRepository.NextHead, "ix_outbox_pending" },
-        { "the lanes' next heads", SqliteOutboxRepository.NextHeads, "ix_outbox_pending" },
+        { "items done, with their lanes' next heads", SqliteOutboxRepository.CompleteMany.Of(2).Text, "ix_outbox_pending" },
         { "heads rebuilt", SqliteOutboxRepository.RebuildHeads, "ix_outbox_pending" },
         { "pending listed", SqliteOutboxRepository.List(OutboxStatus.Pending), "ix_outbox_pending" },
         { "dead listed", SqliteOutboxRepository.List(OutboxStatus.Dead), "ix_outbox_settled" },
