@@ -74,7 +74,7 @@ public sealed partial class OutboxDispatcher(
 
             // A chat this instance has no room for now is left unclaimed, for an instance that has (the overall budget
             // is shared between them).
-            if (item.ChatId is { } full && !budget.IsOpen(full))
+            if (item.ChatId is { } full && !budget.IsOpen(full, sends.GetValueOrDefault(item.Id, 1)))
             {
                 continue;
             }

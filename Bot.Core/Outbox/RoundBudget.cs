@@ -13,27 +13,14 @@ internal sealed class RoundBudget(ChatRateLimiter limiter)
     private readonly HashSet<long> closed = [];
     private int? globalLeft;
 
-    /// <summary>Whether anything more may start for the chat this round (no estimate needed to say no).</summary>
-    public bool IsOpen(long chatId)
-    {
-        lock (gate)
-        {
-            if (closed.Contains(chatId))
-            {
-                return false;
-            }
+    /// <summary>Whether a delivery of <paramref name="sends"/> sends to the chat may start this round, without taking
+    /// them: asked before the chat is claimed, so that a chat this instance has no room for is left unclaimed, for an
+    /// instance that has. A no closes the chat for the round, as <see cref="TryTake"/>'s would.</summary>
+    public bool IsOpen(long chatId, int sends = 1) => Fits(chatId, sends, take: false);
 
-            if (!chats.TryGetValue(chatId, out var left))
-            {
-                left = limiter.RoomFor(chatId);
-                chats[chatId] = left;
-            }
+    public bool TryTake(long chatId, int sends) => Fits(chatId, sends, take: true);
 
-            return left > 0;
-        }
-    }
-
-    public bool TryTake(long chatId, int sends)
+    private bool Fits(long chatId, int sends, bool take)
     {
         lock (gate)
         {
@@ -49,8 +36,8 @@ internal sealed class RoundBudget(ChatRateLimiter limiter)
                 return false;
             }
 
-            chats[chatId] = left - needed;
-            globalLeft -= needed;
+            chats[chatId] = take ? left - needed : left;
+            globalLeft -= take ? needed : 0;
             return true;
         }
     }

@@ -43,5 +43,33 @@ public sealed class RoundBudgetTests
         Assert.Equal(20, Started(new RoundBudget(limiter)));
     }
 
+    [Fact]
+    public void OnceTheRoundsOverallBudgetIsTaken_NoOtherChatIsOpen_SoItIsNotClaimed()
+    {
+        var limiter = new ChatRateLimiter(Options.Create(new ChatRateOptions()), new FakeTimeProvider());
+        var budget = new RoundBudget(limiter);
+        var taken = Enumerable.Range(0, 40).Count(i => budget.IsOpen(700_000 + i) && budget.TryTake(700_000 + i, 1));
+
+        // 30 a second overall: the 31st private chat is closed before it would be claimed, though its own second is empty.
+        Assert.Equal(30, taken);
+        Assert.False(budget.IsOpen(700_100));
+        Assert.Equal(1, limiter.RoomFor(700_100));
+    }
+
+    [Fact]
+    public void AChatIsOpen_OnlyForADeliveryThatFitsWhatIsLeft_AndOnceRefused_StaysClosedForTheRound()
+    {
+        var limiter = new ChatRateLimiter(Options.Create(new ChatRateOptions()), new FakeTimeProvider());
+        var budget = new RoundBudget(limiter);
+        Assert.Equal(28, Enumerable.Range(0, 28).Count(i => budget.TryTake(-1002000000000 - i, 1)));
+
+        // A new topic needs three sends: the two left overall this round are not enough. The chat is done for the round
+        // (a smaller delivery to it must not overtake the one that waits); another chat's single post still fits.
+        Assert.False(budget.IsOpen(SecondGroup, sends: 3));
+        Assert.False(budget.IsOpen(SecondGroup, sends: 1));
+        Assert.True(budget.IsOpen(FirstGroup, sends: 1));
+        Assert.True(budget.TryTake(FirstGroup, 1));
+    }
+
     private static int Started(RoundBudget budget) => Enumerable.Range(0, 20).Count(_ => budget.TryTake(FirstGroup, 1));
 }
