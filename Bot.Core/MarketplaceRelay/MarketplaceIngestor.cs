@@ -87,13 +87,17 @@ public sealed partial class MarketplaceIngestor(
             seen[message.ConversationId] = conversation;
         }
 
-        if (!await messages.TryMarkSeenAsync(session, conversation.Id, message.MessageId))
+        // A buyer's message with something in it is stored, and its row (unique per conversation and marketplace id)
+        // is what says it was taken in: one write fewer per message. Messages that leave no row (empty ones, a seller's
+        // echo of a staff reply) are remembered apart, so that reading them again skips them again.
+        var empty = string.IsNullOrWhiteSpace(message.Text) && message.ImageUrls.Count == 0 && message.Attachments.Count == 0;
+        if ((empty || message.Author != MarketplaceAuthor.Buyer) && !await messages.TryMarkSeenAsync(session, conversation.Id, message.MessageId))
         {
             metrics.MarketplaceReread();
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(message.Text) && message.ImageUrls.Count == 0 && message.Attachments.Count == 0)
+        if (empty)
         {
             LogEmptySkipped(message.ConversationId, message.MessageId);
             return;
@@ -106,9 +110,15 @@ public sealed partial class MarketplaceIngestor(
         }
 
         var author = message.Author == MarketplaceAuthor.Buyer ? AuthorRole.Buyer : AuthorRole.Seller;
-        var id = await messages.InsertAsync(session, new NewMessage(
+        if (await messages.InsertAsync(session, new NewMessage(
             conversation.Id, MessageOrigin.Marketplace, author, author == AuthorRole.Buyer ? message.BuyerName : null,
-            message.Text, message.ImageUrls, message.MessageId, SentAt: message.SentAt, Files: message.Attachments));
+            message.Text, message.ImageUrls, message.MessageId, SentAt: message.SentAt, Files: message.Attachments)) is not { } id)
+        {
+            // Stored before: read again.
+            metrics.MarketplaceReread();
+            return;
+        }
+
         await outbox.EnqueueAsync(session, new OutboxEntry(
             OutboxKinds.StaffPost, OutboxKinds.StaffLane(conversation.Id), conversation.Id, id, await staffChats.ChatForAsync(session, conversation.Id)));
         if (author == AuthorRole.Seller)

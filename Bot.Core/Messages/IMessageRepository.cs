@@ -4,10 +4,13 @@ namespace Bot.Core.Messages;
 
 public interface IMessageRepository
 {
-    /// <summary>Records that a marketplace message id was taken in. False when it was already: a duplicate.</summary>
+    /// <summary>Records that a marketplace message that leaves no stored row (an empty one, the store's own) was taken in.
+    /// False when it was already: a duplicate.</summary>
     Task<bool> TryMarkSeenAsync(DbSession session, long conversationId, string marketplaceMessageId);
 
-    /// <summary>Stores a message; null when a Telegram message with the same chat and message id is already stored.</summary>
+    /// <summary>Stores a message; null when it is already stored: a Telegram message with the same chat and message id, or
+    /// a marketplace message with the same conversation and marketplace id (which is how a buyer's message is recognised
+    /// when the marketplace lists it again).</summary>
     Task<long?> InsertAsync(DbSession session, NewMessage message);
 
     Task<StoredMessage?> GetAsync(DbSession session, long id);
