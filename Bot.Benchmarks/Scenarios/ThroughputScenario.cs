@@ -38,7 +38,8 @@ public sealed class ThroughputScenario(Report report)
             $"after a warm-up run at full size, each figure the median of {Repetitions} runs; " +
             $"during the end-to-end run {Report.Number(jitMs, 1)} ms of compilation, {Report.Number(allocated / 1024.0, 1)} KiB allocated per message.");
         Report.Note($"Spread over the {Repetitions} runs: end to end {Report.Rate(v[12])} to {Report.Rate(v[13])}, processor time per message " +
-            $"{Report.Micros(v[14])} to {Report.Micros(v[15])}; ingest {Report.Micros(v[16])} to {Report.Micros(v[17])}; delivery {Report.Micros(v[18])} to {Report.Micros(v[19])}.");
+            $"{Report.Micros(v[14])} to {Report.Micros(v[15])}; ingest {Report.Micros(v[16])} to {Report.Micros(v[17])}; delivery {Report.Micros(v[18])} to {Report.Micros(v[19])}; " +
+            $"bare inserts {Report.Rate(v[20])} to {Report.Rate(v[21])}, so the ratio's own spread is {v[20] / endToEnd:N1}x to {v[21] / endToEnd:N1}x at the median rate.");
         Report.Note(run.Output.Split('\n').LastOrDefault(l => l.StartsWith(RoundsPrefix, StringComparison.Ordinal))?.Trim() ?? "");
         report.Add(new Figure("Bare SQLite inserts (1 row/message, 1 transaction per 100, WAL, synchronous=NORMAL)", Report.Rate(bare), "the floor the core is compared with"));
         report.Add(new Figure("Ingest only (PollOnceAsync until drained)", Report.Rate(ingest), $"{bare / ingest:N1}x slower than bare inserts; processor time per message {Report.Micros(ingestCpu)}; {Busy(ingest, ingestCpu)}"));
@@ -88,7 +89,7 @@ public sealed class ThroughputScenario(Report report)
         // Each figure's median over the runs, then the lowest and highest end-to-end rate and processor times.
         var figures = Enumerable.Range(0, runs[0].Length).Select(i => Median(runs.Select(r => r[i])))
             .Append(tiered ? 1 : 0)
-            .Concat(new[] { 7, 8, 3, 5 }.SelectMany(i => new[] { runs.Min(r => r[i]), runs.Max(r => r[i]) }))
+            .Concat(new[] { 7, 8, 3, 5, 0 }.SelectMany(i => new[] { runs.Min(r => r[i]), runs.Max(r => r[i]) }))
             .ToArray();
         Console.WriteLine(ResultPrefix + string.Join(' ', figures.Select(f => f.ToString("R", CultureInfo.InvariantCulture))));
         return 0;
