@@ -53,19 +53,19 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
 
     public async Task<OutboxItem?> GetNextDueInLaneAsync(string lane, CancellationToken cancellationToken)
     {
+        // The lane's first pending item, by the same prepared statement the lane's reads use.
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var next = await connection.QueryFirstOrDefaultAsync<OutboxItem>(
-            $"SELECT {Columns} FROM outbox WHERE status = 'pending' AND lane = @lane ORDER BY id LIMIT 1",
-            new { lane });
+        var next = (await DueInLane.QueryAsync(connection, null, ReadItem, lane, 1)).FirstOrDefault();
         return next is not null && next.NextAttemptAt <= time.GetUtcNow() ? next : null;
     }
 
+    internal static readonly Statement PendingOfKind = new(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND lane = @lane AND kind = @kind LIMIT 1) AS pending",
+        "@lane", "@kind");
+
     public async Task EnqueueOnceAsync(DbSession session, OutboxEntry entry)
     {
-        var pending = await session.Connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status = 'pending' AND lane = @Lane AND kind = @Kind LIMIT 1) AS pending",
-            new { entry.Lane, entry.Kind },
-            session.Transaction);
+        var pending = (await PendingOfKind.QueryAsync(session, r => r.GetInt64(0), entry.Lane, entry.Kind))[0];
         if (pending == 0)
         {
             await EnqueueAsync(session, entry);

@@ -21,6 +21,7 @@ public sealed class OutboxIndexPlanTests : IDisposable
     public static TheoryData<string, string, string> Statements => new()
     {
         { "due in a lane", SqliteOutboxRepository.DueInLane.Text, "ix_outbox_pending" },
+        { "a kind pending in a lane", SqliteOutboxRepository.PendingOfKind.Text, "ix_outbox_pending" },
         { "a lane's next head", SqliteOutboxRepository.NextHead, "ix_outbox_pending" },
         { "items done, with their lanes' next heads", SqliteOutboxRepository.CompleteMany.Of(2).Text, "ix_outbox_pending" },
         { "heads rebuilt", SqliteOutboxRepository.RebuildHeads, "ix_outbox_pending" },
