@@ -1,6 +1,5 @@
 using Bot.Core.Conversations;
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -18,8 +17,10 @@ internal sealed class SqliteCardMessageRepository(TimeProvider time) : ICardMess
         "SELECT conversation_id, chat_id, message_id, tail_html, facts_html FROM order_card_messages WHERE conversation_id = @conversationId",
         "@conversationId");
 
+    private static readonly Statement UpsertStatement = new(Upsert, "@ConversationId", "@ChatId", "@MessageId", "@TailHtml", "@FactsHtml", "@at");
+
     public Task SetAsync(DbSession session, CardMessage card) =>
-        session.Connection.ExecuteAsync(Upsert, new { card.ConversationId, card.ChatId, card.MessageId, card.TailHtml, card.FactsHtml, at = time.GetUtcNow() }, session.Transaction);
+        UpsertStatement.ExecuteAsync(session, card.ConversationId, card.ChatId, card.MessageId, card.TailHtml, card.FactsHtml, time.GetUtcNow());
 
     public Task<CardMessage?> GetAsync(DbSession session, long conversationId) =>
         Select.QueryFirstAsync<CardMessage?>(

@@ -85,16 +85,18 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
         return row?.ToConversation();
     }
 
+    // Written with each new topic, in the delivery's completion: a prepared statement.
+    private static readonly Statement SetBinding = new(
+        """
+        INSERT INTO thread_bindings (conversation_id, audience, chat_id, topic_id, created_at, card_due)
+        VALUES (@ConversationId, @Audience, @ChatId, @TopicId, @now, @due)
+        ON CONFLICT (conversation_id, audience) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id, created_at = excluded.created_at,
+            card_due = excluded.card_due
+        """,
+        "@ConversationId", "@Audience", "@ChatId", "@TopicId", "@now", "@due");
+
     public Task SetBindingAsync(DbSession session, ThreadBinding binding, bool cardDue = false) =>
-        session.Connection.ExecuteAsync(
-            """
-            INSERT INTO thread_bindings (conversation_id, audience, chat_id, topic_id, created_at, card_due)
-            VALUES (@ConversationId, @Audience, @ChatId, @TopicId, @now, @due)
-            ON CONFLICT (conversation_id, audience) DO UPDATE SET chat_id = excluded.chat_id, topic_id = excluded.topic_id, created_at = excluded.created_at,
-                card_due = excluded.card_due
-            """,
-            new { binding.ConversationId, Audience = StoredEnum.Name(binding.Audience), binding.ChatId, binding.TopicId, now = time.GetUtcNow(), due = cardDue ? 1 : 0 },
-            session.Transaction);
+        SetBinding.ExecuteAsync(session, binding.ConversationId, StoredEnum.Name(binding.Audience), binding.ChatId, binding.TopicId, time.GetUtcNow(), cardDue ? 1 : 0);
 
     public Task<(ThreadBinding? Binding, bool CardDue)> GetStaffTopicAsync(DbSession session, long conversationId) =>
         Binding.QueryFirstAsync<(ThreadBinding?, bool)>(

@@ -36,8 +36,11 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
         WHERE conversation_id = @ConversationId
         """;
 
+    // Written with the card's first post, in the delivery's completion: a prepared statement.
+    private static readonly Statement UpsertStatement = new(Upsert, "@conversationId", "@chatId", "@messageId");
+
     public Task SetMessageAsync(DbSession session, long conversationId, long chatId, int messageId) =>
-        session.Connection.ExecuteAsync(Upsert, new { conversationId, chatId, messageId }, session.Transaction);
+        UpsertStatement.ExecuteAsync(session, conversationId, chatId, messageId);
 
     public async Task<IReadOnlyList<OrderCardState>> ListDueAsync(DbSession session, DateTimeOffset refreshedBefore, int limit)
     {
