@@ -31,7 +31,7 @@ internal sealed class IdList(string text, params string[] more)
     public Statement Of(int count) => byLength.GetOrAdd(count, Build);
 
     /// <summary>The ids, the last repeated up to the next power of two (a list of none is the one id 0, which no row has).</summary>
-    public static long[] Padded(IReadOnlyList<long> ids)
+    private static long[] Padded(IReadOnlyList<long> ids)
     {
         var padded = new long[ids.Count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count)];
         for (var i = 0; i < padded.Length; i++)

@@ -139,6 +139,14 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
             r => (Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Statement.StringOrNull(r, 1), Statement.StringOrNull(r, 2)),
             conversationId, messageId))[0];
 
+    // Asked once per dispatch round for the heads that are staff posts.
+    private static readonly IdList StaffPostShapes = new(
+        """
+        SELECT m.id, EXISTS (SELECT 1 FROM thread_bindings b WHERE b.conversation_id = m.conversation_id AND b.audience = 'staff'),
+               m.images_json, m.files_json
+        FROM messages m WHERE m.id IN ({0})
+        """);
+
     public async Task<IReadOnlyDictionary<long, (long HasStaffTopic, string? ImagesJson, string? FilesJson)>> GetStaffPostShapesAsync(DbSession session, IReadOnlyList<long> messageIds)
     {
         var shapes = new Dictionary<long, (long HasStaffTopic, string? ImagesJson, string? FilesJson)>(messageIds.Count);
@@ -147,14 +155,13 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
             return shapes;
         }
 
-        var rows = await session.Connection.QueryAsync<(long Id, long HasStaffTopic, string? ImagesJson, string? FilesJson)>(
-            """
-            SELECT m.id, EXISTS (SELECT 1 FROM thread_bindings b WHERE b.conversation_id = m.conversation_id AND b.audience = 'staff'),
-                   m.images_json, m.files_json
-            FROM messages m WHERE m.id IN @ids
-            """,
-            new { ids = IdList.Padded(messageIds) },
-            session.Transaction);
+        var (statement, values) = StaffPostShapes.For(messageIds);
+        var rows = await statement.QueryAsync(
+            session,
+            // EXISTS is an integer on SQLite, a boolean on PostgreSQL.
+            r => (Id: r.GetInt64(0), HasStaffTopic: Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+                ImagesJson: Statement.StringOrNull(r, 2), FilesJson: Statement.StringOrNull(r, 3)),
+            values);
         foreach (var row in rows)
         {
             shapes[row.Id] = (row.HasStaffTopic, row.ImagesJson, row.FilesJson);
