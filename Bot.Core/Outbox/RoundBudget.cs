@@ -27,17 +27,21 @@ internal sealed class RoundBudget(ChatRateLimiter limiter)
             var left = chats.TryGetValue(chatId, out var known) ? known : limiter.RoomFor(chatId);
             var needed = Math.Clamp(sends, 1, limiter.CapacityOf(chatId));
             globalLeft ??= limiter.GlobalRoom();
+            chats[chatId] = left;
             if (closed.Contains(chatId) || left < needed || globalLeft < needed)
             {
                 // Once one delivery to a chat had to wait, later ones (smaller perhaps) must not overtake it: the
                 // chat is done for this round, and the waiting lane, served least recently, goes first next round.
-                chats[chatId] = left;
                 closed.Add(chatId);
                 return false;
             }
 
-            chats[chatId] = take ? left - needed : left;
-            globalLeft -= take ? needed : 0;
+            if (take)
+            {
+                chats[chatId] = left - needed;
+                globalLeft -= needed;
+            }
+
             return true;
         }
     }

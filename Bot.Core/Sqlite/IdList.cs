@@ -12,35 +12,23 @@ internal sealed class IdList(string text, params string[] more)
 {
     private readonly ConcurrentDictionary<int, Statement> byLength = new();
 
-    /// <summary>The statement for <paramref name="ids"/> and the values to run it with: the padded ids, then
-    /// <paramref name="values"/>.</summary>
+    /// <summary>The statement for <paramref name="ids"/> and the values to run it with: the ids, the last repeated up to
+    /// the next power of two (none is the one id 0, which no row has), then <paramref name="values"/>.</summary>
     public (Statement Statement, object?[] Values) For(IReadOnlyList<long> ids, params object?[] values)
     {
-        var padded = Padded(ids);
-        var all = new object?[padded.Length + values.Length];
-        for (var i = 0; i < padded.Length; i++)
+        var count = ids.Count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count);
+        var all = new object?[count + values.Length];
+        for (var i = 0; i < count; i++)
         {
-            all[i] = padded[i];
+            all[i] = ids.Count == 0 ? 0L : ids[Math.Min(i, ids.Count - 1)];
         }
 
-        values.CopyTo(all, padded.Length);
-        return (Of(padded.Length), all);
+        values.CopyTo(all, count);
+        return (Of(count), all);
     }
 
     /// <summary>The statement for a list of <paramref name="count"/> ids.</summary>
     public Statement Of(int count) => byLength.GetOrAdd(count, Build);
-
-    /// <summary>The ids, the last repeated up to the next power of two (a list of none is the one id 0, which no row has).</summary>
-    private static long[] Padded(IReadOnlyList<long> ids)
-    {
-        var padded = new long[ids.Count <= 1 ? 1 : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count)];
-        for (var i = 0; i < padded.Length; i++)
-        {
-            padded[i] = ids.Count == 0 ? 0 : ids[Math.Min(i, ids.Count - 1)];
-        }
-
-        return padded;
-    }
 
     private Statement Build(int count)
     {

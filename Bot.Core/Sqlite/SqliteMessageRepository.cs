@@ -136,7 +136,7 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
     public async Task<(long HasStaffTopic, string? ImagesJson, string? FilesJson)> GetStaffPostShapeAsync(DbSession session, long? conversationId, long? messageId) =>
         (await StaffPostShape.QueryAsync(
             session,
-            r => (Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), Statement.StringOrNull(r, 1), Statement.StringOrNull(r, 2)),
+            r => (Statement.Flag(r, 0), Statement.StringOrNull(r, 1), Statement.StringOrNull(r, 2)),
             conversationId, messageId))[0];
 
     // Asked once per dispatch round for the heads that are staff posts.
@@ -157,11 +157,7 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
 
         var (statement, values) = StaffPostShapes.For(messageIds);
         var rows = await statement.QueryAsync(
-            session,
-            // EXISTS is an integer on SQLite, a boolean on PostgreSQL.
-            r => (Id: r.GetInt64(0), HasStaffTopic: Convert.ToInt64(r.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
-                ImagesJson: Statement.StringOrNull(r, 2), FilesJson: Statement.StringOrNull(r, 3)),
-            values);
+            session, r => (Id: r.GetInt64(0), HasStaffTopic: Statement.Flag(r, 1), ImagesJson: Statement.StringOrNull(r, 2), FilesJson: Statement.StringOrNull(r, 3)), values);
         foreach (var row in rows)
         {
             shapes[row.Id] = (row.HasStaffTopic, row.ImagesJson, row.FilesJson);

@@ -102,6 +102,9 @@ internal sealed class Statement
         _ => value,
     };
 
+    /// <summary>A truth value the query computed (an <c>EXISTS</c>): 0 or 1 on SQLite, a boolean on PostgreSQL.</summary>
+    public static long Flag(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
     public static long? Int64OrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 
     public static string? StringOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
