@@ -5,7 +5,6 @@ using Bot.Core.Marketplace;
 using Bot.Core.Storage;
 using Bot.Marketplace;
 using Bot.Testing.Hosting;
-using Dapper;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,10 +56,11 @@ public static class MemoryHostChild
             long stored;
             await using (var connection = await app.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync(CancellationToken.None))
             {
-                stored = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM conversations");
+                // Plain commands: the host's relay path runs without Dapper, and the child reports whether it was loaded.
+                stored = await CountAsync(connection, "SELECT COUNT(*) FROM conversations");
                 // Steady state: the worker has posted a few messages (at Telegram's pace), so whatever delivery loads
                 // on first use (the language detector's models) is loaded, however quickly the ingest went.
-                while (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM message_copies WHERE target = 'telegram'") < 3)
+                while (await CountAsync(connection, "SELECT COUNT(*) FROM message_copies WHERE target = 'telegram'") < 3)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(200));
                 }
@@ -69,7 +69,7 @@ public static class MemoryHostChild
             var loaded = ProcessMemory.AfterFullCollection();
             var gc = GC.GetGCMemoryInfo(GCKind.Any);
             Console.WriteLine(FormattableString.Invariant(
-                $"MEMORY-DETAIL GC committed {gc.TotalCommittedBytes / 1024 / 1024} MiB (heap {gc.HeapSizeBytes / 1024 / 1024} MiB, fragmented {gc.FragmentedBytes / 1024 / 1024} MiB); SQLite {SQLitePCL.raw.sqlite3_memory_used() / 1024 / 1024} MiB (highest {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1024 / 1024} MiB); threads {Process.GetCurrentProcess().Threads.Count}"));
+                $"MEMORY-DETAIL GC committed {gc.TotalCommittedBytes / 1024 / 1024} MiB (heap {gc.HeapSizeBytes / 1024 / 1024} MiB, fragmented {gc.FragmentedBytes / 1024 / 1024} MiB); SQLite {SQLitePCL.raw.sqlite3_memory_used() / 1024 / 1024} MiB (highest {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1024 / 1024} MiB); threads {Process.GetCurrentProcess().Threads.Count}; Dapper {(AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Dapper") ? "loaded" : "not loaded")}"));
             if (Environment.GetEnvironmentVariable("BENCH_SMAPS") is { Length: > 0 } smaps)
             {
                 File.Copy("/proc/self/smaps", smaps, overwrite: true);
@@ -89,6 +89,13 @@ public static class MemoryHostChild
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    private static async Task<long> CountAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>From this process's start (the runtime's own start-up included) to the first /readyz 200.</summary>

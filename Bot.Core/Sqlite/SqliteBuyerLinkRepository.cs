@@ -29,23 +29,37 @@ internal sealed class SqliteBuyerLinkRepository : IBuyerLinkRepository
             new { link.TelegramUserId, link.ChatId, link.DisplayName, link.Marketplace, link.Account, link.BuyerId, link.Language, link.CurrentConversationId, now },
             session.Transaction);
 
+    // Read with every message of a conversation (is its buyer linked?) and every message a buyer writes: statements.
+    private static readonly Statement ByUser = new(
+        $"SELECT {Columns} FROM buyer_links WHERE telegram_user_id = @telegramUserId AND unlinked_at IS NULL", "@telegramUserId");
+
+    private static readonly Statement ForConversation = new(
+        $"SELECT {Columns} FROM buyer_links WHERE {OfBuyer} AND blocked_at IS NULL", "@Marketplace", "@Account", "@BuyerId");
+
+    private static readonly Statement AllForBuyer = new($"SELECT {Columns} FROM buyer_links WHERE {OfBuyer}", "@Marketplace", "@Account", "@BuyerId");
+
+    /// <summary>A row in the order of <see cref="Columns"/>.</summary>
+    private static BuyerLink ReadLink(System.Data.Common.DbDataReader r) => new()
+    {
+        TelegramUserId = r.GetInt64(0),
+        ChatId = r.GetInt64(1),
+        DisplayName = Statement.StringOrNull(r, 2),
+        Marketplace = r.GetString(3),
+        Account = r.GetString(4),
+        BuyerId = r.GetString(5),
+        Language = Statement.StringOrNull(r, 6),
+        CurrentConversationId = Statement.Int64OrNull(r, 7),
+        BlockedAt = Statement.TimeOrNull(r, 8),
+    };
+
     public Task<BuyerLink?> FindByUserAsync(DbSession session, long telegramUserId) =>
-        session.Connection.QuerySingleOrDefaultAsync<BuyerLink?>(
-            $"SELECT {Columns} FROM buyer_links WHERE telegram_user_id = @telegramUserId AND unlinked_at IS NULL",
-            new { telegramUserId },
-            session.Transaction);
+        ByUser.QueryFirstAsync<BuyerLink?>(session, ReadLink, null, telegramUserId);
 
     public async Task<IReadOnlyList<BuyerLink>> FindForConversationAsync(DbSession session, Conversation conversation) =>
-        (await session.Connection.QueryAsync<BuyerLink>(
-            $"SELECT {Columns} FROM buyer_links WHERE {OfBuyer} AND blocked_at IS NULL",
-            new { conversation.Marketplace, conversation.Account, conversation.BuyerId },
-            session.Transaction)).AsList();
+        await ForConversation.QueryAsync(session, ReadLink, conversation.Marketplace, conversation.Account, conversation.BuyerId);
 
     public async Task<IReadOnlyList<BuyerLink>> FindAllForBuyerAsync(DbSession session, string marketplace, string account, string buyerId) =>
-        (await session.Connection.QueryAsync<BuyerLink>(
-            $"SELECT {Columns} FROM buyer_links WHERE {OfBuyer}",
-            new { Marketplace = marketplace, Account = account, BuyerId = buyerId },
-            session.Transaction)).AsList();
+        await AllForBuyer.QueryAsync(session, ReadLink, marketplace, account, buyerId);
 
     public Task UnlinkAsync(DbSession session, long telegramUserId, DateTimeOffset now) =>
         session.Connection.ExecuteAsync(

@@ -54,8 +54,9 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
         "SELECT conversation_id, audience, chat_id, topic_id, card_due FROM thread_bindings WHERE conversation_id = @conversationId AND audience = @audience",
         "@conversationId", "@audience");
 
-    public Task SetBuyerLanguageAsync(DbSession session, long id, string language) =>
-        session.Connection.ExecuteAsync("UPDATE conversations SET buyer_language = @language WHERE id = @id", new { id, language }, session.Transaction);
+    private static readonly Statement SetBuyerLanguage = new("UPDATE conversations SET buyer_language = @language WHERE id = @id", "@language", "@id");
+
+    public Task SetBuyerLanguageAsync(DbSession session, long id, string language) => SetBuyerLanguage.ExecuteAsync(session, language, id);
 
     public Task<ThreadBinding?> GetBindingAsync(DbSession session, long conversationId, Audience audience) =>
         Binding.QueryFirstAsync<ThreadBinding?>(
@@ -67,23 +68,20 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
     private static ThreadBinding ReadBinding(System.Data.Common.DbDataReader r) =>
         new(r.GetInt64(0), StoredEnum.Parse<Audience>(r.GetString(1)), r.GetInt64(2), Statement.Int64OrNull(r, 3) is { } t ? (int)t : null);
 
-    public async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId)
-    {
-        var row = await session.Connection.QuerySingleOrDefaultAsync<Row>(
-            $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = 'staff' LIMIT 1)",
-            new { chatId, topicId },
-            session.Transaction);
-        return row?.ToConversation();
-    }
+    // Read by every reply staff (or a buyer in their topic) writes.
+    private static readonly Statement ByStaffTopic = new(
+        $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = 'staff' LIMIT 1)",
+        "@chatId", "@topicId");
 
-    public async Task<Conversation?> FindByBuyerTopicAsync(DbSession session, long chatId, int topicId)
-    {
-        var row = await session.Connection.QuerySingleOrDefaultAsync<Row>(
-            $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = 'buyer' LIMIT 1)",
-            new { chatId, topicId },
-            session.Transaction);
-        return row?.ToConversation();
-    }
+    private static readonly Statement ByBuyerTopic = new(
+        $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = 'buyer' LIMIT 1)",
+        "@chatId", "@topicId");
+
+    public async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId) =>
+        (await ByStaffTopic.QueryFirstAsync<Row?>(session, ReadRow, null, chatId, topicId))?.ToConversation();
+
+    public async Task<Conversation?> FindByBuyerTopicAsync(DbSession session, long chatId, int topicId) =>
+        (await ByBuyerTopic.QueryFirstAsync<Row?>(session, ReadRow, null, chatId, topicId))?.ToConversation();
 
     // Written with each new topic, in the delivery's completion: a prepared statement.
     private static readonly Statement SetBinding = new(

@@ -26,14 +26,15 @@ internal sealed class SqliteCursorRepository(IDbConnectionFactory connections, T
         await session.CommitAsync(cancellationToken);
     }
 
-    public Task SetAsync(DbSession session, string name, string? value) =>
-        session.Connection.ExecuteAsync(
-            """
-            INSERT INTO cursors (name, value, updated_at) VALUES (@name, @value, @at)
-            ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-            """,
-            new { name, value, at = time.GetUtcNow() },
-            session.Transaction);
+    // Written with every page the ingest stores.
+    private static readonly Statement Write = new(
+        """
+        INSERT INTO cursors (name, value, updated_at) VALUES (@name, @value, @at)
+        ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
+        """,
+        "@name", "@value", "@at");
+
+    public Task SetAsync(DbSession session, string name, string? value) => Write.ExecuteAsync(session, name, value, time.GetUtcNow());
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {

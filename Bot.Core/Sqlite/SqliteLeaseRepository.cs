@@ -38,23 +38,24 @@ internal sealed class SqliteLeaseRepository(IDbConnectionFactory connections, IO
     private const string PostgresShifted = """(to_char((now() + make_interval(secs => @shift)) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"0Z"'))""";
 
     private readonly bool postgres = storage.Value.UsesPostgres;
-    private readonly string take = Clocked(Take, storage.Value.UsesPostgres, "expires");
     private readonly string listLive = Clocked(ListLive, storage.Value.UsesPostgres);
-    private readonly string countLive = Clocked(CountLive, storage.Value.UsesPostgres);
-    private readonly string prune = Clocked(Prune, storage.Value.UsesPostgres);
+
+    // Taken, released and counted with the chats' claims and every renewal: statements, not Dapper.
+    private readonly Statement take = new(Clocked(Take, storage.Value.UsesPostgres, "expires"), "@name", "@holder", "@shift");
+    private readonly Statement release = new(Release, "@name", "@holder");
+    private readonly Statement countLive = new(Clocked(CountLive, storage.Value.UsesPostgres), "@from", "@to");
+    private readonly Statement prune = new(Clocked(Prune, storage.Value.UsesPostgres), "@shift");
 
     public async Task<bool> TryTakeAsync(string name, string holder, TimeSpan leaseTime, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            take, new { name, holder, shift = Shift(leaseTime) }, cancellationToken: cancellationToken));
-        return changed == 1;
+        return await take.ExecuteAsync(connection, null, name, holder, Shift(leaseTime)) == 1;
     }
 
     public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Release, new { name, holder }, cancellationToken: cancellationToken));
+        await release.ExecuteAsync(connection, null, name, holder);
     }
 
     public Task<IReadOnlyList<LeaseRecord>> ListAsync(CancellationToken cancellationToken) => ReadAsync(List, cancellationToken);
@@ -66,14 +67,13 @@ internal sealed class SqliteLeaseRepository(IDbConnectionFactory connections, IO
         // A range of the primary key: every name that starts with the prefix (its last character one higher ends it).
         var to = prefix[..^1] + (char)(prefix[^1] + 1);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(countLive, new { from = prefix, to }, cancellationToken: cancellationToken));
+        return (int)(await countLive.QueryAsync(connection, null, r => r.GetInt64(0), prefix, to))[0];
     }
 
     public async Task<int> PruneAsync(TimeSpan endedAgo, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            prune, new { shift = Shift(-endedAgo) }, cancellationToken: cancellationToken));
+        return await prune.ExecuteAsync(connection, null, Shift(-endedAgo));
     }
 
     private async Task<IReadOnlyList<LeaseRecord>> ReadAsync(string sql, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Core.Marketplace;
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -23,10 +22,15 @@ internal sealed class SqliteMarketplaceCallCountRepository : IMarketplaceCallCou
     public async Task<long> GetAsync(DbSession session, string provider, DateOnly day) =>
         await SelectStatement.QueryFirstAsync(session, r => Statement.Int64OrNull(r, 0), null, provider, Day(day)) ?? 0;
 
+    // Saved while the marketplace is polled and at stop: statements too.
+    private static readonly Statement UpsertStatement = new(Upsert, "@provider", "@day", "@calls", "@now");
+
+    private static readonly Statement ForgetOtherDaysStatement = new(ForgetOtherDays, "@provider", "@day");
+
     public async Task SaveAsync(DbSession session, string provider, DateOnly day, long calls, DateTimeOffset now)
     {
-        await session.Connection.ExecuteAsync(Upsert, new { provider, day = Day(day), calls, now }, session.Transaction);
-        await session.Connection.ExecuteAsync(ForgetOtherDays, new { provider, day = Day(day) }, session.Transaction);
+        await UpsertStatement.ExecuteAsync(session, provider, Day(day), calls, now);
+        await ForgetOtherDaysStatement.ExecuteAsync(session, provider, Day(day));
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -7,11 +7,12 @@ namespace Bot.Core.Sqlite;
 /// <summary>A message's copies (what was posted where, in which language and part): read, added and marked.</summary>
 internal sealed partial class SqliteMessageRepository
 {
+    // Read by every delivery of a message.
+    private static readonly Statement CopiesOfOne = new(
+        $"SELECT {CopyColumns} FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part", "@messageId", "@target");
+
     public async Task<IReadOnlyList<MessageCopy>> GetCopiesAsync(DbSession session, long messageId, CopyTarget target) =>
-        (await session.Connection.QueryAsync<MessageCopy>(
-            $"SELECT {CopyColumns} FROM message_copies WHERE message_id = @messageId AND target = @target ORDER BY part",
-            new { messageId, target = StoredEnum.Name(target) },
-            session.Transaction)).AsList();
+        await CopiesOfOne.QueryAsync(session, ReadCopy, messageId, StoredEnum.Name(target));
 
     public async Task<IReadOnlyList<MessageCopy>> GetCopiesOfAsync(DbSession session, IReadOnlyList<long> messageIds, CopyTarget target)
     {
@@ -100,35 +101,46 @@ internal sealed partial class SqliteMessageRepository
             names);
     }
 
-    public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
-        (await session.Connection.QueryAsync<MessageCopy>(
-            """
-            SELECT c.id, c.message_id AS MessageId, c.target, c.part, c.text, c.created_at AS CreatedAt
-            FROM message_copies c JOIN messages m ON m.id = c.message_id
-            WHERE m.conversation_id = @conversationId AND c.target = 'marketplace' AND c.remote_message_id IS NULL AND c.created_at >= @since
-            ORDER BY c.id DESC
-            """,
-            new { conversationId, since },
-            session.Transaction)).AsList();
+    // The seller side's echoes and the marketplace's acceptance of staff replies: read and written with every reply.
+    private static readonly Statement EchoCandidates = new(
+        """
+        SELECT c.id, c.message_id, c.target, c.part, c.text, c.created_at
+        FROM message_copies c JOIN messages m ON m.id = c.message_id
+        WHERE m.conversation_id = @conversationId AND c.target = 'marketplace' AND c.remote_message_id IS NULL AND c.created_at >= @since
+        ORDER BY c.id DESC
+        """,
+        "@conversationId", "@since");
 
-    public Task SetRemoteIdAsync(DbSession session, long copyId, string remoteMessageId) =>
-        session.Connection.ExecuteAsync(
-            "UPDATE message_copies SET remote_message_id = @remoteMessageId WHERE id = @copyId",
-            new { copyId, remoteMessageId },
-            session.Transaction);
+    private static readonly Statement SetRemoteId = new("UPDATE message_copies SET remote_message_id = @remoteMessageId WHERE id = @copyId", "@remoteMessageId", "@copyId");
+
+    private static readonly Statement MarkAccepted = new(
+        "UPDATE message_copies SET accepted_at = @at, remote_message_id = COALESCE(@remoteMessageId, remote_message_id) WHERE id = @copyId",
+        "@at", "@remoteMessageId", "@copyId");
+
+    private static readonly Statement MarkAllAccepted = new(
+        "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL", "@at", "@messageId");
+
+    public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
+        await EchoCandidates.QueryAsync(
+            session,
+            r => new MessageCopy
+            {
+                Id = r.GetInt64(0),
+                MessageId = r.GetInt64(1),
+                Target = StoredEnum.Parse<CopyTarget>(r.GetString(2)),
+                Part = (int)r.GetInt64(3),
+                Text = Statement.StringOrNull(r, 4),
+                CreatedAt = Statement.Time(r, 5),
+            },
+            conversationId, since);
+
+    public Task SetRemoteIdAsync(DbSession session, long copyId, string remoteMessageId) => SetRemoteId.ExecuteAsync(session, remoteMessageId, copyId);
 
     public Task MarkAcceptedAsync(DbSession session, long copyId, string? remoteMessageId) =>
-        session.Connection.ExecuteAsync(
-            "UPDATE message_copies SET accepted_at = @at, remote_message_id = COALESCE(@remoteMessageId, remote_message_id) WHERE id = @copyId",
-            new { copyId, remoteMessageId, at = time.GetUtcNow() },
-            session.Transaction);
+        MarkAccepted.ExecuteAsync(session, time.GetUtcNow(), remoteMessageId, copyId);
 
     public Task SetCopyTextAsync(DbSession session, long copyId, string text) =>
         session.Connection.ExecuteAsync("UPDATE message_copies SET text = @text WHERE id = @copyId", new { copyId, text }, session.Transaction);
 
-    public Task MarkAllAcceptedAsync(DbSession session, long messageId) =>
-        session.Connection.ExecuteAsync(
-            "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL",
-            new { messageId, at = time.GetUtcNow() },
-            session.Transaction);
+    public Task MarkAllAcceptedAsync(DbSession session, long messageId) => MarkAllAccepted.ExecuteAsync(session, time.GetUtcNow(), messageId);
 }

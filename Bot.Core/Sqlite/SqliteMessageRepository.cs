@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Bot.Core.Messages;
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -54,11 +53,10 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
         text, language, provider, created_at AS CreatedAt, accepted_at AS AcceptedAt
         """;
 
-    public Task<StoredMessage?> GetAsync(DbSession session, long id) =>
-        session.Connection.QuerySingleOrDefaultAsync<StoredMessage?>(
-            $"SELECT {MessageColumns} FROM messages WHERE id = @id",
-            new { id },
-            session.Transaction);
+    // Read by every delivery of a message.
+    private static readonly Statement ById = new($"SELECT {MessageColumns} FROM messages WHERE id = @id", "@id");
+
+    public Task<StoredMessage?> GetAsync(DbSession session, long id) => ById.QueryFirstAsync<StoredMessage?>(session, ReadMessage, null, id);
 
     public async Task<IReadOnlyList<StoredMessage>> GetManyAsync(DbSession session, IReadOnlyList<long> ids)
     {
@@ -90,40 +88,53 @@ internal sealed partial class SqliteMessageRepository(TimeProvider time) : IMess
         ReplyToMessageId = Statement.Int64OrNull(r, 16),
     };
 
-    public Task SetLanguageAsync(DbSession session, long id, string language) =>
-        session.Connection.ExecuteAsync("UPDATE messages SET language = @language WHERE id = @id", new { id, language }, session.Transaction);
+    private static readonly Statement SetLanguage = new("UPDATE messages SET language = @language WHERE id = @id", "@language", "@id");
+
+    public Task SetLanguageAsync(DbSession session, long id, string language) => SetLanguage.ExecuteAsync(session, language, id);
+
+    // Staff replies, their edits and their feedback read these with every message: statements, not Dapper.
+    private static readonly Statement ByTelegramCopy = new(
+        "SELECT message_id FROM message_copies WHERE chat_id = @chatId AND remote_message_id = @remote AND target = 'telegram' LIMIT 1",
+        "@chatId", "@remote");
+
+    private static readonly Statement PostedParts = new(
+        """
+        SELECT c.message_id, m.text, c.text
+        FROM message_copies c JOIN messages m ON m.id = c.message_id
+        WHERE c.chat_id = @chatId AND c.remote_message_id = @remote AND c.target = 'telegram'
+        ORDER BY c.message_id, c.part
+        """,
+        "@chatId", "@remote");
+
+    private static readonly Statement AuthorRoleOf = new("SELECT author_role FROM messages WHERE id = @id", "@id");
+
+    private static readonly Statement TelegramSource = new(
+        """
+        SELECT m.source_chat_id, m.source_message_id, b.topic_id
+        FROM messages m LEFT JOIN thread_bindings b ON b.conversation_id = m.conversation_id AND b.chat_id = m.source_chat_id
+        WHERE m.id = @id
+        """,
+        "@id");
 
     public Task<long?> FindByTelegramCopyAsync(DbSession session, long chatId, int telegramMessageId) =>
-        session.Connection.QuerySingleOrDefaultAsync<long?>(
-            "SELECT message_id FROM message_copies WHERE chat_id = @chatId AND remote_message_id = @remote AND target = 'telegram' LIMIT 1",
-            new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            session.Transaction);
+        ByTelegramCopy.QueryFirstAsync<long?>(session, r => r.GetInt64(0), null, chatId, Remote(telegramMessageId));
 
     public async Task<IReadOnlyList<PostedPart>> GetPostedPartsAsync(DbSession session, long chatId, int telegramMessageId) =>
-        (await session.Connection.QueryAsync<PostedPart>(
-            """
-            SELECT c.message_id AS MessageId, m.text, c.text AS Translation
-            FROM message_copies c JOIN messages m ON m.id = c.message_id
-            WHERE c.chat_id = @chatId AND c.remote_message_id = @remote AND c.target = 'telegram'
-            ORDER BY c.message_id, c.part
-            """,
-            new { chatId, remote = telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-            session.Transaction)).AsList();
+        await PostedParts.QueryAsync(
+            session,
+            r => new PostedPart { MessageId = r.GetInt64(0), Text = Statement.StringOrNull(r, 1) ?? "", Translation = Statement.StringOrNull(r, 2) },
+            chatId, Remote(telegramMessageId));
+
+    private static string Remote(int telegramMessageId) => telegramMessageId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<AuthorRole?> GetAuthorRoleAsync(DbSession session, long? id) =>
-        await session.Connection.ExecuteScalarAsync<string?>("SELECT author_role FROM messages WHERE id = @id", new { id }, session.Transaction) is { } role
+        await AuthorRoleOf.QueryFirstAsync(session, r => Statement.StringOrNull(r, 0), null, id) is { } role
             ? StoredEnum.Parse<AuthorRole>(role)
             : null;
 
     public Task<(long? ChatId, long? MessageId, long? TopicId)> GetTelegramSourceAsync(DbSession session, long? id) =>
-        session.Connection.QuerySingleOrDefaultAsync<(long? ChatId, long? MessageId, long? TopicId)>(
-            """
-            SELECT m.source_chat_id, m.source_message_id, b.topic_id
-            FROM messages m LEFT JOIN thread_bindings b ON b.conversation_id = m.conversation_id AND b.chat_id = m.source_chat_id
-            WHERE m.id = @id
-            """,
-            new { id },
-            session.Transaction);
+        TelegramSource.QueryFirstAsync<(long?, long?, long?)>(
+            session, r => (Statement.Int64OrNull(r, 0), Statement.Int64OrNull(r, 1), Statement.Int64OrNull(r, 2)), (null, null, null), id);
 
     private static readonly Statement StaffPostShape = new(
         """

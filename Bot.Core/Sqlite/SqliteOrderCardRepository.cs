@@ -1,6 +1,5 @@
 using Bot.Core.Conversations;
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -58,30 +57,32 @@ internal sealed class SqliteOrderCardRepository : IOrderCardRepository
     public async Task<bool> DisputeOpenAsync(DbSession session, long conversationId) =>
         OrderCardState.IsOpenDispute(await Dispute.QueryFirstAsync<string?>(session, r => Statement.StringOrNull(r, 0), null, conversationId));
 
-    private const string Finished = "SELECT order_finished FROM order_cards WHERE conversation_id = @conversationId";
+    private static readonly Statement Finished = new("SELECT order_finished FROM order_cards WHERE conversation_id = @conversationId", "@conversationId");
 
     public async Task<bool?> OrderFinishedAsync(DbSession session, long conversationId) =>
-        await session.Connection.ExecuteScalarAsync<long?>(Finished, new { conversationId }, session.Transaction) is { } value ? value != 0 : null;
+        await Finished.QueryFirstAsync(session, r => Statement.Int64OrNull(r, 0), null, conversationId) is { } value ? value != 0 : null;
+
+    // The refresher's writes and the card's facts run with the cards of conversations that relay messages: statements.
+    private static readonly Statement SaveStatement = new(
+        Save, "@CardHash", "@DisputeKey", "@RefreshedAt", "@SeenMessageId", "@RefusalNoted", "@OrderFinished", "@ConversationId");
 
     public Task SaveRefreshAsync(DbSession session, OrderCardState state) =>
-        session.Connection.ExecuteAsync(Save, new
-        {
+        SaveStatement.ExecuteAsync(
+            session,
             state.CardHash,
             state.DisputeKey,
             state.RefreshedAt,
             state.SeenMessageId,
-            RefusalNoted = state.RefusalNoted ? 1 : 0,
-            OrderFinished = state.OrderFinished is { } finished ? finished ? 1 : 0 : (int?)null,
-            state.ConversationId,
-        }, session.Transaction);
+            state.RefusalNoted ? 1 : 0,
+            state.OrderFinished is { } finished ? finished ? 1 : 0 : null,
+            state.ConversationId);
 
-    private const string SetFacts = "UPDATE order_cards SET facts_json = @json WHERE conversation_id = @conversationId";
+    private static readonly Statement SetFacts = new("UPDATE order_cards SET facts_json = @json WHERE conversation_id = @conversationId", "@json", "@conversationId");
 
-    private const string Facts = "SELECT facts_json FROM order_cards WHERE conversation_id = @conversationId";
+    private static readonly Statement Facts = new("SELECT facts_json FROM order_cards WHERE conversation_id = @conversationId", "@conversationId");
 
-    public Task SaveFactsAsync(DbSession session, long conversationId, string json) =>
-        session.Connection.ExecuteAsync(SetFacts, new { conversationId, json }, session.Transaction);
+    public Task SaveFactsAsync(DbSession session, long conversationId, string json) => SetFacts.ExecuteAsync(session, json, conversationId);
 
     public Task<string?> GetFactsAsync(DbSession session, long conversationId) =>
-        session.Connection.ExecuteScalarAsync<string?>(Facts, new { conversationId }, session.Transaction);
+        Facts.QueryFirstAsync(session, r => Statement.StringOrNull(r, 0), null, conversationId);
 }

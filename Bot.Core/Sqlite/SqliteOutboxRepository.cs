@@ -86,18 +86,19 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     public async Task RescheduleAsync(long id, int attempts, DateTimeOffset due, string error, DateTimeOffset? failingSince, CancellationToken cancellationToken)
     {
         await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await session.Connection.ExecuteAsync(
-            Reschedule,
-            new { id, attempts, due, error, failingSince, now = time.GetUtcNow() },
-            session.Transaction);
+        await RescheduleStatement.ExecuteAsync(session, attempts, due, error, failingSince, time.GetUtcNow(), id);
         await session.CommitAsync(cancellationToken);
     }
 
+    // Every retry (a 429 under load) and every dead letter: statements, not Dapper.
+    private static readonly Statement RescheduleStatement = new(Reschedule, "@attempts", "@due", "@error", "@failingSince", "@now", "@id");
+
+    private static readonly Statement DeadLetter = new(
+        $"UPDATE outbox SET status = 'dead', attempts = @attempts, last_error = @error, updated_at = @now WHERE id = @id; {NextHead}",
+        "@attempts", "@error", "@now", "@id");
+
     public Task DeadLetterAsync(DbSession session, long id, int attempts, string error) =>
-        session.Connection.ExecuteAsync(
-            $"UPDATE outbox SET status = 'dead', attempts = @attempts, last_error = @error, updated_at = @now WHERE id = @id; {NextHead}",
-            new { id, attempts, error, now = time.GetUtcNow() },
-            session.Transaction);
+        DeadLetter.ExecuteAsync(session, attempts, error, time.GetUtcNow(), id);
 
     public Task MigrateChatAsync(DbSession session, long oldChatId, long newChatId) =>
         session.Connection.ExecuteAsync(
@@ -148,9 +149,15 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxStatus status, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<OutboxItem>(List(status), new { status = StoredEnum.Name(status), limit });
-        return rows.AsList();
+        return status == OutboxStatus.Pending
+            ? await ListPending.QueryAsync(connection, null, ReadItem, limit)
+            : await ListSettled.QueryAsync(connection, null, ReadItem, StoredEnum.Name(status), limit);
     }
+
+    // The alert monitor reads the latest dead letter on every check while there is one, idle or not.
+    private static readonly Statement ListPending = new(List(OutboxStatus.Pending), "@limit");
+
+    private static readonly Statement ListSettled = new(List(OutboxStatus.Dead), "@status", "@limit");
 
     /// <summary>Each status's rows through the index that holds them (migration 0025); +id keeps SQLite from reading the
     /// whole outbox backwards by id in search of the pending rows.</summary>

@@ -8,14 +8,16 @@ namespace Bot.Core.Sqlite;
 /// <summary>The SQLite <see cref="ISetAsideRepository"/>.</summary>
 internal sealed class SqliteSetAsideRepository(IDbConnectionFactory connections, TimeProvider time) : ISetAsideRepository
 {
-    private const string Upsert =
+    // Run by the ingest for every item a page sets aside.
+    private static readonly Statement Upsert = new(
         """
         INSERT INTO marketplace_set_aside (marketplace, account, conversation_id, item_id, reason, raw, first_seen_at, last_seen_at)
         VALUES (@marketplace, @account, @ConversationId, @ItemId, @Reason, @Raw, @at, @at)
         ON CONFLICT (marketplace, account, conversation_id, item_id)
         DO UPDATE SET last_seen_at = excluded.last_seen_at, times_seen = marketplace_set_aside.times_seen + 1
         RETURNING times_seen
-        """;
+        """,
+        "@marketplace", "@account", "@ConversationId", "@ItemId", "@Reason", "@Raw", "@at");
 
     private const string Latest =
         """
@@ -24,10 +26,7 @@ internal sealed class SqliteSetAsideRepository(IDbConnectionFactory connections,
         """;
 
     public async Task<bool> AddAsync(DbSession session, string marketplace, string account, MarketplaceSetAside item) =>
-        await session.Connection.ExecuteScalarAsync<long>(
-            Upsert,
-            new { marketplace, account, item.ConversationId, item.ItemId, item.Reason, item.Raw, at = time.GetUtcNow() },
-            session.Transaction) == 1;
+        (await Upsert.QueryAsync(session, r => r.GetInt64(0), marketplace, account, item.ConversationId, item.ItemId, item.Reason, item.Raw, time.GetUtcNow()))[0] == 1;
 
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {

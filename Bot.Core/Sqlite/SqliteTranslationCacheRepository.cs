@@ -1,6 +1,5 @@
 using Bot.Core.Storage;
 using Bot.Core.Translation.Caching;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -38,26 +37,29 @@ internal sealed class SqliteTranslationCacheRepository(IDbConnectionFactory conn
     public async Task<(string? Translation, DateTimeOffset? LastHitAt)> FindAsync(TranslationCacheKey key, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var found = await connection.QueryFirstOrDefaultAsync<(string? Translation, string? LastHitAt)>(new CommandDefinition(
-            FindSql, new { key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash }, cancellationToken: cancellationToken));
-        return (found.Translation, found.LastHitAt is null ? null : SqliteTypeHandlers.Parse(found.LastHitAt));
+        var rows = await Find.QueryAsync(
+            connection, null, r => (Statement.StringOrNull(r, 0), Statement.TimeOrNull(r, 1)), key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
+        return rows.Count > 0 ? rows[0] : (null, null);
     }
 
     public async Task TouchAsync(TranslationCacheKey key, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            TouchSql, new { key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, at }, cancellationToken: cancellationToken));
+        await Touch.ExecuteAsync(connection, null, at, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
     }
 
     public async Task StoreAsync(TranslationCacheKey key, string translation, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            StoreSql,
-            new { key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at },
-            cancellationToken: cancellationToken));
+        await Store.ExecuteAsync(connection, null, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at);
     }
+
+    // Looked up, touched and stored with every message translated: statements, not Dapper.
+    private static readonly Statement Find = new(FindSql, "@Provider", "@SourceLanguage", "@TargetLanguage", "@TextHash");
+
+    private static readonly Statement Touch = new(TouchSql, "@at", "@Provider", "@SourceLanguage", "@TargetLanguage", "@TextHash");
+
+    private static readonly Statement Store = new(StoreSql, "@Provider", "@SourceLanguage", "@TargetLanguage", "@TextHash", "@translation", "@at");
 
     public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
