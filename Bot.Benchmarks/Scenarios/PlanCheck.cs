@@ -15,6 +15,9 @@ public sealed record PlanCheck(bool AllSeeks, string Detail)
         ("upsert", "SELECT id FROM conversations WHERE marketplace = 'a' AND account = 'b' AND external_id = 'c'"),
         ("copies", "SELECT id FROM message_copies WHERE message_id = 1 AND target = 'telegram' ORDER BY part"),
         ("binding", "SELECT chat_id FROM thread_bindings WHERE conversation_id = 1 AND audience = 'staff'"),
+        // The topic tidier's round (when closing quiet topics is on): its window of topics and the new messages' closed topics.
+        ("tidy window", "SELECT MAX(conversation_id) FROM (SELECT conversation_id FROM thread_bindings WHERE conversation_id > 1 AND audience = 'staff' AND topic_id IS NOT NULL ORDER BY conversation_id LIMIT 2000)"),
+        ("tidy reopened", "SELECT DISTINCT k.conversation_id FROM messages m JOIN workflow_closed k ON k.conversation_id = m.conversation_id WHERE m.id > 1 AND m.id > k.last_message_id"),
     ];
 
     public static async Task<PlanCheck> RunAsync(DbSession session)

@@ -34,13 +34,22 @@ public interface IWorkflowRepository
     /// it (case-insensitive for Latin letters), most recently active first.</summary>
     Task<IReadOnlyList<FoundConversation>> FindAsync(DbSession session, string query, int limit);
 
-    /// <summary>Conversations with an open staff topic, nobody waiting and no message since <paramref name="before"/>.</summary>
-    Task<IReadOnlyList<ClosedTopic>> ListQuietAsync(DbSession session, DateTimeOffset before, int limit);
+    /// <summary>The last of the next <paramref name="count"/> conversations with a staff topic after conversation
+    /// <paramref name="after"/> (in id order); null when there is none after it.</summary>
+    Task<long?> StaffTopicsWindowEndAsync(DbSession session, long after, int count);
+
+    /// <summary>Conversations after <paramref name="after"/> up to <paramref name="upTo"/> (ids) with an open staff
+    /// topic, nobody waiting and no message since <paramref name="before"/>, in id order.</summary>
+    Task<IReadOnlyList<ClosedTopic>> ListQuietAsync(DbSession session, DateTimeOffset before, long after, long upTo, int limit);
 
     Task MarkClosedAsync(DbSession session, ClosedTopic topic, DateTimeOffset at);
 
-    /// <summary>Closed topics whose conversation got a message since they were closed.</summary>
-    Task<IReadOnlyList<ClosedTopic>> ListReopenedAsync(DbSession session);
+    /// <summary>Closed topics whose conversation got a message since they were closed: of all closed topics when
+    /// <paramref name="sinceMessageId"/> is null, otherwise only among the conversations of messages after it.</summary>
+    Task<IReadOnlyList<ClosedTopic>> ListReopenedAsync(DbSession session, long? sinceMessageId);
+
+    /// <summary>The id of the latest stored message (0 when there is none).</summary>
+    Task<long> LatestMessageIdAsync(DbSession session);
 
     Task RemoveClosedAsync(DbSession session, long conversationId);
 

@@ -21,6 +21,16 @@ public sealed partial class TopicTidier(
 {
     public const int MaxPerRound = 20;
 
+    /// <summary>Staff topics looked at for quiet in a round: a pass over 100,000 topics takes 50 rounds (50 minutes at
+    /// the default sweep), against a quiet time of hours or days, and a round reads the messages of these alone.</summary>
+    public const int DefaultTopicsPerRound = 2_000;
+
+    internal int TopicsPerRound { get; set; } = DefaultTopicsPerRound;
+
+    private readonly Lock gate = new();
+    private long quietAfter;
+    private long? reopenedSince;
+
     public async Task TidyAsync(CancellationToken cancellationToken)
     {
         if (options.Value.CloseQuietAfter <= TimeSpan.Zero)
@@ -29,10 +39,34 @@ public sealed partial class TopicTidier(
         }
 
         IReadOnlyList<ClosedTopic> reopened, quiet;
+        long after, latest;
+        long? since;
+        lock (gate)
+        {
+            (after, since) = (quietAfter, reopenedSince);
+        }
+
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
-            reopened = await workflow.ListReopenedAsync(session);
-            quiet = await workflow.ListQuietAsync(session, time.GetUtcNow() - options.Value.CloseQuietAfter, MaxPerRound);
+            // The latest message first: what arrives while this round reads is looked at again in the next.
+            latest = await workflow.LatestMessageIdAsync(session);
+            reopened = await workflow.ListReopenedAsync(session, since);
+            var upTo = await workflow.StaffTopicsWindowEndAsync(session, after, TopicsPerRound);
+            if (upTo is null && after > 0)
+            {
+                after = 0; // Past the last topic: start the next pass.
+                upTo = await workflow.StaffTopicsWindowEndAsync(session, after, TopicsPerRound);
+            }
+
+            quiet = upTo is { } end
+                ? await workflow.ListQuietAsync(session, time.GetUtcNow() - options.Value.CloseQuietAfter, after, end, MaxPerRound)
+                : [];
+            // A full round's worth: the rest of the window comes next round; otherwise the window is done.
+            after = quiet.Count == MaxPerRound ? quiet[^1].ConversationId : upTo ?? 0;
+            lock (gate)
+            {
+                quietAfter = after;
+            }
         }
 
         foreach (var topic in reopened)
@@ -42,6 +76,12 @@ public sealed partial class TopicTidier(
             await workflow.RemoveClosedAsync(session, topic.ConversationId);
             await notes.TellAsync(session, topic.ConversationId, "📂 Reopened: something new arrived after this topic was closed for quiet.");
             await session.CommitAsync(cancellationToken);
+        }
+
+        // Only once every reopened topic is done: one that failed is found again by the next round.
+        lock (gate)
+        {
+            reopenedSince = latest;
         }
 
         foreach (var topic in quiet)

@@ -115,6 +115,33 @@ public sealed class TopicTidierTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoreTopicsThanARoundLooksAt_AreClosedOverTheNextRounds_EachOnce()
+    {
+        rig.Harness.Get<Bot.Core.Workflow.TopicTidier>().TopicsPerRound = 2;
+        var topics = new List<int>();
+        foreach (var order in new[] { "2101", "2102", "2103", "2104", "2105" })
+        {
+            topics.Add(await AnsweredTopicAsync(order));
+        }
+
+        rig.At(Thursday1300.AddDays(4));
+        await rig.SweepAndTidyAsync();
+        Assert.Equal(2, rig.Harness.Gateway.ClosedTopics.Count); // the first window of two
+        await rig.SweepAndTidyAsync();
+        Assert.Equal(4, rig.Harness.Gateway.ClosedTopics.Count);
+        await rig.SweepAndTidyAsync();
+        Assert.Equal(5, rig.Harness.Gateway.ClosedTopics.Count);
+        await rig.SweepAndTidyAsync(); // a new pass: nothing left to close, nothing closed twice
+        await rig.SweepAndTidyAsync();
+
+        Assert.All(topics, t => Assert.True(rig.Harness.Gateway.ClosedTopics.ContainsKey(t)));
+        await using var connection = await rig.Harness.Get<Bot.Core.Storage.IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM workflow_closed";
+        Assert.Equal(5L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task OffByDefault()
     {
         await using var plain = await WorkflowRig.StartAsync(Thursday1300);
