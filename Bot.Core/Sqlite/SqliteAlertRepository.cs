@@ -1,6 +1,5 @@
 using Bot.Core.Operations.Alerts;
 using Bot.Core.Storage;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -32,24 +31,22 @@ internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : 
     public async Task SaveAsync(ActiveAlert alert, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Upsert, new
-        {
-            alert.Alert.Key,
-            alert.Alert.Title,
-            alert.Alert.Text,
-            // Handed over as times, as every other time is, so that the pruning's cutoff compares with them (as text on
-            // SQLite, where a time this repository formatted itself sorted after the driver's on the same day).
-            alert.Since,
-            alert.LastSent,
-            alert.ResolvedAt,
-        }, cancellationToken: cancellationToken));
+        // Handed over as times, as every other time is, so that the pruning's cutoff compares with them (as text on
+        // SQLite, where a time this repository formatted itself sorted after the driver's on the same day).
+        await UpsertStatement.ExecuteAsync(
+            connection, null, alert.Alert.Key, alert.Alert.Title, alert.Alert.Text, alert.Since, alert.LastSent, alert.ResolvedAt);
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM alerts WHERE key = @key", new { key }, cancellationToken: cancellationToken));
+        await Delete.ExecuteAsync(connection, null, key);
     }
+
+    // Saved as alerts fire and clear, whatever else the bridge does: statements, not Dapper.
+    private static readonly Statement UpsertStatement = new(Upsert, "@Key", "@Title", "@Text", "@Since", "@LastSent", "@ResolvedAt");
+
+    private static readonly Statement Delete = new("DELETE FROM alerts WHERE key = @key", "@key");
 
 
     public async Task<int> PruneResolvedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)

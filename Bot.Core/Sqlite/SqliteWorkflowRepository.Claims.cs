@@ -1,6 +1,5 @@
 using Bot.Core.Storage;
 using Bot.Core.Workflow;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -18,11 +17,12 @@ internal sealed partial class SqliteWorkflowRepository
     public Task<Claim?> GetClaimAsync(DbSession session, long conversationId) =>
         ClaimOf.QueryFirstAsync<Claim?>(session, r => new Claim(conversationId, r.GetInt64(0), r.GetString(1), Statement.Time(r, 2)), null, conversationId);
 
-    public Task SetClaimAsync(DbSession session, Claim claim) =>
-        session.Connection.ExecuteAsync(
-            UpsertClaim, new { claim.ConversationId, claim.UserId, claim.UserName, claim.ClaimedAt }, session.Transaction);
+    private static readonly Statement UpsertClaimStatement = new(UpsertClaim, "@ConversationId", "@UserId", "@UserName", "@ClaimedAt");
 
-    public async Task<bool> RemoveClaimAsync(DbSession session, long conversationId) =>
-        await session.Connection.ExecuteAsync(
-            "DELETE FROM workflow_claims WHERE conversation_id = @conversationId", new { conversationId }, session.Transaction) == 1;
+    private static readonly Statement RemoveClaim = new("DELETE FROM workflow_claims WHERE conversation_id = @conversationId", "@conversationId");
+
+    public Task SetClaimAsync(DbSession session, Claim claim) =>
+        UpsertClaimStatement.ExecuteAsync(session, claim.ConversationId, claim.UserId, claim.UserName, claim.ClaimedAt);
+
+    public async Task<bool> RemoveClaimAsync(DbSession session, long conversationId) => await RemoveClaim.ExecuteAsync(session, conversationId) == 1;
 }

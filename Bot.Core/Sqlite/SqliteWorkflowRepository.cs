@@ -1,6 +1,5 @@
 using Bot.Core.Storage;
 using Bot.Core.Workflow;
-using Dapper;
 
 namespace Bot.Core.Sqlite;
 
@@ -81,26 +80,36 @@ internal sealed partial class SqliteWorkflowRepository : IWorkflowRepository
             Statement.Int64OrNull(r, 6), Statement.Int64OrNull(r, 7) is { } topic ? (int)topic : null, Statement.TimeOrNull(r, 8),
             Statement.Int64OrNull(r, 9), Statement.StringOrNull(r, 10)));
 
+    // Reminders, the digest, off-hours acknowledgments and the status page's response times, as they come due while
+    // the bridge otherwise idles: statements, so that they never load Dapper either.
+    private static readonly Statement MarkRemindedStatement = new(MarkReminded, "@at", "@conversationId", "@firstMessageId");
+
+    private static readonly Statement SelectAnsweredStatement = new(SelectAnswered, "@since");
+
+    private static readonly Statement MarkDigest = new("INSERT OR IGNORE INTO workflow_digests (day, sent_at) VALUES (@day, @at)", "@day", "@at");
+
+    private static readonly Statement CountAcknowledgments = new(
+        "SELECT COUNT(*) FROM workflow_acks WHERE conversation_id = @conversationId AND period_end = @periodEnd", "@conversationId", "@periodEnd");
+
+    private static readonly Statement AddAcknowledgment = new(
+        "INSERT INTO workflow_acks (conversation_id, period_end, message_id, sent_at) VALUES (@conversationId, @periodEnd, @messageId, @at)",
+        "@conversationId", "@periodEnd", "@messageId", "@at");
+
     public async Task<bool> MarkRemindedAsync(DbSession session, long conversationId, long firstMessageId, DateTimeOffset at) =>
-        await session.Connection.ExecuteAsync(MarkReminded, new { conversationId, firstMessageId, at }, session.Transaction) == 1;
+        await MarkRemindedStatement.ExecuteAsync(session, at, conversationId, firstMessageId) == 1;
 
     public async Task<IReadOnlyList<AnsweredWait>> ListAnsweredAsync(DbSession session, DateTimeOffset since) =>
-        (await session.Connection.QueryAsync<AnsweredRow>(SelectAnswered, new { since }, session.Transaction)).Select(r => r.ToWait()).ToList();
+        await SelectAnsweredStatement.QueryAsync(
+            session, r => new AnsweredWait(r.GetInt64(0), Statement.Time(r, 1), Statement.Time(r, 2), Statement.StringOrNull(r, 3)), since);
 
     public async Task<bool> MarkDigestAsync(DbSession session, DateOnly day, DateTimeOffset at) =>
-        await session.Connection.ExecuteAsync(
-            "INSERT OR IGNORE INTO workflow_digests (day, sent_at) VALUES (@day, @at)",
-            new { day = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), at }, session.Transaction) == 1;
+        await MarkDigest.ExecuteAsync(session, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), at) == 1;
 
     public async Task<bool> HasAcknowledgmentAsync(DbSession session, long conversationId, DateTimeOffset periodEnd) =>
-        await session.Connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM workflow_acks WHERE conversation_id = @conversationId AND period_end = @periodEnd",
-            new { conversationId, periodEnd }, session.Transaction) > 0;
+        (await CountAcknowledgments.QueryAsync(session, r => r.GetInt64(0), conversationId, periodEnd))[0] > 0;
 
     public Task AddAcknowledgmentAsync(DbSession session, long conversationId, DateTimeOffset periodEnd, long messageId, DateTimeOffset at) =>
-        session.Connection.ExecuteAsync(
-            "INSERT INTO workflow_acks (conversation_id, period_end, message_id, sent_at) VALUES (@conversationId, @periodEnd, @messageId, @at)",
-            new { conversationId, periodEnd, messageId, at }, session.Transaction);
+        AddAcknowledgment.ExecuteAsync(session, conversationId, periodEnd, messageId, at);
 
     // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
     private static readonly Statement PruneAnswered = new(
