@@ -103,11 +103,11 @@ internal sealed partial class SqliteMessageRepository
 
     // The seller side's echoes and the marketplace's acceptance of staff replies: read and written with every reply.
     private static readonly Statement EchoCandidates = new(
-        """
-        SELECT c.id, c.message_id, c.target, c.part, c.text, c.created_at
-        FROM message_copies c JOIN messages m ON m.id = c.message_id
-        WHERE m.conversation_id = @conversationId AND c.target = 'marketplace' AND c.remote_message_id IS NULL AND c.created_at >= @since
-        ORDER BY c.id DESC
+        $"""
+        SELECT {CopyColumns} FROM message_copies
+        WHERE message_id IN (SELECT id FROM messages WHERE conversation_id = @conversationId)
+          AND target = 'marketplace' AND remote_message_id IS NULL AND created_at >= @since
+        ORDER BY id DESC
         """,
         "@conversationId", "@since");
 
@@ -121,18 +121,7 @@ internal sealed partial class SqliteMessageRepository
         "UPDATE message_copies SET accepted_at = @at WHERE message_id = @messageId AND target = 'marketplace' AND accepted_at IS NULL", "@at", "@messageId");
 
     public async Task<IReadOnlyList<MessageCopy>> GetEchoCandidatesAsync(DbSession session, long conversationId, DateTimeOffset since) =>
-        await EchoCandidates.QueryAsync(
-            session,
-            r => new MessageCopy
-            {
-                Id = r.GetInt64(0),
-                MessageId = r.GetInt64(1),
-                Target = StoredEnum.Parse<CopyTarget>(r.GetString(2)),
-                Part = (int)r.GetInt64(3),
-                Text = Statement.StringOrNull(r, 4),
-                CreatedAt = Statement.Time(r, 5),
-            },
-            conversationId, since);
+        await EchoCandidates.QueryAsync(session, ReadCopy, conversationId, since);
 
     public Task SetRemoteIdAsync(DbSession session, long copyId, string remoteMessageId) => SetRemoteId.ExecuteAsync(session, remoteMessageId, copyId);
 
