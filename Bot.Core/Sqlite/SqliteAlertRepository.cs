@@ -34,13 +34,13 @@ internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : 
         // Handed over as times, as every other time is, so that the pruning's cutoff compares with them (as text on
         // SQLite, where a time this repository formatted itself sorted after the driver's on the same day).
         await UpsertStatement.ExecuteAsync(
-            connection, null, alert.Alert.Key, alert.Alert.Title, alert.Alert.Text, alert.Since, alert.LastSent, alert.ResolvedAt);
+            connection, cancellationToken, alert.Alert.Key, alert.Alert.Title, alert.Alert.Text, alert.Since, alert.LastSent, alert.ResolvedAt);
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await Delete.ExecuteAsync(connection, null, key);
+        await Delete.ExecuteAsync(connection, cancellationToken, key);
     }
 
     // Saved as alerts fire and clear, whatever else the bridge does: statements, not Dapper.

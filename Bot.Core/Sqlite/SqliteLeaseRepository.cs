@@ -49,13 +49,13 @@ internal sealed class SqliteLeaseRepository(IDbConnectionFactory connections, IO
     public async Task<bool> TryTakeAsync(string name, string holder, TimeSpan leaseTime, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await take.ExecuteAsync(connection, null, name, holder, Shift(leaseTime)) == 1;
+        return await take.ExecuteAsync(connection, cancellationToken, name, holder, Shift(leaseTime)) == 1;
     }
 
     public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await release.ExecuteAsync(connection, null, name, holder);
+        await release.ExecuteAsync(connection, cancellationToken, name, holder);
     }
 
     public Task<IReadOnlyList<LeaseRecord>> ListAsync(CancellationToken cancellationToken) => ReadAsync(List, cancellationToken);
@@ -67,13 +67,13 @@ internal sealed class SqliteLeaseRepository(IDbConnectionFactory connections, IO
         // A range of the primary key: every name that starts with the prefix (its last character one higher ends it).
         var to = prefix[..^1] + (char)(prefix[^1] + 1);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (int)(await countLive.QueryAsync(connection, null, r => r.GetInt64(0), prefix, to))[0];
+        return (int)(await countLive.QueryAsync(connection, r => r.GetInt64(0), cancellationToken, prefix, to))[0];
     }
 
     public async Task<int> PruneAsync(TimeSpan endedAgo, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await prune.ExecuteAsync(connection, null, Shift(-endedAgo));
+        return await prune.ExecuteAsync(connection, cancellationToken, Shift(-endedAgo));
     }
 
     private async Task<IReadOnlyList<LeaseRecord>> ReadAsync(string sql, CancellationToken cancellationToken)

@@ -38,20 +38,20 @@ internal sealed class SqliteTranslationCacheRepository(IDbConnectionFactory conn
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await Find.QueryAsync(
-            connection, null, r => (Statement.StringOrNull(r, 0), Statement.TimeOrNull(r, 1)), key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
+            connection, r => (Statement.StringOrNull(r, 0), Statement.TimeOrNull(r, 1)), cancellationToken, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
         return rows.Count > 0 ? rows[0] : (null, null);
     }
 
     public async Task TouchAsync(TranslationCacheKey key, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await Touch.ExecuteAsync(connection, null, at, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
+        await Touch.ExecuteAsync(connection, cancellationToken, at, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
     }
 
     public async Task StoreAsync(TranslationCacheKey key, string translation, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await Store.ExecuteAsync(connection, null, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at);
+        await Store.ExecuteAsync(connection, cancellationToken, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at);
     }
 
     // Looked up, touched and stored with every message translated: statements, not Dapper.

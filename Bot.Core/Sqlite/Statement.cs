@@ -53,6 +53,14 @@ internal sealed class Statement
         return ExecuteMadeAsync(connection, transaction, values);
     }
 
+    /// <summary>Runs the statement outside a transaction: not at all once <paramref name="cancellationToken"/> is
+    /// cancelled, and cancelled while it runs where the driver runs it asynchronously (PostgreSQL; on a kept SQLite
+    /// connection it runs to its end, microseconds).</summary>
+    public Task<int> ExecuteAsync(DbConnection connection, CancellationToken cancellationToken, params object?[] values) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<int>(cancellationToken)
+        : connection is StatementCachingConnection ? ExecuteAsync(connection, null, values)
+        : ExecuteMadeAsync(connection, null, values, cancellationToken);
+
     /// <summary>The rows the statement returns, each mapped by <paramref name="map"/> (read by ordinal).</summary>
     public Task<List<T>> QueryAsync<T>(DbSession session, Func<DbDataReader, T> map, params object?[] values) =>
         QueryAsync(session.Connection, session.Transaction, map, values);
@@ -81,6 +89,12 @@ internal sealed class Statement
 
         return QueryMadeAsync(connection, transaction, map, values);
     }
+
+    /// <summary>The rows, read outside a transaction and cancelled as <see cref="ExecuteAsync(DbConnection, CancellationToken, object?[])"/> is.</summary>
+    public Task<List<T>> QueryAsync<T>(DbConnection connection, Func<DbDataReader, T> map, CancellationToken cancellationToken, params object?[] values) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<List<T>>(cancellationToken)
+        : connection is StatementCachingConnection ? QueryAsync(connection, null, map, values)
+        : QueryMadeAsync(connection, null, map, values, cancellationToken);
 
     /// <summary>The first row mapped, or <paramref name="none"/> when there is none.</summary>
     public async Task<T> QueryFirstAsync<T>(DbSession session, Func<DbDataReader, T> map, T none, params object?[] values)
@@ -149,18 +163,19 @@ internal sealed class Statement
         }
     }
 
-    private async Task<int> ExecuteMadeAsync(DbConnection connection, DbTransaction? transaction, object?[] values)
+    private async Task<int> ExecuteMadeAsync(DbConnection connection, DbTransaction? transaction, object?[] values, CancellationToken cancellationToken = default)
     {
         await using var command = Make(connection, transaction, values);
-        return await command.ExecuteNonQueryAsync();
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<List<T>> QueryMadeAsync<T>(DbConnection connection, DbTransaction? transaction, Func<DbDataReader, T> map, object?[] values)
+    private async Task<List<T>> QueryMadeAsync<T>(
+        DbConnection connection, DbTransaction? transaction, Func<DbDataReader, T> map, object?[] values, CancellationToken cancellationToken = default)
     {
         await using var command = Make(connection, transaction, values);
-        await using var reader = await command.ExecuteReaderAsync();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
-        while (await reader.ReadAsync())
+        while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(map(reader));
         }

@@ -46,4 +46,19 @@ public sealed class StatementTests
         Assert.Equal(1L, await session.Connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM messages WHERE id = @id AND created_at > @utcBefore", new { id, utcBefore }, session.Transaction));
         Assert.Equal(pacific, (await harness.Get<IMessageRepository>().GetAsync(session, id!.Value))!.CreatedAt);
     }
+
+    [Fact]
+    public async Task AStatementOutsideATransaction_IsCancelledByItsToken_AndChangesNothing()
+    {
+        await using var harness = await CoreHarness.StartAsync();
+        await using var connection = await harness.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        var insert = new Bot.Core.Sqlite.Statement("INSERT INTO cursors (name, value, updated_at) VALUES (@name, 'x', @at)", "@name", "@at");
+        var count = new Bot.Core.Sqlite.Statement("SELECT COUNT(*) FROM cursors WHERE name = @name", "@name");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => insert.ExecuteAsync(connection, new CancellationToken(canceled: true), "cancelled", DateTimeOffset.UtcNow));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => count.QueryAsync(connection, r => r.GetInt64(0), new CancellationToken(canceled: true), "cancelled"));
+
+        Assert.Equal(0L, (await count.QueryAsync(connection, r => r.GetInt64(0), CancellationToken.None, "cancelled"))[0]);
+        Assert.Equal(1, await insert.ExecuteAsync(connection, CancellationToken.None, "kept", DateTimeOffset.UtcNow));
+    }
 }
