@@ -33,6 +33,28 @@ public sealed class RelayWithoutDapperTests : IAsyncLifetime
         Assert.Contains(harness.Gateway.Texts, t => t.Html.Contains("It has been two weeks.", StringComparison.Ordinal));
         Assert.Contains(harness.Marketplace.Sent, s => s.Text.Contains("It ships tomorrow.", StringComparison.Ordinal));
         Assert.Contains(harness.Gateway.Reactions, r => r.MessageId == 990);
+        AssertNone(used);
+    }
+
+    [Fact]
+    public async Task LinkedBuyer_WritingPrivately_AndGettingTheStaffReply_RunsNoStatementThroughDapper()
+    {
+        // Inviting and linking are staff and buyer commands, once per buyer: not watched.
+        await using var buyer = await Buyers.BuyerScenario.StartAsync();
+        var topic = await buyer.OrderAsync("9702");
+        await buyer.LinkAsync(topic);
+        var used = DapperOnFirstUse.Watch();
+
+        await buyer.SayAsync("Can you ship it faster?");
+        await buyer.StaffAsync(topic, "Yes, tomorrow by express.");
+
+        Assert.Contains(buyer.Harness.Marketplace.Sent, s => s.Text.Contains("Can you ship it faster?", StringComparison.Ordinal));
+        Assert.Contains(buyer.Harness.Gateway.Texts, t => t.ChatId == Buyers.BuyerScenario.Buyer && t.Html.Contains("tomorrow by express", StringComparison.Ordinal));
+        AssertNone(used);
+    }
+
+    private static void AssertNone(List<string> used)
+    {
         lock (used)
         {
             Assert.True(used.Count == 0, "Through Dapper:\n" + string.Join("\n", used.Distinct()));
