@@ -42,16 +42,21 @@ internal sealed class SqliteTranslationCacheRepository(IDbConnectionFactory conn
         return rows.Count > 0 ? rows[0] : (null, null);
     }
 
+    // Writes take the writer's turn as every other write does, rather than meeting the writer's transaction in SQLite's
+    // busy handler (which sleeps a millisecond and more a try) on a reader's connection. Translations are made outside
+    // any transaction, so the turn is never asked for twice.
     public async Task TouchAsync(TranslationCacheKey key, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await Touch.ExecuteAsync(connection, cancellationToken, at, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await Touch.ExecuteAsync(session, at, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
+        await session.CommitAsync(cancellationToken);
     }
 
     public async Task StoreAsync(TranslationCacheKey key, string translation, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await Store.ExecuteAsync(connection, cancellationToken, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at);
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await Store.ExecuteAsync(session, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at);
+        await session.CommitAsync(cancellationToken);
     }
 
     // Looked up, touched and stored with every message translated: statements, not Dapper.

@@ -26,6 +26,27 @@ public sealed class WriterTurnTests
     }
 
     [Fact]
+    public async Task CachedTranslation_IsStoredInTheWritersTurn_QueuedBehindAWriter_NotInSqlitesBusyHandler()
+    {
+        await using var harness = await CoreHarness.StartAsync(CoreHarness.OnSqlite);
+        var connections = harness.Get<IDbConnectionFactory>();
+        var cache = harness.Get<Bot.Core.Translation.Caching.ITranslationCacheRepository>();
+        var key = Bot.Core.Translation.Caching.TranslationCacheKey.For("fake", "es", "en", "¿Dónde está mi pedido?");
+        var writer = await DbSession.BeginAsync(connections, CancellationToken.None);
+        await writer.Connection.ExecuteAsync("INSERT INTO cursors (name, value, updated_at) VALUES ('held', 'x', 'now')", transaction: writer.Transaction);
+
+        // Queued for the turn: the call returns at once, pending (on a reader's connection it would block in SQLite's
+        // busy handler until the busy timeout and fail with "database is locked").
+        var store = cache.StoreAsync(key, "Where is my order?", DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.False(store.IsCompleted);
+
+        await writer.CommitAsync(CancellationToken.None);
+        await writer.DisposeAsync();
+        await store.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal("Where is my order?", (await cache.FindAsync(key, CancellationToken.None)).Translation);
+    }
+
+    [Fact]
     public async Task TurnNotGivenWithinTheBusyTimeout_GoesOnWithoutIt_SoAWriterWaitingOnItselfDoesNotHang()
     {
         await using var harness = await CoreHarness.StartAsync(
