@@ -30,17 +30,19 @@ internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : 
 
     public async Task SaveAsync(ActiveAlert alert, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        // Handed over as times, as every other time is, so that the pruning's cutoff compares with them (as text on
-        // SQLite, where a time this repository formatted itself sorted after the driver's on the same day).
-        await UpsertStatement.ExecuteAsync(
-            connection, cancellationToken, alert.Alert.Key, alert.Alert.Title, alert.Alert.Text, alert.Since, alert.LastSent, alert.ResolvedAt);
+        // In the writer's turn, as every other write. Handed over as times, as every other time is, so that the pruning's
+        // cutoff compares with them (as text on SQLite, where a time this repository formatted itself sorted after the
+        // driver's on the same day).
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await UpsertStatement.ExecuteAsync(session, alert.Alert.Key, alert.Alert.Title, alert.Alert.Text, alert.Since, alert.LastSent, alert.ResolvedAt);
+        await session.CommitAsync(cancellationToken);
     }
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await Delete.ExecuteAsync(connection, cancellationToken, key);
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        await Delete.ExecuteAsync(session, key);
+        await session.CommitAsync(cancellationToken);
     }
 
     // Saved as alerts fire and clear, whatever else the bridge does: statements, not Dapper.
