@@ -69,19 +69,16 @@ internal sealed class SqliteConversationRepository(TimeProvider time) : IConvers
         new(r.GetInt64(0), StoredEnum.Parse<Audience>(r.GetString(1)), r.GetInt64(2), Statement.Int64OrNull(r, 3) is { } t ? (int)t : null);
 
     // Read by every reply staff (or a buyer in their topic) writes.
-    private static readonly Statement ByStaffTopic = new(
-        $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = 'staff' LIMIT 1)",
-        "@chatId", "@topicId");
+    private static readonly Statement ByTopic = new(
+        $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = @audience LIMIT 1)",
+        "@chatId", "@topicId", "@audience");
 
-    private static readonly Statement ByBuyerTopic = new(
-        $"{SelectColumns} WHERE id = (SELECT conversation_id FROM thread_bindings WHERE chat_id = @chatId AND topic_id = @topicId AND audience = 'buyer' LIMIT 1)",
-        "@chatId", "@topicId");
+    public Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId) => FindByTopicAsync(session, chatId, topicId, Audience.Staff);
 
-    public async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId) =>
-        (await ByStaffTopic.QueryFirstAsync<Row?>(session, ReadRow, null, chatId, topicId))?.ToConversation();
+    public Task<Conversation?> FindByBuyerTopicAsync(DbSession session, long chatId, int topicId) => FindByTopicAsync(session, chatId, topicId, Audience.Buyer);
 
-    public async Task<Conversation?> FindByBuyerTopicAsync(DbSession session, long chatId, int topicId) =>
-        (await ByBuyerTopic.QueryFirstAsync<Row?>(session, ReadRow, null, chatId, topicId))?.ToConversation();
+    private async Task<Conversation?> FindByTopicAsync(DbSession session, long chatId, int topicId, Audience audience) =>
+        (await ByTopic.QueryFirstAsync<Row?>(session, ReadRow, null, chatId, topicId, StoredEnum.Name(audience)))?.ToConversation();
 
     // Written with each new topic, in the delivery's completion: a prepared statement.
     private static readonly Statement SetBinding = new(

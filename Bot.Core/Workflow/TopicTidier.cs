@@ -27,7 +27,7 @@ public sealed partial class TopicTidier(
 
     internal int TopicsPerRound { get; set; } = DefaultTopicsPerRound;
 
-    private readonly Lock gate = new();
+    // Where the next round goes on: rounds run one at a time (the workflow worker's loop).
     private long quietAfter;
     private long? reopenedSince;
 
@@ -39,18 +39,13 @@ public sealed partial class TopicTidier(
         }
 
         IReadOnlyList<ClosedTopic> reopened, quiet;
-        long after, latest;
-        long? since;
-        lock (gate)
-        {
-            (after, since) = (quietAfter, reopenedSince);
-        }
-
+        long latest;
         await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
         {
             // The latest message first: what arrives while this round reads is looked at again in the next.
             latest = await workflow.LatestMessageIdAsync(session);
-            reopened = await workflow.ListReopenedAsync(session, since);
+            reopened = await workflow.ListReopenedAsync(session, reopenedSince);
+            var after = quietAfter;
             var upTo = await workflow.StaffTopicsWindowEndAsync(session, after, TopicsPerRound);
             if (upTo is null && after > 0)
             {
@@ -62,11 +57,7 @@ public sealed partial class TopicTidier(
                 ? await workflow.ListQuietAsync(session, time.GetUtcNow() - options.Value.CloseQuietAfter, after, end, MaxPerRound)
                 : [];
             // A full round's worth: the rest of the window comes next round; otherwise the window is done.
-            after = quiet.Count == MaxPerRound ? quiet[^1].ConversationId : upTo ?? 0;
-            lock (gate)
-            {
-                quietAfter = after;
-            }
+            quietAfter = quiet.Count == MaxPerRound ? quiet[^1].ConversationId : upTo ?? 0;
         }
 
         foreach (var topic in reopened)
@@ -79,10 +70,7 @@ public sealed partial class TopicTidier(
         }
 
         // Only once every reopened topic is done: one that failed is found again by the next round.
-        lock (gate)
-        {
-            reopenedSince = latest;
-        }
+        reopenedSince = latest;
 
         foreach (var topic in quiet)
         {

@@ -8,17 +8,12 @@ namespace Bot.Tests.Storage;
 /// Dapper and what it loads (its emitted readers, System.Linq.Expressions, System.Private.Xml) stay out of a host that
 /// relays and does nothing else. The check notes every statement that goes through Dapper in the test's own flow of
 /// calls, so other tests running beside it are not counted.</summary>
-public sealed class RelayWithoutDapperTests : IAsyncLifetime
+public sealed class RelayWithoutDapperTests
 {
-    private CoreHarness harness = null!;
-
-    public async Task InitializeAsync() => harness = await CoreHarness.StartAsync();
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
-
     [Fact]
     public async Task BuyerMessages_ANewTopicAndAnExistingOne_StaffReply_AndItsEcho_RunNoStatementThroughDapper()
     {
+        await using var harness = await CoreHarness.StartAsync();
         var used = DapperOnFirstUse.Watch();
 
         // A new conversation: its topic, its card and the first message; then a second message into the topic.
