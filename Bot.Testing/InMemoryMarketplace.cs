@@ -30,6 +30,12 @@ public sealed class InMemoryMarketplace : IMarketplaceClient
     /// <summary>Conversations marked processed (answered), in order.</summary>
     public ConcurrentQueue<string> MarkedProcessed { get; } = new();
 
+    /// <summary>Whether this marketplace says marking read does something (as AliExpress's versiontwo family with
+    /// the setting on); false as Wildberries.</summary>
+    public bool MarksRead { get; set; } = true;
+
+    public bool MarksProcessed { get; set; } = true;
+
     /// <summary>Echo the bridge's sends back as seller messages in later fetches, like AliExpress does.</summary>
     public bool EchoSends { get; set; } = true;
 

@@ -40,6 +40,14 @@ public interface IMarketplaceClient
     /// <summary>Marks the conversation read so the seller center does not show it as unanswered.</summary>
     Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken);
 
+    /// <summary>Whether <see cref="MarkReadAsync"/> does something for this account now. While it is false the bridge
+    /// queues no mark-read: a queued one costs a row, its lane's head and a delivery of its own for a call that does
+    /// nothing. True unless the adapter knows better (a marketplace without such a call, a setting that turns it off).</summary>
+    bool MarksRead => true;
+
+    /// <summary>As <see cref="MarksRead"/>, for <see cref="MarkProcessedAsync"/>.</summary>
+    bool MarksProcessed => true;
+
     /// <summary>Marks the conversation processed (answered) after staff replied, where the marketplace keeps such a
     /// state; does nothing elsewhere.</summary>
     Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) => Task.CompletedTask;

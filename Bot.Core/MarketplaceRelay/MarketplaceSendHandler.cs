@@ -92,8 +92,9 @@ public sealed class MarketplaceSendHandler(
         await feedback.EnqueueAsync(session, item, ChatReactions.Delivered, note, DeliveredHtml);
         await buyers.EnqueueSellerSideAsync(session, item.ConversationId, item.MessageId);
 
-        // Staff answered: the conversation is handled (a linked buyer's own message is not an answer).
-        if (item.ConversationId is { } conversationId && await messages.GetAuthorRoleAsync(session, item.MessageId) == AuthorRole.Staff)
+        // Staff answered: the conversation is handled (a linked buyer's own message is not an answer), where the
+        // marketplace keeps such a state.
+        if (marketplace.MarksProcessed && item.ConversationId is { } conversationId && await messages.GetAuthorRoleAsync(session, item.MessageId) == AuthorRole.Staff)
         {
             await outbox.EnqueueOnceAsync(session, new OutboxEntry(
                 OutboxKinds.MarketplaceMarkProcessed, OutboxKinds.MarketplaceLane(conversationId), conversationId, item.MessageId));

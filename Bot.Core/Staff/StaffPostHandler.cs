@@ -1,5 +1,6 @@
 using Bot.Core.Chat;
 using Bot.Core.Conversations;
+using Bot.Core.Marketplace;
 using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
@@ -18,6 +19,7 @@ public sealed class StaffPostHandler(
     IOutboxRepository outbox,
     IDbConnectionFactory connections,
     IMessageRepository messages,
+    IMarketplaceClient marketplace,
     IOptions<StaffChatOptions> staffChat,
     IOptions<StaffOptions> options) : IMergingDeliveryHandler, IDeliveryObserver
 {
@@ -136,6 +138,7 @@ public sealed class StaffPostHandler(
     {
         var copies = new List<MessageCopy>(items.Count);
         var fromBuyer = new bool[items.Count];
+        var marksRead = marketplace.MarksRead;
         CardMessage? card = null;
         for (var i = 0; i < items.Count; i++)
         {
@@ -145,7 +148,7 @@ public sealed class StaffPostHandler(
                 fromBuyer[i] = last.FromBuyer;
                 card ??= last.Card;
             }
-            else
+            else if (marksRead)
             {
                 fromBuyer[i] = await messages.GetAuthorRoleAsync(session, items[i].MessageId) == AuthorRole.Buyer;
             }
@@ -162,8 +165,8 @@ public sealed class StaffPostHandler(
         var marked = new HashSet<long>();
         for (var i = 0; i < items.Count; i++)
         {
-            // Whether marking read does anything is the adapter's setting (e.g. Marketplace__AliExpress__MarkReadAfterRelay).
-            if (items[i].ConversationId is { } conversationId && fromBuyer[i] && marked.Add(conversationId))
+            // Only where marking read does something (the adapter says: e.g. Marketplace__AliExpress__MarkReadAfterRelay).
+            if (marksRead && items[i].ConversationId is { } conversationId && fromBuyer[i] && marked.Add(conversationId))
             {
                 await outbox.EnqueueOnceAsync(session, new OutboxEntry(
                     OutboxKinds.MarketplaceMarkRead, OutboxKinds.MarketplaceLane(conversationId), conversationId, items[i].MessageId));

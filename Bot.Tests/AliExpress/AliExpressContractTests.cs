@@ -97,6 +97,7 @@ public sealed class AliExpressContractTests
         await h.Client.MarkReadAsync("8100000003", ConversationKind.Order, CancellationToken.None);
 
         Assert.Equal(["8100000003"], h.Server.MarkedRead);
+        Assert.True(h.Client.MarksRead);
     }
 
     [Fact]
@@ -108,6 +109,8 @@ public sealed class AliExpressContractTests
         await h.Client.MarkReadAsync("8100000004", ConversationKind.Order, CancellationToken.None);
 
         Assert.Equal(0, h.Server.CallCount(MarkRead));
+        Assert.False(h.Client.MarksRead); // so the bridge queues no mark-read at all
+        Assert.True(h.Client.MarksProcessed);
     }
 
     [Theory]

@@ -156,6 +156,9 @@ public sealed class AliExpressImContractTests
 
         Assert.Empty(h.Server.MarkedRead);
         Assert.Empty(h.Server.Processed);
+        // And the bridge is told so, so that it queues neither.
+        Assert.False(h.Client.MarksRead);
+        Assert.False(h.Client.MarksProcessed);
         Assert.All(FakeAliExpressServer.VersionTwoMethods, m => Assert.Equal(0, h.Server.CallCount(m)));
         Assert.Equal(calls, h.Server.CallCount(Sessions) + h.Server.CallCount(Messages));
     }

@@ -8,11 +8,17 @@ namespace Bot.Marketplace.AliExpress;
 internal sealed class AliExpressConversationMarks(
     IopClient iop, IOptions<AliExpressOptions> options, AliExpressMessageFamily family, ILogger<AliExpressConversationMarks> logger)
 {
+    /// <summary>Whether marking read calls anything now: the setting is on and the store uses the versiontwo family (the
+    /// IM family has no read API, reference 3.10).</summary>
+    public bool MarksRead => options.Value.MarkReadAfterRelay && !family.IsIm;
+
+    /// <summary>Whether marking processed calls anything now: the IM family has no equivalent.</summary>
+    public bool MarksProcessed => !family.IsIm;
+
     public async Task MarkReadAsync(string conversationId, CancellationToken cancellationToken)
     {
-        // The IM family has no read API (reference 3.10): nothing to do there. A refusal here never switches families:
-        // only listing and posting decide which family the store can use.
-        if (!options.Value.MarkReadAfterRelay || family.IsIm)
+        // A refusal here never switches families: only listing and posting decide which family the store can use.
+        if (!MarksRead)
         {
             return;
         }
@@ -27,7 +33,7 @@ internal sealed class AliExpressConversationMarks(
     /// The IM family has no equivalent (reference 3.10; <c>session/tag/update</c> only tags): nothing is done there.</summary>
     public async Task MarkProcessedAsync(string conversationId, CancellationToken cancellationToken)
     {
-        if (family.IsIm)
+        if (!MarksProcessed)
         {
             return;
         }

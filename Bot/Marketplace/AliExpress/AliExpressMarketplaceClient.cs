@@ -102,4 +102,8 @@ internal sealed class AliExpressMarketplaceClient(
 
     public Task MarkProcessedAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) =>
         conversationMarks.MarkProcessedAsync(conversationId, cancellationToken);
+
+    public bool MarksRead => conversationMarks.MarksRead;
+
+    public bool MarksProcessed => conversationMarks.MarksProcessed;
 }

@@ -91,6 +91,11 @@ internal sealed partial class DemoMarketplaceClient(
 
     public Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>The demo store keeps no read or processed state: nothing is queued to mark it.</summary>
+    public bool MarksRead => false;
+
+    public bool MarksProcessed => false;
+
     /// <summary>Plausible facts for a demo order (<see cref="DemoOrderFacts"/>); the refund buyer's order has a dispute.</summary>
     public Task<OrderFacts?> GetOrderFactsAsync(string orderId, CancellationToken cancellationToken) =>
         Task.FromResult(DemoOrderFacts.IndexOf(orderId) is { } index ? DemoOrderFacts.For(script.Conversation(index), time.GetUtcNow()) : null);

@@ -129,4 +129,9 @@ internal sealed class WildberriesMarketplaceClient(
 
     /// <summary>Wildberries has no call to mark a chat read.</summary>
     public Task MarkReadAsync(string conversationId, ConversationKind kind, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Nor one to mark it processed: nothing is queued to mark a Wildberries chat.</summary>
+    public bool MarksRead => false;
+
+    public bool MarksProcessed => false;
 }
