@@ -28,6 +28,10 @@ public sealed class GeneratedMarketplace(int conversations, long total, int page
 
     public long MarkedRead => Interlocked.Read(ref markedRead);
 
+    /// <summary>Whether marking read does something here (AliExpress's versiontwo family as shipped); false as
+    /// Wildberries, where the bridge queues no mark-read.</summary>
+    public bool MarksRead { get; init; } = true;
+
     /// <summary>How many messages the marketplace has; raise it to make more arrive.</summary>
     public long Total { get; set; } = total;
 

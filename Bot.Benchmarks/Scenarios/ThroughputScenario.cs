@@ -49,6 +49,11 @@ public sealed class ThroughputScenario(Report report)
             Report.Rate(endToEnd),
             $"bare inserts {Report.Rate(bare)}; ratio {bare / endToEnd:N1}x; processor time per message {Report.Micros(endToEndCpu)} (bare inserts {Report.Micros(bareCpu)}); {Busy(endToEnd, endToEndCpu)}",
             Report.Verdict(endToEnd >= 4_000 && bare / endToEnd <= 20, "target ≥ 4,000 msg/s and within 20x of bare inserts")));
+        var (unmarked, unmarkedCpu) = (v[22], v[23]);
+        report.Add(new Figure(
+            "The same, a marketplace with nothing to mark read (Wildberries; AliExpress's IM family or MarkReadAfterRelay off)",
+            Report.Rate(unmarked),
+            $"no mark-read queued; ratio {bare / unmarked:N1}x; processor time per message {Report.Micros(unmarkedCpu)}; {Busy(unmarked, unmarkedCpu)}"));
     }
 
     /// <summary>The child: measures and reports every figure on one line.</summary>
@@ -85,11 +90,22 @@ public sealed class ThroughputScenario(Report report)
             runs.Add([bare, bareCpu, ingest, ingestCpu, deliver, deliverCpu, sends, endToEnd, endToEndCpu, jitMs, allocatedPerMessage]);
         }
 
+        // The same relay for a marketplace with nothing to mark read (Wildberries; AliExpress's IM family or the setting
+        // off): no mark-read is queued, so none is stored or delivered.
+        var unmarked = new List<(double Rate, double Cpu)>();
+        for (var run = 0; run < Repetitions; run++)
+        {
+            var (rate, cpu, _, _) = await EndToEndAsync(Messages, Conversations, databasePath, marksRead: false);
+            unmarked.Add((rate, cpu));
+        }
+
         var tiered = AppContext.TryGetSwitch("System.Runtime.TieredCompilation", out var on) ? on : true;
         // Each figure's median over the runs, then the lowest and highest end-to-end rate and processor times.
         var figures = Enumerable.Range(0, runs[0].Length).Select(i => Median(runs.Select(r => r[i])))
             .Append(tiered ? 1 : 0)
             .Concat(new[] { 7, 8, 3, 5, 0 }.SelectMany(i => new[] { runs.Min(r => r[i]), runs.Max(r => r[i]) }))
+            .Append(Median(unmarked.Select(u => u.Rate)))
+            .Append(Median(unmarked.Select(u => u.Cpu)))
             .ToArray();
         Console.WriteLine(ResultPrefix + string.Join(' ', figures.Select(f => f.ToString("R", CultureInfo.InvariantCulture))));
         return 0;
@@ -164,10 +180,11 @@ public sealed class ThroughputScenario(Report report)
     }
 
     /// <returns>Messages a second, and per message: processor time (µs) and bytes allocated; milliseconds spent compiling.</returns>
-    internal static async Task<(double Rate, double Cpu, double JitMs, double Allocated)> EndToEndAsync(int messages, int conversations, string databasePath)
+    internal static async Task<(double Rate, double Cpu, double JitMs, double Allocated)> EndToEndAsync(
+        int messages, int conversations, string databasePath, bool marksRead = true)
     {
         var gateway = new CountingChatGateway();
-        var marketplace = new GeneratedMarketplace(conversations, messages, PageSize);
+        var marketplace = new GeneratedMarketplace(conversations, messages, PageSize) { MarksRead = marksRead };
         await using var core = await StartAsync(gateway, marketplace, databasePath);
         var ingestor = core.Get<MarketplaceIngestor>();
 
@@ -245,12 +262,13 @@ public sealed class ThroughputScenario(Report report)
     {
         // Every message posted once (its own Telegram copy, merged with others of its conversation or not), one topic
         // per conversation, at most one send per message plus its card; every conversation marked read at least once
-        // and at most once per message (one mark-read covers the messages relayed while it was pending).
+        // and at most once per message (one mark-read covers the messages relayed while it was pending), or never where
+        // the marketplace has nothing to mark.
         await using var connection = await core.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         var (copies, posted) = await connection.QuerySingleAsync<(long, long)>(
             "SELECT COUNT(*), COUNT(DISTINCT message_id) FROM message_copies WHERE target = 'telegram'");
         if (copies != messages || posted != messages || gateway.Texts > messages + conversations || gateway.Topics != conversations ||
-            marketplace.MarkedRead < conversations || marketplace.MarkedRead > messages)
+            (marketplace.MarksRead ? marketplace.MarkedRead < conversations || marketplace.MarkedRead > messages : marketplace.MarkedRead != 0))
         {
             throw new InvalidOperationException(
                 $"Relay incomplete: {copies} copies of {posted} messages, {gateway.Texts} texts, {gateway.Topics} topics, {marketplace.MarkedRead} marked read for {messages} messages.");
