@@ -24,6 +24,27 @@ public sealed partial class SqliteConnectionFactory : IDbConnectionFactory, IDis
     private SqliteConnection? keeper;
     private bool disposed;
 
+    static SqliteConnectionFactory() => ConfigureSqlite();
+
+    /// <summary>Whether SQLite keeps no memory statistics in this process (see <see cref="ConfigureSqlite"/>).</summary>
+    internal static bool MemoryStatisticsOff { get; private set; }
+
+    /// <summary>Tells SQLite, before its first connection in the process, not to keep memory statistics. Kept, they
+    /// put one process-wide lock around each of SQLite's allocations, which the writer and every reader take by turns
+    /// (an uncontended lock is cheap, but here they contend, and each wait is a system call). The bridge reads no
+    /// statistic (no soft heap limit, no <c>sqlite3_memory_used</c>). Once SQLite has started in the process it refuses
+    /// (SQLITE_MISUSE) and keeps them; the host builds its factory before any connection, so that is only a test process
+    /// that opened one first.</summary>
+    internal static void ConfigureSqlite()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        const int Ok = 0;
+        if (SQLitePCL.raw.sqlite3_config(SQLitePCL.raw.SQLITE_CONFIG_MEMSTATUS, 0) == Ok)
+        {
+            MemoryStatisticsOff = true;
+        }
+    }
+
     public SqliteConnectionFactory(IOptions<StorageOptions> options)
     {
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString)
