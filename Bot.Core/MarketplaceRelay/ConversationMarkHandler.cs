@@ -10,24 +10,28 @@ namespace Bot.Core.MarketplaceRelay;
 /// (<see cref="OutboxKinds.MarketplaceMarkProcessed"/>).</summary>
 public sealed class ConversationMarkHandler(
     string kind,
-    Func<IMarketplaceClient, Conversation, CancellationToken, Task> mark,
+    Func<IMarketplaceClient, string, ConversationKind, CancellationToken, Task> mark,
     IMarketplaceClient marketplace,
     IDbConnectionFactory connections,
-    IConversationRepository conversations) : IDeliveryHandler
+    IConversationRepository conversations,
+    ConversationLabels labels) : IDeliveryHandler
 {
     public string Kind => kind;
 
+    /// <summary>The marketplace's id and kind are all a mark needs: the conversation's label, which the dispatcher has
+    /// read for the delivery's log lines by then (or an earlier delivery did); read here only where it is not known.</summary>
     public async Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        Conversation? conversation;
-        await using (var session = await DbSession.ReadAsync(connections, cancellationToken))
+        var conversationId = item.ConversationId ?? 0;
+        if (!labels.TryGet(conversationId, out var label) || label.Kind is null || label.ExternalId is null)
         {
-            conversation = await conversations.GetAsync(session, item.ConversationId ?? 0);
+            await using var session = await DbSession.ReadAsync(connections, cancellationToken);
+            label = await conversations.GetKindAndExternalIdAsync(session, conversationId);
         }
 
-        if (conversation is not null)
+        if (label is { Kind: { } conversationKind, ExternalId: { } externalId })
         {
-            await mark(marketplace, conversation, cancellationToken);
+            await mark(marketplace, externalId, conversationKind, cancellationToken);
         }
     }
 }

@@ -20,11 +20,11 @@ public static class MarketplaceRelayServiceCollectionExtensions
         services.AddSingleton<MarketplaceIngestor>();
         services.AddSingleton<StaffFileUpload>();
         services.AddSingleton<IDeliveryHandler, MarketplaceSendHandler>();
-        AddMark(services, OutboxKinds.MarketplaceMarkRead, (m, c, ct) => m.MarkReadAsync(c.ExternalId, c.Kind, ct));
-        AddMark(services, OutboxKinds.MarketplaceMarkProcessed, (m, c, ct) => m.MarkProcessedAsync(c.ExternalId, c.Kind, ct));
+        AddMark(services, OutboxKinds.MarketplaceMarkRead, (m, id, kind, ct) => m.MarkReadAsync(id, kind, ct));
+        AddMark(services, OutboxKinds.MarketplaceMarkProcessed, (m, id, kind, ct) => m.MarkProcessedAsync(id, kind, ct));
         return services;
     }
 
-    private static void AddMark(IServiceCollection services, string kind, Func<IMarketplaceClient, Conversation, CancellationToken, Task> mark) =>
+    private static void AddMark(IServiceCollection services, string kind, Func<IMarketplaceClient, string, ConversationKind, CancellationToken, Task> mark) =>
         services.AddSingleton<IDeliveryHandler>(sp => ActivatorUtilities.CreateInstance<ConversationMarkHandler>(sp, kind, mark));
 }
