@@ -51,11 +51,8 @@ internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : 
     private static readonly Statement Delete = new("DELETE FROM alerts WHERE key = @key", "@key");
 
 
-    public async Task<int> PruneResolvedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await PruneResolved.ExecuteAsync(connection, null, before, limit);
-    }
+    public Task<int> PruneResolvedAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        PruneResolved.ExecuteInTurnAsync(connections, cancellationToken, before, limit);
 
     // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
     private static readonly Statement PruneResolved = new(

@@ -30,11 +30,8 @@ internal sealed class SqliteDraftRepository(IDbConnectionFactory connections, Ti
             .Select(r => new Draft(r.ConversationId, r.ChatId, (int)r.MessageId, r.Text, r.RequestedBy))
             .FirstOrDefault();
 
-    public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await PruneStatement.ExecuteAsync(connection, null, before, limit);
-    }
+    public Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        PruneStatement.ExecuteInTurnAsync(connections, cancellationToken, before, limit);
 
     // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
     private static readonly Statement PruneStatement = new(Prune, "@before", "@limit");

@@ -135,11 +135,8 @@ internal sealed partial class SqliteOutboxRepository(IDbConnectionFactory connec
     internal static string RequeueDead(string filter) =>
         $"UPDATE outbox SET status = 'pending', attempts = 0, failing_since = NULL, next_attempt_at = @now, updated_at = @now WHERE status = 'dead' AND status <> 'pending' {filter}";
 
-    public async Task<int> PruneAsync(OutboxStatus status, DateTimeOffset before, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await Prune.ExecuteAsync(connection, null, StoredEnum.Name(status), before, limit);
-    }
+    public Task<int> PruneAsync(OutboxStatus status, DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        Prune.ExecuteInTurnAsync(connections, cancellationToken, StoredEnum.Name(status), before, limit);
 
     // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
     internal static readonly Statement Prune = new(

@@ -112,11 +112,8 @@ internal sealed class SqliteParkedUpdateRepository(IDbConnectionFactory connecti
         await connection.ExecuteAsync(sql, parameters);
     }
 
-    public async Task<int> PruneSettledAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await PruneSettled.ExecuteAsync(connection, null, before, limit);
-    }
+    public Task<int> PruneSettledAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        PruneSettled.ExecuteInTurnAsync(connections, cancellationToken, before, limit);
 
     private static readonly Statement PruneSettled = new(
         "DELETE FROM parked_updates WHERE id IN (SELECT id FROM parked_updates WHERE status <> 'pending' AND updated_at < @before LIMIT @limit)",

@@ -40,11 +40,8 @@ internal sealed class SqliteSetAsideRepository(IDbConnectionFactory connections,
         return (await connection.QueryAsync<SetAsideItem>(Latest, new { limit })).AsList();
     }
 
-    public async Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        return await Prune.ExecuteAsync(connection, null, before, limit);
-    }
+    public Task<int> PruneAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken) =>
+        Prune.ExecuteInTurnAsync(connections, cancellationToken, before, limit);
 
     // Retention runs it an hour apart, idle or not: a statement, so that idling never loads Dapper.
     private static readonly Statement Prune = new(

@@ -53,6 +53,17 @@ internal sealed class Statement
         return ExecuteMadeAsync(connection, transaction, values);
     }
 
+    /// <summary>Runs the statement in a write transaction of its own, in the writer's turn (<see cref="DbSession.BeginAsync"/>)
+    /// like every other write, instead of on a reader's connection, where on SQLite it would meet the writer in the busy
+    /// handler (and the writer it).</summary>
+    public async Task<int> ExecuteInTurnAsync(IDbConnectionFactory connections, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
+        var changed = await ExecuteAsync(session, values);
+        await session.CommitAsync(cancellationToken);
+        return changed;
+    }
+
     /// <summary>Runs the statement outside a transaction: not at all once <paramref name="cancellationToken"/> is
     /// cancelled, and cancelled while it runs where the driver runs it asynchronously (PostgreSQL; on a kept SQLite
     /// connection it runs to its end, microseconds).</summary>

@@ -47,6 +47,28 @@ public sealed class WriterTurnTests
     }
 
     [Fact]
+    public async Task RetentionsPrunes_RunInTheWritersTurn_QueuedBehindAWriter_NotInSqlitesBusyHandler()
+    {
+        // A busy timeout short enough that a prune stuck in SQLite's busy handler fails the test in seconds.
+        await using var harness = await CoreHarness.StartAsync(
+            CoreHarness.OnSqlite, configure: s => s.Configure<StorageOptions>(o => o.BusyTimeout = TimeSpan.FromSeconds(3)));
+        var connections = harness.Get<IDbConnectionFactory>();
+        var targets = harness.Get<IEnumerable<Bot.Core.Retention.IRetentionTarget>>().ToList();
+        Assert.True(targets.Count >= 8, $"every retention target: {string.Join(", ", targets.Select(t => t.What))}");
+        var writer = await DbSession.BeginAsync(connections, CancellationToken.None);
+        await writer.Connection.ExecuteAsync("INSERT INTO cursors (name, value, updated_at) VALUES ('held', 'x', 'now')", transaction: writer.Transaction);
+
+        // Each is queued for the turn and returns at once, pending; on a reader's connection it would block in SQLite's
+        // busy handler while the writer holds the lock, and fail with "database is locked".
+        var prunes = targets.Select(t => (t.What, Pruned: t.PruneAsync(DateTimeOffset.UtcNow, 100, CancellationToken.None))).ToList();
+        Assert.All(prunes, p => Assert.False(p.Pruned.IsCompleted, $"{p.What}: pruned outside the writer's turn"));
+
+        await writer.CommitAsync(CancellationToken.None);
+        await writer.DisposeAsync();
+        await Task.WhenAll(prunes.Select(p => p.Pruned)).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task TurnNotGivenWithinTheBusyTimeout_GoesOnWithoutIt_SoAWriterWaitingOnItselfDoesNotHang()
     {
         await using var harness = await CoreHarness.StartAsync(
