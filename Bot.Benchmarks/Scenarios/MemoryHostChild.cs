@@ -68,8 +68,11 @@ public static class MemoryHostChild
 
             var loaded = ProcessMemory.AfterFullCollection();
             var gc = GC.GetGCMemoryInfo(GCKind.Any);
+            // Which detection models were in memory when it was measured (a heap far above its usual size was once seen here).
+            var detection = app.Services.GetRequiredService<Bot.Core.Translation.Detection.LanguageDetection>();
+            var models = $"detection: first tier {(detection.FirstTierBuilt ? "built" : "not built")}, complete models {(detection.Full?.IsLoaded == true ? $"loaded ({detection.Full.Loads} loads)" : "not loaded")}";
             Console.WriteLine(FormattableString.Invariant(
-                $"MEMORY-DETAIL GC committed {gc.TotalCommittedBytes / 1024 / 1024} MiB (heap {gc.HeapSizeBytes / 1024 / 1024} MiB, fragmented {gc.FragmentedBytes / 1024 / 1024} MiB); SQLite {(Bot.Core.Sqlite.SqliteConnectionFactory.MemoryStatisticsOff ? "keeps no memory statistics" : $"{SQLitePCL.raw.sqlite3_memory_used() / 1024 / 1024} MiB (highest {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1024 / 1024} MiB)")}; threads {Process.GetCurrentProcess().Threads.Count}; Dapper {(AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Dapper") ? "loaded" : "not loaded")}"));
+                $"MEMORY-DETAIL GC committed {gc.TotalCommittedBytes / 1024 / 1024} MiB (heap {gc.HeapSizeBytes / 1024 / 1024} MiB, fragmented {gc.FragmentedBytes / 1024 / 1024} MiB); SQLite {(Bot.Core.Sqlite.SqliteConnectionFactory.MemoryStatisticsOff ? "keeps no memory statistics" : $"{SQLitePCL.raw.sqlite3_memory_used() / 1024 / 1024} MiB (highest {SQLitePCL.raw.sqlite3_memory_highwater(0) / 1024 / 1024} MiB)")}; threads {Process.GetCurrentProcess().Threads.Count}; {models}; Dapper {(AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Dapper") ? "loaded" : "not loaded")}"));
             if (Environment.GetEnvironmentVariable("BENCH_SMAPS") is { Length: > 0 } smaps)
             {
                 File.Copy("/proc/self/smaps", smaps, overwrite: true);

@@ -60,6 +60,9 @@ public sealed partial class LanguageDetection : IDisposable
     /// <summary>Whether the complete models are in memory now, and how often they were loaded.</summary>
     internal FullModelDetector? Full => full;
 
+    /// <summary>Whether the first tier's models were built (on the first text detected).</summary>
+    internal bool FirstTierBuilt => detector.IsValueCreated;
+
     /// <summary>ISO 639-1 code of the most likely candidate language, or null when the text is too short, has no
     /// letters (emoji, numbers, links only) or no language is clearly ahead.</summary>
     public string? Detect(string text) => Detect(text, mayLoadFullModels: true);
