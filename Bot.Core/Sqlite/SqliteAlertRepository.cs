@@ -28,22 +28,14 @@ internal sealed class SqliteAlertRepository(IDbConnectionFactory connections) : 
     // Loaded at start: a statement, so that a start never loads Dapper.
     private static readonly Statement SelectAllStatement = new(SelectAll);
 
-    public async Task SaveAsync(ActiveAlert alert, CancellationToken cancellationToken)
-    {
-        // In the writer's turn, as every other write. Handed over as times, as every other time is, so that the pruning's
-        // cutoff compares with them (as text on SQLite, where a time this repository formatted itself sorted after the
-        // driver's on the same day).
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await UpsertStatement.ExecuteAsync(session, alert.Alert.Key, alert.Alert.Title, alert.Alert.Text, alert.Since, alert.LastSent, alert.ResolvedAt);
-        await session.CommitAsync(cancellationToken);
-    }
+    // In the writer's turn, as every other write. Handed over as times, as every other time is, so that the pruning's
+    // cutoff compares with them (as text on SQLite, where a time this repository formatted itself sorted after the
+    // driver's on the same day).
+    public Task SaveAsync(ActiveAlert alert, CancellationToken cancellationToken) =>
+        UpsertStatement.ExecuteInTurnAsync(
+            connections, cancellationToken, alert.Alert.Key, alert.Alert.Title, alert.Alert.Text, alert.Since, alert.LastSent, alert.ResolvedAt);
 
-    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await Delete.ExecuteAsync(session, key);
-        await session.CommitAsync(cancellationToken);
-    }
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => Delete.ExecuteInTurnAsync(connections, cancellationToken, key);
 
     // Saved as alerts fire and clear, whatever else the bridge does: statements, not Dapper.
     private static readonly Statement UpsertStatement = new(Upsert, "@Key", "@Title", "@Text", "@Since", "@LastSent", "@ResolvedAt");

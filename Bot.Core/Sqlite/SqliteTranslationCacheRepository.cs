@@ -45,19 +45,11 @@ internal sealed class SqliteTranslationCacheRepository(IDbConnectionFactory conn
     // Writes take the writer's turn as every other write does, rather than meeting the writer's transaction in SQLite's
     // busy handler (which sleeps a millisecond and more a try) on a reader's connection. Translations are made outside
     // any transaction, so the turn is never asked for twice.
-    public async Task TouchAsync(TranslationCacheKey key, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await Touch.ExecuteAsync(session, at, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
-        await session.CommitAsync(cancellationToken);
-    }
+    public Task TouchAsync(TranslationCacheKey key, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Touch.ExecuteInTurnAsync(connections, cancellationToken, at, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash);
 
-    public async Task StoreAsync(TranslationCacheKey key, string translation, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var session = await DbSession.BeginAsync(connections, cancellationToken);
-        await Store.ExecuteAsync(session, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at);
-        await session.CommitAsync(cancellationToken);
-    }
+    public Task StoreAsync(TranslationCacheKey key, string translation, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Store.ExecuteInTurnAsync(connections, cancellationToken, key.Provider, key.SourceLanguage, key.TargetLanguage, key.TextHash, translation, at);
 
     // Looked up, touched and stored with every message translated: statements, not Dapper.
     private static readonly Statement Find = new(FindSql, "@Provider", "@SourceLanguage", "@TargetLanguage", "@TextHash");
