@@ -38,7 +38,26 @@ public static class DetectionOptionChild
             _ => throw new ArgumentOutOfRangeException(nameof(option), option, "Unknown detection option."),
         };
         var correct = MarketplaceCorpus.Messages.Count(m => detect(m.Text) == m.Language);
-        var shortCorrect = MarketplaceCorpus.ShortMessages.Count(m => detect(m.Text) == m.Language);
+        var askedFull = new List<string>();
+        var shortCorrect = MarketplaceCorpus.ShortMessages.Count(m =>
+        {
+            var asked = shipped?.FullModelUse.Asked;
+            var language = detect(m.Text);
+            if (shipped is not null && shipped.FullModelUse.Asked != asked)
+            {
+                askedFull.Add($"\"{m.Text}\" ({m.Language}) → {language ?? "not told"}");
+            }
+
+            return language == m.Language;
+        });
+        if (shipped?.Full is not null)
+        {
+            // Each corpus text detected once so far: what the complete models were asked, and what they told.
+            var (asked, told) = shipped.FullModelUse;
+            Console.WriteLine(FormattableString.Invariant(
+                $"DETECTION-DETAIL {option}: {asked} of {MarketplaceCorpus.Messages.Length + MarketplaceCorpus.ShortMessages.Length} corpus texts went to the complete models (with a translator configured, each loads them unless they are in memory); they told {told}: {string.Join(", ", askedFull)}"));
+        }
+
         var wrong = MarketplaceCorpus.Messages.Concat(MarketplaceCorpus.ShortMessages).Count(m => detect(m.Text) is { } l && l != m.Language);
         var loaded = ProcessMemory.AfterFullCollection();
         var idle = loaded;

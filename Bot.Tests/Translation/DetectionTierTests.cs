@@ -20,6 +20,7 @@ public sealed class DetectionTierTests
         Assert.Equal("en", detection.Detect("Hello, when will you ship my order? I paid three days ago."));
         Assert.Equal("uk", detection.Detect("Доброго дня, коли ви відправите моє замовлення?"));
         Assert.Equal(0, detection.Full!.Loads);
+        Assert.Equal((0L, 0L), detection.FullModelUse);
     }
 
     [Fact]
@@ -49,10 +50,13 @@ public sealed class DetectionTierTests
 
         Assert.Null(detection.DetectWithoutLoading("Grazie mille"));
         Assert.Equal(0, detection.Full!.Loads);
+        Assert.Equal((0L, 0L), detection.FullModelUse);
 
         Assert.Equal("it", detection.Detect("Grazie mille"));
         Assert.Equal("it", detection.DetectWithoutLoading("Grazie mille"));
+        Assert.Null(detection.Detect("Merci")); // asked, and not told by the complete models either
         Assert.Equal(1, detection.Full.Loads);
+        Assert.Equal((3L, 2L), detection.FullModelUse);
     }
 
     [Fact]

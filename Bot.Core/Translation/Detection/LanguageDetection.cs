@@ -88,10 +88,25 @@ public sealed partial class LanguageDetection : IDisposable
 
         var answer = Decide(detector.Value(words).Take(2).ToList());
         ModelMemory.AfterDetecting(words);
-        return answer is null && full is not null && letters <= ShortTextLetters && (mayLoadFullModels || full.IsLoaded)
-            ? Decide(full.Rank(words))
-            : answer;
+        if (answer is null && full is not null && letters <= ShortTextLetters && (mayLoadFullModels || full.IsLoaded))
+        {
+            answer = Decide(full.Rank(words));
+            Interlocked.Increment(ref fullModelAsks);
+            if (answer is not null)
+            {
+                Interlocked.Increment(ref fullModelAnswers);
+            }
+        }
+
+        return answer;
     }
+
+    private long fullModelAsks;
+    private long fullModelAnswers;
+
+    /// <summary>How many texts went to the complete models, and how many of them those told (the benchmark weighs what
+    /// loading them buys).</summary>
+    internal (long Asked, long Told) FullModelUse => (Interlocked.Read(ref fullModelAsks), Interlocked.Read(ref fullModelAnswers));
 
     public void Dispose() => full?.Dispose();
 
