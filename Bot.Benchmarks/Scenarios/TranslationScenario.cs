@@ -3,9 +3,11 @@ using Bot.Benchmarks.Infrastructure;
 using Bot.Benchmarks.Reporting;
 using Bot.Core.MarketplaceRelay;
 using Bot.Core.Outbox;
+using Bot.Core.Storage;
 using Bot.Core.Translation;
 using Bot.Core.Translation.Caching;
 using Bot.Core.Translation.Detection;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +56,10 @@ public sealed class TranslationScenario(Report report)
         report.Add(new Figure("Without the cache (same-language skip only)", Report.Number((calls + hits) * per1000), "calls + cache hits"));
         report.Add(new Figure("Without cache and without same-language skip (every text with words)", Report.Number((calls + hits + sameLanguage) * per1000),
             $"calls + cache hits + same-language skips; {Messages - (calls + hits + sameLanguage + nothing)} texts not sent for other reasons"));
-        Report.Note($"Posted {gateway.Texts - gateway.Topics:N0} messages into {gateway.Topics} topics.");
+        // Merged posts travel with the card, so sends are not messages: count the messages with a Telegram copy.
+        await using var connection = await core.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
+        var posted = await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT message_id) FROM message_copies WHERE target = 'telegram'");
+        Report.Note($"Posted {posted:N0} messages in {gateway.Texts:N0} sends into {gateway.Topics} topics.");
     }
 
     private static MeterListener ListenToSkips(Dictionary<string, long> skips)

@@ -128,7 +128,7 @@ public sealed class MarketplaceSendHandler(
         else
         {
             translation = buyerLanguage is not null
-                ? await translator.TranslateAsync(message.Text, null, buyerLanguage, cancellationToken)
+                ? await translator.TranslateAsync(message.Text, null, staff.Value.StaffLanguage, buyerLanguage, cancellationToken)
                 : TranslationResult.Untranslated(message.Text, null, staff.Value.StaffLanguage, TranslationStatus.NotNeeded);
             text = MarketplaceFormatter.Reply(translation, options.Value.IncludeOriginalOnMarketplace);
             if (translation.Status == TranslationStatus.Failed)

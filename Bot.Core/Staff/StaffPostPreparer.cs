@@ -25,7 +25,9 @@ public sealed class StaffPostPreparer(DeliveryRecords records, ITranslationServi
     {
         var (message, conversation, copies) = loaded;
         var known = message.Language ?? (message.Role == AuthorRole.Buyer ? conversation.BuyerLanguage : null);
-        var translation = await translator.TranslateAsync(message.Text, message.Language, staffChat.Value.StaffLanguage, cancellationToken);
+        // A buyer's message is likely in the language the conversation is known to be in; anything else in the staff's.
+        var likely = message.Role == AuthorRole.Buyer ? conversation.BuyerLanguage : staffChat.Value.StaffLanguage;
+        var translation = await translator.TranslateAsync(message.Text, message.Language, likely, staffChat.Value.StaffLanguage, cancellationToken);
         if (message.Role == AuthorRole.Buyer && message.Language is null && translation.SourceLanguage is { } detected)
         {
             await records.LearnLanguageAsync(message, conversation, detected, cancellationToken);

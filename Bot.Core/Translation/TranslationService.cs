@@ -16,7 +16,10 @@ public sealed partial class TranslationService(
     ILogger<TranslationService> logger,
     ITranslator? translator) : ITranslationService
 {
-    public async Task<TranslationResult> TranslateAsync(string text, string? sourceLanguage, string targetLanguage, CancellationToken cancellationToken)
+    public Task<TranslationResult> TranslateAsync(string text, string? sourceLanguage, string targetLanguage, CancellationToken cancellationToken) =>
+        TranslateAsync(text, sourceLanguage, null, targetLanguage, cancellationToken);
+
+    public async Task<TranslationResult> TranslateAsync(string text, string? sourceLanguage, string? likelyLanguage, string targetLanguage, CancellationToken cancellationToken)
     {
         var target = targetLanguage.Trim();
         var source = string.IsNullOrWhiteSpace(sourceLanguage) ? null : LanguageCodes.Primary(sourceLanguage);
@@ -27,8 +30,13 @@ public sealed partial class TranslationService(
             return TranslationResult.Untranslated(text ?? string.Empty, source, target, TranslationStatus.NotNeeded);
         }
 
-        // Without a provider the language is only a label: not worth loading the complete models for.
-        source ??= translator is null ? detection.DetectWithoutLoading(protectedText.Original) : detection.Detect(protectedText.Original);
+        // The complete models are loaded only where they could change what is done: a provider is configured and the
+        // caller knows nothing likelier. Without a provider the language is only a label; with a likely language the
+        // caller has the label already, and a short text the compact models cannot tell goes to the provider without a
+        // source language, for it to detect (as it does today for the four in five the complete models cannot tell either).
+        source ??= translator is null || likelyLanguage is not null
+            ? detection.DetectWithoutLoading(protectedText.Original)
+            : detection.Detect(protectedText.Original);
         if (LanguageCodes.SameLanguage(source, target))
         {
             metrics.Skip(TranslationMetrics.SkipSameLanguage);

@@ -13,7 +13,7 @@ namespace Bot.Tests.MarketplaceRelay;
 /// under a note that says it is untranslated, staff are told, and it is counted.</summary>
 public sealed class UntranslatedReplyTests : IAsyncLifetime
 {
-    private readonly Mock<ITranslationService> translator = new();
+    private readonly Mock<ITranslationService> translator = new() { CallBase = true }; // the overload with a likely language forwards to the one set up
     private CoreHarness harness = null!;
     private int topic;
 
@@ -94,6 +94,8 @@ public sealed class UntranslatedReplyTests : IAsyncLifetime
         Assert.StartsWith("Se envía mañana.", Assert.Single(harness.Marketplace.Sent).Text, StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Gateway.Texts, t => t.ReplyToMessageId == 992);
         Assert.Equal(0, harness.Get<RelayMetrics>().TotalSentUntranslated);
+        // A staff reply is likely in the staff's language: a short one the compact models cannot tell loads nothing more.
+        translator.Verify(t => t.TranslateAsync("It ships tomorrow.", null, "en", "es", It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private async Task SetBuyerLanguageAsync(string language)

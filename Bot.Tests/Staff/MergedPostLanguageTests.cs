@@ -8,10 +8,11 @@ using Moq;
 namespace Bot.Tests.Staff;
 
 /// <summary>Posts merged into one send are read together, but prepared one after another as if each were read anew:
-/// the language learned from the first is the conversation's, and a second post in another language does not replace it.</summary>
+/// the language learned from the first is the conversation's, and a second post in another language does not replace it
+/// (it is translated with that language as the likely one).</summary>
 public sealed class MergedPostLanguageTests : IAsyncLifetime
 {
-    private readonly Mock<ITranslationService> translator = new();
+    private readonly Mock<ITranslationService> translator = new() { CallBase = true }; // the overload with a likely language forwards to the one set up
     private CoreHarness harness = null!;
 
     public async Task InitializeAsync()
@@ -41,5 +42,10 @@ public sealed class MergedPostLanguageTests : IAsyncLifetime
             "SELECT m.language FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE c.external_id = '9501' ORDER BY m.id");
         Assert.Equal(["de", "fr"], languages);
         Assert.Equal("de", await connection.ExecuteScalarAsync<string?>("SELECT buyer_language FROM conversations WHERE external_id = '9501'"));
+
+        // The likely language each post was translated with: none known for the first; for the second, the one the
+        // first taught (so a short text the compact models cannot tell would not load the complete ones).
+        translator.Verify(t => t.TranslateAsync(It.Is<string>(s => s.StartsWith("de:", StringComparison.Ordinal)), null, null, "en", It.IsAny<CancellationToken>()), Times.Once);
+        translator.Verify(t => t.TranslateAsync(It.Is<string>(s => s.StartsWith("fr:", StringComparison.Ordinal)), null, "de", "en", It.IsAny<CancellationToken>()), Times.Once);
     }
 }

@@ -140,6 +140,30 @@ public sealed class TranslationServiceTests(DetectorFixture detector)
     }
 
     [Fact]
+    public async Task ShortUnclearText_WithALikelyLanguage_GoesToTheProviderToDetect_WithoutLoadingTheCompleteModels()
+    {
+        await using var server = await StartAsync();
+        await using var host = await CreateHostAsync(server);
+        var full = detector.Detection.Full!;
+        full.Unload(); // the detector is shared: another test may have loaded them
+        var loads = full.Loads;
+
+        var likely = await host.Service.TranslateAsync("Grazie mille", null, "it", "en", CancellationToken.None);
+
+        Assert.Equal((false, loads), (full.IsLoaded, full.Loads));
+        Assert.Equal((TranslationStatus.Translated, null), (likely.Status, likely.SourceLanguage));
+        Assert.Equal("auto", Assert.Single(api.Requests).Source);
+
+        // Without a likely language the same text loads them, as before, and they tell it.
+        var unknown = await host.Service.TranslateAsync("Grazie mille", null, "en", CancellationToken.None);
+
+        Assert.Equal((TranslationStatus.Translated, "it"), (unknown.Status, unknown.SourceLanguage));
+        Assert.Equal(loads + 1, full.Loads);
+        Assert.Equal("it", api.Requests.Last().Source);
+        full.Unload();
+    }
+
+    [Fact]
     public async Task NoProvider_ReportsDisabled_WithTheDetectedLanguage()
     {
         await using var host = await TranslationTestHost.CreateAsync(detector, TranslationTestHost.Settings("None"));
