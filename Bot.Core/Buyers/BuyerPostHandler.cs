@@ -21,7 +21,8 @@ public sealed class BuyerPostHandler(
     IMessageRepository messages,
     BuyerTopics buyerTopics,
     BuyerReachability reachability,
-    ITranslationService translator) : IDeliveryHandler
+    ITranslationService translator,
+    Microsoft.Extensions.Options.IOptions<StaffChatOptions> staffChat) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.BuyerPost;
 
@@ -56,7 +57,9 @@ public sealed class BuyerPostHandler(
     private async Task SendAsync(StoredMessage message, Conversation conversation, BuyerLink link, IReadOnlyList<MessageCopy> copies, int? replyTo, CancellationToken cancellationToken)
     {
         var target = conversation.BuyerLanguage ?? link.Language ?? "en";
-        var translation = await translator.TranslateAsync(message.Text, message.Language, target, cancellationToken);
+        // What reaches a buyer here is the seller's side: likely in the staff's language.
+        var likely = message.Role == AuthorRole.Buyer ? null : staffChat.Value.StaffLanguage;
+        var translation = await translator.TranslateAsync(message.Text, message.Language, likely, target, cancellationToken);
         var order = conversation.Kind == ConversationKind.Order ? $"🧾 Order {conversation.ExternalId}" : "💬 Pre-order chat";
         var blocks = new List<HtmlBlock> { HtmlBlock.Wrapped("<b>", "</b>", order) };
         blocks.AddRange(TextSplitter.Split(translation.Text, ChatLimits.MaxTextLength - 200).Select(HtmlBlock.Text));

@@ -21,8 +21,8 @@ internal sealed partial class BuyerScenario : IAsyncDisposable
 
     public IChatUpdateHandler Updates => Harness.Get<IChatUpdateHandler>();
 
-    public static async Task<BuyerScenario> StartAsync(IDictionary<string, string?>? settings = null) =>
-        new(await CoreHarness.StartAsync(settings));
+    public static async Task<BuyerScenario> StartAsync(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null) =>
+        new(await CoreHarness.StartAsync(settings, configure));
 
     /// <summary>A buyer message in a new order conversation; returns the conversation's staff topic.</summary>
     public async Task<int> OrderAsync(string orderId, string buyerId = "buyer-1", string text = "Hello, where is my order?")
