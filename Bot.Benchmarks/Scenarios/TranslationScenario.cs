@@ -60,6 +60,9 @@ public sealed class TranslationScenario(Report report)
         await using var connection = await core.Get<IDbConnectionFactory>().OpenAsync(CancellationToken.None);
         var posted = await connection.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT message_id) FROM message_copies WHERE target = 'telegram'");
         Report.Note($"Posted {posted:N0} messages in {gateway.Texts:N0} sends into {gateway.Topics} topics.");
+        var detection = core.Get<LanguageDetection>();
+        var (asked, told) = detection.FullModelUse;
+        Report.Note($"Complete detection models (some 300 MB while loaded): loaded {detection.Full?.Loads ?? 0} times, asked about {asked} texts, told {told}.");
     }
 
     private static MeterListener ListenToSkips(Dictionary<string, long> skips)
