@@ -55,7 +55,7 @@ public static class DetectionOptionChild
             // Each corpus text detected once so far: what the complete models were asked, and what they told.
             var (asked, told) = shipped.FullModelUse;
             Console.WriteLine(FormattableString.Invariant(
-                $"DETECTION-DETAIL {option}: {asked} of {MarketplaceCorpus.Messages.Length + MarketplaceCorpus.ShortMessages.Length} corpus texts went to the complete models (with a translator configured, each loads them unless they are in memory); they told {told}: {string.Join(", ", askedFull)}"));
+                $"DETECTION-DETAIL {option}: {asked} of {MarketplaceCorpus.Messages.Length + MarketplaceCorpus.ShortMessages.Length} corpus texts went to the complete models (with a translator configured, in a conversation whose language is not learned yet, each loads them unless they are in memory); they told {told}: {string.Join(", ", askedFull)}"));
         }
 
         var wrong = MarketplaceCorpus.Messages.Concat(MarketplaceCorpus.ShortMessages).Count(m => detect(m.Text) is { } l && l != m.Language);
