@@ -6,6 +6,7 @@ using Bot.Core.Messages;
 using Bot.Core.Outbox;
 using Bot.Core.Storage;
 using Bot.Core.Translation;
+using Microsoft.Extensions.Options;
 
 namespace Bot.Core.Buyers;
 
@@ -22,7 +23,7 @@ public sealed class BuyerPostHandler(
     BuyerTopics buyerTopics,
     BuyerReachability reachability,
     ITranslationService translator,
-    Microsoft.Extensions.Options.IOptions<StaffChatOptions> staffChat) : IDeliveryHandler
+    IOptions<StaffChatOptions> staffChat) : IDeliveryHandler
 {
     public string Kind => OutboxKinds.BuyerPost;
 
@@ -57,9 +58,8 @@ public sealed class BuyerPostHandler(
     private async Task SendAsync(StoredMessage message, Conversation conversation, BuyerLink link, IReadOnlyList<MessageCopy> copies, int? replyTo, CancellationToken cancellationToken)
     {
         var target = conversation.BuyerLanguage ?? link.Language ?? "en";
-        // What reaches a buyer here is the seller's side: likely in the staff's language.
-        var likely = message.Role == AuthorRole.Buyer ? null : staffChat.Value.StaffLanguage;
-        var translation = await translator.TranslateAsync(message.Text, message.Language, likely, target, cancellationToken);
+        // Only the seller's side reaches here (DeliverAsync returns for the buyer's own words): likely the staff's language.
+        var translation = await translator.TranslateAsync(message.Text, message.Language, staffChat.Value.StaffLanguage, target, cancellationToken);
         var order = conversation.Kind == ConversationKind.Order ? $"🧾 Order {conversation.ExternalId}" : "💬 Pre-order chat";
         var blocks = new List<HtmlBlock> { HtmlBlock.Wrapped("<b>", "</b>", order) };
         blocks.AddRange(TextSplitter.Split(translation.Text, ChatLimits.MaxTextLength - 200).Select(HtmlBlock.Text));
